@@ -1,0 +1,85 @@
+/* cli.c -- shared pieces of the subcommands (see cli.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qs_util.h"
+
+qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
+  qs_diag d;
+  qs_diag_init(&d, cli->lang);
+  qs_engine *e = qs_engine_new(cli->rules, &d);
+  if (!e) {
+    qs_diag_print(&d, stderr);
+    qs_diag_free(&d);
+    *code = QS_EXIT_RULES;
+    return NULL;
+  }
+  for (int i = 0; i < cli->n_params; i++)
+    if (qs_engine_set_param(e, cli->params[i], &d) != 0) {
+      qs_diag_print(&d, stderr);
+      qs_diag_free(&d);
+      qs_engine_free(e);
+      *code = QS_EXIT_USAGE;
+      return NULL;
+    }
+  /* Parameters that only make sense together. */
+  const qs_rubric *r = qs_engine_rubric(e);
+  const qs_param *rec = qs_rubric_param(r, "triage-recommend-min");
+  const qs_param *rev = qs_rubric_param(r, "triage-review-min");
+  if (rec && rev && rev->value > rec->value) {
+    fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
+            cli->lang == QS_LANG_EN ? "triage-review-min must not exceed triage-recommend-min"
+                                    : "triage-review-min 不得大于 triage-recommend-min");
+    qs_diag_free(&d);
+    qs_engine_free(e);
+    *code = QS_EXIT_USAGE;
+    return NULL;
+  }
+  if (cli->verbose)
+    fprintf(stderr, "qscore: rules %s, sha256 %s\n", qs_engine_rules_origin(e),
+            qs_engine_rules_sha256(e));
+  qs_diag_free(&d);
+  return e;
+}
+
+int qs_cli_write(const qs_cli *cli, const char *text, size_t len) {
+  if (!cli->output || strcmp(cli->output, "-") == 0) {
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+      fprintf(stderr, "qscore: stdout: %s\n", strerror(errno));
+      return -1;
+    }
+    return 0;
+  }
+  qs_buf tmp = {0};
+  qs_buf_addf(&tmp, "%s.tmp.%ld", cli->output, (long)getpid());
+  FILE *f = fopen(tmp.s, "wb");
+  int ok = f && fwrite(text, 1, len, f) == len;
+  if (f)
+    ok = (fclose(f) == 0) && ok;
+  if (ok && rename(tmp.s, cli->output) != 0)
+    ok = 0;
+  if (!ok) {
+    fprintf(stderr, "qscore: %s: %s\n", cli->output, strerror(errno));
+    remove(tmp.s);
+  }
+  qs_buf_free(&tmp);
+  return ok ? 0 : -1;
+}
+
+void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "qscore: %s: ", qs_msg_get(cli->lang, QS_M_ERROR));
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs(cli->lang == QS_LANG_EN ? "\n(qscore --help for usage)\n"
+                                : "\n（用法见 qscore --help）\n",
+        stderr);
+}

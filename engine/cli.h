@@ -1,0 +1,33 @@
+/* cli.h -- what the subcommands share: parsed options, building an engine from them, and
+ * writing an output file atomically. The command line only parses and calls the engine. */
+#ifndef QS_CLI_H
+#define QS_CLI_H
+
+#include "qs_diag.h"
+#include "qs_engine.h"
+#include "qs_i18n.h"
+
+typedef struct {
+  const char *format; /* NULL: the command's default */
+  qs_lang lang;
+  const char *output; /* -o FILE */
+  const char *rules;  /* --rules DIR */
+  const char **params;
+  int n_params;
+  int quiet, verbose;
+  const char *indicator;
+  char **args; /* operands after the command */
+  int n_args;
+} qs_cli;
+
+/* The engine for these options; NULL after printing why (exit code in *code). */
+qs_engine *qs_cli_engine(const qs_cli *cli, int *code);
+/* Write text to cli->output (through a temporary file and a rename) or to stdout. */
+int qs_cli_write(const qs_cli *cli, const char *text, size_t len);
+void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+int qs_cmd_score(const qs_cli *cli);
+int qs_cmd_validate(const qs_cli *cli);
+int qs_cmd_rubric(const qs_cli *cli);
+
+#endif

@@ -1,0 +1,62 @@
+/* cmd_score.c -- `qscore score FILE|-`: one submission, one report (text or JSON). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "qs_render.h"
+#include "qs_util.h"
+
+int qs_cmd_score(const qs_cli *cli) {
+  const char *format = cli->format ? cli->format : "text";
+  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+    qs_cli_usage_error(cli,
+                       cli->lang == QS_LANG_EN ? "score: --format must be text or json: %s"
+                                               : "score：--format 须为 text 或 json：%s",
+                       format);
+    return QS_EXIT_USAGE;
+  }
+  if (cli->n_args != 1) {
+    qs_cli_usage_error(cli, "%s",
+                       cli->lang == QS_LANG_EN ? "score needs exactly one FILE (or - for stdin)"
+                                               : "score 需要且只需要一个文件（- 表示标准输入）");
+    return QS_EXIT_USAGE;
+  }
+  int code;
+  qs_engine *e = qs_cli_engine(cli, &code);
+  if (!e)
+    return code;
+  qs_diag d;
+  qs_diag_init(&d, cli->lang);
+  qs_report *rep;
+  qs_score_status st = qs_engine_score(e, cli->args[0], &rep, &d);
+  qs_diag_print(&d, stderr);
+  qs_diag_free(&d);
+  if (st != QS_SCORE_OK) {
+    qs_engine_free(e);
+    return st == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
+  }
+  int rc = QS_EXIT_OK;
+  if (strcmp(format, "json") == 0) {
+    char *s = qs_render_json(rep, cli->lang, 1);
+    if (qs_cli_write(cli, s, strlen(s)) != 0)
+      rc = QS_EXIT_INTERNAL;
+    free(s);
+  } else {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+      rc = QS_EXIT_INTERNAL;
+    } else {
+      qs_render_text(rep, cli->lang, mem);
+      fclose(mem);
+      if (qs_cli_write(cli, buf, len) != 0)
+        rc = QS_EXIT_INTERNAL;
+      free(buf);
+    }
+  }
+  qs_report_free(rep);
+  qs_engine_free(e);
+  return rc;
+}

@@ -1,0 +1,38 @@
+/* qs_diag.h -- diagnostics: what went wrong with an input or the rules, with file and line.
+ *
+ * Messages are formatted once, in the language of the run, and printed like a compiler's:
+ *   samples/x.xml:17: error: ... */
+#ifndef QS_DIAG_H
+#define QS_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "qs_i18n.h"
+
+typedef struct {
+  char *file; /* may be NULL */
+  long line;  /* 0: no line */
+  int warning;
+  char *text;
+} qs_diag_item;
+
+typedef struct {
+  qs_lang lang;
+  size_t limit; /* keep at most this many items (0: 50); count the rest in dropped */
+  qs_diag_item *items;
+  size_t n, cap, dropped;
+} qs_diag;
+
+void qs_diag_init(qs_diag *d, qs_lang lang);
+/* Add an error; fmt is usually qs_msg_get(d->lang, QS_M_...). */
+void qs_diag_add(qs_diag *d, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void qs_diag_warn(qs_diag *d, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+size_t qs_diag_errors(const qs_diag *d);
+void qs_diag_print(const qs_diag *d, FILE *out);
+void qs_diag_clear(qs_diag *d);
+void qs_diag_free(qs_diag *d);
+
+#endif

@@ -1,0 +1,327 @@
+/* qs_engine.c -- loading rules once, scoring one submission at a time (see qs_engine.h). */
+#include "qs_engine.h"
+
+#include <clips/clips.h>
+#include <dirent.h>
+#include <errno.h>
+#include <libxml/hash.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../importers/qs_import.h"
+#include "qs_builtin.h"
+#include "qs_util.h"
+
+struct qs_engine {
+  qs_env *qe;
+  qs_rubric rubric;
+  qs_schema *schema;
+  xmlHashTablePtr rules; /* every defrule name -> (void *)1 */
+  char rules_sha256[65];
+  char *origin;
+  int overrides; /* some parameter differs from its default */
+};
+
+/* The largest rules file read from a folder; the built-in ones are a few dozen KiB. */
+#define QS_RULES_FILE_LIMIT (16u << 20)
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The rules hash covers every file loaded, in load order: name, NUL, length, NUL, content.
+ * The built-in rules and the same files loaded with --rules hash alike. */
+static void hash_file(qs_sha256 *h, const char *name, const char *data, size_t len) {
+  char n[32];
+  snprintf(n, sizeof n, "%zu", len);
+  qs_sha256_update(h, name, strlen(name) + 1);
+  qs_sha256_update(h, n, strlen(n) + 1);
+  qs_sha256_update(h, data, len);
+}
+
+static int load_builtin(qs_engine *e, qs_diag *d) {
+  qs_sha256 *h = qs_sha256_new();
+  int bad = 0;
+  for (const qs_builtin_file *f = qs_builtin_rules; f->name && !bad; f++) {
+    hash_file(h, f->name, f->data, f->len);
+    bad = qs_env_load(e->qe, f->name, f->data, d) != 0;
+  }
+  qs_sha256_final(h, e->rules_sha256);
+  return bad ? -1 : 0;
+}
+
+static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
+  DIR *dp = opendir(dir);
+  if (!dp) {
+    qs_diag_add(d, dir, 0, qs_msg_get(d->lang, QS_M_RULES_DIR), strerror(errno));
+    return -1;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  for (struct dirent *de; (de = readdir(dp));) {
+    size_t len = strlen(de->d_name);
+    if (len > 4 && strcmp(de->d_name + len - 4, ".clp") == 0 && de->d_name[0] != '.') {
+      qs_grow(&names, &cap, n + 1, sizeof *names);
+      names[n++] = qs_xstrdup(de->d_name);
+    }
+  }
+  closedir(dp);
+  if (n == 0) {
+    qs_diag_add(d, dir, 0, "%s", qs_msg_get(d->lang, QS_M_RULES_NONE));
+    free(names);
+    return -1;
+  }
+  qsort(names, n, sizeof *names, cmp_str);
+  qs_sha256 *h = qs_sha256_new();
+  int bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    qs_buf path = {0};
+    qs_buf_addf(&path, "%s/%s", dir, names[i]);
+    char *data;
+    size_t len;
+    const char *err;
+    if (!bad) {
+      if (qs_read_file(path.s, QS_RULES_FILE_LIMIT, &data, &len, &err) != 0) {
+        qs_diag_add(d, path.s, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), err);
+        bad = 1;
+      } else {
+        hash_file(h, names[i], data, len);
+        bad = qs_env_load(e->qe, path.s, data, d) != 0;
+        free(data);
+      }
+    }
+    qs_buf_free(&path);
+    free(names[i]);
+  }
+  free(names);
+  qs_sha256_final(h, e->rules_sha256);
+  return bad ? -1 : 0;
+}
+
+static void collect_rule_names(qs_engine *e) {
+  void *env = qs_env_clips(e->qe);
+  e->rules = xmlHashCreate(128);
+  void *current = EnvGetCurrentModule(env);
+  for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
+    EnvSetCurrentModule(env, m);
+    for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r))
+      xmlHashAddEntry(e->rules, (const xmlChar *)EnvGetDefruleName(env, r), (void *)1);
+  }
+  EnvSetCurrentModule(env, current);
+}
+
+qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
+  qs_engine *e = qs_xcalloc(1, sizeof *e);
+  e->qe = qs_env_new();
+  if (!e->qe) {
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_RULES_LOAD), "CreateEnvironment failed");
+    free(e);
+    return NULL;
+  }
+  e->origin = qs_xstrdup(rules_dir ? rules_dir : "built-in");
+  int rc = rules_dir ? load_dir(e, rules_dir, d) : load_builtin(e, d);
+  if (rc == 0) {
+    /* Facts of the rubric and the parameters exist only after a reset. */
+    qs_env_reset(e->qe);
+    rc = qs_rubric_read(e->qe, &e->rubric, d);
+  }
+  if (rc == 0 && !EnvFindDefmodule(qs_env_clips(e->qe), "DECIDE")) {
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_RUBRIC), "module DECIDE is missing");
+    rc = -1;
+  }
+  if (rc == 0) {
+    e->schema = qs_schema_new(d);
+    if (!e->schema)
+      rc = -1;
+  }
+  if (rc != 0) {
+    qs_engine_free(e);
+    return NULL;
+  }
+  collect_rule_names(e);
+  return e;
+}
+
+void qs_engine_free(qs_engine *e) {
+  if (!e)
+    return;
+  qs_env_free(e->qe);
+  qs_rubric_free(&e->rubric);
+  qs_schema_free(e->schema);
+  xmlHashFree(e->rules, NULL);
+  free(e->origin);
+  free(e);
+}
+
+const qs_rubric *qs_engine_rubric(const qs_engine *e) { return &e->rubric; }
+const char *qs_engine_rules_sha256(const qs_engine *e) { return e->rules_sha256; }
+const char *qs_engine_rules_origin(const qs_engine *e) { return e->origin; }
+
+int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d) {
+  const char *eq = strchr(assignment, '=');
+  if (!eq || eq == assignment || !eq[1]) {
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_PARAM_SYNTAX), assignment);
+    return -1;
+  }
+  char *name = qs_xstrndup(assignment, (size_t)(eq - assignment));
+  const char *value = eq + 1;
+  qs_param *p = qs_rubric_param(&e->rubric, name);
+  int rc = -1;
+  if (!p) {
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_PARAM_UNKNOWN), name);
+    goto out;
+  }
+  char *end;
+  errno = 0;
+  double v;
+  if (p->is_int) {
+    long long iv = strtoll(value, &end, 10);
+    v = (double)iv;
+  } else {
+    v = strtod(value, &end);
+  }
+  if (*end || end == value || errno || !isfinite(v)) {
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_PARAM_VALUE), name,
+                p->is_int ? (d->lang == QS_LANG_EN ? "an integer" : "整数")
+                          : (d->lang == QS_LANG_EN ? "a number" : "数值"),
+                value);
+    goto out;
+  }
+  if (v < p->min || v > p->max) {
+    char lo[32], hi[32];
+    qs_param_format(p, p->min, lo);
+    qs_param_format(p, p->max, hi);
+    qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_PARAM_RANGE), name, value, lo, hi);
+    goto out;
+  }
+  p->value = v;
+  e->overrides = 1;
+  rc = 0;
+out:
+  free(name);
+  return rc;
+}
+
+/* After a reset the param facts hold the defaults; replace those that are overridden. */
+static void apply_params(qs_engine *e) {
+  if (!e->overrides)
+    return;
+  void *env = qs_env_clips(e->qe);
+  void *t = qs_env_template(e->qe, "param");
+  static const char *const slots[] = {"name", "min", "max", "unit", "text", "text-en", NULL};
+  for (size_t i = 0; i < e->rubric.n_params; i++) {
+    const qs_param *p = &e->rubric.params[i];
+    if (p->value == p->dflt)
+      continue;
+    for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f)) {
+      if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) != 0)
+        continue;
+      void *nf = EnvCreateFact(env, t);
+      for (int k = 0; slots[k]; k++) {
+        DATA_OBJECT v;
+        EnvGetFactSlot(env, f, slots[k], &v);
+        EnvPutFactSlot(env, nf, slots[k], &v);
+      }
+      DATA_OBJECT v;
+      if (p->is_int) {
+        SetType(v, INTEGER);
+        SetValue(v, EnvAddLong(env, (long long)p->value));
+      } else {
+        SetType(v, FLOAT);
+        SetValue(v, EnvAddDouble(env, p->value));
+      }
+      EnvPutFactSlot(env, nf, "value", &v);
+      EnvRetract(env, f);
+      EnvAssert(env, nf);
+      break;
+    }
+  }
+}
+
+static double param(const qs_engine *e, const char *name) {
+  const qs_param *p = qs_rubric_param(&e->rubric, name);
+  return p ? p->value : 0;
+}
+
+static void focus_modules(qs_engine *e) {
+  void *env = qs_env_clips(e->qe);
+  /* The focus stack runs from the top: push DECIDE first, then the indicators from the last
+   * to the first, so that they run in rubric order and DECIDE after all of them. */
+  EnvFocus(env, EnvFindDefmodule(env, "DECIDE"));
+  for (size_t i = e->rubric.n_inds; i-- > 0;) {
+    const char *m = e->rubric.inds[i].module;
+    if (m[0])
+      EnvFocus(env, EnvFindDefmodule(env, m));
+  }
+}
+
+qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data,
+                                       size_t len, qs_report **out, qs_diag *d) {
+  *out = NULL;
+  xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, d);
+  if (!doc)
+    return QS_SCORE_INVALID;
+
+  qs_env_reset(e->qe);
+  apply_params(e);
+  qs_report *rep = qs_report_new(&e->rubric);
+  rep->qscore_version = qs_xstrdup(QSCORE_VERSION);
+  rep->rules_sha256 = qs_xstrdup(e->rules_sha256);
+  rep->path = qs_xstrdup(name);
+  qs_sha256_hex(data, len, rep->sha256);
+
+  qs_import_status st =
+      qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), rep, d);
+  xmlFreeDoc(doc);
+  if (st != QS_IMPORT_OK) {
+    qs_report_free(rep);
+    return QS_SCORE_RULES;
+  }
+
+  focus_modules(e);
+  long max_firings = (long)param(e, "run-max-firings");
+  long fired = 0;
+  qs_run_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
+  if (rs != QS_RUN_OK) {
+    char *msg = qs_env_take_output(e->qe);
+    if (rs == QS_RUN_CAP)
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings);
+    else if (rs == QS_RUN_DEADLINE)
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_DEADLINE),
+                  (long)param(e, "run-seconds"));
+    else
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?");
+    free(msg);
+    qs_report_free(rep);
+    return QS_SCORE_RULES;
+  }
+  free(qs_env_take_output(e->qe)); /* printout from rules is not part of any report */
+
+  if (qs_report_collect(rep, e->qe, e->rules, d) != 0) {
+    qs_report_free(rep);
+    return QS_SCORE_RULES;
+  }
+  qs_report_finish(rep);
+  *out = rep;
+  return QS_SCORE_OK;
+}
+
+qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d) {
+  *out = NULL;
+  long mb = (long)param(e, "max-input-mb");
+  char *data;
+  size_t len;
+  const char *err;
+  if (qs_read_file(path, (size_t)mb << 20, &data, &len, &err) != 0) {
+    if (strcmp(err, "too-large") == 0)
+      qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
+    else
+      qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), err);
+    return QS_SCORE_INVALID;
+  }
+  qs_score_status st = qs_engine_score_buffer(e, path, data, len, out, d);
+  free(data);
+  return st;
+}

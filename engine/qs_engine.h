@@ -1,0 +1,44 @@
+/* qs_engine.h -- the scorer as a library: rules loaded once, one submission at a time.
+ *
+ *   e = qs_engine_new(NULL, lang, &diag);          built-in rules (or a rules folder)
+ *   qs_engine_set_param(e, "standards-many=4", &diag);
+ *   qs_engine_score(e, "samples/x.xml", &report, &diag);   reset, import, run, collect
+ *
+ * One engine owns one CLIPS environment; use one engine per process or thread. */
+#ifndef QS_ENGINE_H
+#define QS_ENGINE_H
+
+#include <stddef.h>
+
+#include "qs_diag.h"
+#include "qs_report.h"
+#include "qs_rubric.h"
+
+#define QSCORE_VERSION "0.1.0"
+
+typedef struct qs_engine qs_engine;
+
+typedef enum {
+  QS_SCORE_OK = 0,
+  QS_SCORE_INVALID, /* the input could not be read or is not a valid submission */
+  QS_SCORE_RULES,   /* the rules failed on this input (runtime error, loop, contract) */
+} qs_score_status;
+
+/* Load the rules: the built-in ones when rules_dir is NULL, else every *.clp in rules_dir in
+ * byte order of the names. NULL on any syntax or rubric error (explained in d). */
+qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d);
+void qs_engine_free(qs_engine *e);
+
+/* Override a policy parameter for every later score: "NAME=VALUE". -1 with a message in d
+ * when the name is unknown or the value has the wrong type or range. */
+int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d);
+
+const qs_rubric *qs_engine_rubric(const qs_engine *e);
+const char *qs_engine_rules_sha256(const qs_engine *e);
+const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the folder */
+
+qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
+qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data,
+                                       size_t len, qs_report **out, qs_diag *d);
+
+#endif

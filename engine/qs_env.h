@@ -1,0 +1,57 @@
+/* qs_env.h -- one CLIPS environment: loading rule text, capturing CLIPS output, resetting,
+ * running with a firing cap and a deadline, and reading slots back.
+ *
+ * CLIPS never prints: a router claims every logical name and keeps the text, so that a
+ * rules error can be shown with its file and line and nothing reaches stdout raw. */
+#ifndef QS_ENV_H
+#define QS_ENV_H
+
+#include <stddef.h>
+
+#include "qs_diag.h"
+#include "qs_util.h"
+
+typedef struct qs_env qs_env;
+
+typedef enum {
+  QS_RUN_OK = 0,
+  QS_RUN_ERROR,    /* a runtime error in a rule (CLIPS wrote to werror) */
+  QS_RUN_CAP,      /* the firing cap was reached */
+  QS_RUN_DEADLINE, /* the deadline passed */
+} qs_run_status;
+
+qs_env *qs_env_new(void);
+void qs_env_free(qs_env *qe);
+void *qs_env_clips(qs_env *qe); /* the CLIPS environment pointer */
+
+/* Load constructs from text (NUL-terminated) named name; a syntax error is added to d with
+ * name and the line CLIPS was reading. Returns 0 on success. */
+int qs_env_load(qs_env *qe, const char *name, const char *text, qs_diag *d);
+void qs_env_reset(qs_env *qe);
+/* Run until the agenda is empty, at most max_firings firings and seconds of wall time.
+ * *fired gets the number of firings. */
+qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);
+/* Text CLIPS wrote since the last call (error messages); the buffer is reset. */
+char *qs_env_take_output(qs_env *qe);
+/* Number of writes to werror since creation (a rise means CLIPS reported an error). */
+long qs_env_error_writes(const qs_env *qe);
+
+/* Make MAIN the current module (templates are looked up and facts asserted there). */
+void qs_env_main_module(qs_env *qe);
+/* A deftemplate by name, cached; NULL if there is none. */
+void *qs_env_template(qs_env *qe, const char *name);
+
+/* Slot readers. Strings point into CLIPS memory and stay valid only until the next reset:
+ * copy them at once (notes/clips-6.30.md, pitfall 1). A missing or mistyped slot reads as
+ * "" / 0. */
+const char *qs_slot_str(qs_env *qe, void *fact, const char *slot);
+long long qs_slot_int(qs_env *qe, void *fact, const char *slot);
+double qs_slot_num(qs_env *qe, void *fact, const char *slot);
+int qs_slot_is_int(qs_env *qe, void *fact, const char *slot);
+/* A multislot of strings or symbols, copied: *out gets n fresh strings (free each and the array). */
+size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out);
+
+/* Iterate the facts of a template: fact = qs_env_next_fact(qe, tmpl, fact) from NULL. */
+void *qs_env_next_fact(qs_env *qe, void *tmpl, void *fact);
+
+#endif

@@ -1,0 +1,96 @@
+/* qs_i18n.c -- the message table (Chinese, English). */
+#include "qs_i18n.h"
+
+#include <string.h>
+
+static const char *const msgs[QS_M__COUNT][2] = {
+    [QS_M_ERROR] = {"错误", "error"},
+    [QS_M_WARNING] = {"警告", "warning"},
+    [QS_M_CANNOT_READ] = {"无法读取：%s", "cannot read: %s"},
+    [QS_M_TOO_LARGE] = {"文件超过 %ld MiB 上限（参数 max-input-mb），未评分",
+                        "file larger than the %ld MiB limit (parameter max-input-mb); not scored"},
+    [QS_M_EMPTY] = {"文件为空", "the file is empty"},
+    [QS_M_DOCTYPE] = {"申报文件不得含有 DOCTYPE 声明（可能借实体读取文件或联网），已拒收",
+                      "a DOCTYPE declaration is not allowed in a submission (entities could read "
+                      "files or reach the network); refused"},
+    [QS_M_NOT_XML] = {"不是格式正确的 XML：%s", "not well-formed XML: %s"},
+    [QS_M_WRONG_ROOT] = {"不是 2025 版申报文件：根元素为 {%s}%s，应为 {urn:qscore:submission:2025}submission",
+                         "not a 2025 submission: the root element is {%s}%s, expected "
+                         "{urn:qscore:submission:2025}submission"},
+    [QS_M_SCHEMA] = {"不符合申报文件结构（schemas/submission-2025.xsd）：%s",
+                     "does not match the submission schema (schemas/submission-2025.xsd): %s"},
+    [QS_M_MORE_ERRORS] = {"另有 %zu 条错误未列出", "%zu more errors not shown"},
+    [QS_M_RULES_LOAD] = {"规则文件有语法错误：%s", "syntax error in rules: %s"},
+    [QS_M_RULES_DIR] = {"无法读取规则目录：%s", "cannot read the rules folder: %s"},
+    [QS_M_RULES_NONE] = {"规则目录中没有 .clp 文件", "no .clp files in the rules folder"},
+    [QS_M_RUBRIC] = {"评价要求数据有误：%s", "rubric data error: %s"},
+    [QS_M_RULES_RUN] = {"规则运行出错：%s", "error while running the rules: %s"},
+    [QS_M_RULES_CAP] = {"规则触发次数达到上限 %ld（参数 run-max-firings），疑似死循环",
+                        "the rules fired %ld times, the limit (parameter run-max-firings): a loop?"},
+    [QS_M_RULES_DEADLINE] = {"规则运行超过 %ld 秒（参数 run-seconds）",
+                             "the rules ran longer than %ld seconds (parameter run-seconds)"},
+    [QS_M_RULES_CONFLICT] = {"指标 %s 被选定了多个档位：%s", "indicator %s was given more than one band: %s"},
+    [QS_M_RULES_UNKNOWN_REF] = {"规则 %s 引用了未定义的 %s：%s", "rule %s refers to an undefined %s: %s"},
+    [QS_M_RULES_TEMPLATE] = {"规则中的事实模板与导入程序不符：%s",
+                             "the rules' fact templates do not match the importer: %s"},
+    [QS_M_PARAM_UNKNOWN] = {"未知参数：%s（qscore rubric 列出全部参数）",
+                            "unknown parameter: %s (qscore rubric lists them all)"},
+    [QS_M_PARAM_VALUE] = {"参数 %s 的值须为%s：%s", "parameter %s needs %s: %s"},
+    [QS_M_PARAM_RANGE] = {"参数 %s 的值 %s 超出范围 [%s, %s]", "parameter %s: %s is outside [%s, %s]"},
+    [QS_M_PARAM_SYNTAX] = {"--param 须写成 名称=值：%s", "--param needs NAME=VALUE: %s"},
+    [QS_M_NOT_SCORED] = {"本指标的规则尚未实现，暂不评分（0 分），须人工评审",
+                         "this indicator has no rules yet and is not scored (0 points); a reviewer "
+                         "must score it"},
+    [QS_M_NO_BAND] = {"证据不足以达到最低档，建议 0 分，请评审人核实",
+                      "the evidence does not reach the lowest band; 0 points suggested, for the "
+                      "reviewer to check"},
+    [QS_M_INCOMPLETE] = {"%d 项指标尚未自动评分，总分不完整，初筛建议为复核",
+                         "%d indicators are not scored automatically; the total is incomplete and "
+                         "triage is 'review'"},
+    [QS_M_ERROR_FLAGS] = {"有 %d 项严重问题（error），初筛建议为复核",
+                          "%d error flags; triage is 'review'"},
+    [QS_M_PROJECT] = {"项目", "Project"},
+    [QS_M_REGION] = {"地区", "Region"},
+    [QS_M_CHAIN] = {"产业链", "Chain"},
+    [QS_M_WORK_START] = {"开工日期", "Work start"},
+    [QS_M_WINDOW] = {"成效评价期", "Results window"},
+    [QS_M_TOTAL] = {"总分", "Total"},
+    [QS_M_TRIAGE] = {"初筛建议", "Triage"},
+    [QS_M_INDICATOR] = {"指标", "Indicator"},
+    [QS_M_POINTS] = {"得分", "Points"},
+    [QS_M_BAND] = {"档位", "Band"},
+    [QS_M_REASONS] = {"依据", "Reasons"},
+    [QS_M_PLACEMENT] = {"档内位置", "Placement in the band"},
+    [QS_M_GAPS] = {"距上一档所缺", "Missing for the next band"},
+    [QS_M_EXCLUDED] = {"未计入的证据", "Evidence not counted"},
+    [QS_M_FLAGS] = {"提示", "Flags"},
+    [QS_M_SECTION] = {"部分", "Section"},
+    [QS_M_NOT_SCORED_SHORT] = {"未评分", "not scored"},
+    [QS_M_NONE] = {"无", "none"},
+    [QS_M_BASE] = {"档内起点", "band minimum"},
+    [QS_M_CAPPED] = {"已封顶于本档上限", "capped at the band maximum"},
+    [QS_M_NEXT_BAND] = {"上一档", "next band"},
+    [QS_M_TRIAGE_RECOMMEND] = {"推荐", "recommend"},
+    [QS_M_TRIAGE_REVIEW] = {"复核", "review"},
+    [QS_M_TRIAGE_REJECT] = {"不推荐", "reject"},
+    [QS_M_VALID] = {"有效", "valid"},
+    [QS_M_INVALID] = {"无效", "invalid"},
+    [QS_M_SUBMISSION_FLAGS] = {"整体提示", "Submission flags"},
+};
+
+const char *qs_msg_get(qs_lang lang, qs_msg id) {
+  if ((int)id < 0 || id >= QS_M__COUNT)
+    return "?";
+  const char *s = msgs[id][lang == QS_LANG_EN ? 1 : 0];
+  return s ? s : msgs[id][0];
+}
+
+int qs_lang_parse(const char *s, qs_lang *out) {
+  if (strcmp(s, "zh") == 0)
+    *out = QS_LANG_ZH;
+  else if (strcmp(s, "en") == 0)
+    *out = QS_LANG_EN;
+  else
+    return -1;
+  return 0;
+}

@@ -1,0 +1,547 @@
+/* qs_report.c -- copying conclusions out of CLIPS, placing points, totals and triage. */
+#include "qs_report.h"
+
+#include <libxml/hash.h>
+#include <stdint.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qs_util.h"
+
+const char *qs_severity_name(qs_severity s) {
+  return s == QS_SEV_ERROR ? "error" : s == QS_SEV_WARNING ? "warning" : "info";
+}
+
+qs_report *qs_report_new(const qs_rubric *r) {
+  qs_report *rep = qs_xcalloc(1, sizeof *rep);
+  rep->rubric = r;
+  rep->n_results = r->n_inds;
+  rep->results = qs_xcalloc(r->n_inds, sizeof *rep->results);
+  for (size_t i = 0; i < r->n_inds; i++)
+    rep->results[i].def = &r->inds[i];
+  rep->section_points = qs_xcalloc(r->n_sections, sizeof *rep->section_points);
+  rep->evidence_index = xmlHashCreate(256);
+  rep->triage = "review";
+  return rep;
+}
+
+static void free_strs(char **a, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(a[i]);
+  free(a);
+}
+
+static void free_flags(qs_flag *f, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(f[i].code);
+    free(f[i].rule);
+    free(f[i].text);
+    free(f[i].text_en);
+    free_strs(f[i].evidence, f[i].n_evidence);
+  }
+  free(f);
+}
+
+void qs_report_free(qs_report *rep) {
+  if (!rep)
+    return;
+  for (size_t i = 0; i < rep->n_results; i++) {
+    qs_result *res = &rep->results[i];
+    free(res->choice_rule);
+    for (size_t k = 0; k < res->n_reasons; k++) {
+      free(res->reasons[k].rule);
+      free(res->reasons[k].condition);
+      free(res->reasons[k].text);
+      free(res->reasons[k].text_en);
+      free_strs(res->reasons[k].evidence, res->reasons[k].n_evidence);
+    }
+    free(res->reasons);
+    for (size_t k = 0; k < res->n_gaps; k++) {
+      free(res->gaps[k].condition);
+      free(res->gaps[k].text);
+      free(res->gaps[k].text_en);
+    }
+    free(res->gaps);
+    for (size_t k = 0; k < res->n_excluded; k++) {
+      free(res->excluded[k].evidence);
+      free(res->excluded[k].rule);
+      free(res->excluded[k].text);
+      free(res->excluded[k].text_en);
+    }
+    free(res->excluded);
+    free_flags(res->flags, res->n_flags);
+  }
+  free(rep->results);
+  free(rep->section_points);
+  free_flags(rep->flags, rep->n_flags);
+  for (size_t i = 0; i < rep->n_evidence; i++) {
+    qs_evidence *e = &rep->evidence[i];
+    free(e->id);
+    free(e->element);
+    free(e->kind);
+    free(e->label);
+    free(e->number);
+    free(e->date);
+    free(e->enterprise);
+  }
+  free(rep->evidence);
+  xmlHashFree(rep->evidence_index, NULL);
+  free(rep->qscore_version);
+  free(rep->rules_sha256);
+  free(rep->path);
+  free(rep->id);
+  free(rep->title);
+  free(rep->region);
+  free(rep->province);
+  free(rep->city);
+  free(rep->chain);
+  free(rep->work_start);
+  free(rep->window_start);
+  free(rep->window_end);
+  free(rep);
+}
+
+void qs_report_add_evidence(qs_report *rep, const char *id, const char *element, const char *kind,
+                            const char *label, const char *number, const char *date,
+                            const char *enterprise, long line) {
+  qs_grow(&rep->evidence, &rep->cap_evidence, rep->n_evidence + 1, sizeof *rep->evidence);
+  rep->evidence[rep->n_evidence] = (qs_evidence){
+      qs_xstrdup(id),   qs_xstrdup(element), qs_xstrdup(kind),       qs_xstrdup(label),
+      qs_xstrdup(number), qs_xstrdup(date),  qs_xstrdup(enterprise), line,
+  };
+  rep->n_evidence++;
+  /* The schema makes ids unique (xs:ID); the first wins should that ever be bypassed. */
+  xmlHashAddEntry(rep->evidence_index, (const xmlChar *)id, (void *)(uintptr_t)rep->n_evidence);
+}
+
+const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {
+  uintptr_t k = (uintptr_t)xmlHashLookup(rep->evidence_index, (const xmlChar *)id);
+  return k ? &rep->evidence[k - 1] : NULL;
+}
+
+/* ------------------------------------------------------------------ collecting */
+
+typedef struct {
+  qs_report *rep;
+  qs_env *qe;
+  void *rules;
+  qs_diag *d;
+  int bad;
+} collector;
+
+static qs_result *result_for(collector *c, const char *indicator, const char *what,
+                             const char *rule) {
+  for (size_t i = 0; i < c->rep->n_results; i++)
+    if (strcmp(c->rep->results[i].def->id, indicator) == 0)
+      return &c->rep->results[i];
+  qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
+              c->d->lang == QS_LANG_EN ? "indicator" : "指标", indicator);
+  (void)what;
+  c->bad = 1;
+  return NULL;
+}
+
+static int check_rule(collector *c, const char *rule) {
+  if (xmlHashLookup(c->rules, (const xmlChar *)rule))
+    return 0;
+  qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule[0] ? rule : "?",
+              c->d->lang == QS_LANG_EN ? "rule (the rule slot must name the rule itself)"
+                                       : "规则名（rule 槽须写本规则的名字）",
+              rule[0] ? rule : "\"\"");
+  c->bad = 1;
+  return -1;
+}
+
+static int check_evidence(collector *c, const char *rule, char **ev, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!qs_report_evidence(c->rep, ev[i])) {
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
+                  c->d->lang == QS_LANG_EN ? "evidence id" : "证据编号", ev[i]);
+      c->bad = 1;
+      return -1;
+    }
+  return 0;
+}
+
+static long first_line(const qs_report *rep, char **ev, size_t n) {
+  long best = LONG_MAX;
+  for (size_t i = 0; i < n; i++) {
+    const qs_evidence *e = qs_report_evidence(rep, ev[i]);
+    if (e && e->line < best)
+      best = e->line;
+  }
+  return best;
+}
+
+static int cond_index(const qs_indicator_def *def, const char *id) {
+  for (size_t i = 0; i < def->n_conds; i++)
+    if (strcmp(def->conds[i].id, id) == 0)
+      return (int)i;
+  return -1;
+}
+
+static const qs_factor_def *factor_def(const qs_indicator_def *def, const char *id, int level,
+                                       int *index) {
+  for (size_t i = 0; i < def->n_factors; i++)
+    if (strcmp(def->factors[i].id, id) == 0 && (level < 0 || def->factors[i].level == level)) {
+      if (index)
+        *index = (int)i;
+      return &def->factors[i];
+    }
+  return NULL;
+}
+
+static qs_severity parse_severity(const char *s) {
+  if (strcmp(s, "error") == 0)
+    return QS_SEV_ERROR;
+  if (strcmp(s, "warning") == 0)
+    return QS_SEV_WARNING;
+  return QS_SEV_INFO;
+}
+
+static void *template_or_fail(collector *c, const char *name) {
+  void *t = qs_env_template(c->qe, name);
+  if (!t) {
+    qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_TEMPLATE), name);
+    c->bad = 1;
+  }
+  return t;
+}
+
+#define STR(f, s) qs_xstrdup(qs_slot_str(c->qe, (f), (s)))
+
+static void collect_choices(collector *c) {
+  void *t = template_or_fail(c, "choice");
+  if (!t)
+    return;
+  for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    const char *rule = qs_slot_str(c->qe, f, "rule");
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "choice", rule);
+    if (!res)
+      continue;
+    int level = (int)qs_slot_int(c->qe, f, "level");
+    if (!qs_indicator_band(res->def, level)) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "band %d", level);
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
+                  c->d->lang == QS_LANG_EN ? "band" : "档位", b.s);
+      qs_buf_free(&b);
+      c->bad = 1;
+      continue;
+    }
+    if (res->level != 0) {
+      /* Exactly one band per indicator: a second choice is a rules error naming both. */
+      qs_buf b = {0};
+      qs_buf_addf(&b, "%d (%s), %d (%s)", res->level, res->choice_rule, level, rule);
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_CONFLICT), res->def->id, b.s);
+      qs_buf_free(&b);
+      c->bad = 1;
+      continue;
+    }
+    res->level = level;
+    res->choice_rule = qs_xstrdup(rule);
+  }
+}
+
+static void collect_reasons(collector *c, const char *tname, int is_factor) {
+  void *t = template_or_fail(c, tname);
+  if (!t)
+    return;
+  for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    const char *rule = qs_slot_str(c->qe, f, "rule");
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), tname, rule);
+    if (!res || check_rule(c, rule) != 0)
+      continue;
+    const char *id = qs_slot_str(c->qe, f, is_factor ? "id" : "condition");
+    int index = -1, points = 0;
+    int level;
+    if (is_factor) {
+      const qs_factor_def *any = factor_def(res->def, id, -1, NULL);
+      if (!any) {
+        qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
+                    "factor-def", id);
+        c->bad = 1;
+        continue;
+      }
+      const qs_factor_def *fd = factor_def(res->def, id, res->level, &index);
+      if (!fd)
+        continue; /* a factor of another band than the one chosen */
+      points = fd->points;
+      level = fd->level;
+    } else {
+      index = cond_index(res->def, id);
+      if (index < 0) {
+        qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
+                    "condition", id);
+        c->bad = 1;
+        continue;
+      }
+      level = res->def->conds[index].level;
+      if (level != res->level)
+        continue; /* held, but for another band than the one chosen */
+    }
+    char **ev;
+    size_t n = qs_slot_strs(c->qe, f, "evidence", &ev);
+    if (check_evidence(c, rule, ev, n) != 0) {
+      free_strs(ev, n);
+      continue;
+    }
+    res->reasons = qs_xrealloc(res->reasons, (res->n_reasons + 1) * sizeof *res->reasons);
+    res->reasons[res->n_reasons++] = (qs_reason){
+        .rule = qs_xstrdup(rule),
+        .condition = qs_xstrdup(id),
+        .is_factor = is_factor,
+        .points = points,
+        .text = STR(f, "text"),
+        .text_en = STR(f, "text-en"),
+        .evidence = ev,
+        .n_evidence = n,
+        .sort_key = (long)is_factor * 1000000 + index * 1000,
+    };
+  }
+}
+
+static void collect_excluded(collector *c) {
+  void *t = template_or_fail(c, "excluded");
+  if (!t)
+    return;
+  for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    const char *rule = qs_slot_str(c->qe, f, "rule");
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "excluded", rule);
+    if (!res || check_rule(c, rule) != 0)
+      continue;
+    char *ev = STR(f, "evidence");
+    if (check_evidence(c, rule, &ev, 1) != 0) {
+      free(ev);
+      continue;
+    }
+    res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
+    res->excluded[res->n_excluded++] =
+        (qs_exclusion){ev, qs_xstrdup(rule), STR(f, "text"), STR(f, "text-en")};
+  }
+}
+
+static void collect_flags(collector *c) {
+  void *t = template_or_fail(c, "flag");
+  if (!t)
+    return;
+  for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    const char *rule = qs_slot_str(c->qe, f, "rule");
+    const char *ind = qs_slot_str(c->qe, f, "indicator");
+    if (check_rule(c, rule) != 0)
+      continue;
+    qs_flag **list;
+    size_t *n;
+    if (strcmp(ind, "nil") == 0 || ind[0] == '\0') {
+      list = &c->rep->flags;
+      n = &c->rep->n_flags;
+    } else {
+      qs_result *res = result_for(c, ind, "flag", rule);
+      if (!res)
+        continue;
+      list = &res->flags;
+      n = &res->n_flags;
+    }
+    char **ev;
+    size_t ne = qs_slot_strs(c->qe, f, "evidence", &ev);
+    if (check_evidence(c, rule, ev, ne) != 0) {
+      free_strs(ev, ne);
+      continue;
+    }
+    *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = (qs_flag){
+        .code = STR(f, "code"),
+        .rule = qs_xstrdup(rule),
+        .text = STR(f, "text"),
+        .text_en = STR(f, "text-en"),
+        .severity = parse_severity(qs_slot_str(c->qe, f, "severity")),
+        .evidence = ev,
+        .n_evidence = ne,
+    };
+  }
+}
+
+static void collect_gaps(collector *c) {
+  void *t = template_or_fail(c, "gap");
+  if (!t)
+    return;
+  for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "gap", "gap");
+    if (!res)
+      continue;
+    res->gaps = qs_xrealloc(res->gaps, (res->n_gaps + 1) * sizeof *res->gaps);
+    res->gaps[res->n_gaps++] = (qs_gap){(int)qs_slot_int(c->qe, f, "level"), STR(f, "condition"),
+                                        STR(f, "text"), STR(f, "text-en")};
+  }
+}
+
+/* Sorting makes the report independent of the order rules happened to fire in. */
+static const qs_report *sort_rep;
+static const qs_indicator_def *sort_def;
+
+static int cmp_reason(const void *a, const void *b) {
+  const qs_reason *x = a, *y = b;
+  if (x->sort_key != y->sort_key)
+    return x->sort_key < y->sort_key ? -1 : 1;
+  long lx = first_line(sort_rep, x->evidence, x->n_evidence);
+  long ly = first_line(sort_rep, y->evidence, y->n_evidence);
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  int k = strcmp(x->text, y->text);
+  return k ? k : strcmp(x->rule, y->rule);
+}
+
+static int cmp_excluded(const void *a, const void *b) {
+  const qs_exclusion *x = a, *y = b;
+  const qs_evidence *ex = qs_report_evidence(sort_rep, x->evidence);
+  const qs_evidence *ey = qs_report_evidence(sort_rep, y->evidence);
+  long lx = ex ? ex->line : 0, ly = ey ? ey->line : 0;
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  int k = strcmp(x->evidence, y->evidence);
+  if (k)
+    return k;
+  k = strcmp(x->text, y->text);
+  return k ? k : strcmp(x->rule, y->rule);
+}
+
+static int cmp_flag(const void *a, const void *b) {
+  const qs_flag *x = a, *y = b;
+  if (x->severity != y->severity)
+    return x->severity > y->severity ? -1 : 1;
+  long lx = x->n_evidence ? first_line(sort_rep, x->evidence, x->n_evidence) : 0;
+  long ly = y->n_evidence ? first_line(sort_rep, y->evidence, y->n_evidence) : 0;
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  int k = strcmp(x->code, y->code);
+  return k ? k : strcmp(x->text, y->text);
+}
+
+static int cmp_gap(const void *a, const void *b) {
+  const qs_gap *x = a, *y = b;
+  int ix = cond_index(sort_def, x->condition), iy = cond_index(sort_def, y->condition);
+  if (x->level != y->level)
+    return x->level < y->level ? -1 : 1;
+  return (ix > iy) - (ix < iy);
+}
+
+int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
+  collector c = {rep, qe, rules, d, 0};
+  collect_choices(&c);
+  collect_reasons(&c, "held", 0);
+  collect_reasons(&c, "factor", 1);
+  collect_excluded(&c);
+  collect_flags(&c);
+  collect_gaps(&c);
+  sort_rep = rep;
+  for (size_t i = 0; i < rep->n_results; i++) {
+    qs_result *res = &rep->results[i];
+    sort_def = res->def;
+    qsort(res->reasons, res->n_reasons, sizeof *res->reasons, cmp_reason);
+    qsort(res->excluded, res->n_excluded, sizeof *res->excluded, cmp_excluded);
+    qsort(res->flags, res->n_flags, sizeof *res->flags, cmp_flag);
+    qsort(res->gaps, res->n_gaps, sizeof *res->gaps, cmp_gap);
+  }
+  qsort(rep->flags, rep->n_flags, sizeof *rep->flags, cmp_flag);
+  sort_rep = NULL;
+  sort_def = NULL;
+  return c.bad ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ finishing */
+
+static void add_flag(qs_flag **list, size_t *n, const char *code, qs_severity sev,
+                     const char *text, const char *text_en) {
+  *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
+  (*list)[(*n)++] = (qs_flag){
+      .code = qs_xstrdup(code),
+      .rule = qs_xstrdup("engine"),
+      .text = qs_xstrdup(text),
+      .text_en = qs_xstrdup(text_en),
+      .severity = sev,
+  };
+}
+
+static void add_flagf(qs_flag **list, size_t *n, const char *code, qs_severity sev, qs_msg msg,
+                      int arg) {
+  qs_buf zh = {0}, en = {0};
+  qs_buf_addf(&zh, qs_msg_get(QS_LANG_ZH, msg), arg);
+  qs_buf_addf(&en, qs_msg_get(QS_LANG_EN, msg), arg);
+  add_flag(list, n, code, sev, zh.s, en.s);
+  qs_buf_free(&zh);
+  qs_buf_free(&en);
+}
+
+static double param(const qs_report *rep, const char *name) {
+  const qs_param *p = qs_rubric_param(rep->rubric, name);
+  return p ? p->value : 0;
+}
+
+/* Placement inside the chosen band, one method for every indicator: the band minimum plus
+ * the points of each of that band's factor-defs that a factor fact shows, capped at the
+ * band maximum. */
+static void place(qs_result *res) {
+  const qs_band *b = qs_indicator_band(res->def, res->level);
+  if (!b) {
+    res->points = 0;
+    return;
+  }
+  int add = 0;
+  for (size_t i = 0; i < res->def->n_factors; i++) {
+    const qs_factor_def *fd = &res->def->factors[i];
+    if (fd->level != res->level)
+      continue;
+    for (size_t k = 0; k < res->n_reasons; k++)
+      if (res->reasons[k].is_factor && strcmp(res->reasons[k].condition, fd->id) == 0) {
+        add += fd->points;
+        break;
+      }
+  }
+  res->base = b->min;
+  res->capped = b->min + add > b->max;
+  res->points = res->capped ? b->max : b->min + add;
+}
+
+void qs_report_finish(qs_report *rep) {
+  const qs_rubric *r = rep->rubric;
+  int not_scored = 0, errors = 0;
+  rep->total = 0;
+  rep->max_total = r->max_total;
+  for (size_t i = 0; i < r->n_sections; i++)
+    rep->section_points[i] = 0;
+  for (size_t i = 0; i < rep->n_results; i++) {
+    qs_result *res = &rep->results[i];
+    place(res);
+    if (!res->def->scored) {
+      not_scored++;
+      add_flag(&res->flags, &res->n_flags, "not-scored", QS_SEV_WARNING,
+               qs_msg_get(QS_LANG_ZH, QS_M_NOT_SCORED), qs_msg_get(QS_LANG_EN, QS_M_NOT_SCORED));
+    } else if (res->level == 0) {
+      add_flag(&res->flags, &res->n_flags, "no-band", QS_SEV_WARNING,
+               qs_msg_get(QS_LANG_ZH, QS_M_NO_BAND), qs_msg_get(QS_LANG_EN, QS_M_NO_BAND));
+    }
+    for (size_t k = 0; k < res->n_flags; k++)
+      errors += res->flags[k].severity == QS_SEV_ERROR;
+    rep->total += res->points;
+    for (size_t s = 0; s < r->n_sections; s++)
+      if (strcmp(r->sections[s].id, res->def->section) == 0)
+        rep->section_points[s] += res->points;
+  }
+  for (size_t k = 0; k < rep->n_flags; k++)
+    errors += rep->flags[k].severity == QS_SEV_ERROR;
+  if (not_scored)
+    add_flagf(&rep->flags, &rep->n_flags, "incomplete", QS_SEV_WARNING, QS_M_INCOMPLETE,
+              not_scored);
+  if (errors)
+    add_flagf(&rep->flags, &rep->n_flags, "error-flags", QS_SEV_INFO, QS_M_ERROR_FLAGS, errors);
+  /* An error flag or an unscored indicator forces a human look, whatever the total. */
+  if (errors || not_scored)
+    rep->triage = "review";
+  else if (rep->total >= param(rep, "triage-recommend-min"))
+    rep->triage = "recommend";
+  else if (rep->total >= param(rep, "triage-review-min"))
+    rep->triage = "review";
+  else
+    rep->triage = "reject";
+}

@@ -1,0 +1,108 @@
+/* qs_report.h -- the report of one submission: what the renderers print.
+ *
+ * Built by qs_report_collect from the conclusion facts of a run (held, factor, excluded,
+ * flag, choice, gap), with every string copied out of CLIPS at once; then placed, totalled
+ * and triaged by qs_report_finish. The evidence index (filled by the importer) lets a
+ * renderer show what each cited id is. */
+#ifndef QS_REPORT_H
+#define QS_REPORT_H
+
+#include <stddef.h>
+
+#include "qs_diag.h"
+#include "qs_env.h"
+#include "qs_rubric.h"
+
+typedef enum { QS_SEV_INFO = 0, QS_SEV_WARNING = 1, QS_SEV_ERROR = 2 } qs_severity;
+
+/* One item of the submission that a report can cite. */
+typedef struct {
+  char *id, *element, *kind, *label, *number, *date, *enterprise;
+  long line;
+} qs_evidence;
+
+typedef struct {
+  char *rule;
+  char *condition; /* condition id, or factor id when is_factor */
+  int is_factor;
+  int points; /* factors: the points the factor-def gives */
+  char *text, *text_en;
+  char **evidence;
+  size_t n_evidence;
+  long sort_key;
+} qs_reason;
+
+typedef struct {
+  int level;
+  char *condition, *text, *text_en;
+} qs_gap;
+
+typedef struct {
+  char *evidence, *rule, *text, *text_en;
+} qs_exclusion;
+
+typedef struct {
+  char *code, *rule, *text, *text_en;
+  qs_severity severity;
+  char **evidence;
+  size_t n_evidence;
+} qs_flag;
+
+typedef struct {
+  const qs_indicator_def *def;
+  int level;  /* chosen band, 0 for none */
+  int points; /* always inside the band; 0 without one */
+  int base;   /* band minimum */
+  int capped; /* the factors would have gone past the band maximum */
+  char *choice_rule;
+  qs_reason *reasons; /* held conditions of the chosen band, then the factors that placed it */
+  size_t n_reasons;
+  qs_gap *gaps;
+  size_t n_gaps;
+  qs_exclusion *excluded;
+  size_t n_excluded;
+  qs_flag *flags;
+  size_t n_flags;
+} qs_result;
+
+typedef struct {
+  const qs_rubric *rubric;
+  char *qscore_version, *rules_sha256;
+  char *path;
+  char sha256[65];
+  char *id, *title, *region, *province, *city, *chain, *work_start;
+  char *window_start, *window_end;
+  int window_months;
+  qs_result *results; /* one per indicator, in rubric order */
+  size_t n_results;
+  int *section_points; /* parallel to rubric->sections */
+  int total, max_total;
+  const char *triage; /* "recommend", "review" or "reject" */
+  qs_flag *flags;     /* flags about the submission as a whole */
+  size_t n_flags;
+  qs_evidence *evidence; /* in document order */
+  size_t n_evidence, cap_evidence;
+  void *evidence_index; /* xmlHashTable: id -> index + 1 */
+} qs_report;
+
+qs_report *qs_report_new(const qs_rubric *r);
+void qs_report_free(qs_report *rep);
+
+/* Importer side: record an item (strings are copied; NULLs become ""). */
+void qs_report_add_evidence(qs_report *rep, const char *id, const char *element, const char *kind,
+                            const char *label, const char *number, const char *date,
+                            const char *enterprise, long line);
+const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
+
+/* Copy the conclusions out of the environment after a run. rules is an xmlHashTable of
+ * every defrule name (to check that `rule` slots name real rules). Returns 0, or -1 when the
+ * rules broke the contract (two bands for one indicator, a held fact for an undefined
+ * condition, ...), with the problems in d. */
+int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d);
+
+/* Placement inside bands, section subtotals, total, submission flags and triage. */
+void qs_report_finish(qs_report *rep);
+
+const char *qs_severity_name(qs_severity s);
+
+#endif

@@ -1,0 +1,233 @@
+/* qs_util.c -- checked allocation, string buffer, file reading, SHA-256, dates. */
+#include "qs_util.h"
+
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static void oom(void) {
+  fputs("qscore: out of memory\n", stderr);
+  exit(QS_EXIT_INTERNAL);
+}
+
+void *qs_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    oom();
+  return p;
+}
+
+void *qs_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    oom();
+  return p;
+}
+
+void *qs_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    oom();
+  return q;
+}
+
+char *qs_xstrdup(const char *s) { return qs_xstrndup(s ? s : "", strlen(s ? s : "")); }
+
+char *qs_xstrndup(const char *s, size_t n) {
+  char *p = qs_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void qs_grow(void *items_ptr, size_t *cap, size_t need, size_t elem_size) {
+  void **items = items_ptr;
+  if (need <= *cap)
+    return;
+  size_t c = *cap ? *cap : 8;
+  while (c < need) {
+    if (c > SIZE_MAX / 2 / elem_size)
+      oom();
+    c *= 2;
+  }
+  *items = qs_xrealloc(*items, c * elem_size);
+  *cap = c;
+}
+
+void qs_buf_addn(qs_buf *b, const char *s, size_t n) {
+  qs_grow(&b->s, &b->cap, b->len + n + 1, 1);
+  memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = '\0';
+}
+
+void qs_buf_add(qs_buf *b, const char *s) { qs_buf_addn(b, s, strlen(s)); }
+
+void qs_buf_vaddf(qs_buf *b, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0)
+    return;
+  qs_grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void qs_buf_addf(qs_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  qs_buf_vaddf(b, fmt, ap);
+  va_end(ap);
+}
+
+void qs_buf_free(qs_buf *b) {
+  free(b->s);
+  b->s = NULL;
+  b->len = b->cap = 0;
+}
+
+char *qs_buf_take(qs_buf *b) {
+  char *s = b->s ? b->s : qs_xstrdup("");
+  b->s = NULL;
+  b->len = b->cap = 0;
+  return s;
+}
+
+int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  *data = NULL;
+  *len = 0;
+  if (!f) {
+    *err = strerror(errno);
+    return -1;
+  }
+  struct stat st;
+  if (f != stdin && fstat(fileno(f), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      fclose(f);
+      *err = strerror(EISDIR);
+      return -1;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+      fclose(f);
+      *err = "too-large";
+      return -1;
+    }
+  }
+  size_t cap = 0, n = 0;
+  char *buf = NULL;
+  for (;;) {
+    qs_grow(&buf, &cap, n + 65536 + 1, 1);
+    size_t got = fread(buf + n, 1, cap - n - 1, f);
+    n += got;
+    if (n > limit) {
+      free(buf);
+      if (f != stdin)
+        fclose(f);
+      *err = "too-large";
+      return -1;
+    }
+    if (got == 0)
+      break;
+  }
+  int bad = ferror(f);
+  int e = errno;
+  if (f != stdin)
+    fclose(f);
+  if (bad) {
+    free(buf);
+    *err = strerror(e ? e : EIO);
+    return -1;
+  }
+  buf[n] = '\0';
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+struct qs_sha256 {
+  struct sha256_ctx ctx;
+};
+
+qs_sha256 *qs_sha256_new(void) {
+  qs_sha256 *h = qs_xmalloc(sizeof *h);
+  sha256_init(&h->ctx);
+  return h;
+}
+
+void qs_sha256_update(qs_sha256 *h, const void *data, size_t len) {
+  sha256_update(&h->ctx, len, data);
+}
+
+void qs_sha256_final(qs_sha256 *h, char hex[65]) {
+  uint8_t d[SHA256_DIGEST_SIZE];
+  sha256_digest(&h->ctx, sizeof d, d);
+  for (size_t i = 0; i < sizeof d; i++)
+    snprintf(hex + 2 * i, 3, "%02x", d[i]);
+  free(h);
+}
+
+void qs_sha256_hex(const void *data, size_t len, char hex[65]) {
+  qs_sha256 *h = qs_sha256_new();
+  qs_sha256_update(h, data, len);
+  qs_sha256_final(h, hex);
+}
+
+static int days_in_month(int y, int m) {
+  static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return dm[m - 1];
+}
+
+int qs_date_parse(const char *s, int *y, int *m, int *d) {
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return -1;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+      return -1;
+  int yy = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int mm = (s[5] - '0') * 10 + (s[6] - '0');
+  int dd = (s[8] - '0') * 10 + (s[9] - '0');
+  if (yy < 1900 || yy > 2999 || mm < 1 || mm > 12 || dd < 1 || dd > days_in_month(yy, mm))
+    return -1;
+  *y = yy;
+  *m = mm;
+  *d = dd;
+  return 0;
+}
+
+long qs_date_int(int y, int m, int d) { return (long)y * 10000 + m * 100 + d; }
+
+void qs_date_add_months(int *y, int *m, int *d, int months) {
+  int t = *y * 12 + (*m - 1) + months;
+  *y = t / 12;
+  *m = t % 12 + 1;
+  int last = days_in_month(*y, *m);
+  if (*d > last)
+    *d = last;
+}
+
+void qs_date_format(char out[11], int y, int m, int d) {
+  snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+long qs_today_int(void) {
+  time_t t = time(NULL);
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  if (sde && *sde) {
+    char *end;
+    long long v = strtoll(sde, &end, 10);
+    if (*end == '\0' && v >= 0)
+      t = (time_t)v;
+  }
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  return qs_date_int(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

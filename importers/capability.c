@@ -1,0 +1,17 @@
+/* capability.c -- 制造业企业质量管理能力等级: assessed capability levels per enterprise and
+ * how each is proven (third-party report, MIIT publication, or only a self-assessment). */
+#include "qs_family.h"
+
+static const qs_attr assessment[] = {{"date", "date", QA_WDATE},
+                                     {"enterprise", "enterprise", QA_REF},
+                                     {"level", "level", QA_SYM},
+                                     {"proof", "proof", QA_SYM},
+                                     {"assessor", "assessor", QA_STR},
+                                     {NULL, NULL, 0}};
+
+static const qs_elem elems[] = {
+    {"assessment", "assessment", assessment, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+const qs_family qs_family_capability = {"capability", elems};

@@ -1,0 +1,515 @@
+/* import.c -- parsing a submission safely, validating it, and walking it into facts.
+ *
+ * Defenses, in the order they act:
+ *  1. the caller has already refused files over the max-input-mb parameter;
+ *  2. parser options: no network (XML_PARSE_NONET), no entity substitution, no DTD loading
+ *     or validation, no XInclude processing, libxml2's default limits on text nodes and
+ *     nesting (no XML_PARSE_HUGE);
+ *  3. any DOCTYPE stops the parse at once (a SAX hook), before an entity can be declared:
+ *     a submission has no use for one, and every entity attack needs one;
+ *  4. an external entity loader that refuses everything, for anything that gets past 3
+ *     (and for the schema compiler);
+ *  5. validation against the built-in schema, which fixes every element, attribute, type
+ *     and reference;
+ *  6. values reach CLIPS only through the fact API. */
+#include <clips/clips.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine/qs_builtin.h"
+#include "../engine/qs_util.h"
+#include "qs_codes.h"
+#include "qs_family.h"
+
+struct qs_schema {
+  xmlSchemaPtr schema;
+};
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+  (void)url;
+  (void)id;
+  (void)ctxt;
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ error collection */
+
+typedef struct {
+  qs_diag *d;
+  const char *name;
+  qs_msg msg;
+  int errors;
+} err_sink;
+
+/* Schema messages name elements as {urn:qscore:submission:2025}x; print them as x. */
+static char *strip_ns(const char *s) {
+  static const char ns[] = "{" QS_SUBMISSION_NS "}";
+  qs_buf b = {0};
+  for (const char *p = s; *p;) {
+    if (strncmp(p, ns, sizeof ns - 1) == 0) {
+      p += sizeof ns - 1;
+      continue;
+    }
+    qs_buf_addn(&b, p, 1);
+    p++;
+  }
+  return qs_buf_take(&b);
+}
+
+static void structured_error(void *ctx, xmlErrorPtr e) {
+  err_sink *s = ctx;
+  if (!e || e->level == XML_ERR_NONE)
+    return;
+  if (e->level == XML_ERR_WARNING)
+    return;
+  s->errors++;
+  char *m = strip_ns(e->message ? e->message : "?");
+  qs_diag_add(s->d, s->name, e->line, qs_msg_get(s->d->lang, s->msg), m);
+  free(m);
+}
+
+/* ------------------------------------------------------------------ schema */
+
+qs_schema *qs_schema_new(qs_diag *d) {
+  xmlSetExternalEntityLoader(deny_loader);
+  const qs_builtin_file *f = qs_builtin_find(qs_builtin_schemas, "submission-2025.xsd");
+  if (!f) {
+    qs_diag_add(d, NULL, 0, "built-in schema submission-2025.xsd missing");
+    return NULL;
+  }
+  err_sink sink = {d, "submission-2025.xsd", QS_M_SCHEMA, 0};
+  xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(f->data, (int)f->len);
+  xmlSchemaSetParserStructuredErrors(pc, structured_error, &sink);
+  xmlSchemaPtr schema = xmlSchemaParse(pc);
+  xmlSchemaFreeParserCtxt(pc);
+  if (!schema)
+    return NULL;
+  qs_schema *s = qs_xmalloc(sizeof *s);
+  s->schema = schema;
+  return s;
+}
+
+void qs_schema_free(qs_schema *s) {
+  if (!s)
+    return;
+  xmlSchemaFree(s->schema);
+  free(s);
+}
+
+/* ------------------------------------------------------------------ parsing */
+
+typedef struct {
+  int doctype;
+  long line;
+} parse_guard;
+
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys) {
+  (void)name;
+  (void)ext;
+  (void)sys;
+  xmlParserCtxtPtr ctxt = ctx;
+  parse_guard *g = ctxt->_private;
+  if (g && !g->doctype) {
+    g->doctype = 1;
+    g->line = ctxt->input ? ctxt->input->line : 0;
+  }
+  xmlStopParser(ctxt);
+}
+
+static int blank(const char *data, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (data[i] != ' ' && data[i] != '\n' && data[i] != '\r' && data[i] != '\t')
+      return 0;
+  return 1;
+}
+
+xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
+                          qs_diag *d) {
+  if (len == 0 || blank(data, len)) {
+    qs_diag_add(d, name, 0, "%s", qs_msg_get(d->lang, QS_M_EMPTY));
+    return NULL;
+  }
+  if (len > (size_t)INT32_MAX) {
+    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), (long)(INT32_MAX >> 20));
+    return NULL;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt) {
+    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_NOT_XML), "out of memory");
+    return NULL;
+  }
+  parse_guard guard = {0, 0};
+  ctxt->_private = &guard;
+  ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->sax->externalSubset = refuse_doctype;
+
+  qs_diag tmp;
+  qs_diag_init(&tmp, d->lang);
+  err_sink sink = {&tmp, name, QS_M_NOT_XML, 0};
+  xmlSetStructuredErrorFunc(&sink, structured_error);
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  int well_formed = ctxt->wellFormed;
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlFreeParserCtxt(ctxt);
+
+  if (guard.doctype) {
+    /* The parser's own complaint about being stopped says nothing useful. */
+    qs_diag_add(d, name, guard.line, "%s", qs_msg_get(d->lang, QS_M_DOCTYPE));
+    qs_diag_free(&tmp);
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+  if (!doc || !well_formed) {
+    if (tmp.n == 0)
+      qs_diag_add(&tmp, name, 0, qs_msg_get(d->lang, QS_M_NOT_XML), "?");
+    for (size_t i = 0; i < tmp.n; i++)
+      qs_diag_add(d, tmp.items[i].file, tmp.items[i].line, "%s", tmp.items[i].text);
+    d->dropped += tmp.dropped;
+    qs_diag_free(&tmp);
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+  qs_diag_free(&tmp);
+
+  xmlNode *root = xmlDocGetRootElement(doc);
+  const char *ns = root && root->ns && root->ns->href ? (const char *)root->ns->href : "";
+  if (!root || strcmp(ns, QS_SUBMISSION_NS) != 0 ||
+      strcmp((const char *)root->name, "submission") != 0) {
+    qs_diag_add(d, name, root ? xmlGetLineNo(root) : 0, qs_msg_get(d->lang, QS_M_WRONG_ROOT), ns,
+                root ? (const char *)root->name : "");
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+
+  err_sink vsink = {d, name, QS_M_SCHEMA, 0};
+  xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
+  xmlSchemaSetValidStructuredErrors(vc, structured_error, &vsink);
+  int rc = xmlSchemaValidateDoc(vc, doc);
+  xmlSchemaFreeValidCtxt(vc);
+  if (rc != 0) {
+    if (vsink.errors == 0)
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_SCHEMA), "?");
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+  return doc;
+}
+
+/* ------------------------------------------------------------------ fact building */
+
+static void template_problem(qs_import *im, const char *what, const char *tmpl, const char *slot) {
+  qs_buf b = {0};
+  qs_buf_addf(&b, "%s %s%s%s", what, tmpl, slot ? " / " : "", slot ? slot : "");
+  qs_diag_add(im->d, NULL, 0, qs_msg_get(im->d->lang, QS_M_RULES_TEMPLATE), b.s);
+  qs_buf_free(&b);
+  im->rules_bad = 1;
+}
+
+int qs_fact_begin(qs_fact *f, qs_import *im, const char *tmpl) {
+  f->im = im;
+  f->tmpl = tmpl;
+  void *t = qs_env_template(im->qe, tmpl);
+  f->fact = t ? EnvCreateFact(qs_env_clips(im->qe), t) : NULL;
+  if (!f->fact) {
+    template_problem(im, "deftemplate", tmpl, NULL);
+    return -1;
+  }
+  return 0;
+}
+
+static void put(qs_fact *f, const char *slot, DATA_OBJECT *v) {
+  if (!f->fact)
+    return;
+  if (!EnvPutFactSlot(qs_env_clips(f->im->qe), f->fact, slot, v))
+    template_problem(f->im, "slot", f->tmpl, slot);
+}
+
+void qs_fact_str(qs_fact *f, const char *slot, const char *v) {
+  DATA_OBJECT o;
+  SetType(o, STRING);
+  SetValue(o, EnvAddSymbol(qs_env_clips(f->im->qe), v ? v : ""));
+  put(f, slot, &o);
+}
+
+void qs_fact_sym(qs_fact *f, const char *slot, const char *v) {
+  DATA_OBJECT o;
+  SetType(o, SYMBOL);
+  SetValue(o, EnvAddSymbol(qs_env_clips(f->im->qe), v && *v ? v : "nil"));
+  put(f, slot, &o);
+}
+
+void qs_fact_int(qs_fact *f, const char *slot, long long v) {
+  DATA_OBJECT o;
+  SetType(o, INTEGER);
+  SetValue(o, EnvAddLong(qs_env_clips(f->im->qe), v));
+  put(f, slot, &o);
+}
+
+void qs_fact_float(qs_fact *f, const char *slot, double v) {
+  DATA_OBJECT o;
+  SetType(o, FLOAT);
+  SetValue(o, EnvAddDouble(qs_env_clips(f->im->qe), v));
+  put(f, slot, &o);
+}
+
+void qs_fact_assert(qs_fact *f) {
+  if (!f->fact)
+    return;
+  void *env = qs_env_clips(f->im->qe);
+  if (!EnvAssignFactSlotDefaults(env, f->fact)) {
+    template_problem(f->im, "slot defaults of", f->tmpl, NULL);
+    f->fact = NULL;
+    return;
+  }
+  /* NULL here means a duplicate (same template, same slots), which is harmless. */
+  EnvAssert(env, f->fact);
+  f->fact = NULL;
+}
+
+/* ------------------------------------------------------------------ tree helpers */
+
+const char *qs_attr_raw(xmlNode *n, const char *name) {
+  xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+  if (!a || a->type != XML_ATTRIBUTE_NODE)
+    return NULL;
+  if (!a->children)
+    return "";
+  if (a->children->type == XML_TEXT_NODE && !a->children->next && a->children->content)
+    return (const char *)a->children->content;
+  return NULL; /* not reachable without entities, which are refused */
+}
+
+static char *trim_copy(const char *s) {
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    s++;
+  size_t n = strlen(s);
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+    n--;
+  return qs_xstrndup(s, n);
+}
+
+char *qs_attr_trim(xmlNode *n, const char *name) {
+  const char *v = qs_attr_raw(n, name);
+  return v ? trim_copy(v) : NULL;
+}
+
+int qs_is_element(xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+         strcmp((const char *)n->ns->href, QS_SUBMISSION_NS) == 0 &&
+         (!name || strcmp((const char *)n->name, name) == 0);
+}
+
+long qs_line(xmlNode *n) { return xmlGetLineNo(n); }
+
+const char *qs_window_of(const qs_import *im, long day) {
+  if (day <= 0 || im->win_start <= 0)
+    return "undated";
+  if (day < im->win_start)
+    return "before";
+  if (day > im->win_end)
+    return "after";
+  return "inside";
+}
+
+static long day_of(const char *s) {
+  int y, m, d;
+  return s && qs_date_parse(s, &y, &m, &d) == 0 ? qs_date_int(y, m, d) : 0;
+}
+
+/* ------------------------------------------------------------------ generic element */
+
+static const char *first_attr(xmlNode *el, const char *const *names) {
+  for (int i = 0; names[i]; i++) {
+    const char *v = qs_attr_raw(el, names[i]);
+    if (v && *v)
+      return v;
+  }
+  return "";
+}
+
+static int count_docs(xmlNode *el, const char **first_number) {
+  int n = 0;
+  *first_number = NULL;
+  for (xmlNode *c = el->children; c; c = c->next)
+    if (qs_is_element(c, "doc")) {
+      n++;
+      if (!*first_number)
+        *first_number = qs_attr_raw(c, "number");
+    }
+  return n;
+}
+
+void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
+  char *id = qs_attr_trim(el, "id");
+  qs_fact f;
+  if (qs_fact_begin(&f, im, e->tmpl) != 0) {
+    free(id);
+    return;
+  }
+  qs_fact_str(&f, "id", id);
+  qs_fact_int(&f, "line", qs_line(el));
+  const char *doc_number;
+  qs_fact_int(&f, "docs", count_docs(el, &doc_number));
+  const char *date = NULL;
+  for (const qs_attr *a = e->attrs; a->attr; a++) {
+    const char *raw = qs_attr_raw(el, a->attr);
+    if (a->type == QA_WDATE) {
+      char *v = raw ? trim_copy(raw) : NULL;
+      long day = day_of(v);
+      if (v) {
+        qs_fact_str(&f, "date", v);
+        qs_fact_int(&f, "day", day);
+        date = raw;
+      }
+      qs_fact_sym(&f, "window", qs_window_of(im, day));
+      free(v);
+      continue;
+    }
+    if (!raw)
+      continue; /* the template's default stands */
+    char *v = trim_copy(raw);
+    switch (a->type) {
+    case QA_STR:
+      qs_fact_str(&f, a->slot, raw);
+      break;
+    case QA_REF:
+      qs_fact_str(&f, a->slot, v);
+      break;
+    case QA_SYM:
+      qs_fact_sym(&f, a->slot, v);
+      break;
+    case QA_INT:
+      qs_fact_int(&f, a->slot, strtoll(v, NULL, 10));
+      break;
+    case QA_FLOAT:
+      qs_fact_float(&f, a->slot, strtod(v, NULL));
+      break;
+    case QA_BOOL:
+      qs_fact_sym(&f, a->slot, strcmp(v, "true") == 0 || strcmp(v, "1") == 0 ? "yes" : "no");
+      break;
+    case QA_DATE: {
+      qs_fact_str(&f, a->slot, v);
+      qs_buf s = {0};
+      qs_buf_addf(&s, "%s-day", a->slot);
+      qs_fact_int(&f, s.s, day_of(v));
+      qs_buf_free(&s);
+      break;
+    }
+    case QA_WDATE:
+      break;
+    }
+    free(v);
+  }
+  if (e->extra)
+    e->extra(im, el, &f);
+  qs_fact_assert(&f);
+
+  static const char *const kind_attrs[] = {"kind", "level", NULL};
+  static const char *const label_attrs[] = {"code", "name", "title", "standard", "product", NULL};
+  const char *number = qs_attr_raw(el, "number");
+  char *enterprise = qs_attr_trim(el, "enterprise");
+  char *kind = trim_copy(first_attr(el, kind_attrs));
+  qs_report_add_evidence(im->rep, id, (const char *)el->name, kind, first_attr(el, label_attrs),
+                         number ? number : doc_number ? doc_number : "", date ? date : "",
+                         enterprise ? enterprise : "", qs_line(el));
+  free(kind);
+  free(enterprise);
+  if (e->after)
+    e->after(im, el, id);
+  free(id);
+}
+
+void qs_import_parties(qs_import *im, xmlNode *el, const char *id, const char *child,
+                       const char *relation) {
+  for (xmlNode *c = el->children; c; c = c->next) {
+    if (!qs_is_element(c, child))
+      continue;
+    char *ref = qs_attr_trim(c, "ref");
+    char *kind = qs_attr_trim(c, "kind");
+    const char *name = qs_attr_raw(c, "name");
+    qs_fact f;
+    if (qs_fact_begin(&f, im, "party") == 0) {
+      qs_fact_str(&f, "of", id);
+      qs_fact_sym(&f, "relation", relation);
+      qs_fact_str(&f, "ref", ref ? ref : "");
+      qs_fact_str(&f, "name", name ? name : "");
+      qs_fact_sym(&f, "kind", kind ? kind : "enterprise");
+      qs_fact_assert(&f);
+    }
+    free(ref);
+    free(kind);
+  }
+}
+
+void qs_import_results(qs_import *im, xmlNode *el, const char *id) {
+  for (xmlNode *c = el->children; c; c = c->next) {
+    if (!qs_is_element(c, "result"))
+      continue;
+    char *kind = qs_attr_trim(c, "kind");
+    char *before = qs_attr_trim(c, "before");
+    char *after = qs_attr_trim(c, "after");
+    qs_fact f;
+    if (qs_fact_begin(&f, im, "result") == 0) {
+      qs_fact_str(&f, "of", id);
+      qs_fact_sym(&f, "kind", kind);
+      qs_fact_str(&f, "metric", qs_attr_raw(c, "metric"));
+      qs_fact_float(&f, "before", before ? strtod(before, NULL) : 0);
+      qs_fact_float(&f, "after", after ? strtod(after, NULL) : 0);
+      qs_fact_str(&f, "unit", qs_attr_raw(c, "unit"));
+      qs_fact_assert(&f);
+    }
+    free(kind);
+    free(before);
+    free(after);
+  }
+}
+
+/* ------------------------------------------------------------------ the walk */
+
+static const qs_family *const families[] = {
+    &qs_family_mechanism, &qs_family_survey,         &qs_family_infrastructure,
+    &qs_family_talent,    &qs_family_sme,            &qs_family_management,
+    &qs_family_metrics,   &qs_family_certifications, &qs_family_standards,
+    &qs_family_brand,     &qs_family_capability,     NULL};
+
+static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
+  for (xmlNode *c = sec->children; c; c = c->next) {
+    if (!qs_is_element(c, NULL))
+      continue;
+    const qs_elem *e = fam->elems;
+    while (e->name && strcmp(e->name, (const char *)c->name) != 0)
+      e++;
+    if (e->name)
+      qs_import_elem(im, e, c);
+    /* Anything else was refused by the schema already. */
+  }
+}
+
+qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
+                                 qs_report *rep, qs_diag *d) {
+  qs_import im = {qe, name, rep, d, window_months, 0, 0, 0};
+  qs_env_main_module(qe);
+  xmlNode *root = xmlDocGetRootElement(doc);
+  for (xmlNode *c = root->children; c; c = c->next) {
+    if (!qs_is_element(c, NULL))
+      continue;
+    if (qs_is_element(c, "project")) {
+      qs_import_project(&im, c);
+    } else if (qs_is_element(c, "enterprises")) {
+      for (xmlNode *e = c->children; e; e = e->next)
+        if (qs_is_element(e, "enterprise"))
+          qs_import_enterprise(&im, e);
+    } else {
+      for (int i = 0; families[i]; i++)
+        if (strcmp(families[i]->section, (const char *)c->name) == 0)
+          import_section(&im, families[i], c);
+    }
+  }
+  return im.rules_bad ? QS_IMPORT_RULES : QS_IMPORT_OK;
+}

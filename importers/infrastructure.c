@@ -1,0 +1,29 @@
+/* infrastructure.c -- 加强质量基础设施建设: centres (metrology, standard verification,
+ * inspection and testing, risk monitoring) and platforms (digital quality management,
+ * one-stop service), with the enterprises they serve. */
+#include "qs_family.h"
+
+static void served(qs_import *im, xmlNode *el, const char *id) {
+  qs_import_parties(im, el, id, "serves", "serves");
+}
+
+static const qs_attr centre[] = {{"date", "date", QA_WDATE},
+                                 {"kind", "kind", QA_SYM},
+                                 {"level", "level", QA_SYM},
+                                 {"name", "name", QA_STR},
+                                 {NULL, NULL, 0}};
+static const qs_attr platform[] = {{"date", "date", QA_WDATE},
+                                   {"kind", "kind", QA_SYM},
+                                   {"name", "name", QA_STR},
+                                   {"online", "online", QA_BOOL},
+                                   {"offline", "offline", QA_BOOL},
+                                   {"smes-served", "smes-served", QA_INT},
+                                   {NULL, NULL, 0}};
+
+static const qs_elem elems[] = {
+    {"centre", "centre", centre, NULL, served},
+    {"platform", "platform", platform, NULL, served},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+const qs_family qs_family_infrastructure = {"infrastructure", elems};

@@ -1,0 +1,48 @@
+/* mechanism.c -- 创新质量提升工作机制: alliances and their members, the working mechanism,
+ * meetings and activities, bottleneck analyses, improvement actions with their measured
+ * results, and recognitions as a demonstrative case. */
+#include "qs_family.h"
+
+static void alliance_members(qs_import *im, xmlNode *el, const char *id) {
+  qs_import_parties(im, el, id, "member", "member");
+}
+
+static void action_children(qs_import *im, xmlNode *el, const char *id) {
+  qs_import_parties(im, el, id, "participant", "participant");
+  qs_import_results(im, el, id);
+}
+
+static const qs_attr alliance[] = {
+    {"date", "date", QA_WDATE}, {"name", "name", QA_STR}, {NULL, NULL, 0}};
+static const qs_attr titled[] = {
+    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
+static const qs_attr meeting[] = {{"date", "date", QA_WDATE},
+                                  {"title", "title", QA_STR},
+                                  {"kind", "kind", QA_SYM},
+                                  {"participants", "participants", QA_INT},
+                                  {NULL, NULL, 0}};
+static const qs_attr bottleneck[] = {{"date", "date", QA_WDATE},
+                                     {"title", "title", QA_STR},
+                                     {"bottlenecks", "bottlenecks", QA_INT},
+                                     {NULL, NULL, 0}};
+static const qs_attr action[] = {{"date", "date", QA_WDATE},
+                                 {"title", "title", QA_STR},
+                                 {"end", "end", QA_DATE},
+                                 {NULL, NULL, 0}};
+static const qs_attr demonstration[] = {{"date", "date", QA_WDATE},
+                                        {"title", "title", QA_STR},
+                                        {"level", "level", QA_SYM},
+                                        {"issuer", "issuer", QA_STR},
+                                        {NULL, NULL, 0}};
+
+static const qs_elem elems[] = {
+    {"alliance", "alliance", alliance, NULL, alliance_members},
+    {"working-mechanism", "working-mechanism", titled, NULL, NULL},
+    {"meeting", "meeting", meeting, NULL, NULL},
+    {"bottleneck-analysis", "bottleneck-analysis", bottleneck, NULL, NULL},
+    {"improvement-action", "improvement-action", action, NULL, action_children},
+    {"demonstration", "demonstration", demonstration, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+const qs_family qs_family_mechanism = {"mechanism", elems};

@@ -1,0 +1,162 @@
+/* project.c -- the project (id, title, region, chain, work start, chain chiefs, applicants),
+ * the rubric's 24-month window derived from the work start, and the enterprises of the chain
+ * with their credit-code check. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine/qs_util.h"
+#include "qs_codes.h"
+#include "qs_family.h"
+
+static char *text_of(xmlNode *n) {
+  xmlChar *t = xmlNodeGetContent(n);
+  const char *s = t ? (const char *)t : "";
+  while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+    s++;
+  size_t len = strlen(s);
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+    len--;
+  char *out = qs_xstrndup(s, len);
+  xmlFree(t);
+  return out;
+}
+
+static xmlNode *child(xmlNode *n, const char *name) {
+  for (xmlNode *c = n->children; c; c = c->next)
+    if (qs_is_element(c, name))
+      return c;
+  return NULL;
+}
+
+static const qs_attr chief_attrs[] = {
+    {"since", "date", QA_WDATE},
+    {"name", "name", QA_STR},
+    {"position", "position", QA_STR},
+    {NULL, NULL, 0},
+};
+static const qs_elem chief = {"chain-chief", "chain-chief", chief_attrs, NULL, NULL};
+
+/* The window: [work start, work start + window-months]. The base year is the calendar year
+ * before the work started; the last year is the last calendar year that ends inside the
+ * window (growth is measured from the one to the other). */
+static void assert_window(qs_import *im, int y, int m, int d) {
+  int ey = y, em = m, ed = d;
+  qs_date_add_months(&ey, &em, &ed, im->window_months);
+  im->win_start = qs_date_int(y, m, d);
+  im->win_end = qs_date_int(ey, em, ed);
+  char s[11], e[11];
+  qs_date_format(s, y, m, d);
+  qs_date_format(e, ey, em, ed);
+  free(im->rep->window_start);
+  free(im->rep->window_end);
+  im->rep->window_start = qs_xstrdup(s);
+  im->rep->window_end = qs_xstrdup(e);
+  im->rep->window_months = im->window_months;
+  qs_fact f;
+  if (qs_fact_begin(&f, im, "window") != 0)
+    return;
+  qs_fact_str(&f, "start", s);
+  qs_fact_str(&f, "end", e);
+  qs_fact_int(&f, "start-day", im->win_start);
+  qs_fact_int(&f, "end-day", im->win_end);
+  qs_fact_int(&f, "months", im->window_months);
+  qs_fact_int(&f, "base-year", y - 1);
+  qs_fact_int(&f, "last-year", em == 12 && ed == 31 ? ey : ey - 1);
+  qs_fact_assert(&f);
+}
+
+void qs_import_project(qs_import *im, xmlNode *p) {
+  qs_report *rep = im->rep;
+  xmlNode *title = child(p, "title"), *region = child(p, "region"), *chain = child(p, "chain"),
+          *start = child(p, "work-start");
+  rep->id = qs_attr_trim(p, "id");
+  rep->title = title ? text_of(title) : qs_xstrdup("");
+  rep->region = region ? text_of(region) : qs_xstrdup("");
+  rep->province = region ? qs_attr_trim(region, "province") : NULL;
+  rep->city = region ? qs_attr_trim(region, "city") : NULL;
+  if (!rep->province)
+    rep->province = qs_xstrdup("");
+  if (!rep->city)
+    rep->city = qs_xstrdup("");
+  rep->chain = chain ? text_of(chain) : qs_xstrdup("");
+  rep->work_start = start ? text_of(start) : qs_xstrdup("");
+
+  int y, m, d;
+  long start_day = 0;
+  if (qs_date_parse(rep->work_start, &y, &m, &d) == 0) {
+    start_day = qs_date_int(y, m, d);
+    assert_window(im, y, m, d);
+  }
+
+  qs_fact f;
+  if (qs_fact_begin(&f, im, "project") == 0) {
+    qs_fact_str(&f, "id", rep->id ? rep->id : "");
+    qs_fact_str(&f, "title", rep->title);
+    qs_fact_str(&f, "region", rep->region);
+    qs_fact_str(&f, "province", rep->province);
+    qs_fact_str(&f, "city", rep->city);
+    qs_fact_str(&f, "chain", rep->chain);
+    qs_fact_str(&f, "work-start", rep->work_start);
+    qs_fact_int(&f, "work-start-day", start_day);
+    qs_fact_assert(&f);
+  }
+
+  for (xmlNode *c = p->children; c; c = c->next) {
+    if (qs_is_element(c, "chain-chief")) {
+      qs_import_elem(im, &chief, c);
+    } else if (qs_is_element(c, "applicants")) {
+      for (xmlNode *a = c->children; a; a = a->next) {
+        if (!qs_is_element(a, "applicant"))
+          continue;
+        char *name = text_of(a);
+        char *kind = qs_attr_trim(a, "kind");
+        if (qs_fact_begin(&f, im, "applicant") == 0) {
+          qs_fact_str(&f, "name", name);
+          qs_fact_sym(&f, "kind", kind);
+          qs_fact_assert(&f);
+        }
+        free(name);
+        free(kind);
+      }
+    }
+  }
+}
+
+void qs_import_enterprise(qs_import *im, xmlNode *e) {
+  char *id = qs_attr_trim(e, "id");
+  char *code = qs_attr_trim(e, "credit-code");
+  char *role = qs_attr_trim(e, "role");
+  char *size = qs_attr_trim(e, "size");
+  char *srdi = qs_attr_trim(e, "srdi");
+  char *srdi_date = qs_attr_trim(e, "srdi-date");
+  xmlNode *name_el = child(e, "name");
+  char *name = name_el ? text_of(name_el) : qs_xstrdup("");
+  int y, m, d;
+  long srdi_day = srdi_date && qs_date_parse(srdi_date, &y, &m, &d) == 0 ? qs_date_int(y, m, d) : 0;
+
+  qs_fact f;
+  if (qs_fact_begin(&f, im, "enterprise") == 0) {
+    qs_fact_str(&f, "id", id);
+    qs_fact_int(&f, "line", qs_line(e));
+    qs_fact_str(&f, "name", name);
+    qs_fact_str(&f, "credit-code", code);
+    char expected[2] = {0, 0};
+    qs_fact_sym(&f, "credit-code-ok", qs_credit_code_ok(code, expected) ? "yes" : "no");
+    qs_fact_str(&f, "credit-code-check", expected);
+    qs_fact_sym(&f, "role", role);
+    qs_fact_sym(&f, "size", size);
+    qs_fact_sym(&f, "srdi", srdi ? srdi : "none");
+    qs_fact_str(&f, "srdi-date", srdi_date ? srdi_date : "");
+    qs_fact_int(&f, "srdi-day", srdi_day);
+    qs_fact_assert(&f);
+  }
+  qs_report_add_evidence(im->rep, id, "enterprise", role ? role : "", name, code ? code : "",
+                         srdi_date ? srdi_date : "", id, qs_line(e));
+  free(id);
+  free(code);
+  free(role);
+  free(size);
+  free(srdi);
+  free(srdi_date);
+  free(name);
+}

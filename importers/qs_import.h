@@ -1,0 +1,45 @@
+/* qs_import.h -- from a submission file to CLIPS facts.
+ *
+ *   bytes --(libxml2: no DTD, no entities, no network, line numbers)--> tree
+ *         --(schemas/submission-2025.xsd, compiled into the binary)--> valid tree
+ *         --(one module per evidence family, CLIPS fact API only)--> facts
+ *
+ * Nothing from a submission is ever turned into CLIPS source text: every value is put into
+ * a slot with EnvPutFactSlot, so a value such as `x") (assert (score 100))` is stored as the
+ * string it is (notes/clips-6.30.md, "Injection"). */
+#ifndef QS_IMPORT_H
+#define QS_IMPORT_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "../engine/qs_diag.h"
+#include "../engine/qs_env.h"
+#include "../engine/qs_report.h"
+
+#define QS_SUBMISSION_NS "urn:qscore:submission:2025"
+
+typedef struct qs_schema qs_schema;
+
+/* Set libxml2's process-wide defenses (an external entity loader that refuses everything)
+ * and compile the built-in submission schema. NULL on failure, with the reason in d. */
+qs_schema *qs_schema_new(qs_diag *d);
+void qs_schema_free(qs_schema *s);
+
+/* Parse and validate one submission held in memory; name is used in messages. Returns the
+ * tree, or NULL with every problem (file, line, what) in d. */
+xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
+                          qs_diag *d);
+
+typedef enum {
+  QS_IMPORT_OK = 0,
+  QS_IMPORT_RULES, /* the rules' templates lack a template or slot the importer fills */
+} qs_import_status;
+
+/* Assert the facts of a valid tree into a freshly reset environment, and fill the report's
+ * header (project, window) and evidence index. window_months is the window-months
+ * parameter. */
+qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
+                                 qs_report *rep, qs_diag *d);
+
+#endif

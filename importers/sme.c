@@ -1,0 +1,27 @@
+/* sme.c -- 推动中小企业质量提升: joint mass quality activities with their participants and
+ * results, and product-quality breakthrough results per enterprise. */
+#include "qs_family.h"
+
+static void activity_children(qs_import *im, xmlNode *el, const char *id) {
+  qs_import_parties(im, el, id, "participant", "participant");
+  qs_import_results(im, el, id);
+}
+
+static void results(qs_import *im, xmlNode *el, const char *id) { qs_import_results(im, el, id); }
+
+static const qs_attr activity[] = {{"date", "date", QA_WDATE},
+                                   {"title", "title", QA_STR},
+                                   {"kind", "kind", QA_SYM},
+                                   {NULL, NULL, 0}};
+static const qs_attr breakthrough[] = {{"date", "date", QA_WDATE},
+                                       {"enterprise", "enterprise", QA_REF},
+                                       {"title", "title", QA_STR},
+                                       {NULL, NULL, 0}};
+
+static const qs_elem elems[] = {
+    {"activity", "activity", activity, NULL, activity_children},
+    {"breakthrough", "breakthrough", breakthrough, NULL, results},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+const qs_family qs_family_sme = {"sme", elems};
