@@ -245,11 +245,28 @@ static double param(const qs_engine *e, const char *name) {
   return p ? p->value : 0;
 }
 
+static int is_indicator_module(const qs_engine *e, const char *name) {
+  for (size_t i = 0; i < e->rubric.n_inds; i++)
+    if (strcmp(e->rubric.inds[i].module, name) == 0)
+      return 1;
+  return 0;
+}
+
+/* The focus stack runs from the top, so push in reverse of the running order: the indicator
+ * modules in rubric order, then any other module (checks of the data, in name order), then
+ * DECIDE, which reads what all of them concluded. */
 static void focus_modules(qs_engine *e) {
   void *env = qs_env_clips(e->qe);
-  /* The focus stack runs from the top: push DECIDE first, then the indicators from the last
-   * to the first, so that they run in rubric order and DECIDE after all of them. */
   EnvFocus(env, EnvFindDefmodule(env, "DECIDE"));
+  void *others[64];
+  size_t n = 0;
+  for (void *m = EnvGetNextDefmodule(env, NULL); m && n < 64; m = EnvGetNextDefmodule(env, m)) {
+    const char *name = EnvGetDefmoduleName(env, m);
+    if (strcmp(name, "MAIN") != 0 && strcmp(name, "DECIDE") != 0 && !is_indicator_module(e, name))
+      others[n++] = m;
+  }
+  for (size_t i = n; i-- > 0;)
+    EnvFocus(env, others[i]);
   for (size_t i = e->rubric.n_inds; i-- > 0;) {
     const char *m = e->rubric.inds[i].module;
     if (m[0])

@@ -38,8 +38,18 @@ static void flags(FILE *out, qs_lang lang, const qs_flag *f, size_t n, const cha
   }
 }
 
+/* "6-8" or, for a one-point band, "5". */
+static const char *range(char buf[24], int min, int max) {
+  if (min == max)
+    snprintf(buf, 24, "%d", min);
+  else
+    snprintf(buf, 24, "%d-%d", min, max);
+  return buf;
+}
+
 static void band_line(FILE *out, qs_lang lang, const qs_band *b) {
-  fprintf(out, "  %s %d-%d: %s\n", M(QS_M_BAND), b->min, b->max, b->text);
+  char r[24];
+  fprintf(out, "  %s %s: %s\n", M(QS_M_BAND), range(r, b->min, b->max), b->text);
   if (lang == QS_LANG_EN)
     fprintf(out, "      (%s)\n", b->text_en);
 }
@@ -63,9 +73,16 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
       fprintf(out, " <%s>\n", r->rule);
     }
     fprintf(out, "  %s: %s %d", M(QS_M_PLACEMENT), M(QS_M_BASE), res->base);
-    for (size_t i = 0; i < res->n_reasons; i++)
-      if (res->reasons[i].is_factor)
-        fprintf(out, " +%d(%s)", res->reasons[i].points, res->reasons[i].condition);
+    for (size_t k = 0; k < d->n_factors; k++) {
+      const qs_factor_def *fd = &d->factors[k];
+      if (fd->level != res->level)
+        continue;
+      for (size_t i = 0; i < res->n_reasons; i++)
+        if (res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0) {
+          fprintf(out, " +%d(%s)", fd->points, fd->id);
+          break;
+        }
+    }
     fprintf(out, " = %d%s%s\n", res->points, res->capped ? "; " : "",
             res->capped ? M(QS_M_CAPPED) : "");
     for (size_t i = 0; i < res->n_reasons; i++) {
@@ -79,7 +96,8 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
   }
   if (res->n_gaps) {
     const qs_band *next = qs_indicator_band(d, res->gaps[0].level);
-    fprintf(out, "  %s (%d-%d):\n", M(QS_M_GAPS), next ? next->min : 0, next ? next->max : 0);
+    char r[24];
+    fprintf(out, "  %s (%s):\n", M(QS_M_GAPS), range(r, next ? next->min : 0, next ? next->max : 0));
     for (size_t i = 0; i < res->n_gaps; i++)
       fprintf(out, "    - %s\n", pick(lang, res->gaps[i].text, res->gaps[i].text_en));
   }
@@ -125,8 +143,10 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
               pick(lang, res->def->name, res->def->name_en));
       if (!res->def->scored)
         fprintf(out, "  [%s]", M(QS_M_NOT_SCORED_SHORT));
-      else if (b)
-        fprintf(out, "  [%d-%d]", b->min, b->max);
+      else if (b) {
+        char rr[24];
+        fprintf(out, "  [%s]", range(rr, b->min, b->max));
+      }
       else
         fprintf(out, "  [%s]", M(QS_M_NONE));
       fputc('\n', out);

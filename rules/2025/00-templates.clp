@@ -455,3 +455,25 @@
 (deffunction MAIN::tally-count (?indicator ?name)
   (length$ (find-all-facts ((?t tally))
              (and (eq ?t:indicator ?indicator) (eq ?t:name ?name)))))
+
+;;; 链上主要企业 (the chain's main enterprises): the chain-leader firms (链主) and the key
+;;; partners (关键合作方). The rubric does not define the term; see docs/POLICY.md.
+(deffunction MAIN::main-role-p (?role)
+  (or (eq ?role chain-leader) (eq ?role key-partner)))
+
+;;; For sort: TRUE when ?a should come after ?b (byte order).
+(deffunction MAIN::string> (?a ?b) (> (str-compare ?a ?b) 0))
+
+;;; The distinct keys tallied under ?name for ?indicator, sorted.
+(deffunction MAIN::tally-keys (?indicator ?name)
+  (bind ?keys (create$))
+  (do-for-all-facts ((?t tally)) (and (eq ?t:indicator ?indicator) (eq ?t:name ?name))
+    (bind ?keys (create$ ?keys ?t:key)))
+  (sort string> ?keys))
+
+;;; "E01、E02" for a text.
+(deffunction MAIN::join-ids (?ids)
+  (bind ?s "")
+  (progn$ (?id ?ids)
+    (bind ?s (if (= ?id-index 1) then ?id else (str-cat ?s "、" ?id))))
+  ?s)

@@ -1,0 +1,243 @@
+;;; brand.clp -- 品牌建设 (8分), section 质量成效 (results).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   6-8  ……相关企业获得国家级政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点等荣誉，
+;;;        在产业链上已经形成了良好的品牌集群效应，具有品牌影响力。
+;;;   3-5  ……相关企业获得省级政府质量奖、产业链供应链质量联动提升试点等荣誉，在产业链上具有一定的
+;;;        品牌集群效应。
+;;;   1-2  链上企业获得区级的政府质量奖等荣誉，初步形成1-2个标志性企业品牌。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "brand"):
+;;;  - The honours that place a chain in a band are the ones the rubric names: government
+;;;    quality awards (kind government-quality-award), 质量品牌提升示范区 (brand-zone) and
+;;;    产业链供应链质量联动提升试点 (linkage-pilot), at national, provincial, or local (city,
+;;;    district, county) level, won inside the 24-month window. Other brand honours do not
+;;;    place a chain in a band.
+;;;  - The national government quality award is 中国质量奖, its 提名奖 included. 全国质量奖 is
+;;;    awarded by 中国质量协会, an association: it is not a government award and does not count;
+;;;    declared as a government award it is also flagged as an error. A "national government
+;;;    quality award" whose name is not 中国质量奖 does not count and is flagged.
+;;;  - The band is the level of the highest honour: national 6-8, provincial 3-5, city,
+;;;    district or county 1-2 (a city award is above the district award the rubric names, and
+;;;    the rubric has no city band).
+;;;  - Placement: a winner (not only a nomination), a cluster (honours held by several
+;;;    enterprises), brand-culture promotion, flagship brands.
+
+(defmodule BRAND (import MAIN ?ALL))
+
+;;; An honour that counts, with the band its level gives.
+(deftemplate BRAND::honour
+  (slot id (type STRING))
+  (slot band (type INTEGER))
+  (slot kind (type SYMBOL))
+  (slot level (type SYMBOL))
+  (slot tier (type SYMBOL))
+  (slot enterprise (type STRING))
+  (slot holder (type STRING))     ; the enterprise's name, or 本产业链 for an honour of the chain or region
+  (slot holder-en (type STRING))
+  (slot issuer (type STRING))
+  (slot name (type STRING))
+  (slot date (type STRING)))
+
+(deffacts BRAND::definitions
+  (condition (indicator brand) (level 3) (id national-honour)
+    (text "相关企业（或本产业链、本地区）在成效评价期内获得国家级政府质量奖（中国质量奖及其提名奖）、国家级质量品牌提升示范区或产业链供应链质量联动提升试点等荣誉")
+    (text-en "inside the results window, enterprises (or the chain or region) won the national government quality award (中国质量奖, nomination included), a national quality-brand demonstration zone, a national chain and supply-chain quality linkage pilot or similar honour"))
+  (condition (indicator brand) (level 2) (id provincial-honour)
+    (text "相关企业在成效评价期内获得省级政府质量奖、省级产业链供应链质量联动提升试点或质量品牌提升示范区等荣誉")
+    (text-en "inside the results window, enterprises won a provincial government quality award, a provincial linkage pilot or demonstration zone or similar honour"))
+  (condition (indicator brand) (level 1) (id local-award)
+    (text "链上企业在成效评价期内获得区级（或县级、市级）政府质量奖等荣誉")
+    (text-en "inside the results window, enterprises on the chain won a district-level (or county- or city-level) government quality award or similar honour"))
+
+  (factor-def (indicator brand) (level 3) (id national-winner) (points 1)
+    (text "获得的国家级荣誉中有正式奖项或称号，而不只是提名奖")
+    (text-en "a national honour won outright, not only a nomination"))
+  (factor-def (indicator brand) (level 3) (id cluster) (points 1)
+    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises 的家数")
+    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises"))
+  (factor-def (indicator brand) (level 3) (id culture) (points 1)
+    (text "广泛开展品牌文化宣传：成效评价期内有品牌宣传活动")
+    (text-en "brand culture promoted: brand promotion inside the results window"))
+  (factor-def (indicator brand) (level 2) (id provincial-winner) (points 1)
+    (text "获得的省级荣誉中有正式奖项或称号，而不只是提名奖")
+    (text-en "a provincial honour won outright, not only a nomination"))
+  (factor-def (indicator brand) (level 2) (id cluster) (points 1)
+    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises 的家数")
+    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises"))
+  (factor-def (indicator brand) (level 2) (id culture) (points 1)
+    (text "品牌文化宣传意识：成效评价期内有品牌宣传活动")
+    (text-en "brand-culture awareness: brand promotion inside the results window"))
+  (factor-def (indicator brand) (level 1) (id flagship-brand) (points 1)
+    (text "初步形成1-2个标志性企业品牌：申报材料列出链上企业的标志性品牌")
+    (text-en "one or two flagship enterprise brands beginning to form: the application names flagship brands of chain enterprises")))
+
+(deffunction BRAND::level-band (?level)
+  (switch ?level
+    (case national then 3)
+    (case provincial then 2)
+    (default 1)))
+
+(deffunction BRAND::level-zh (?level)
+  (switch ?level
+    (case national then "国家级")
+    (case provincial then "省级")
+    (case city then "市级")
+    (case district then "区级")
+    (case county then "县级")
+    (default "")))
+
+(deffunction BRAND::tier-zh (?tier ?name)
+  (if (and (eq ?tier nomination) (not (str-index "提名" ?name))) then "（提名奖）" else ""))
+(deffunction BRAND::tier-en (?tier) (if (eq ?tier nomination) then " (nomination)" else ""))
+
+;;; ---------------------------------------------------------------- what does not count
+
+(defrule BRAND::brand-outside-window
+  "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
+  (window (start ?s) (end ?e) (months ?m))
+  (award (id ?id) (name ?n) (date ?d) (window before|after))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-outside-window)
+    (text (str-cat ?n " 的获奖日期 " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"))
+    (text-en (str-cat ?n " was awarded on " ?d ", outside the results window " ?s " to " ?e
+                      " (" ?m " months from work start)")))))
+
+(defrule BRAND::brand-association-award
+  "全国质量奖 is awarded by 中国质量协会, an association, not by a government."
+  (award (id ?id) (name ?n) (issuer ?i) (kind association-quality-award))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award)
+    (text (str-cat ?n "（" ?i "）是社会团体颁发的奖项，不是评价要求所说的政府质量奖"))
+    (text-en (str-cat ?n " (" ?i ") is an association's award, not the government quality award the rubric names")))))
+
+(defrule BRAND::brand-association-award-declared-government
+  "全国质量奖 declared as a government quality award."
+  (award (id ?id) (name ?n) (issuer ?i) (kind government-quality-award)
+         (name-class caq-national-quality-award))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award-declared-government)
+    (text (str-cat ?n " 是中国质量协会颁发的全国质量奖，不是政府质量奖，不计入"))
+    (text-en (str-cat ?n " is the 全国质量奖 of the China Association for Quality, not a government award; not counted"))))
+  (assert (flag (indicator brand) (code award-kind-mismatch) (severity error)
+    (rule brand-association-award-declared-government) (evidence ?id)
+    (text (str-cat ?n "（颁发单位：" ?i "）申报为政府质量奖，但全国质量奖由中国质量协会颁发，属社会团体奖项；国家级政府质量奖是中国质量奖"))
+    (text-en (str-cat ?n " (issuer: " ?i ") is declared a government quality award, but 全国质量奖 is awarded by the China Association for Quality; the national government quality award is 中国质量奖")))))
+
+(defrule BRAND::brand-national-award-not-cqa
+  "国家级政府质量奖 is 中国质量奖 (and its nomination award)."
+  (award (id ?id) (name ?n) (issuer ?i) (kind government-quality-award) (level national)
+         (name-class other))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-national-award-not-cqa)
+    (text (str-cat ?n " 申报为国家级政府质量奖，但国家级政府质量奖只有中国质量奖（含提名奖），不计入"))
+    (text-en (str-cat ?n " is declared a national government quality award, but the only one is 中国质量奖 (nomination included); not counted"))))
+  (assert (flag (indicator brand) (code award-name-unknown) (severity warning)
+    (rule brand-national-award-not-cqa) (evidence ?id)
+    (text (str-cat "“" ?n "”（" ?i "）不是中国质量奖，请核对奖项级别和名称"))
+    (text-en (str-cat "'" ?n "' (" ?i ") is not 中国质量奖; check the award's level and name")))))
+
+(defrule BRAND::brand-other-honour
+  "Honours the rubric does not name do not place a chain in a band."
+  (award (id ?id) (name ?n) (kind brand-honour|other))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-other-honour)
+    (text (str-cat ?n " 不属于评价要求列举的政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点，不据以定档"))
+    (text-en (str-cat ?n " is not one of the honours the rubric names (government quality award, quality-brand demonstration zone, linkage pilot); it does not place the chain in a band")))))
+
+;;; ---------------------------------------------------------------- what counts
+
+(defrule BRAND::brand-honour-counts
+  "Government quality awards, demonstration zones and linkage pilots won inside the window."
+  (award (id ?id) (enterprise ?e) (name ?n) (issuer ?i) (date ?d) (window inside)
+         (kind ?k&government-quality-award|brand-zone|linkage-pilot) (level ?lv) (tier ?t)
+         (name-class ?nc))
+  (test (not (and (eq ?k government-quality-award) (eq ?nc caq-national-quality-award))))
+  (test (not (and (eq ?k government-quality-award) (eq ?lv national) (eq ?nc other))))
+  =>
+  (bind ?holder "本产业链（地区）")
+  (bind ?holder-en "the chain (region)")
+  (do-for-fact ((?x enterprise)) (eq ?x:id ?e) (bind ?holder ?x:name) (bind ?holder-en ?x:name))
+  (assert (honour (id ?id) (band (level-band ?lv)) (kind ?k) (level ?lv) (tier ?t) (enterprise ?e)
+                  (holder ?holder) (holder-en ?holder-en) (issuer ?i) (name ?n) (date ?d))))
+
+(defrule BRAND::brand-national-honour
+  "6-8分：相关企业获得国家级政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点等荣誉"
+  (honour (id ?id) (band 3) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t) (date ?d))
+  =>
+  (assert (held (indicator brand) (condition national-honour) (rule brand-national-honour)
+    (evidence ?id)
+    (text (str-cat ?h " 获得国家级荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
+    (text-en (str-cat ?he " won a national honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+
+(defrule BRAND::brand-provincial-honour
+  "3-5分：相关企业获得省级政府质量奖、产业链供应链质量联动提升试点等荣誉"
+  (honour (id ?id) (band 2) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t) (date ?d))
+  =>
+  (assert (held (indicator brand) (condition provincial-honour) (rule brand-provincial-honour)
+    (evidence ?id)
+    (text (str-cat ?h " 获得省级荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
+    (text-en (str-cat ?he " won a provincial honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+
+(defrule BRAND::brand-local-award
+  "1-2分：链上企业获得区级的政府质量奖等荣誉"
+  (honour (id ?id) (band 1) (level ?lv) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t)
+          (date ?d))
+  =>
+  (assert (held (indicator brand) (condition local-award) (rule brand-local-award) (evidence ?id)
+    (text (str-cat ?h " 获得" (level-zh ?lv) "荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
+    (text-en (str-cat ?he " won a " ?lv "-level honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+
+;;; ---------------------------------------------------------------- placement in the band
+
+(defrule BRAND::brand-national-winner
+  "A national honour won outright (tier winner), not only a nomination."
+  (honour (id ?id) (band 3) (tier winner) (holder ?h) (holder-en ?he) (name ?n))
+  =>
+  (assert (factor (indicator brand) (id national-winner) (rule brand-national-winner) (evidence ?id)
+    (text (str-cat ?h " 获得 " ?n "（正式奖项或称号，非提名）"))
+    (text-en (str-cat ?he " won " ?n " outright (not a nomination)")))))
+
+(defrule BRAND::brand-provincial-winner
+  "A provincial honour won outright (tier winner), not only a nomination."
+  (honour (id ?id) (band 2) (tier winner) (holder ?h) (holder-en ?he) (name ?n))
+  =>
+  (assert (factor (indicator brand) (id provincial-winner) (rule brand-provincial-winner)
+    (evidence ?id)
+    (text (str-cat ?h " 获得 " ?n "（正式奖项或称号，非提名）"))
+    (text-en (str-cat ?he " won " ?n " outright (not a nomination)")))))
+
+(defrule BRAND::brand-cluster-member
+  "An enterprise holding a provincial or national honour."
+  (honour (band ?b&2|3) (enterprise ?e&~""))
+  =>
+  (assert (tally (indicator brand) (name honoured-enterprises) (key ?e))))
+
+(defrule BRAND::brand-cluster
+  "品牌集群效应: honours held by several enterprises of the chain."
+  (declare (salience -10)) ; counts after every honour has been tallied
+  (param (name brand-cluster-enterprises) (value ?min))
+  =>
+  (bind ?es (tally-keys brand honoured-enterprises))
+  (bind ?n (length$ ?es))
+  (if (>= ?n ?min) then
+    (assert (factor (indicator brand) (id cluster) (rule brand-cluster) (evidence ?es)
+      (text (str-cat ?n " 家企业获得省级及以上荣誉：" (join-ids ?es) "（参数 brand-cluster-enterprises ≥ " ?min "）"))
+      (text-en (str-cat ?n " enterprises hold provincial or national honours: " (join-ids ?es) " (parameter brand-cluster-enterprises >= " ?min ")"))))))
+
+(defrule BRAND::brand-culture
+  "品牌文化宣传: brand promotion inside the window."
+  (brand-promotion (id ?id) (title ?t) (date ?d) (window inside))
+  =>
+  (assert (factor (indicator brand) (id culture) (rule brand-culture) (evidence ?id)
+    (text (str-cat "品牌宣传：" ?t "（" ?d "）"))
+    (text-en (str-cat "brand promotion: " ?t " (" ?d ")")))))
+
+(defrule BRAND::brand-flagship
+  "初步形成1-2个标志性企业品牌."
+  (brand (id ?id) (name ?n) (enterprise ?e))
+  (enterprise (id ?e) (name ?en))
+  =>
+  (assert (factor (indicator brand) (id flagship-brand) (rule brand-flagship) (evidence ?id)
+    (text (str-cat ?en " 的标志性品牌“" ?n "”"))
+    (text-en (str-cat ?en "'s flagship brand '" ?n "'")))))
