@@ -22,6 +22,8 @@ struct qs_engine {
   char rules_sha256[65];
   char *origin;
   int overrides; /* some parameter differs from its default */
+  int tracing;
+  char *last_trace;
 };
 
 /* The largest rules file read from a folder; the built-in ones are a few dozen KiB. */
@@ -152,7 +154,44 @@ void qs_engine_free(qs_engine *e) {
   qs_schema_free(e->schema);
   xmlHashFree(e->rules, NULL);
   free(e->origin);
+  free(e->last_trace);
   free(e);
+}
+
+void qs_engine_trace_rules(qs_engine *e, int on) {
+  void *env = qs_env_clips(e->qe);
+  if (on)
+    EnvWatch(env, "rules");
+  else
+    EnvUnwatch(env, "rules");
+  e->tracing = on;
+}
+
+const char *qs_engine_last_trace(const qs_engine *e) {
+  return e->last_trace ? e->last_trace : "";
+}
+
+static void add_name(void *payload, void *data, const xmlChar *name) {
+  (void)payload;
+  qs_buf *b = data;
+  qs_buf_add(b, (const char *)name);
+  qs_buf_add(b, "\n");
+}
+
+size_t qs_engine_rule_names(const qs_engine *e, char ***names) {
+  qs_buf b = {0};
+  xmlHashScan(e->rules, add_name, &b);
+  char *all = qs_buf_take(&b);
+  size_t n = 0, cap = 0;
+  char **a = NULL;
+  for (char *p = all, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+    qs_grow(&a, &cap, n + 1, sizeof *a);
+    a[n++] = qs_xstrndup(p, (size_t)(nl - p));
+  }
+  free(all);
+  qsort(a, n, sizeof *a, cmp_str);
+  *names = a;
+  return n;
 }
 
 const qs_rubric *qs_engine_rubric(const qs_engine *e) { return &e->rubric; }
@@ -314,7 +353,13 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
     qs_report_free(rep);
     return QS_SCORE_RULES;
   }
-  free(qs_env_take_output(e->qe)); /* printout from rules is not part of any report */
+  /* CLIPS's own output (a trace, printout from rules) is never part of a report. */
+  free(e->last_trace);
+  e->last_trace = qs_env_take_output(e->qe);
+  if (!e->tracing) {
+    free(e->last_trace);
+    e->last_trace = NULL;
+  }
 
   if (qs_report_collect(rep, e->qe, e->rules, d) != 0) {
     qs_report_free(rep);

@@ -37,6 +37,14 @@ const qs_rubric *qs_engine_rubric(const qs_engine *e);
 const char *qs_engine_rules_sha256(const qs_engine *e);
 const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the folder */
 
+/* Rule tracing, for the rule-coverage check of the test suite: with tracing on, the text of
+ * CLIPS's rule-firing trace ("FIRE 1 rule-name: f-1,...") of the last score is kept and
+ * returned by qs_engine_last_trace (valid until the next score). */
+void qs_engine_trace_rules(qs_engine *e, int on);
+const char *qs_engine_last_trace(const qs_engine *e);
+/* Every defrule name of the loaded rules, sorted (free each and the array). */
+size_t qs_engine_rule_names(const qs_engine *e, char ***names);
+
 qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
 qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data,
                                        size_t len, qs_report **out, qs_diag *d);
