@@ -1,0 +1,33 @@
+#!/bin/sh
+# install-deps.sh -- install the Debian packages qscore needs to build and test.
+#
+# Run as root (or through sudo) on Debian 12: installs whatever is missing. Run as another
+# user: says exactly which command to run, and fails if anything is missing.
+set -eu
+
+PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
+nettle-dev libcriterion-dev"
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing Debian packages:$missing" >&2
+  echo "install-deps: run: sudo apt-get update && sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing
