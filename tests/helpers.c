@@ -1,0 +1,135 @@
+/* helpers.c -- shared test helpers (see helpers.h). */
+#include "helpers.h"
+
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../engine/qs_util.h"
+
+static char *drain(int fd) {
+  qs_buf b = {0};
+  char chunk[4096];
+  ssize_t n;
+  while ((n = read(fd, chunk, sizeof chunk)) > 0)
+    qs_buf_addn(&b, chunk, (size_t)n);
+  return qs_buf_take(&b);
+}
+
+qs_run qs_run_cli(const char *stdin_path, const char *const *argv) {
+  char out_tmpl[] = "/tmp/qs-test-out-XXXXXX", err_tmpl[] = "/tmp/qs-test-err-XXXXXX";
+  int out = mkstemp(out_tmpl), err = mkstemp(err_tmpl);
+  cr_assert(out >= 0 && err >= 0);
+  unlink(out_tmpl);
+  unlink(err_tmpl);
+  pid_t pid = fork();
+  cr_assert(pid >= 0);
+  if (pid == 0) {
+    int in = open(stdin_path ? stdin_path : "/dev/null", O_RDONLY);
+    if (in < 0)
+      _exit(127);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    size_t n = 0;
+    while (argv[n])
+      n++;
+    char **av = calloc(n + 2, sizeof *av);
+    av[0] = (char *)QS_BIN;
+    for (size_t i = 0; i < n; i++)
+      av[i + 1] = (char *)argv[i];
+    execv(QS_BIN, av);
+    _exit(127);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  qs_run r = {0};
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  lseek(out, 0, SEEK_SET);
+  lseek(err, 0, SEEK_SET);
+  r.out = drain(out);
+  r.err = drain(err);
+  close(out);
+  close(err);
+  return r;
+}
+
+void qs_run_free(qs_run *r) {
+  free(r->out);
+  free(r->err);
+}
+
+qs_engine *qs_test_engine(void) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *e = qs_engine_new(NULL, &d);
+  if (!e) {
+    qs_diag_print(&d, stderr);
+    cr_assert_fail("the built-in rules did not load");
+  }
+  qs_diag_free(&d);
+  return e;
+}
+
+qs_score_status qs_test_score_text(qs_engine *e, const char *name, const char *xml, qs_report **rep,
+                                   char **diag_text) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_score_status st = qs_engine_score_buffer(e, name, xml, strlen(xml), rep, &d);
+  if (diag_text) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    qs_diag_print(&d, m);
+    fclose(m);
+    *diag_text = buf;
+  }
+  qs_diag_free(&d);
+  return st;
+}
+
+const qs_result *qs_test_result(const qs_report *rep, const char *id) {
+  for (size_t i = 0; i < rep->n_results; i++)
+    if (strcmp(rep->results[i].def->id, id) == 0)
+      return &rep->results[i];
+  cr_assert_fail("no indicator %s in the report", id);
+  return NULL;
+}
+
+char *qs_test_slurp(const char *path, size_t *len) {
+  char *data;
+  size_t n;
+  const char *err;
+  if (qs_read_file(path, 1u << 30, &data, &n, &err) != 0)
+    cr_assert_fail("cannot read %s: %s", path, err);
+  if (len)
+    *len = n;
+  return data;
+}
+
+char *qs_test_submission(const char *body) {
+  qs_buf b = {0};
+  qs_buf_add(&b,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<submission xmlns=\"urn:qscore:submission:2025\" edition=\"2025\">\n"
+             "  <project id=\"T-1\">\n"
+             "    <title>测试项目</title>\n"
+             "    <region province=\"330000\" city=\"330200\">浙江省宁波市</region>\n"
+             "    <chain>汽车零部件</chain>\n"
+             "    <work-start>2023-03-01</work-start>\n"
+             "    <applicants><applicant kind=\"government\">宁波市市场监督管理局</applicant></applicants>\n"
+             "  </project>\n"
+             "  <enterprises>\n"
+             "    <enterprise id=\"E1\" credit-code=\"91350100M000100Y43\" role=\"chain-leader\" "
+             "size=\"large\"><name>甲集团</name></enterprise>\n"
+             "    <enterprise id=\"E2\" credit-code=\"91350100M000100Y43\" role=\"sme\" "
+             "size=\"small\" srdi=\"provincial\"><name>乙公司</name></enterprise>\n"
+             "  </enterprises>\n");
+  qs_buf_add(&b, body ? body : "");
+  qs_buf_add(&b, "</submission>\n");
+  return qs_buf_take(&b);
+}

@@ -1,0 +1,41 @@
+/* helpers.h -- what the test files share: running the qscore binary and capturing what it
+ * prints, loading the built-in engine, scoring a file or a string. Tests run from the
+ * repository root (make test does). */
+#ifndef QS_TEST_HELPERS_H
+#define QS_TEST_HELPERS_H
+
+#include <stddef.h>
+
+#include "../engine/qs_engine.h"
+
+#ifndef QS_BUILD_DIR
+#define QS_BUILD_DIR "build"
+#endif
+#define QS_BIN QS_BUILD_DIR "/qscore"
+
+typedef struct {
+  int code;   /* exit code, or 128 + signal */
+  char *out;  /* stdout */
+  char *err;  /* stderr */
+} qs_run;
+
+/* Run QS_BIN with argv (NULL-terminated, without argv[0]); stdin from the file stdin_path
+ * (or /dev/null). */
+qs_run qs_run_cli(const char *stdin_path, const char *const *argv);
+void qs_run_free(qs_run *r);
+
+/* A built-in engine, or fail the test. */
+qs_engine *qs_test_engine(void);
+/* Score text as a submission named name; returns the status, *rep set on success. */
+qs_score_status qs_test_score_text(qs_engine *e, const char *name, const char *xml, qs_report **rep,
+                                   char **diag_text);
+/* The result of one indicator by id. */
+const qs_result *qs_test_result(const qs_report *rep, const char *id);
+/* Read a whole file (test data); fails the test if it cannot. */
+char *qs_test_slurp(const char *path, size_t *len);
+
+/* A minimal valid submission: the project and two enterprises (E1 chain leader, E2 SME);
+ * body is inserted after </enterprises> (sections in schema order). work start 2023-03-01. */
+char *qs_test_submission(const char *body);
+
+#endif

@@ -1,0 +1,400 @@
+/* test_cli.c -- the qscore command: exit codes, the JSON report's shape (design.md), text
+ * output, languages, determinism, validate and rubric. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+#define STRONG "samples/zhejiang-ningbo-auto-parts.xml"
+#define MIDDLING "samples/hunan-changsha-construction-machinery.xml"
+#define WEAK "samples/guangxi-liuzhou-luosifen.xml"
+
+#define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})
+
+static json_t *parse(const char *text) {
+  json_error_t err;
+  json_t *j = json_loads(text, 0, &err);
+  cr_assert_not_null(j, "JSON: %s at line %d", err.text, err.line);
+  return j;
+}
+
+/* ------------------------------------------------------------------ exit codes */
+
+Test(cli, version_and_help) {
+  qs_run r = RUN("--version");
+  cr_expect_eq(r.code, 0);
+  cr_expect(strncmp(r.out, "qscore ", 7) == 0, "%s", r.out);
+  qs_run_free(&r);
+  r = RUN("--help");
+  cr_expect_eq(r.code, 0);
+  cr_expect(strstr(r.out, "退出码") != NULL, "Chinese by default");
+  qs_run_free(&r);
+  r = RUN("score", "--help", "--lang", "en");
+  cr_expect_eq(r.code, 0);
+  cr_expect(strstr(r.out, "exit codes: 0 everything scored") != NULL, "%s", r.out);
+  qs_run_free(&r);
+}
+
+Test(cli, usage_errors_exit_2) {
+  const char *const *cases[] = {
+      (const char *const[]){NULL},
+      (const char *const[]){"frobnicate", NULL},
+      (const char *const[]){"--no-such-option", "score", STRONG, NULL},
+      (const char *const[]){"score", NULL},
+      (const char *const[]){"score", STRONG, MIDDLING, NULL},
+      (const char *const[]){"score", "--format", "pdf", STRONG, NULL},
+      (const char *const[]){"score", "--lang", "fr", STRONG, NULL},
+      (const char *const[]){"score", "--param", "no-such=1", STRONG, NULL},
+      (const char *const[]){"score", "--param", "standards-many=x", STRONG, NULL},
+      (const char *const[]){"score", "--param", "window-months=0", STRONG, NULL},
+      (const char *const[]){"score", "--param", "triage-review-min=90", STRONG, NULL},
+      (const char *const[]){"validate", NULL},
+      (const char *const[]){"rubric", STRONG, NULL},
+      (const char *const[]){"score", "--rules", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    qs_run r = qs_run_cli(NULL, cases[i]);
+    cr_expect_eq(r.code, 2, "case %zu: exit %d, stderr %s", i, r.code, r.err);
+    cr_expect(r.err[0] != '\0', "case %zu says why", i);
+    cr_expect_str_eq(r.out, "", "case %zu prints nothing on stdout", i);
+    qs_run_free(&r);
+  }
+}
+
+Test(cli, invalid_input_exits_1_naming_file_and_line) {
+  qs_run r = RUN("score", "tests/data/invalid-schema.xml");
+  cr_expect_eq(r.code, 1);
+  cr_expect(strstr(r.err, "tests/data/invalid-schema.xml:7:") != NULL, "%s", r.err);
+  cr_expect_str_eq(r.out, "");
+  qs_run_free(&r);
+  static const char *const hostile[] = {"tests/data/xxe-file.xml", "tests/data/billion-laughs.xml",
+                                        "tests/data/xxe-network.xml", "tests/data/not-xml.xml",
+                                        "tests/data/empty.xml"};
+  for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+    r = RUN("score", "--format", "json", hostile[i]);
+    cr_expect_eq(r.code, 1, "%s: %d %s", hostile[i], r.code, r.err);
+    cr_expect(strstr(r.err, hostile[i]) != NULL, "%s", r.err);
+    qs_run_free(&r);
+  }
+}
+
+Test(cli, rules_error_exits_3) {
+  qs_run r = RUN("score", "--rules", "/nonexistent/rules", STRONG);
+  cr_expect_eq(r.code, 3, "%s", r.err);
+  cr_expect(strstr(r.err, "/nonexistent/rules") != NULL, "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("rubric", "--rules", "tests/data");
+  cr_expect_eq(r.code, 3, "a folder without rules");
+  qs_run_free(&r);
+}
+
+Test(cli, validate) {
+  qs_run r = RUN("validate", "--lang", "en", STRONG, WEAK, "tests/data/truncated.xml");
+  cr_expect_eq(r.code, 1, "one file is invalid");
+  cr_expect(strstr(r.out, STRONG ": valid") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "tests/data/truncated.xml: invalid") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, WEAK ": error credit-code-check") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "brand/award-kind-mismatch") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "\"points\"") == NULL && strstr(r.out, "not-scored") == NULL,
+            "no scores: %s", r.out);
+  qs_run_free(&r);
+  r = RUN("validate", "-q", STRONG);
+  cr_expect_eq(r.code, 0);
+  qs_run_free(&r);
+}
+
+/* ------------------------------------------------------------------ the JSON report */
+
+/* Every id attribute of the submission. */
+static int has_id(xmlNode *n, const char *id) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"id");
+    int hit = v && strcmp((const char *)v, id) == 0;
+    xmlFree(v);
+    if (hit || has_id(n->children, id))
+      return 1;
+  }
+  return 0;
+}
+
+static void check_cited(xmlDocPtr doc, json_t *arr, const char *where) {
+  size_t i;
+  json_t *v;
+  json_array_foreach(arr, i, v) {
+    cr_assert(json_is_string(v));
+    cr_expect(has_id(xmlDocGetRootElement(doc), json_string_value(v)), "%s cites %s, not in input",
+              where, json_string_value(v));
+  }
+}
+
+static void check_report(const char *path) {
+  qs_run r = RUN("score", "--format", "json", path);
+  cr_assert_eq(r.code, 0, "%s: %s", path, r.err);
+  json_t *j = parse(r.out);
+  xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+  cr_assert_not_null(doc);
+
+  static const char *const top[] = {"qscore_version", "edition", "rules_sha256", "input",
+                                    "submission", "indicators", "sections", "total",
+                                    "max_total", "triage", "flags"};
+  for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+    cr_expect_not_null(json_object_get(j, top[i]), "%s: no %s", path, top[i]);
+  cr_expect_str_eq(json_string_value(json_object_get(j, "edition")), "2025");
+  cr_expect_eq(strlen(json_string_value(json_object_get(j, "rules_sha256"))), 64);
+  json_t *input = json_object_get(j, "input");
+  cr_expect_str_eq(json_string_value(json_object_get(input, "path")), path);
+  cr_expect_eq(strlen(json_string_value(json_object_get(input, "sha256"))), 64);
+  json_t *sub = json_object_get(j, "submission");
+  static const char *const subkeys[] = {"id", "title", "region", "chain", "work_start"};
+  for (size_t i = 0; i < 5; i++)
+    cr_expect(json_is_string(json_object_get(sub, subkeys[i])), "submission.%s", subkeys[i]);
+
+  static const char *const ids[] = {"mechanism", "survey", "infrastructure", "talent",
+                                    "sme",       "management", "development", "quality",
+                                    "green",     "standards", "brand", "capability"};
+  json_t *inds = json_object_get(j, "indicators");
+  cr_assert_eq(json_array_size(inds), 12);
+  json_int_t total = 0, sec[3] = {0, 0, 0};
+  for (size_t i = 0; i < 12; i++) {
+    json_t *ind = json_array_get(inds, i);
+    const char *id = json_string_value(json_object_get(ind, "id"));
+    cr_expect_str_eq(id, ids[i], "rubric order");
+    json_t *band = json_object_get(ind, "band");
+    json_int_t points = json_integer_value(json_object_get(ind, "points"));
+    json_int_t max = json_integer_value(json_object_get(ind, "max"));
+    cr_expect(points >= 0 && points <= max, "%s: %lld of %lld", id, (long long)points,
+              (long long)max);
+    if (json_is_null(band)) {
+      cr_expect_eq(points, 0, "%s: no band, no points", id);
+      cr_expect(json_array_size(json_object_get(ind, "flags")) > 0, "%s: a flag says why", id);
+    } else {
+      json_int_t lo = json_integer_value(json_object_get(band, "min"));
+      json_int_t hi = json_integer_value(json_object_get(band, "max"));
+      cr_expect(lo <= points && points <= hi, "%s: %lld inside %lld-%lld", id, (long long)points,
+                (long long)lo, (long long)hi);
+      cr_expect(strlen(json_string_value(json_object_get(band, "text"))) > 10);
+      cr_expect(json_array_size(json_object_get(ind, "reasons")) > 0, "%s: reasons", id);
+    }
+    if (!json_is_true(json_object_get(ind, "scored"))) {
+      cr_expect(json_is_null(band), "%s unscored has no band", id);
+      json_t *f = json_array_get(json_object_get(ind, "flags"), 0);
+      cr_expect_str_eq(json_string_value(json_object_get(f, "code")), "not-scored");
+    }
+    size_t k;
+    json_t *x;
+    json_array_foreach(json_object_get(ind, "reasons"), k, x) {
+      cr_expect(json_is_string(json_object_get(x, "rule")));
+      cr_expect(json_is_string(json_object_get(x, "text")));
+      check_cited(doc, json_object_get(x, "evidence"), id);
+    }
+    json_array_foreach(json_object_get(ind, "excluded"), k, x) {
+      json_t *one = json_array();
+      json_array_append(one, json_object_get(x, "evidence"));
+      check_cited(doc, one, id);
+      json_decref(one);
+      cr_expect(json_is_string(json_object_get(x, "text")));
+    }
+    json_array_foreach(json_object_get(ind, "gaps"), k, x) {
+      cr_expect(json_is_string(json_object_get(x, "text")));
+      cr_expect(json_is_object(json_object_get(x, "band")));
+    }
+    json_array_foreach(json_object_get(ind, "flags"), k, x) {
+      const char *sev = json_string_value(json_object_get(x, "severity"));
+      cr_expect(strcmp(sev, "info") == 0 || strcmp(sev, "warning") == 0 ||
+                strcmp(sev, "error") == 0);
+      cr_expect(json_is_string(json_object_get(x, "code")));
+      check_cited(doc, json_object_get(x, "evidence"), id);
+    }
+    total += points;
+    const char *s = json_string_value(json_object_get(ind, "section"));
+    sec[strcmp(s, "measures") == 0 ? 0 : strcmp(s, "results") == 0 ? 1 : 2] += points;
+  }
+  cr_expect_eq(json_integer_value(json_object_get(j, "total")), total);
+  cr_expect_eq(json_integer_value(json_object_get(j, "max_total")), 105);
+  json_t *secs = json_object_get(j, "sections");
+  cr_assert_eq(json_array_size(secs), 3);
+  static const char *const sids[] = {"measures", "results", "bonus"};
+  static const json_int_t smax[] = {40, 60, 5};
+  for (size_t i = 0; i < 3; i++) {
+    json_t *s = json_array_get(secs, i);
+    cr_expect_str_eq(json_string_value(json_object_get(s, "id")), sids[i]);
+    cr_expect_eq(json_integer_value(json_object_get(s, "max")), smax[i]);
+    cr_expect_eq(json_integer_value(json_object_get(s, "points")), sec[i]);
+  }
+  const char *triage = json_string_value(json_object_get(j, "triage"));
+  cr_expect(strcmp(triage, "recommend") == 0 || strcmp(triage, "review") == 0 ||
+            strcmp(triage, "reject") == 0);
+  xmlFreeDoc(doc);
+  json_decref(j);
+  qs_run_free(&r);
+}
+
+Test(cli, json_report_shape_for_every_sample) {
+  check_report(STRONG);
+  check_report(MIDDLING);
+  check_report(WEAK);
+}
+
+Test(cli, scores_the_samples_as_the_rubric_says) {
+  /* What each sample's evidence supports (see the samples' header comments). */
+  static const struct {
+    const char *path, *id;
+    int min, max, points;
+  } want[] = {
+      {STRONG, "standards", 6, 8, 8},   {STRONG, "brand", 6, 8, 8},
+      {STRONG, "capability", 4, 4, 4},  {MIDDLING, "standards", 3, 5, 5},
+      {MIDDLING, "brand", 3, 5, 4},     {MIDDLING, "capability", 3, 3, 3},
+      {WEAK, "standards", 1, 2, 2},     {WEAK, "brand", 1, 2, 2},
+  };
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    qs_run r = RUN("score", "--format", "json", want[i].path);
+    json_t *j = parse(r.out);
+    json_t *inds = json_object_get(j, "indicators");
+    size_t k;
+    json_t *ind;
+    json_array_foreach(inds, k, ind) {
+      if (strcmp(json_string_value(json_object_get(ind, "id")), want[i].id) != 0)
+        continue;
+      json_t *band = json_object_get(ind, "band");
+      cr_expect_eq(json_integer_value(json_object_get(band, "min")), want[i].min, "%s %s",
+                   want[i].path, want[i].id);
+      cr_expect_eq(json_integer_value(json_object_get(band, "max")), want[i].max, "%s %s",
+                   want[i].path, want[i].id);
+      cr_expect_eq(json_integer_value(json_object_get(ind, "points")), want[i].points, "%s %s",
+                   want[i].path, want[i].id);
+    }
+    json_decref(j);
+    qs_run_free(&r);
+  }
+  /* The weak sample has no proven capability level: no band, 0 points. */
+  qs_run r = RUN("score", "--format", "json", WEAK);
+  json_t *j = parse(r.out);
+  json_t *cap = json_array_get(json_object_get(j, "indicators"), 11);
+  cr_expect(json_is_null(json_object_get(cap, "band")));
+  cr_expect_str_eq(json_string_value(json_object_get(j, "triage")), "review");
+  json_decref(j);
+  qs_run_free(&r);
+}
+
+Test(cli, output_is_deterministic) {
+  qs_run a = RUN("score", "--format", "json", STRONG);
+  qs_run b = RUN("score", "--format", "json", STRONG);
+  cr_expect_eq(a.code, 0);
+  cr_expect_str_eq(a.out, b.out);
+  qs_run_free(&a);
+  qs_run_free(&b);
+  a = RUN("score", STRONG);
+  b = RUN("score", STRONG);
+  cr_expect_str_eq(a.out, b.out);
+  qs_run_free(&a);
+  qs_run_free(&b);
+}
+
+Test(cli, stdin_and_output_file) {
+  qs_run a = qs_run_cli(STRONG, (const char *const[]){"score", "--format", "json", "-", NULL});
+  cr_expect_eq(a.code, 0, "%s", a.err);
+  char path[] = "/tmp/qs-out-XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  close(fd);
+  qs_run b = RUN("score", "--format", "json", "-o", path, STRONG);
+  cr_expect_eq(b.code, 0);
+  cr_expect_str_eq(b.out, "");
+  char *written = qs_test_slurp(path, NULL);
+  json_t *ja = parse(a.out), *jb = parse(written);
+  cr_expect_eq(json_integer_value(json_object_get(ja, "total")),
+               json_integer_value(json_object_get(jb, "total")));
+  cr_expect_str_eq(json_string_value(json_object_get(json_object_get(ja, "input"), "sha256")),
+                   json_string_value(json_object_get(json_object_get(jb, "input"), "sha256")));
+  json_decref(ja);
+  json_decref(jb);
+  free(written);
+  unlink(path);
+  qs_run_free(&a);
+  qs_run_free(&b);
+}
+
+Test(cli, chinese_and_english_carry_the_same_numbers) {
+  qs_run zh = RUN("score", "--format", "json", MIDDLING);
+  qs_run en = RUN("score", "--format", "json", "--lang", "en", MIDDLING);
+  json_t *a = parse(zh.out), *b = parse(en.out);
+  cr_expect_eq(json_integer_value(json_object_get(a, "total")),
+               json_integer_value(json_object_get(b, "total")));
+  for (size_t i = 0; i < 12; i++) {
+    json_t *x = json_array_get(json_object_get(a, "indicators"), i);
+    json_t *y = json_array_get(json_object_get(b, "indicators"), i);
+    cr_expect_eq(json_integer_value(json_object_get(x, "points")),
+                 json_integer_value(json_object_get(y, "points")));
+    /* The official band wording stays Chinese in both. */
+    json_t *bx = json_object_get(x, "band"), *by = json_object_get(y, "band");
+    if (!json_is_null(bx))
+      cr_expect_str_eq(json_string_value(json_object_get(bx, "text")),
+                       json_string_value(json_object_get(by, "text")));
+  }
+  json_decref(a);
+  json_decref(b);
+  qs_run_free(&zh);
+  qs_run_free(&en);
+  qs_run t = RUN("score", "--lang", "en", MIDDLING);
+  cr_expect(strstr(t.out, "Total: ") != NULL && strstr(t.out, "Triage: ") != NULL, "%s", t.out);
+  cr_expect(strstr(t.out, "链上主要企业积极参与制修订行业标准") != NULL, "official wording kept");
+  qs_run_free(&t);
+}
+
+Test(cli, text_report) {
+  qs_run r = RUN("score", WEAK);
+  cr_expect_eq(r.code, 0);
+  cr_expect(strstr(r.out, "总分: 4 / 105") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "== standards 标准提档: 2 / 8 ==") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "[AW02]") != NULL, "cites evidence ids");
+  qs_run_free(&r);
+}
+
+Test(cli, param_on_the_command_line_changes_the_outcome) {
+  qs_run a = RUN("score", "--format", "json", STRONG);
+  qs_run b = RUN("score", "--format", "json", "--param", "window-months=6", STRONG);
+  cr_expect_eq(b.code, 0, "%s", b.err);
+  json_t *ja = parse(a.out), *jb = parse(b.out);
+  /* A 6-month window leaves out the strong sample's national standards of 2024. */
+  json_t *sa = json_array_get(json_object_get(ja, "indicators"), 9);
+  json_t *sb = json_array_get(json_object_get(jb, "indicators"), 9);
+  cr_expect_eq(json_integer_value(json_object_get(json_object_get(sa, "band"), "level")), 3);
+  cr_expect(json_integer_value(json_object_get(sb, "points")) <
+                json_integer_value(json_object_get(sa, "points")),
+            "fewer points with a shorter window");
+  cr_expect_str_eq(
+      json_string_value(json_object_get(
+          json_object_get(json_object_get(jb, "submission"), "window"), "end")),
+      "2023-09-01");
+  json_decref(ja);
+  json_decref(jb);
+  qs_run_free(&a);
+  qs_run_free(&b);
+}
+
+/* ------------------------------------------------------------------ rubric */
+
+Test(cli, rubric_lists_indicators_and_parameters) {
+  qs_run r = RUN("rubric", "--format", "json");
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  json_t *j = parse(r.out);
+  cr_expect_eq(json_array_size(json_object_get(j, "indicators")), 12);
+  cr_expect(json_array_size(json_object_get(j, "params")) >= 10);
+  json_t *secs = json_object_get(j, "sections");
+  cr_expect_eq(json_integer_value(json_object_get(json_array_get(secs, 0), "official_heading_max")),
+               60);
+  json_decref(j);
+  qs_run_free(&r);
+  r = RUN("rubric", "--param", "standards-many=5");
+  cr_expect_eq(r.code, 0);
+  cr_expect(strstr(r.out, "standards-many = 5 项（默认 3）") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "官方文本标题写作60分") != NULL, "the swapped headings are reported");
+  qs_run_free(&r);
+}

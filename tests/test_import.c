@@ -1,0 +1,197 @@
+/* test_import.c -- the importer: valid and invalid submissions, hostile XML (entities,
+ * DOCTYPE, billion laughs), values carrying CLIPS syntax that must stay inert, and the facts
+ * the walk produces. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../engine/qs_util.h"
+#include "helpers.h"
+
+static qs_engine *engine;
+
+static void setup(void) { engine = qs_test_engine(); }
+static void teardown(void) { qs_engine_free(engine); }
+
+TestSuite(import, .init = setup, .fini = teardown);
+
+/* Score a test data file; returns status and the diagnostics text. */
+static qs_score_status score_file(const char *path, qs_report **rep, char **diag) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_score_status st = qs_engine_score(engine, path, rep, &d);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  qs_diag_print(&d, m);
+  fclose(m);
+  *diag = buf;
+  qs_diag_free(&d);
+  return st;
+}
+
+Test(import, every_sample_is_valid_and_scores) {
+  static const char *const samples[] = {
+      "samples/zhejiang-ningbo-auto-parts.xml",
+      "samples/hunan-changsha-construction-machinery.xml",
+      "samples/guangxi-liuzhou-luosifen.xml",
+  };
+  for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+    qs_report *rep = NULL;
+    char *diag;
+    qs_score_status st = score_file(samples[i], &rep, &diag);
+    cr_expect_eq(st, QS_SCORE_OK, "%s: %s", samples[i], diag);
+    if (rep) {
+      cr_expect_eq(rep->n_results, 12);
+      cr_expect(rep->n_evidence > 20, "%s: evidence index filled", samples[i]);
+      cr_expect_str_eq(rep->window_start, rep->work_start);
+    }
+    qs_report_free(rep);
+    free(diag);
+  }
+}
+
+Test(import, minimal_submission_and_window) {
+  char *xml = qs_test_submission(NULL);
+  qs_report *rep;
+  char *diag;
+  cr_assert_eq(qs_test_score_text(engine, "min.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_expect_str_eq(rep->id, "T-1");
+  cr_expect_str_eq(rep->title, "测试项目");
+  cr_expect_str_eq(rep->province, "330000");
+  cr_expect_str_eq(rep->window_start, "2023-03-01");
+  cr_expect_str_eq(rep->window_end, "2025-03-01");
+  cr_expect_eq(rep->window_months, 24);
+  const qs_evidence *e = qs_report_evidence(rep, "E1");
+  cr_assert_not_null(e);
+  cr_expect_str_eq(e->label, "甲集团");
+  cr_expect_eq(e->line, 11);
+  qs_report_free(rep);
+  free(diag);
+  free(xml);
+}
+
+static void expect_rejected(const char *path, const char *needle) {
+  qs_report *rep = NULL;
+  char *diag;
+  qs_score_status st = score_file(path, &rep, &diag);
+  cr_expect_eq(st, QS_SCORE_INVALID, "%s must be rejected", path);
+  cr_expect_null(rep);
+  cr_expect(strstr(diag, path) != NULL, "the message names the file: %s", diag);
+  cr_expect(strstr(diag, needle) != NULL, "%s: expected '%s' in: %s", path, needle, diag);
+  qs_report_free(rep);
+  free(diag);
+}
+
+Test(import, external_entity_is_refused) {
+  expect_rejected("tests/data/xxe-file.xml", "DOCTYPE");
+  /* The line of the DOCTYPE. */
+  qs_report *rep = NULL;
+  char *diag;
+  score_file("tests/data/xxe-file.xml", &rep, &diag);
+  cr_expect(strstr(diag, "tests/data/xxe-file.xml:2:") != NULL, "%s", diag);
+  cr_expect(strstr(diag, "root:") == NULL, "no trace of /etc/passwd: %s", diag);
+  free(diag);
+}
+
+Test(import, external_dtd_is_refused) { expect_rejected("tests/data/xxe-network.xml", "DOCTYPE"); }
+
+Test(import, billion_laughs_is_refused_at_once) {
+  expect_rejected("tests/data/billion-laughs.xml", "DOCTYPE");
+}
+
+Test(import, not_xml_empty_truncated) {
+  expect_rejected("tests/data/not-xml.xml", "not well-formed XML");
+  expect_rejected("tests/data/empty.xml", "empty");
+  expect_rejected("tests/data/truncated.xml", "not well-formed XML");
+}
+
+Test(import, wrong_namespace) {
+  expect_rejected("tests/data/wrong-namespace.xml", "not a 2025 submission");
+}
+
+Test(import, schema_errors_name_the_line) {
+  qs_report *rep = NULL;
+  char *diag;
+  cr_assert_eq(score_file("tests/data/invalid-schema.xml", &rep, &diag), QS_SCORE_INVALID);
+  /* 2023-02-30 is not a date (line 7); E9 is not an enterprise (line 14). */
+  cr_expect(strstr(diag, "invalid-schema.xml:7:") != NULL, "%s", diag);
+  cr_expect(strstr(diag, "'2023-02-30'") != NULL, "%s", diag);
+  cr_expect(strstr(diag, "invalid-schema.xml:14:") != NULL, "%s", diag);
+  cr_expect(strstr(diag, "['E9']") != NULL, "%s", diag);
+  cr_expect(strstr(diag, "{urn:qscore") == NULL, "namespaces stripped from messages: %s", diag);
+  free(diag);
+}
+
+Test(import, missing_file) {
+  qs_report *rep = NULL;
+  char *diag;
+  cr_expect_eq(score_file("tests/data/does-not-exist.xml", &rep, &diag), QS_SCORE_INVALID);
+  cr_expect(strstr(diag, "does-not-exist.xml") != NULL && strstr(diag, "cannot read") != NULL,
+            "%s", diag);
+  free(diag);
+}
+
+Test(import, clips_syntax_stays_inert) {
+  unlink("/tmp/qscore-injection-proof");
+  qs_report *rep = NULL;
+  char *diag;
+  cr_assert_eq(score_file("tests/data/clips-injection.xml", &rep, &diag), QS_SCORE_OK, "%s", diag);
+  /* Stored verbatim. */
+  cr_expect_str_eq(rep->title, "x\") (assert (held (indicator standards) (condition "
+                               "national-or-international) (rule standards-count) (evidence "
+                               "\"S1\"))) ;");
+  cr_expect_str_eq(rep->chain, "(eval \"(assert (injected))\")");
+  /* No band came from text: the one group standard gives band 2, brand has none. */
+  const qs_result *std = qs_test_result(rep, "standards");
+  cr_expect_eq(std->level, 2, "standards band %d", std->level);
+  const qs_result *brand = qs_test_result(rep, "brand");
+  cr_expect_eq(brand->level, 0);
+  cr_expect_eq(brand->points, 0);
+  /* The enterprise name reached the reason text as the string it is. */
+  int found = 0;
+  for (size_t i = 0; i < std->n_reasons; i++)
+    found |= strstr(std->reasons[i].text, "(assert (injected))") != NULL;
+  cr_expect(found, "the name with CLIPS syntax is quoted in a reason");
+  cr_expect(access("/tmp/qscore-injection-proof", F_OK) != 0, "no file was opened");
+  qs_report_free(rep);
+  free(diag);
+}
+
+Test(import, too_large_is_refused) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_engine_set_param(engine, "max-input-mb=1", &d), 0);
+  char path[] = "/tmp/qs-big-XXXXXX";
+  int fd = mkstemp(path);
+  cr_assert(fd >= 0);
+  char block[4096];
+  memset(block, ' ', sizeof block);
+  for (int i = 0; i < 300; i++)
+    cr_assert_eq(write(fd, block, sizeof block), (ssize_t)sizeof block);
+  close(fd);
+  qs_report *rep = NULL;
+  cr_expect_eq(qs_engine_score(engine, path, &rep, &d), QS_SCORE_INVALID);
+  cr_expect(d.n == 1 && strstr(d.items[0].text, "1 MiB"), "%s", d.n ? d.items[0].text : "");
+  unlink(path);
+  qs_diag_free(&d);
+}
+
+Test(import, the_same_input_gives_the_same_report) {
+  size_t len;
+  char *xml = qs_test_slurp("samples/zhejiang-ningbo-auto-parts.xml", &len);
+  qs_report *a, *b;
+  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &a, NULL), QS_SCORE_OK);
+  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &b, NULL), QS_SCORE_OK);
+  cr_expect_eq(a->total, b->total);
+  cr_expect_str_eq(a->sha256, b->sha256);
+  for (size_t i = 0; i < a->n_results; i++) {
+    cr_expect_eq(a->results[i].points, b->results[i].points);
+    cr_expect_eq(a->results[i].n_reasons, b->results[i].n_reasons);
+    cr_expect_eq(a->results[i].n_excluded, b->results[i].n_excluded);
+  }
+  qs_report_free(a);
+  qs_report_free(b);
+  free(xml);
+}

@@ -1,0 +1,322 @@
+/* test_rubric.c -- the rubric as data and the checks the engine makes on it at load; rules
+ * faults (syntax error, two bands for one indicator, runtime error, loops); parameters. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../engine/qs_builtin.h"
+#include "../engine/qs_util.h"
+#include "helpers.h"
+
+/* ------------------------------------------------------------------ a rules folder to edit */
+
+static char rules_dir[64];
+
+/* Copy the built-in rules into a fresh folder; edit replaces `from` by `to` in file `name`
+ * (or adds file `name` with content `to` when from is NULL). */
+static void make_rules(const char *name, const char *from, const char *to) {
+  strcpy(rules_dir, "/tmp/qs-rules-XXXXXX");
+  cr_assert_not_null(mkdtemp(rules_dir));
+  int edited = 0;
+  for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
+    qs_buf path = {0}, text = {0};
+    qs_buf_addf(&path, "%s/%s", rules_dir, f->name);
+    qs_buf_addn(&text, f->data, f->len);
+    if (name && from && strcmp(f->name, name) == 0) {
+      char *at = strstr(text.s, from);
+      cr_assert_not_null(at, "%s does not contain %s", name, from);
+      qs_buf out = {0};
+      qs_buf_addn(&out, text.s, (size_t)(at - text.s));
+      qs_buf_add(&out, to);
+      qs_buf_add(&out, at + strlen(from));
+      qs_buf_free(&text);
+      text = out;
+      edited = 1;
+    }
+    FILE *fp = fopen(path.s, "w");
+    cr_assert_not_null(fp);
+    fwrite(text.s, 1, text.len, fp);
+    fclose(fp);
+    qs_buf_free(&path);
+    qs_buf_free(&text);
+  }
+  if (name && !from) {
+    qs_buf path = {0};
+    qs_buf_addf(&path, "%s/%s", rules_dir, name);
+    FILE *fp = fopen(path.s, "w");
+    cr_assert_not_null(fp);
+    fputs(to, fp);
+    fclose(fp);
+    qs_buf_free(&path);
+    edited = 1;
+  }
+  cr_assert(edited || !name);
+}
+
+static void remove_rules(void) {
+  for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
+    qs_buf path = {0};
+    qs_buf_addf(&path, "%s/%s", rules_dir, f->name);
+    unlink(path.s);
+    qs_buf_free(&path);
+  }
+}
+
+/* Load rules_dir; expect failure with needle in the messages. */
+static void expect_load_error(const char *needle) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *e = qs_engine_new(rules_dir, &d);
+  cr_expect_null(e, "rules with a fault must not load");
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  qs_diag_print(&d, m);
+  fclose(m);
+  cr_expect(strstr(buf, needle) != NULL, "expected '%s' in: %s", needle, buf);
+  free(buf);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
+
+/* Load rules_dir (must work), score a sample, expect a rules failure mentioning needle. */
+static void expect_run_error(const char *param, const char *needle) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *e = qs_engine_new(rules_dir, &d);
+  cr_assert_not_null(e, "%s", d.n ? d.items[0].text : "");
+  if (param)
+    cr_assert_eq(qs_engine_set_param(e, param, &d), 0);
+  qs_report *rep = NULL;
+  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
+               QS_SCORE_RULES);
+  cr_expect_null(rep);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  qs_diag_print(&d, m);
+  fclose(m);
+  cr_expect(strstr(buf, needle) != NULL, "expected '%s' in: %s", needle, buf);
+  free(buf);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
+
+TestSuite(rubric, .fini = remove_rules);
+
+/* ------------------------------------------------------------------ the built-in rubric */
+
+Test(rubric, twelve_indicators_in_rubric_order) {
+  static const char *const ids[] = {"mechanism",   "survey",  "infrastructure", "talent",
+                                    "sme",         "management", "development", "quality",
+                                    "green",       "standards", "brand",       "capability"};
+  static const int max[] = {14, 8, 10, 8, 10, 10, 10, 8, 6, 8, 8, 5};
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  cr_assert_eq(r->n_inds, 12);
+  for (size_t i = 0; i < 12; i++) {
+    cr_expect_str_eq(r->inds[i].id, ids[i]);
+    cr_expect_eq(r->inds[i].max, max[i], "%s", ids[i]);
+  }
+  cr_expect_eq(r->max_total, 105);
+  cr_assert_eq(r->n_sections, 3);
+  cr_expect_eq(r->sections[0].max, 40);
+  cr_expect_eq(r->sections[1].max, 60);
+  cr_expect_eq(r->sections[2].max, 5);
+  /* The official headings are swapped; the data keeps what they say. */
+  cr_expect_eq(r->sections[0].official_max, 60);
+  cr_expect_eq(r->sections[1].official_max, 40);
+  cr_expect_str_eq(r->edition, "2025");
+  qs_engine_free(e);
+}
+
+Test(rubric, band_wording_is_the_official_text_verbatim) {
+  size_t len;
+  char *official = qs_test_slurp("rules/2025/official-zh.txt", &len);
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  size_t bands = 0;
+  for (size_t i = 0; i < r->n_inds; i++)
+    for (size_t k = 0; k < r->inds[i].n_bands; k++) {
+      bands++;
+      cr_expect(strstr(official, r->inds[i].bands[k].text) != NULL, "%s band %d: %s",
+                r->inds[i].id, r->inds[i].bands[k].level, r->inds[i].bands[k].text);
+      cr_expect(strlen(r->inds[i].bands[k].text_en) > 20, "an English gloss");
+    }
+  cr_expect_eq(bands, 38);
+  cr_expect(strstr(official, r->note) != NULL);
+  qs_engine_free(e);
+  free(official);
+}
+
+Test(rubric, scored_indicators_have_conditions_for_every_band) {
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  static const char *const scored[] = {"standards", "brand", "capability"};
+  for (size_t i = 0; i < 3; i++) {
+    const qs_indicator_def *d = qs_rubric_indicator(r, scored[i]);
+    cr_assert_not_null(d);
+    cr_expect(d->scored, "%s is scored", scored[i]);
+    cr_expect_str_neq(d->module, "");
+  }
+  qs_engine_free(e);
+}
+
+Test(rubric, builtin_and_folder_hash_alike) {
+  make_rules(NULL, NULL, NULL);
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *a = qs_test_engine();
+  qs_engine *b = qs_engine_new(rules_dir, &d);
+  cr_assert_not_null(b);
+  cr_expect_str_eq(qs_engine_rules_sha256(a), qs_engine_rules_sha256(b));
+  cr_expect_eq(strlen(qs_engine_rules_sha256(a)), 64);
+  qs_engine_free(a);
+  qs_engine_free(b);
+  qs_diag_free(&d);
+}
+
+/* ------------------------------------------------------------------ rubric faults */
+
+Test(rubric, band_outside_the_maximum) {
+  make_rules("01-rubric.clp", "(band (indicator standards) (level 3) (min 6) (max 8)",
+             "(band (indicator standards) (level 3) (min 6) (max 9)");
+  expect_load_error("indicator standards band 3: 6-9 is not inside 0-8");
+}
+
+Test(rubric, overlapping_bands) {
+  make_rules("01-rubric.clp", "(band (indicator standards) (level 2) (min 3) (max 5)",
+             "(band (indicator standards) (level 2) (min 3) (max 6)");
+  expect_load_error("bands 2 (3-6) and 3 (6-8) overlap");
+}
+
+Test(rubric, top_band_below_the_maximum) {
+  make_rules("01-rubric.clp", "(indicator (id green) (section results) (order 9) (max 6)",
+             "(indicator (id green) (section results) (order 9) (max 7)");
+  expect_load_error("indicator green: the top band ends at 6, not at the maximum 7");
+}
+
+Test(rubric, band_without_conditions) {
+  make_rules("standards.clp", "(condition (indicator standards) (level 1) (id self-declared)",
+             "(condition (indicator standards) (level 2) (id self-declared)");
+  expect_load_error("indicator standards: band 1 has no conditions");
+}
+
+Test(rubric, parameter_default_out_of_range) {
+  make_rules("02-params.clp", "(param (name standards-many) (value 3) (min 1)",
+             "(param (name standards-many) (value 0) (min 1)");
+  expect_load_error("parameter standards-many: default 0 is outside [1, 1000]");
+}
+
+Test(rubric, syntax_error_names_file_and_line) {
+  make_rules("99-broken.clp", NULL,
+             "; a broken rule\n\n(defrule MAIN::broken\n  (project (no-such-slot 1))\n  =>)\n");
+  qs_buf want = {0};
+  qs_buf_addf(&want, "%s/99-broken.clp:4:", rules_dir);
+  expect_load_error(want.s);
+  qs_buf_free(&want);
+}
+
+/* ------------------------------------------------------------------ run faults */
+
+Test(rubric, two_bands_for_one_indicator_is_an_error_naming_the_rules) {
+  make_rules("99-conflict.clp", NULL,
+             "(defmodule CONFLICT (import MAIN ?ALL))\n"
+             "(defrule CONFLICT::conflict-force-band (project) =>\n"
+             "  (assert (choice (indicator standards) (level 1) (rule conflict-force-band))))\n");
+  expect_run_error(NULL, "indicator standards was given more than one band");
+  expect_run_error(NULL, "conflict-force-band");
+  expect_run_error(NULL, "select-band");
+}
+
+Test(rubric, runtime_error_in_a_rule) {
+  make_rules("99-divide.clp", NULL,
+             "(defmodule DIVIDE (import MAIN ?ALL))\n"
+             "(defrule DIVIDE::divide-by-zero (project) => (bind ?x (div 1 0)))\n");
+  expect_run_error(NULL, "error while running the rules");
+}
+
+Test(rubric, firing_cap_stops_a_loop) {
+  make_rules("99-loop.clp", NULL,
+             "(defmodule LOOP (import MAIN ?ALL))\n"
+             "(deftemplate LOOP::tick (slot n))\n"
+             "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
+             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n 1)))))\n");
+  expect_run_error("run-max-firings=1000", "the rules fired 1000 times");
+}
+
+Test(rubric, deadline_stops_a_loop_inside_one_rule) {
+  make_rules("99-spin.clp", NULL,
+             "(defmodule SPIN (import MAIN ?ALL))\n"
+             "(defrule SPIN::spin (project) => (while TRUE do (bind ?x 1)))\n");
+  expect_run_error("run-seconds=1", "longer than 1 seconds");
+}
+
+Test(rubric, held_for_an_undefined_condition) {
+  make_rules("99-undefined.clp", NULL,
+             "(defmodule UNDEF (import MAIN ?ALL))\n"
+             "(defrule UNDEF::undefined-condition (project) =>\n"
+             "  (assert (held (indicator standards) (condition no-such-condition)\n"
+             "                (rule undefined-condition))))\n");
+  expect_run_error(NULL, "no-such-condition");
+}
+
+Test(rubric, rule_slot_must_name_a_rule) {
+  make_rules("99-misnamed.clp", NULL,
+             "(defmodule MISNAMED (import MAIN ?ALL))\n"
+             "(defrule MISNAMED::misnamed (project) =>\n"
+             "  (assert (flag (code x) (severity info) (rule not-a-rule))))\n");
+  expect_run_error(NULL, "not-a-rule");
+}
+
+Test(rubric, cited_evidence_must_exist) {
+  make_rules("99-ghost.clp", NULL,
+             "(defmodule GHOST (import MAIN ?ALL))\n"
+             "(defrule GHOST::ghost-evidence (project) =>\n"
+             "  (assert (flag (code x) (severity info) (rule ghost-evidence) (evidence \"NOPE\"))))\n");
+  expect_run_error(NULL, "NOPE");
+}
+
+/* ------------------------------------------------------------------ parameters */
+
+Test(rubric, parameters) {
+  qs_engine *e = qs_test_engine();
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_expect_eq(qs_engine_set_param(e, "no-such-param=1", &d), -1);
+  cr_expect_eq(qs_engine_set_param(e, "standards-many=2.5", &d), -1, "an integer parameter");
+  cr_expect_eq(qs_engine_set_param(e, "standards-many=abc", &d), -1);
+  cr_expect_eq(qs_engine_set_param(e, "standards-many=0", &d), -1, "below the minimum");
+  cr_expect_eq(qs_engine_set_param(e, "standards-many", &d), -1, "no value");
+  cr_expect_eq(qs_engine_set_param(e, "=3", &d), -1, "no name");
+  cr_expect_eq(d.n, 6);
+  cr_expect(strstr(d.items[0].text, "unknown parameter: no-such-param") != NULL, "%s",
+            d.items[0].text);
+  cr_expect(strstr(d.items[3].text, "outside [1, 1000]") != NULL, "%s", d.items[3].text);
+  cr_expect_eq(qs_engine_set_param(e, "standards-many=7", &d), 0);
+  cr_expect_eq(qs_rubric_param(qs_engine_rubric(e), "standards-many")->value, 7);
+  cr_expect_eq(qs_rubric_param(qs_engine_rubric(e), "standards-many")->dflt, 3);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
+
+Test(rubric, a_parameter_changes_the_outcome) {
+  /* The middling sample's industry standards: 3 counted, so standards-many=4 loses a point. */
+  qs_engine *e = qs_test_engine();
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_report *before, *after;
+  const char *path = "samples/hunan-changsha-construction-machinery.xml";
+  cr_assert_eq(qs_engine_score(e, path, &before, &d), QS_SCORE_OK);
+  cr_assert_eq(qs_engine_set_param(e, "standards-many=4", &d), 0);
+  cr_assert_eq(qs_engine_score(e, path, &after, &d), QS_SCORE_OK);
+  const qs_result *a = qs_test_result(before, "standards"), *b = qs_test_result(after, "standards");
+  cr_expect_eq(a->level, b->level);
+  cr_expect_eq(a->points, b->points + 1, "%d then %d", a->points, b->points);
+  qs_report_free(before);
+  qs_report_free(after);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
