@@ -79,7 +79,6 @@ void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) {
   fprintf(stderr, "qscore: %s: ", qs_msg_get(cli->lang, QS_M_ERROR));
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fputs(cli->lang == QS_LANG_EN ? "\n(qscore --help for usage)\n"
-                                : "\n（用法见 qscore --help）\n",
+  fputs(cli->lang == QS_LANG_EN ? "\n(qscore --help for usage)\n" : "\n（用法见 qscore --help）\n",
         stderr);
 }

@@ -24,7 +24,8 @@ typedef struct {
 qs_engine *qs_cli_engine(const qs_cli *cli, int *code);
 /* Write text to cli->output (through a temporary file and a rename) or to stdout. */
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len);
-void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 int qs_cmd_score(const qs_cli *cli);
 int qs_cmd_validate(const qs_cli *cli);

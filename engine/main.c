@@ -130,8 +130,8 @@ int main(int argc, char **argv) {
       version = 1;
       break;
     case ':':
-      qs_cli_usage_error(&cli, cli.lang == QS_LANG_EN ? "option needs a value: %s"
-                                                      : "选项缺少取值：%s",
+      qs_cli_usage_error(&cli,
+                         cli.lang == QS_LANG_EN ? "option needs a value: %s" : "选项缺少取值：%s",
                          argv[optind - 1]);
       bad = 1;
       break;

@@ -75,7 +75,7 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
     free(names);
     return -1;
   }
-  qsort(names, n, sizeof *names, cmp_str);
+  qs_sort(names, n, sizeof *names, cmp_str);
   qs_sha256 *h = qs_sha256_new();
   int bad = 0;
   for (size_t i = 0; i < n; i++) {
@@ -167,9 +167,7 @@ void qs_engine_trace_rules(qs_engine *e, int on) {
   e->tracing = on;
 }
 
-const char *qs_engine_last_trace(const qs_engine *e) {
-  return e->last_trace ? e->last_trace : "";
-}
+const char *qs_engine_last_trace(const qs_engine *e) { return e->last_trace ? e->last_trace : ""; }
 
 static void add_name(void *payload, void *data, const xmlChar *name) {
   (void)payload;
@@ -189,7 +187,7 @@ size_t qs_engine_rule_names(const qs_engine *e, char ***names) {
     a[n++] = qs_xstrndup(p, (size_t)(nl - p));
   }
   free(all);
-  qsort(a, n, sizeof *a, cmp_str);
+  qs_sort(a, n, sizeof *a, cmp_str);
   *names = a;
   return n;
 }
@@ -313,8 +311,8 @@ static void focus_modules(qs_engine *e) {
   }
 }
 
-qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data,
-                                       size_t len, qs_report **out, qs_diag *d) {
+qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
+                                       qs_report **out, qs_diag *d) {
   *out = NULL;
   xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, d);
   if (!doc)
@@ -328,8 +326,7 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   rep->path = qs_xstrdup(name);
   qs_sha256_hex(data, len, rep->sha256);
 
-  qs_import_status st =
-      qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), rep, d);
+  qs_import_status st = qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), rep, d);
   xmlFreeDoc(doc);
   if (st != QS_IMPORT_OK) {
     qs_report_free(rep);

@@ -46,7 +46,7 @@ const char *qs_engine_last_trace(const qs_engine *e);
 size_t qs_engine_rule_names(const qs_engine *e, char ***names);
 
 qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
-qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data,
-                                       size_t len, qs_report **out, qs_diag *d);
+qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
+                                       qs_report **out, qs_diag *d);
 
 #endif

@@ -25,7 +25,7 @@ struct qs_env {
   xmlHashTablePtr templates;
 };
 
-static const char *const captured[] = {"werror", "wwarning", "stdout",  "wdisplay", "wtrace",
+static const char *const captured[] = {"werror",  "wwarning", "stdout",  "wdisplay", "wtrace",
                                        "wdialog", "wclips",   "wprompt", "t",        NULL};
 
 static int router_query(void *env, const char *name) {

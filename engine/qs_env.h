@@ -48,7 +48,8 @@ const char *qs_slot_str(qs_env *qe, void *fact, const char *slot);
 long long qs_slot_int(qs_env *qe, void *fact, const char *slot);
 double qs_slot_num(qs_env *qe, void *fact, const char *slot);
 int qs_slot_is_int(qs_env *qe, void *fact, const char *slot);
-/* A multislot of strings or symbols, copied: *out gets n fresh strings (free each and the array). */
+/* A multislot of strings or symbols, copied: *out gets n fresh strings (free each and the array).
+ */
 size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out);
 
 /* Iterate the facts of a template: fact = qs_env_next_fact(qe, tmpl, fact) from NULL. */

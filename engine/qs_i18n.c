@@ -14,9 +14,10 @@ static const char *const msgs[QS_M__COUNT][2] = {
                       "a DOCTYPE declaration is not allowed in a submission (entities could read "
                       "files or reach the network); refused"},
     [QS_M_NOT_XML] = {"不是格式正确的 XML：%s", "not well-formed XML: %s"},
-    [QS_M_WRONG_ROOT] = {"不是 2025 版申报文件：根元素为 {%s}%s，应为 {urn:qscore:submission:2025}submission",
-                         "not a 2025 submission: the root element is {%s}%s, expected "
-                         "{urn:qscore:submission:2025}submission"},
+    [QS_M_WRONG_ROOT] =
+        {"不是 2025 版申报文件：根元素为 {%s}%s，应为 {urn:qscore:submission:2025}submission",
+         "not a 2025 submission: the root element is {%s}%s, expected "
+         "{urn:qscore:submission:2025}submission"},
     [QS_M_SCHEMA] = {"不符合申报文件结构（schemas/submission-2025.xsd）：%s",
                      "does not match the submission schema (schemas/submission-2025.xsd): %s"},
     [QS_M_MORE_ERRORS] = {"另有 %zu 条错误未列出", "%zu more errors not shown"},
@@ -25,18 +26,22 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_RULES_NONE] = {"规则目录中没有 .clp 文件", "no .clp files in the rules folder"},
     [QS_M_RUBRIC] = {"评价要求数据有误：%s", "rubric data error: %s"},
     [QS_M_RULES_RUN] = {"规则运行出错：%s", "error while running the rules: %s"},
-    [QS_M_RULES_CAP] = {"规则触发次数达到上限 %ld（参数 run-max-firings），疑似死循环",
-                        "the rules fired %ld times, the limit (parameter run-max-firings): a loop?"},
+    [QS_M_RULES_CAP] =
+        {"规则触发次数达到上限 %ld（参数 run-max-firings），疑似死循环",
+         "the rules fired %ld times, the limit (parameter run-max-firings): a loop?"},
     [QS_M_RULES_DEADLINE] = {"规则运行超过 %ld 秒（参数 run-seconds）",
                              "the rules ran longer than %ld seconds (parameter run-seconds)"},
-    [QS_M_RULES_CONFLICT] = {"指标 %s 被选定了多个档位：%s", "indicator %s was given more than one band: %s"},
-    [QS_M_RULES_UNKNOWN_REF] = {"规则 %s 引用了未定义的 %s：%s", "rule %s refers to an undefined %s: %s"},
+    [QS_M_RULES_CONFLICT] = {"指标 %s 被选定了多个档位：%s",
+                             "indicator %s was given more than one band: %s"},
+    [QS_M_RULES_UNKNOWN_REF] = {"规则 %s 引用了未定义的 %s：%s",
+                                "rule %s refers to an undefined %s: %s"},
     [QS_M_RULES_TEMPLATE] = {"规则中的事实模板与导入程序不符：%s",
                              "the rules' fact templates do not match the importer: %s"},
     [QS_M_PARAM_UNKNOWN] = {"未知参数：%s（qscore rubric 列出全部参数）",
                             "unknown parameter: %s (qscore rubric lists them all)"},
     [QS_M_PARAM_VALUE] = {"参数 %s 的值须为%s：%s", "parameter %s needs %s: %s"},
-    [QS_M_PARAM_RANGE] = {"参数 %s 的值 %s 超出范围 [%s, %s]", "parameter %s: %s is outside [%s, %s]"},
+    [QS_M_PARAM_RANGE] = {"参数 %s 的值 %s 超出范围 [%s, %s]",
+                          "parameter %s: %s is outside [%s, %s]"},
     [QS_M_PARAM_SYNTAX] = {"--param 须写成 名称=值：%s", "--param needs NAME=VALUE: %s"},
     [QS_M_NOT_SCORED] = {"本指标的规则尚未实现，暂不评分（0 分），须人工评审",
                          "this indicator has no rules yet and is not scored (0 points); a reviewer "

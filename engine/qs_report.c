@@ -2,8 +2,8 @@
 #include "qs_report.h"
 
 #include <libxml/hash.h>
-#include <stdint.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,8 +107,8 @@ void qs_report_add_evidence(qs_report *rep, const char *id, const char *element,
                             const char *enterprise, long line) {
   qs_grow(&rep->evidence, &rep->cap_evidence, rep->n_evidence + 1, sizeof *rep->evidence);
   rep->evidence[rep->n_evidence] = (qs_evidence){
-      qs_xstrdup(id),   qs_xstrdup(element), qs_xstrdup(kind),       qs_xstrdup(label),
-      qs_xstrdup(number), qs_xstrdup(date),  qs_xstrdup(enterprise), line,
+      qs_xstrdup(id),     qs_xstrdup(element), qs_xstrdup(kind),       qs_xstrdup(label),
+      qs_xstrdup(number), qs_xstrdup(date),    qs_xstrdup(enterprise), line,
   };
   rep->n_evidence++;
   /* The schema makes ids unique (xs:ID); the first wins should that ever be bypassed. */
@@ -438,12 +438,12 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
     sort_def = res->def;
-    qsort(res->reasons, res->n_reasons, sizeof *res->reasons, cmp_reason);
-    qsort(res->excluded, res->n_excluded, sizeof *res->excluded, cmp_excluded);
-    qsort(res->flags, res->n_flags, sizeof *res->flags, cmp_flag);
-    qsort(res->gaps, res->n_gaps, sizeof *res->gaps, cmp_gap);
+    qs_sort(res->reasons, res->n_reasons, sizeof *res->reasons, cmp_reason);
+    qs_sort(res->excluded, res->n_excluded, sizeof *res->excluded, cmp_excluded);
+    qs_sort(res->flags, res->n_flags, sizeof *res->flags, cmp_flag);
+    qs_sort(res->gaps, res->n_gaps, sizeof *res->gaps, cmp_gap);
   }
-  qsort(rep->flags, rep->n_flags, sizeof *rep->flags, cmp_flag);
+  qs_sort(rep->flags, rep->n_flags, sizeof *rep->flags, cmp_flag);
   sort_rep = NULL;
   sort_def = NULL;
   return c.bad ? -1 : 0;
@@ -451,8 +451,8 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
 
 /* ------------------------------------------------------------------ finishing */
 
-static void add_flag(qs_flag **list, size_t *n, const char *code, qs_severity sev,
-                     const char *text, const char *text_en) {
+static void add_flag(qs_flag **list, size_t *n, const char *code, qs_severity sev, const char *text,
+                     const char *text_en) {
   *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
   (*list)[(*n)++] = (qs_flag){
       .code = qs_xstrdup(code),

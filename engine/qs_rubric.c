@@ -10,9 +10,13 @@
 #include "qs_util.h"
 
 /* Parameters the engine itself reads; a rules folder without them cannot run. */
-static const char *const required_params[] = {
-    "window-months",  "triage-recommend-min", "triage-review-min", "max-input-mb",
-    "run-max-firings", "run-seconds",         NULL};
+static const char *const required_params[] = {"window-months",
+                                              "triage-recommend-min",
+                                              "triage-review-min",
+                                              "max-input-mb",
+                                              "run-max-firings",
+                                              "run-seconds",
+                                              NULL};
 
 static char *dup_slot(qs_env *qe, void *f, const char *slot) {
   return qs_xstrdup(qs_slot_str(qe, f, slot));
@@ -122,7 +126,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
         .official_max = (int)qs_slot_int(qe, f, "official-max"),
     };
   }
-  qsort(r->sections, r->n_sections, sizeof *r->sections, cmp_sec);
+  qs_sort(r->sections, r->n_sections, sizeof *r->sections, cmp_sec);
 
   cap = 0;
   for (void *f = qs_env_next_fact(qe, t_ind, NULL); f; f = qs_env_next_fact(qe, t_ind, f)) {
@@ -144,7 +148,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     char *mod = qs_buf_take(&m);
     ind->module = EnvFindDefmodule(qs_env_clips(qe), mod) ? mod : (free(mod), qs_xstrdup(""));
   }
-  qsort(r->inds, r->n_inds, sizeof *r->inds, cmp_ind);
+  qs_sort(r->inds, r->n_inds, sizeof *r->inds, cmp_ind);
 
   for (void *f = qs_env_next_fact(qe, t_band, NULL); f; f = qs_env_next_fact(qe, t_band, f)) {
     const char *iid = qs_slot_str(qe, f, "indicator");
@@ -216,7 +220,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     };
     p->dflt = p->value;
   }
-  qsort(r->params, r->n_params, sizeof *r->params, cmp_param);
+  qs_sort(r->params, r->n_params, sizeof *r->params, cmp_param);
   return bad ? -1 : 0;
 }
 
@@ -268,7 +272,7 @@ static int check(qs_rubric *r, qs_diag *d) {
       bad = 1;
       continue;
     }
-    qsort(ind->bands, ind->n_bands, sizeof *ind->bands, cmp_band);
+    qs_sort(ind->bands, ind->n_bands, sizeof *ind->bands, cmp_band);
     for (size_t k = 0; k < ind->n_bands; k++) {
       const qs_band *b = &ind->bands[k];
       if (b->level != (int)k + 1) {
@@ -278,8 +282,8 @@ static int check(qs_rubric *r, qs_diag *d) {
         break;
       }
       if (b->min < 0 || b->min > b->max || b->max > ind->max) {
-        rubric_error(d, "indicator %s band %d: %d-%d is not inside 0-%d", ind->id, b->level,
-                     b->min, b->max, ind->max);
+        rubric_error(d, "indicator %s band %d: %d-%d is not inside 0-%d", ind->id, b->level, b->min,
+                     b->max, ind->max);
         bad = 1;
       }
       if (k > 0 && ind->bands[k - 1].max >= b->min) {

@@ -35,7 +35,7 @@ typedef struct {
   size_t n_conds;
   qs_factor_def *factors;
   size_t n_factors;
-  int scored;  /* the rules define conditions for it */
+  int scored;   /* the rules define conditions for it */
   char *module; /* the CLIPS module of its rules (upper-case id), "" if none */
 } qs_indicator_def;
 

@@ -58,6 +58,11 @@ void qs_grow(void *items_ptr, size_t *cap, size_t need, size_t elem_size) {
   *cap = c;
 }
 
+void qs_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+  if (n > 1)
+    qsort(base, n, size, cmp);
+}
+
 void qs_buf_addn(qs_buf *b, const char *s, size_t n) {
   qs_grow(&b->s, &b->cap, b->len + n + 1, 1);
   memcpy(b->s + b->len, s, n);

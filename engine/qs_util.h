@@ -27,6 +27,10 @@ char *qs_xstrndup(const char *s, size_t n);
 /* Grow *items (of elem_size bytes each) so that it holds at least need items. */
 void qs_grow(void *items_ptr, size_t *cap, size_t need, size_t elem_size);
 
+/* qsort that accepts an empty (NULL) array: glibc declares the pointer non-null even when
+ * n is 0, and UBSan holds it to that. */
+void qs_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 typedef struct {
   char *s; /* always NUL-terminated once anything was added */
   size_t len, cap;

@@ -284,8 +284,10 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
     const qs_param *p = &r->params[i];
     json_t *o = json_object();
     json_object_set_new(o, "name", str(p->name));
-    json_object_set_new(o, "value", p->is_int ? json_integer((json_int_t)p->value) : json_real(p->value));
-    json_object_set_new(o, "default", p->is_int ? json_integer((json_int_t)p->dflt) : json_real(p->dflt));
+    json_object_set_new(o, "value",
+                        p->is_int ? json_integer((json_int_t)p->value) : json_real(p->value));
+    json_object_set_new(o, "default",
+                        p->is_int ? json_integer((json_int_t)p->dflt) : json_real(p->dflt));
     json_object_set_new(o, "min", p->is_int ? json_integer((json_int_t)p->min) : json_real(p->min));
     json_object_set_new(o, "max", p->is_int ? json_integer((json_int_t)p->max) : json_real(p->max));
     json_object_set_new(o, "unit", str(p->unit));

@@ -97,7 +97,8 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
   if (res->n_gaps) {
     const qs_band *next = qs_indicator_band(d, res->gaps[0].level);
     char r[24];
-    fprintf(out, "  %s (%s):\n", M(QS_M_GAPS), range(r, next ? next->min : 0, next ? next->max : 0));
+    fprintf(out, "  %s (%s):\n", M(QS_M_GAPS),
+            range(r, next ? next->min : 0, next ? next->max : 0));
     for (size_t i = 0; i < res->n_gaps; i++)
       fprintf(out, "    - %s\n", pick(lang, res->gaps[i].text, res->gaps[i].text_en));
   }
@@ -117,18 +118,18 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
   const qs_rubric *r = rep->rubric;
   fprintf(out, "%s · qscore %s\n", r->title, rep->qscore_version);
   fprintf(out, "%s: %s %s\n", M(QS_M_PROJECT), rep->id, rep->title);
-  fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province,
-          rep->city, M(QS_M_CHAIN), rep->chain);
-  fprintf(out, "%s: %s   %s: %s .. %s (%d)\n", M(QS_M_WORK_START), rep->work_start,
-          M(QS_M_WINDOW), rep->window_start ? rep->window_start : "?",
-          rep->window_end ? rep->window_end : "?", rep->window_months);
+  fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province, rep->city,
+          M(QS_M_CHAIN), rep->chain);
+  fprintf(out, "%s: %s   %s: %s .. %s (%d)\n", M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
+          rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
+          rep->window_months);
   fprintf(out, "%s: %d / %d   %s: %s (%s)\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
           M(QS_M_TRIAGE), triage_label(lang, rep->triage), rep->triage);
 
   for (size_t s = 0; s < r->n_sections; s++) {
-    fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION), pick(lang, r->sections[s].name,
-                                                           r->sections[s].name_en),
-            rep->section_points[s], r->sections[s].max);
+    fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION),
+            pick(lang, r->sections[s].name, r->sections[s].name_en), rep->section_points[s],
+            r->sections[s].max);
     for (size_t i = 0; i < rep->n_results; i++) {
       const qs_result *res = &rep->results[i];
       if (strcmp(res->def->section, r->sections[s].id) != 0)
@@ -146,8 +147,7 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
       else if (b) {
         char rr[24];
         fprintf(out, "  [%s]", range(rr, b->min, b->max));
-      }
-      else
+      } else
         fprintf(out, "  [%s]", M(QS_M_NONE));
       fputc('\n', out);
     }
@@ -170,9 +170,10 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
     const qs_section_def *sec = &r->sections[s];
     fprintf(out, "  %s %s: %d", sec->id, pick(lang, sec->name, sec->name_en), sec->max);
     if (sec->official_max != sec->max)
-      fprintf(out, lang == QS_LANG_EN
-                       ? "  (the official heading says %d; scored by the sum of its items)"
-                       : "  （官方文本标题写作%d分，按各项满分之和计）",
+      fprintf(out,
+              lang == QS_LANG_EN
+                  ? "  (the official heading says %d; scored by the sum of its items)"
+                  : "  （官方文本标题写作%d分，按各项满分之和计）",
               sec->official_max);
     fputc('\n', out);
   }
@@ -180,7 +181,9 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
   for (size_t i = 0; i < r->n_inds; i++) {
     const qs_indicator_def *d = &r->inds[i];
     fprintf(out, "\n%-15s %s (%s) %d%s\n", d->id, d->name, d->name_en, d->max,
-            d->scored ? "" : lang == QS_LANG_EN ? "  [not scored yet]" : "  [尚未自动评分]");
+            d->scored            ? ""
+            : lang == QS_LANG_EN ? "  [not scored yet]"
+                                 : "  [尚未自动评分]");
     for (size_t k = d->n_bands; k-- > 0;) {
       const qs_band *b = &d->bands[k];
       band_line(out, lang, b);
@@ -194,8 +197,8 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
                   pick(lang, d->factors[j].text, d->factors[j].text_en));
     }
   }
-  fprintf(out, "\n%s\n", lang == QS_LANG_EN ? "Parameters (--param NAME=VALUE):"
-                                            : "参数（--param 名称=值）：");
+  fprintf(out, "\n%s\n",
+          lang == QS_LANG_EN ? "Parameters (--param NAME=VALUE):" : "参数（--param 名称=值）：");
   for (size_t i = 0; i < r->n_params; i++) {
     const qs_param *p = &r->params[i];
     char v[32], dv[32], lo[32], hi[32];

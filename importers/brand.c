@@ -8,9 +8,9 @@ static void name_class(qs_import *im, xmlNode *el, qs_fact *f) {
   qs_fact_sym(f, "name-class", qs_award_name_class(qs_attr_raw(el, "name")));
 }
 
-static const qs_attr award[] = {{"date", "date", QA_WDATE},  {"enterprise", "enterprise", QA_REF},
-                                {"kind", "kind", QA_SYM},    {"level", "level", QA_SYM},
-                                {"tier", "tier", QA_SYM},    {"name", "name", QA_STR},
+static const qs_attr award[] = {{"date", "date", QA_WDATE},   {"enterprise", "enterprise", QA_REF},
+                                {"kind", "kind", QA_SYM},     {"level", "level", QA_SYM},
+                                {"tier", "tier", QA_SYM},     {"name", "name", QA_STR},
                                 {"issuer", "issuer", QA_STR}, {NULL, NULL, 0}};
 static const qs_attr brand[] = {{"date", "date", QA_WDATE},
                                 {"enterprise", "enterprise", QA_REF},

@@ -2,12 +2,9 @@
  * how each is proven (third-party report, MIIT publication, or only a self-assessment). */
 #include "qs_family.h"
 
-static const qs_attr assessment[] = {{"date", "date", QA_WDATE},
-                                     {"enterprise", "enterprise", QA_REF},
-                                     {"level", "level", QA_SYM},
-                                     {"proof", "proof", QA_SYM},
-                                     {"assessor", "assessor", QA_STR},
-                                     {NULL, NULL, 0}};
+static const qs_attr assessment[] = {
+    {"date", "date", QA_WDATE}, {"enterprise", "enterprise", QA_REF}, {"level", "level", QA_SYM},
+    {"proof", "proof", QA_SYM}, {"assessor", "assessor", QA_STR},     {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
     {"assessment", "assessment", assessment, NULL, NULL},

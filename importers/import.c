@@ -410,14 +410,16 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
     e->extra(im, el, &f);
   qs_fact_assert(&f);
 
-  static const char *const kind_attrs[] = {"kind", "level", NULL};
+  static const char *const kind_attrs[] = {"kind", "type", "level", NULL};
   static const char *const label_attrs[] = {"code", "name", "title", "standard", "product", NULL};
   const char *number = qs_attr_raw(el, "number");
   char *enterprise = qs_attr_trim(el, "enterprise");
   char *kind = trim_copy(first_attr(el, kind_attrs));
   qs_report_add_evidence(im->rep, id, (const char *)el->name, kind, first_attr(el, label_attrs),
-                         number ? number : doc_number ? doc_number : "", date ? date : "",
-                         enterprise ? enterprise : "", qs_line(el));
+                         number       ? number
+                         : doc_number ? doc_number
+                                      : "",
+                         date ? date : "", enterprise ? enterprise : "", qs_line(el));
   free(kind);
   free(enterprise);
   if (e->after)
@@ -472,11 +474,18 @@ void qs_import_results(qs_import *im, xmlNode *el, const char *id) {
 
 /* ------------------------------------------------------------------ the walk */
 
-static const qs_family *const families[] = {
-    &qs_family_mechanism, &qs_family_survey,         &qs_family_infrastructure,
-    &qs_family_talent,    &qs_family_sme,            &qs_family_management,
-    &qs_family_metrics,   &qs_family_certifications, &qs_family_standards,
-    &qs_family_brand,     &qs_family_capability,     NULL};
+static const qs_family *const families[] = {&qs_family_mechanism,
+                                            &qs_family_survey,
+                                            &qs_family_infrastructure,
+                                            &qs_family_talent,
+                                            &qs_family_sme,
+                                            &qs_family_management,
+                                            &qs_family_metrics,
+                                            &qs_family_certifications,
+                                            &qs_family_standards,
+                                            &qs_family_brand,
+                                            &qs_family_capability,
+                                            NULL};
 
 static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
   for (xmlNode *c = sec->children; c; c = c->next) {

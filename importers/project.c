@@ -14,7 +14,8 @@ static char *text_of(xmlNode *n) {
   while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
     s++;
   size_t len = strlen(s);
-  while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+  while (len &&
+         (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' || s[len - 1] == '\r'))
     len--;
   char *out = qs_xstrndup(s, len);
   xmlFree(t);

@@ -36,8 +36,12 @@ static char *normalise(const char *in) {
   qs_buf b = {0};
   static const struct {
     const char *from, *to;
-  } map[] = {{"\xe2\x80\x94", "-"}, {"\xe2\x80\x93", "-"}, {"\xef\xbc\x8d", "-"},
-             {"\xef\xbc\x8f", "/"}, {"\xef\xbc\x9a", ":"}, {"\xe3\x80\x80", " "},
+  } map[] = {{"\xe2\x80\x94", "-"},
+             {"\xe2\x80\x93", "-"},
+             {"\xef\xbc\x8d", "-"},
+             {"\xef\xbc\x8f", "/"},
+             {"\xef\xbc\x9a", ":"},
+             {"\xe3\x80\x80", " "},
              {"\t", " "}};
   int space = 0;
   for (const char *p = in; *p;) {

@@ -54,8 +54,8 @@ typedef struct {
 } qs_attr;
 
 typedef struct qs_elem {
-  const char *name; /* element local name */
-  const char *tmpl; /* deftemplate */
+  const char *name;     /* element local name */
+  const char *tmpl;     /* deftemplate */
   const qs_attr *attrs; /* ends with {NULL} */
   /* Optional: more slots before the fact is asserted; child facts after it is. */
   void (*extra)(qs_import *im, xmlNode *el, qs_fact *f);
@@ -63,7 +63,7 @@ typedef struct qs_elem {
 } qs_elem;
 
 typedef struct {
-  const char *section; /* the container element, e.g. "standards" */
+  const char *section;  /* the container element, e.g. "standards" */
   const qs_elem *elems; /* ends with {NULL} */
 } qs_family;
 

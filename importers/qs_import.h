@@ -28,8 +28,7 @@ void qs_schema_free(qs_schema *s);
 
 /* Parse and validate one submission held in memory; name is used in messages. Returns the
  * tree, or NULL with every problem (file, line, what) in d. */
-xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
-                          qs_diag *d);
+xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len, qs_diag *d);
 
 typedef enum {
   QS_IMPORT_OK = 0,

@@ -9,25 +9,18 @@ static void code_type(qs_import *im, xmlNode *el, qs_fact *f) {
   qs_fact_sym(f, "code-type", qs_standard_code_type(qs_attr_raw(el, "code")));
 }
 
-static const qs_attr standard[] = {{"date", "date", QA_WDATE},
-                                   {"enterprise", "enterprise", QA_REF},
-                                   {"code", "code", QA_STR},
-                                   {"type", "type", QA_SYM},
-                                   {"role", "role", QA_SYM},
-                                   {"status", "status", QA_SYM},
-                                   {"title", "title", QA_STR},
-                                   {NULL, NULL, 0}};
+static const qs_attr standard[] = {{"date", "date", QA_WDATE}, {"enterprise", "enterprise", QA_REF},
+                                   {"code", "code", QA_STR},   {"type", "type", QA_SYM},
+                                   {"role", "role", QA_SYM},   {"status", "status", QA_SYM},
+                                   {"title", "title", QA_STR}, {NULL, NULL, 0}};
 static const qs_attr declaration[] = {{"date", "date", QA_WDATE},
                                       {"enterprise", "enterprise", QA_REF},
                                       {"code", "code", QA_STR},
                                       {"title", "title", QA_STR},
                                       {NULL, NULL, 0}};
-static const qs_attr forerunner[] = {{"date", "date", QA_WDATE},
-                                     {"enterprise", "enterprise", QA_REF},
-                                     {"code", "code", QA_STR},
-                                     {"product", "product", QA_STR},
-                                     {"issuer", "issuer", QA_STR},
-                                     {NULL, NULL, 0}};
+static const qs_attr forerunner[] = {
+    {"date", "date", QA_WDATE},     {"enterprise", "enterprise", QA_REF}, {"code", "code", QA_STR},
+    {"product", "product", QA_STR}, {"issuer", "issuer", QA_STR},         {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
     {"standard", "standard", standard, code_type, NULL},

@@ -14,9 +14,9 @@
 #define QS_BIN QS_BUILD_DIR "/qscore"
 
 typedef struct {
-  int code;   /* exit code, or 128 + signal */
-  char *out;  /* stdout */
-  char *err;  /* stderr */
+  int code;  /* exit code, or 128 + signal */
+  char *out; /* stdout */
+  char *err; /* stderr */
 } qs_run;
 
 /* Run QS_BIN with argv (NULL-terminated, without argv[0]); stdin from the file stdin_path

@@ -141,9 +141,9 @@ static void check_report(const char *path) {
   xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
   cr_assert_not_null(doc);
 
-  static const char *const top[] = {"qscore_version", "edition", "rules_sha256", "input",
-                                    "submission", "indicators", "sections", "total",
-                                    "max_total", "triage", "flags"};
+  static const char *const top[] = {"qscore_version", "edition",    "rules_sha256", "input",
+                                    "submission",     "indicators", "sections",     "total",
+                                    "max_total",      "triage",     "flags"};
   for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
     cr_expect_not_null(json_object_get(j, top[i]), "%s: no %s", path, top[i]);
   cr_expect_str_eq(json_string_value(json_object_get(j, "edition")), "2025");
@@ -156,9 +156,9 @@ static void check_report(const char *path) {
   for (size_t i = 0; i < 5; i++)
     cr_expect(json_is_string(json_object_get(sub, subkeys[i])), "submission.%s", subkeys[i]);
 
-  static const char *const ids[] = {"mechanism", "survey", "infrastructure", "talent",
-                                    "sme",       "management", "development", "quality",
-                                    "green",     "standards", "brand", "capability"};
+  static const char *const ids[] = {"mechanism", "survey",     "infrastructure", "talent",
+                                    "sme",       "management", "development",    "quality",
+                                    "green",     "standards",  "brand",          "capability"};
   json_t *inds = json_object_get(j, "indicators");
   cr_assert_eq(json_array_size(inds), 12);
   json_int_t total = 0, sec[3] = {0, 0, 0};
@@ -248,10 +248,10 @@ Test(cli, scores_the_samples_as_the_rubric_says) {
     const char *path, *id;
     int min, max, points;
   } want[] = {
-      {STRONG, "standards", 6, 8, 8},   {STRONG, "brand", 6, 8, 8},
-      {STRONG, "capability", 4, 4, 4},  {MIDDLING, "standards", 3, 5, 5},
-      {MIDDLING, "brand", 3, 5, 4},     {MIDDLING, "capability", 3, 3, 3},
-      {WEAK, "standards", 1, 2, 2},     {WEAK, "brand", 1, 2, 2},
+      {STRONG, "standards", 6, 8, 8},  {STRONG, "brand", 6, 8, 8},
+      {STRONG, "capability", 4, 4, 4}, {MIDDLING, "standards", 3, 5, 5},
+      {MIDDLING, "brand", 3, 5, 4},    {MIDDLING, "capability", 3, 3, 3},
+      {WEAK, "standards", 1, 2, 2},    {WEAK, "brand", 1, 2, 2},
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     qs_run r = RUN("score", "--format", "json", want[i].path);
@@ -369,10 +369,9 @@ Test(cli, param_on_the_command_line_changes_the_outcome) {
   cr_expect(json_integer_value(json_object_get(sb, "points")) <
                 json_integer_value(json_object_get(sa, "points")),
             "fewer points with a shorter window");
-  cr_expect_str_eq(
-      json_string_value(json_object_get(
-          json_object_get(json_object_get(jb, "submission"), "window"), "end")),
-      "2023-09-01");
+  cr_expect_str_eq(json_string_value(json_object_get(
+                       json_object_get(json_object_get(jb, "submission"), "window"), "end")),
+                   "2023-09-01");
   json_decref(ja);
   json_decref(jb);
   qs_run_free(&a);

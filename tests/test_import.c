@@ -128,8 +128,8 @@ Test(import, missing_file) {
   qs_report *rep = NULL;
   char *diag;
   cr_expect_eq(score_file("tests/data/does-not-exist.xml", &rep, &diag), QS_SCORE_INVALID);
-  cr_expect(strstr(diag, "does-not-exist.xml") != NULL && strstr(diag, "cannot read") != NULL,
-            "%s", diag);
+  cr_expect(strstr(diag, "does-not-exist.xml") != NULL && strstr(diag, "cannot read") != NULL, "%s",
+            diag);
   free(diag);
 }
 

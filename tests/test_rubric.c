@@ -109,9 +109,9 @@ TestSuite(rubric, .fini = remove_rules);
 /* ------------------------------------------------------------------ the built-in rubric */
 
 Test(rubric, twelve_indicators_in_rubric_order) {
-  static const char *const ids[] = {"mechanism",   "survey",  "infrastructure", "talent",
-                                    "sme",         "management", "development", "quality",
-                                    "green",       "standards", "brand",       "capability"};
+  static const char *const ids[] = {"mechanism", "survey",     "infrastructure", "talent",
+                                    "sme",       "management", "development",    "quality",
+                                    "green",     "standards",  "brand",          "capability"};
   static const int max[] = {14, 8, 10, 8, 10, 10, 10, 8, 6, 8, 8, 5};
   qs_engine *e = qs_test_engine();
   const qs_rubric *r = qs_engine_rubric(e);
@@ -141,8 +141,8 @@ Test(rubric, band_wording_is_the_official_text_verbatim) {
   for (size_t i = 0; i < r->n_inds; i++)
     for (size_t k = 0; k < r->inds[i].n_bands; k++) {
       bands++;
-      cr_expect(strstr(official, r->inds[i].bands[k].text) != NULL, "%s band %d: %s",
-                r->inds[i].id, r->inds[i].bands[k].level, r->inds[i].bands[k].text);
+      cr_expect(strstr(official, r->inds[i].bands[k].text) != NULL, "%s band %d: %s", r->inds[i].id,
+                r->inds[i].bands[k].level, r->inds[i].bands[k].text);
       cr_expect(strlen(r->inds[i].bands[k].text_en) > 20, "an English gloss");
     }
   cr_expect_eq(bands, 38);
@@ -243,7 +243,8 @@ Test(rubric, firing_cap_stops_a_loop) {
              "(defmodule LOOP (import MAIN ?ALL))\n"
              "(deftemplate LOOP::tick (slot n))\n"
              "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
-             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n 1)))))\n");
+             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n "
+             "1)))))\n");
   expect_run_error("run-max-firings=1000", "the rules fired 1000 times");
 }
 
@@ -272,10 +273,11 @@ Test(rubric, rule_slot_must_name_a_rule) {
 }
 
 Test(rubric, cited_evidence_must_exist) {
-  make_rules("99-ghost.clp", NULL,
-             "(defmodule GHOST (import MAIN ?ALL))\n"
-             "(defrule GHOST::ghost-evidence (project) =>\n"
-             "  (assert (flag (code x) (severity info) (rule ghost-evidence) (evidence \"NOPE\"))))\n");
+  make_rules(
+      "99-ghost.clp", NULL,
+      "(defmodule GHOST (import MAIN ?ALL))\n"
+      "(defrule GHOST::ghost-evidence (project) =>\n"
+      "  (assert (flag (code x) (severity info) (rule ghost-evidence) (evidence \"NOPE\"))))\n");
   expect_run_error(NULL, "NOPE");
 }
 
