@@ -120,11 +120,18 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
   fprintf(out, "%s: %s %s\n", M(QS_M_PROJECT), rep->id, rep->title);
   fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province, rep->city,
           M(QS_M_CHAIN), rep->chain);
-  fprintf(out, "%s: %s   %s: %s .. %s (%d)\n", M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
+  fprintf(out,
+          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)\n"
+                             : "%s: %s   %s: %s .. %s（%d个月）\n",
+          M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
           rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
           rep->window_months);
-  fprintf(out, "%s: %d / %d   %s: %s (%s)\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
-          M(QS_M_TRIAGE), triage_label(lang, rep->triage), rep->triage);
+  if (lang == QS_LANG_EN)
+    fprintf(out, "%s: %d / %d   %s: %s\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
+            M(QS_M_TRIAGE), rep->triage);
+  else
+    fprintf(out, "%s: %d / %d   %s: %s (%s)\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
+            M(QS_M_TRIAGE), triage_label(lang, rep->triage), rep->triage);
 
   for (size_t s = 0; s < r->n_sections; s++) {
     fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION),
