@@ -14,9 +14,13 @@
 ;;;    district, county) level, won inside the 24-month window. Other brand honours do not
 ;;;    place a chain in a band.
 ;;;  - The national government quality award is 中国质量奖, its 提名奖 included. 全国质量奖 is
-;;;    awarded by 中国质量协会, an association: it is not a government award and does not count;
-;;;    declared as a government award it is also flagged as an error. A "national government
-;;;    quality award" whose name is not 中国质量奖 does not count and is flagged.
+;;;    awarded by 中国质量协会, an association: it is not a government award and never counts;
+;;;    declared as anything but an association's award it is also flagged as an error. A
+;;;    "national government quality award" whose name is not 中国质量奖 does not count and is
+;;;    flagged.
+;;;  - The award's name outranks what the application declares about it: 中国质量奖 counts as
+;;;    the national government award whatever kind or level is declared (a mismatch is
+;;;    flagged), and an award named ...提名奖 counts as a nomination even if declared a win.
 ;;;  - The band is the level of the highest honour: national 6-8, provincial 3-5, city,
 ;;;    district or county 1-2 (a city award is above the district award the rubric names, and
 ;;;    the rubric has no city band).
@@ -105,24 +109,44 @@
 
 (defrule BRAND::brand-association-award
   "全国质量奖 is awarded by 中国质量协会, an association, not by a government."
-  (award (id ?id) (name ?n) (issuer ?i) (kind association-quality-award))
+  (award (id ?id) (name ?n) (issuer ?i) (kind association-quality-award)
+         (name-class ~china-quality-award))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award)
     (text (str-cat ?n "（" ?i "）是社会团体颁发的奖项，不是评价要求所说的政府质量奖"))
     (text-en (str-cat ?n " (" ?i ") is an association's award, not the government quality award the rubric names")))))
 
 (defrule BRAND::brand-association-award-declared-government
-  "全国质量奖 declared as a government quality award."
-  (award (id ?id) (name ?n) (issuer ?i) (kind government-quality-award)
+  "全国质量奖 declared as a government award, a demonstration zone, a pilot or another honour."
+  (award (id ?id) (name ?n) (issuer ?i) (kind ?k&~association-quality-award)
          (name-class caq-national-quality-award))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award-declared-government)
-    (text (str-cat ?n " 是中国质量协会颁发的全国质量奖，不是政府质量奖，不计入"))
-    (text-en (str-cat ?n " is the 全国质量奖 of the China Association for Quality, not a government award; not counted"))))
+    (text (str-cat ?n " 是中国质量协会颁发的全国质量奖，属社会团体奖项，不计入"))
+    (text-en (str-cat ?n " is the 全国质量奖 of the China Association for Quality, an association's award; not counted"))))
   (assert (flag (indicator brand) (code award-kind-mismatch) (severity error)
     (rule brand-association-award-declared-government) (evidence ?id)
-    (text (str-cat ?n "（颁发单位：" ?i "）申报为政府质量奖，但全国质量奖由中国质量协会颁发，属社会团体奖项；国家级政府质量奖是中国质量奖"))
-    (text-en (str-cat ?n " (issuer: " ?i ") is declared a government quality award, but 全国质量奖 is awarded by the China Association for Quality; the national government quality award is 中国质量奖")))))
+    (text (str-cat ?n "（颁发单位：" ?i "）申报类别为 " ?k "，但全国质量奖由中国质量协会颁发，属社会团体奖项；国家级政府质量奖是中国质量奖"))
+    (text-en (str-cat ?n " (issuer: " ?i ") is declared as " ?k ", but 全国质量奖 is awarded by the China Association for Quality, an association; the national government quality award is 中国质量奖")))))
+
+(defrule BRAND::brand-china-award-mislabelled
+  "中国质量奖 is the national government quality award, whatever is declared."
+  (award (id ?id) (name ?n) (kind ?k) (level ?lv) (name-class china-quality-award))
+  (test (or (neq ?k government-quality-award) (neq ?lv national)))
+  =>
+  (assert (flag (indicator brand) (code award-kind-mismatch) (severity warning)
+    (rule brand-china-award-mislabelled) (evidence ?id)
+    (text (str-cat ?n " 申报为 " ?k "（" ?lv "），但中国质量奖是国家级政府质量奖；按国家级政府质量奖计"))
+    (text-en (str-cat ?n " is declared as " ?k " (" ?lv "), but 中国质量奖 is the national government quality award; counted as such")))))
+
+(defrule BRAND::brand-nomination-declared-winner
+  "An award named ...提名奖 is a nomination, whatever tier is declared."
+  (award (id ?id) (name ?n&:(str-index "提名" ?n)) (tier winner))
+  =>
+  (assert (flag (indicator brand) (code award-tier-mismatch) (severity warning)
+    (rule brand-nomination-declared-winner) (evidence ?id)
+    (text (str-cat ?n " 申报为正式奖项，但名称表明是提名奖；按提名奖计"))
+    (text-en (str-cat ?n " is declared a win, but its name makes it a nomination; counted as a nomination")))))
 
 (defrule BRAND::brand-national-award-not-cqa
   "国家级政府质量奖 is 中国质量奖 (and its nomination award)."
@@ -139,7 +163,7 @@
 
 (defrule BRAND::brand-other-honour
   "Honours the rubric does not name do not place a chain in a band."
-  (award (id ?id) (name ?n) (kind brand-honour|other))
+  (award (id ?id) (name ?n) (kind brand-honour|other) (name-class other))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-other-honour)
     (text (str-cat ?n " 不属于评价要求列举的政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点，不据以定档"))
@@ -150,16 +174,22 @@
 (defrule BRAND::brand-honour-counts
   "Government quality awards, demonstration zones and linkage pilots won inside the window."
   (award (id ?id) (enterprise ?e) (name ?n) (issuer ?i) (date ?d) (window inside)
-         (kind ?k&government-quality-award|brand-zone|linkage-pilot) (level ?lv) (tier ?t)
-         (name-class ?nc))
-  (test (not (and (eq ?k government-quality-award) (eq ?nc caq-national-quality-award))))
-  (test (not (and (eq ?k government-quality-award) (eq ?lv national) (eq ?nc other))))
+         (kind ?k) (level ?lv) (tier ?t) (name-class ?nc))
+  (test (or (eq ?nc china-quality-award)
+            (and (eq ?nc other)
+                 (member$ ?k (create$ government-quality-award brand-zone linkage-pilot))
+                 (not (and (eq ?k government-quality-award) (eq ?lv national))))))
   =>
+  ;; The name outranks the declaration (see the header).
+  (bind ?level (if (eq ?nc china-quality-award) then national else ?lv))
+  (bind ?kind (if (eq ?nc china-quality-award) then government-quality-award else ?k))
+  (bind ?tier (if (str-index "提名" ?n) then nomination else ?t))
   (bind ?holder "本产业链（地区）")
   (bind ?holder-en "the chain (region)")
   (do-for-fact ((?x enterprise)) (eq ?x:id ?e) (bind ?holder ?x:name) (bind ?holder-en ?x:name))
-  (assert (honour (id ?id) (band (level-band ?lv)) (kind ?k) (level ?lv) (tier ?t) (enterprise ?e)
-                  (holder ?holder) (holder-en ?holder-en) (issuer ?i) (name ?n) (date ?d))))
+  (assert (honour (id ?id) (band (level-band ?level)) (kind ?kind) (level ?level) (tier ?tier)
+                  (enterprise ?e) (holder ?holder) (holder-en ?holder-en) (issuer ?i) (name ?n)
+                  (date ?d))))
 
 (defrule BRAND::brand-national-honour
   "6-8分：相关企业获得国家级政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点等荣誉"

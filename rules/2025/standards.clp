@@ -19,7 +19,10 @@
 ;;;  - 3-5 needs one counted industry, group or local standard. Local standards (DB..) are not
 ;;;    named by the rubric; they are of the same rank as industry standards and count here.
 ;;;  - 1-2 needs a self-declaration (自我声明公开) by a main enterprise inside the window; a
-;;;    领跑者 listing also shows one, since self-declaration is its prerequisite.
+;;;    领跑者 listing also shows one, since self-declaration is its prerequisite. The code of a
+;;;    self-declared standard is not restricted to Q/..: on the enterprise standard information
+;;;    public service platform an enterprise declares the standards it implements, national,
+;;;    industry, group or its own.
 ;;;  - Enterprise standards (Q/..) listed as <standard> count only through self-declaration.
 
 (defmodule STANDARDS (import MAIN ?ALL))
