@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
-nettle-dev libcriterion-dev clang-format"
+nettle-dev libcriterion-dev clang-format valgrind"
 
 missing=""
 for p in $PACKAGES; do
