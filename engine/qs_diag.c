@@ -73,6 +73,17 @@ void qs_diag_print(const qs_diag *d, FILE *out) {
   }
 }
 
+char *qs_diag_string(const qs_diag *d) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  if (!m)
+    return qs_xstrdup("");
+  qs_diag_print(d, m);
+  fclose(m);
+  return buf;
+}
+
 void qs_diag_clear(qs_diag *d) {
   for (size_t i = 0; i < d->n; i++) {
     free(d->items[i].file);

@@ -32,6 +32,8 @@ void qs_diag_warn(qs_diag *d, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 size_t qs_diag_errors(const qs_diag *d);
 void qs_diag_print(const qs_diag *d, FILE *out);
+/* What qs_diag_print would print, as a string (free it). */
+char *qs_diag_string(const qs_diag *d);
 void qs_diag_clear(qs_diag *d);
 void qs_diag_free(qs_diag *d);
 

@@ -11,6 +11,17 @@ static const char *pick(qs_lang lang, const char *zh, const char *en) {
   return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
 }
 
+/* The text of root and a final newline; root is released. */
+static char *dump(json_t *root, size_t flags) {
+  char *s = json_dumps(root, flags);
+  json_decref(root);
+  qs_buf b = {0};
+  qs_buf_add(&b, s ? s : "{}");
+  qs_buf_add(&b, "\n");
+  free(s);
+  return qs_buf_take(&b);
+}
+
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
 
 static json_t *strs(char **a, size_t n) {
@@ -211,14 +222,7 @@ char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty) {
   free(cited);
   json_object_set_new(root, "evidence", ev);
 
-  size_t flags = JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
-  char *s = json_dumps(root, flags);
-  json_decref(root);
-  qs_buf b = {0};
-  qs_buf_add(&b, s ? s : "{}");
-  qs_buf_add(&b, "\n");
-  free(s);
-  return qs_buf_take(&b);
+  return dump(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
 }
 
 char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lang lang) {
@@ -295,11 +299,5 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
     json_array_append_new(params, o);
   }
   json_object_set_new(root, "params", params);
-  char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
-  json_decref(root);
-  qs_buf b = {0};
-  qs_buf_add(&b, s ? s : "{}");
-  qs_buf_add(&b, "\n");
-  free(s);
-  return qs_buf_take(&b);
+  return dump(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
 }

@@ -324,6 +324,9 @@ static long day_of(const char *s) {
 
 /* ------------------------------------------------------------------ generic element */
 
+const qs_attr qs_attrs_dated_title[] = {
+    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
+
 static const char *first_attr(xmlNode *el, const char *const *names) {
   for (int i = 0; names[i]; i++) {
     const char *v = qs_attr_raw(el, names[i]);

@@ -14,8 +14,6 @@ static void action_children(qs_import *im, xmlNode *el, const char *id) {
 
 static const qs_attr alliance[] = {
     {"date", "date", QA_WDATE}, {"name", "name", QA_STR}, {NULL, NULL, 0}};
-static const qs_attr titled[] = {
-    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
 static const qs_attr meeting[] = {{"date", "date", QA_WDATE},
                                   {"title", "title", QA_STR},
                                   {"kind", "kind", QA_SYM},
@@ -37,7 +35,7 @@ static const qs_attr demonstration[] = {{"date", "date", QA_WDATE},
 
 static const qs_elem elems[] = {
     {"alliance", "alliance", alliance, NULL, alliance_members},
-    {"working-mechanism", "working-mechanism", titled, NULL, NULL},
+    {"working-mechanism", "working-mechanism", qs_attrs_dated_title, NULL, NULL},
     {"meeting", "meeting", meeting, NULL, NULL},
     {"bottleneck-analysis", "bottleneck-analysis", bottleneck, NULL, NULL},
     {"improvement-action", "improvement-action", action, NULL, action_children},

@@ -67,6 +67,9 @@ typedef struct {
   const qs_elem *elems; /* ends with {NULL} */
 } qs_family;
 
+/* The attributes of the many elements that are only a dated, titled document or event. */
+extern const qs_attr qs_attrs_dated_title[];
+
 /* The attribute's value as in the tree (NULL when absent); trimmed copies where asked. */
 const char *qs_attr_raw(xmlNode *n, const char *name);
 char *qs_attr_trim(xmlNode *n, const char *name); /* NULL when absent; free it */

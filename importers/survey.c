@@ -2,8 +2,6 @@
  * paths, indicator systems. */
 #include "qs_family.h"
 
-static const qs_attr titled[] = {
-    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
 static const qs_attr problems[] = {{"date", "date", QA_WDATE},
                                    {"title", "title", QA_STR},
                                    {"problems", "problems", QA_INT},
@@ -14,10 +12,10 @@ static const qs_attr indicators[] = {{"date", "date", QA_WDATE},
                                      {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
-    {"quality-map", "quality-map", titled, NULL, NULL},
-    {"status-report", "status-report", titled, NULL, NULL},
+    {"quality-map", "quality-map", qs_attrs_dated_title, NULL, NULL},
+    {"status-report", "status-report", qs_attrs_dated_title, NULL, NULL},
     {"problem-list", "problem-list", problems, NULL, NULL},
-    {"target-plan", "target-plan", titled, NULL, NULL},
+    {"target-plan", "target-plan", qs_attrs_dated_title, NULL, NULL},
     {"indicator-system", "indicator-system", indicators, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

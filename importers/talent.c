@@ -2,8 +2,6 @@
  * standards directors per enterprise, skills competitions, trainings with participants. */
 #include "qs_family.h"
 
-static const qs_attr titled[] = {
-    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
 static const qs_attr officer[] = {{"date", "date", QA_WDATE},
                                   {"enterprise", "enterprise", QA_REF},
                                   {"kind", "kind", QA_SYM},
@@ -21,7 +19,7 @@ static const qs_attr training[] = {{"date", "date", QA_WDATE},
                                    {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
-    {"talent-mechanism", "talent-mechanism", titled, NULL, NULL},
+    {"talent-mechanism", "talent-mechanism", qs_attrs_dated_title, NULL, NULL},
     {"officer", "officer", officer, NULL, NULL},
     {"competition", "competition", competition, NULL, NULL},
     {"training", "training", training, NULL, NULL},

@@ -81,11 +81,7 @@ qs_score_status qs_test_score_text(qs_engine *e, const char *name, const char *x
   qs_diag_init(&d, QS_LANG_EN);
   qs_score_status st = qs_engine_score_buffer(e, name, xml, strlen(xml), rep, &d);
   if (diag_text) {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    qs_diag_print(&d, m);
-    fclose(m);
+    char *buf = qs_diag_string(&d);
     *diag_text = buf;
   }
   qs_diag_free(&d);

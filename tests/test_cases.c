@@ -690,11 +690,7 @@ static void run_case(run_state *rs, const char *path) {
     qs_diag d;
     qs_diag_init(&d, QS_LANG_EN);
     if (qs_engine_set_param(e, pis[i].args[0], &d) != 0) {
-      char *buf = NULL;
-      size_t len = 0;
-      FILE *m = open_memstream(&buf, &len);
-      qs_diag_print(&d, m);
-      fclose(m);
+      char *buf = qs_diag_string(&d);
       ctx c = {rs, path, pis[i].line, pis[i].text};
       failf(&c, "parameter refused: %s", buf);
       free(buf);
@@ -718,11 +714,7 @@ static void run_case(run_state *rs, const char *path) {
         sl_add_unique(&rs->codes_set, rep->results[r].flags[i].code);
   }
   if (strcmp(status_names[st], want_status) != 0) {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    qs_diag_print(&d, m);
-    fclose(m);
+    char *buf = qs_diag_string(&d);
     failf(&c0, "expected status %s, got %s%s%s", want_status, status_names[st], buf[0] ? ":\n" : "",
           buf);
     free(buf);

@@ -21,11 +21,7 @@ static qs_score_status score_file(const char *path, qs_report **rep, char **diag
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   qs_score_status st = qs_engine_score(engine, path, rep, &d);
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&buf, &len);
-  qs_diag_print(&d, m);
-  fclose(m);
+  char *buf = qs_diag_string(&d);
   *diag = buf;
   qs_diag_free(&d);
   return st;

@@ -70,11 +70,7 @@ static void expect_load_error(const char *needle) {
   qs_diag_init(&d, QS_LANG_EN);
   qs_engine *e = qs_engine_new(rules_dir, &d);
   cr_expect_null(e, "rules with a fault must not load");
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&buf, &len);
-  qs_diag_print(&d, m);
-  fclose(m);
+  char *buf = qs_diag_string(&d);
   cr_expect(strstr(buf, needle) != NULL, "expected '%s' in: %s", needle, buf);
   free(buf);
   qs_diag_free(&d);
@@ -93,11 +89,7 @@ static void expect_run_error(const char *param, const char *needle) {
   cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
                QS_SCORE_RULES);
   cr_expect_null(rep);
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&buf, &len);
-  qs_diag_print(&d, m);
-  fclose(m);
+  char *buf = qs_diag_string(&d);
   cr_expect(strstr(buf, needle) != NULL, "expected '%s' in: %s", needle, buf);
   free(buf);
   qs_diag_free(&d);
