@@ -289,12 +289,18 @@ static int is_indicator_module(const qs_engine *e, const char *name) {
   return 0;
 }
 
-/* The focus stack runs from the top, so push in reverse of the running order: the indicator
- * modules in rubric order, then any other module (checks of the data, in name order), then
- * DECIDE, which reads what all of them concluded. */
+/* The focus stack runs from the top, so push in reverse of the running order: first the
+ * modules that are neither an indicator's nor DECIDE (measurements and data checks, in the
+ * order they are defined, that is the order of their files), then the indicator modules in
+ * rubric order, then DECIDE, which reads what all of them concluded. */
 static void focus_modules(qs_engine *e) {
   void *env = qs_env_clips(e->qe);
   EnvFocus(env, EnvFindDefmodule(env, "DECIDE"));
+  for (size_t i = e->rubric.n_inds; i-- > 0;) {
+    const char *m = e->rubric.inds[i].module;
+    if (m[0])
+      EnvFocus(env, EnvFindDefmodule(env, m));
+  }
   void *others[64];
   size_t n = 0;
   for (void *m = EnvGetNextDefmodule(env, NULL); m && n < 64; m = EnvGetNextDefmodule(env, m)) {
@@ -304,11 +310,6 @@ static void focus_modules(qs_engine *e) {
   }
   for (size_t i = n; i-- > 0;)
     EnvFocus(env, others[i]);
-  for (size_t i = e->rubric.n_inds; i-- > 0;) {
-    const char *m = e->rubric.inds[i].module;
-    if (m[0])
-      EnvFocus(env, EnvFindDefmodule(env, m));
-  }
 }
 
 qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,

@@ -244,11 +244,12 @@ static void collect_choices(collector *c) {
   }
 }
 
-static void collect_reasons(collector *c, const char *tname, int is_factor) {
+static void collect_reasons(collector *c, const char *tname, int factors) {
   void *t = template_or_fail(c, tname);
   if (!t)
     return;
   for (void *f = qs_env_next_fact(c->qe, t, NULL); f; f = qs_env_next_fact(c->qe, t, f)) {
+    int is_factor = factors;
     const char *rule = qs_slot_str(c->qe, f, "rule");
     qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), tname, rule);
     if (!res || check_rule(c, rule) != 0)
@@ -278,8 +279,22 @@ static void collect_reasons(collector *c, const char *tname, int is_factor) {
         continue;
       }
       level = res->def->conds[index].level;
-      if (level != res->level)
-        continue; /* held, but for another band than the one chosen */
+      if (level != res->level) {
+        /* Held for another band: it counts only as a factor of the chosen band that names
+         * this condition (the band partly meets the next one). */
+        const qs_factor_def *fd = NULL;
+        for (size_t k = 0; k < res->def->n_factors && !fd; k++)
+          if (res->def->factors[k].level == res->level &&
+              strcmp(res->def->factors[k].condition, id) == 0) {
+            fd = &res->def->factors[k];
+            index = (int)k;
+          }
+        if (!fd)
+          continue;
+        is_factor = 1;
+        points = fd->points;
+        id = fd->id;
+      }
     }
     char **ev;
     size_t n = qs_slot_strs(c->qe, f, "evidence", &ev);

@@ -201,7 +201,11 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
         .id = dup_slot(qe, f, "id"),
         .text = dup_slot(qe, f, "text"),
         .text_en = dup_slot(qe, f, "text-en"),
+        .condition = dup_slot(qe, f, "condition"),
     };
+    qs_factor_def *fd = &ind->factors[ind->n_factors - 1];
+    if (strcmp(fd->condition, "nil") == 0)
+      fd->condition[0] = '\0';
   }
 
   cap = 0;
@@ -329,6 +333,17 @@ static int check(qs_rubric *r, qs_diag *d) {
                      f->id, f->level);
         bad = 1;
       }
+      if (f->condition[0]) {
+        const qs_condition *c = NULL;
+        for (size_t j = 0; j < ind->n_conds; j++)
+          if (strcmp(ind->conds[j].id, f->condition) == 0)
+            c = &ind->conds[j];
+        if (!c || c->level <= f->level) {
+          rubric_error(d, "indicator %s: factor %s refers to %s, not a condition of a higher band",
+                       ind->id, f->id, f->condition);
+          bad = 1;
+        }
+      }
       if (f->points < 1) {
         rubric_error(d, "indicator %s: factor %s must be worth at least 1 point", ind->id, f->id);
         bad = 1;
@@ -401,6 +416,7 @@ void qs_rubric_free(qs_rubric *r) {
       free(ind->factors[k].id);
       free(ind->factors[k].text);
       free(ind->factors[k].text_en);
+      free(ind->factors[k].condition);
     }
     free(ind->factors);
   }

@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
   int level, points;
   char *id, *text, *text_en;
+  char *condition; /* "" or a condition of a higher band whose held facts show this factor */
 } qs_factor_def;
 
 typedef struct {

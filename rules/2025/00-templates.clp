@@ -66,10 +66,14 @@
   (slot text-en (type STRING)))
 
 ;;; What places a score higher inside the band chosen (defined in each indicator's file).
+;;; A factor is shown either by factor facts with its id, or -- when condition is set -- by
+;;; the held facts of that condition of a higher band (the chosen band partly meets the
+;;; next one).
 (deftemplate factor-def
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
   (slot id (type SYMBOL))
+  (slot condition (type SYMBOL) (default nil))
   (slot points (type INTEGER) (default 1))
   (slot text (type STRING))
   (slot text-en (type STRING)))
@@ -386,6 +390,26 @@
   (slot proof (type SYMBOL) (allowed-symbols third-party-report miit-publication self-assessment))
   (slot assessor (type STRING)))
 
+;;; The change of one yearly series over the window, derived by the MEASURE module
+;;; (04-measure.clp) before any indicator runs: from the value of the base year (or the latest
+;;; year before it) to the value of the window's last year (or the latest year before it that
+;;; is after the base year).
+(deftemplate change
+  (slot metric (type STRING))          ; the series' id
+  (slot kind (type SYMBOL))
+  (slot scope (type SYMBOL))
+  (slot enterprise (type STRING))
+  (slot product (type STRING))
+  (slot unit (type STRING))
+  (slot from-year (type INTEGER))
+  (slot to-year (type INTEGER))
+  (slot from (type FLOAT))
+  (slot to (type FLOAT))
+  (slot improvement (type FLOAT))      ; percent, positive is better (MAIN::improvement)
+  (slot growth (type FLOAT))           ; percent a year, compound, of the value itself
+  (slot text (type STRING))            ; "MT01 直接关联产业产值 320.5→401.2 亿元（2022→2024）"
+  (slot text-en (type STRING)))
+
 ;;; ------------------------------------------------------------------ conclusions
 
 ;;; A condition of a band holds, shown by the evidence listed. One fact per piece of
@@ -477,3 +501,111 @@
   (progn$ (?id ?ids)
     (bind ?s (if (= ?id-index 1) then ?id else (str-cat ?s "、" ?id))))
   ?s)
+;;; A number for a text: at most two decimals, no trailing zeros ("12.5", "3", "0.25").
+(deffunction MAIN::num (?x)
+  (bind ?s (format nil "%.2f" ?x))
+  (while (and (str-index "." ?s) (eq (sub-string (str-length ?s) (str-length ?s) ?s) "0")) do
+    (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
+  (if (eq (sub-string (str-length ?s) (str-length ?s) ?s) ".") then
+    (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
+  (if (eq ?s "-0") then "0" else ?s))
+
+;;; ---- metrics: what "better" means for each kind of series
+
+;;; Rates bounded by 100 whose distance to 100 is the shortfall (defects, dissatisfaction,
+;;; waste): their improvement is the share of that shortfall closed.
+(deffunction MAIN::gap-kind-p (?kind)
+  (member$ ?kind (create$ first-pass-yield pass-rate satisfaction resource-use)))
+
+(deffunction MAIN::rate-kind-p (?kind)
+  (member$ ?kind (create$ first-pass-yield pass-rate satisfaction resource-use quality-loss-rate)))
+
+(deffunction MAIN::higher-better-p (?kind)
+  (member$ ?kind (create$ output-value value-added employees first-pass-yield pass-rate
+                          reliability satisfaction resource-use)))
+
+;;; Improvement in percent from ?from to ?to, positive when the series got better:
+;;;  - first-pass yield, pass rate, satisfaction, resource use: the share of the shortfall to
+;;;    100 that was closed (95 -> 97 closes 40 % of the gap of 5); from 100 a fall is -100;
+;;;  - the other kinds: the relative change, with the sign turned for kinds where lower is
+;;;    better (failure rate, quality-loss rate, energy and water intensity, emissions).
+(deffunction MAIN::improvement (?kind ?from ?to)
+  (if (gap-kind-p ?kind) then
+    (if (>= ?from 100) then
+      (if (>= ?to ?from) then 0.0 else -100.0)
+     else (/ (* 100.0 (- ?to ?from)) (- 100.0 ?from)))
+   else
+    (if (= ?from 0) then 0.0
+     else (if (higher-better-p ?kind)
+             then (/ (* 100.0 (- ?to ?from)) ?from)
+             else (/ (* 100.0 (- ?from ?to)) ?from)))))
+
+;;; Compound growth of a value in percent a year.
+(deffunction MAIN::growth (?from ?to ?years)
+  (if (or (<= ?from 0) (< ?to 0) (<= ?years 0)) then 0.0
+   else (* 100.0 (- (** (/ ?to ?from) (/ 1.0 ?years)) 1.0))))
+
+(deffunction MAIN::metric-zh (?kind)
+  (switch ?kind
+    (case output-value then "直接关联产业产值")
+    (case value-added then "工业增加值")
+    (case employees then "从业人员")
+    (case first-pass-yield then "一次交验合格率")
+    (case pass-rate then "产品质量合格率")
+    (case reliability then "产品可靠性")
+    (case failure-rate then "故障率")
+    (case satisfaction then "服务满意度")
+    (case quality-loss-rate then "质量损失率")
+    (case energy-intensity then "单位产值能耗")
+    (case water-intensity then "单位产值水耗")
+    (case carbon-emissions then "碳排放")
+    (case pollutant-emissions then "污染物排放")
+    (case resource-use then "资源综合利用率")
+    (default "其他指标")))
+
+(deffunction MAIN::metric-en (?kind)
+  (switch ?kind
+    (case output-value then "directly related output value")
+    (case value-added then "value added")
+    (case employees then "employees")
+    (case first-pass-yield then "first-pass yield")
+    (case pass-rate then "pass rate")
+    (case reliability then "reliability")
+    (case failure-rate then "failure rate")
+    (case satisfaction then "service satisfaction")
+    (case quality-loss-rate then "quality-loss rate")
+    (case energy-intensity then "energy intensity")
+    (case water-intensity then "water intensity")
+    (case carbon-emissions then "carbon emissions")
+    (case pollutant-emissions then "pollutant emissions")
+    (case resource-use then "resource use rate")
+    (default "other metric")))
+
+;;; The value of series ?metric in ?year, or nil.
+(deffunction MAIN::series-value (?metric ?year)
+  (bind ?v nil)
+  (do-for-fact ((?x metric-value)) (and (eq ?x:metric ?metric) (= ?x:year ?year))
+    (bind ?v ?x:value))
+  ?v)
+
+;;; The latest year of series ?metric in [?low, ?high], or 0.
+(deffunction MAIN::series-year (?metric ?low ?high)
+  (bind ?best 0)
+  (do-for-all-facts ((?x metric-value))
+      (and (eq ?x:metric ?metric) (>= ?x:year ?low) (<= ?x:year ?high) (> ?x:year ?best))
+    (bind ?best ?x:year))
+  ?best)
+
+;;; How many a year: ?count items over a window of ?months months.
+(deffunction MAIN::per-year (?count ?months)
+  (if (<= ?months 0) then 0.0 else (/ (* 12.0 ?count) ?months)))
+
+;;; 国家级 / 省级 / 市级 / 区级 / 县级.
+(deffunction MAIN::level-zh (?level)
+  (switch ?level
+    (case national then "国家级")
+    (case provincial then "省级")
+    (case city then "市级")
+    (case district then "区级")
+    (case county then "县级")
+    (default "")))

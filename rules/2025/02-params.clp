@@ -15,6 +15,172 @@
     (text "评价要求注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。质量成效（第2部分）的证据须落在[开工日期, 开工日期+24个月]之内。")
     (text-en "The rubric's closing note: results (section 2) count only benefits produced within 24 months after the work began. Results evidence must be dated inside [work start, work start + 24 months]."))
 
+  ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
+
+  (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
+    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度、资源综合利用率按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率、能耗等按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。全规则只此一个定义。")
+    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates, satisfaction and resource use, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, intensities, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. One definition for the whole rubric."))
+
+  (param (name improvement-some) (value 5.0) (min 0.0) (max 1000.0) (unit "%")
+    (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动。")
+    (text-en "'To some extent' (一定): an improvement of at least 5 % (measured as above), more than the usual year-to-year noise."))
+
+  ;; ---- checks of the metrics (04-measure.clp)
+
+  (param (name claim-tolerance) (value 1.0) (min 0.0) (max 100.0) (unit "百分点")
+    (text "申报材料声称的变化率与年度数值算出的变化率之差超过此数即提示（四舍五入误差之外）。")
+    (text-en "A claimed change that differs from the one the yearly values give by more than this many percentage points is flagged (beyond rounding)."))
+
+  (param (name rate-unusual-yield) (value 80.0) (min 0.0) (max 100.0) (unit "%")
+    (text "一次交验合格率或产品合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")
+    (text-en "A first-pass yield or pass rate below this is flagged for checking (the national manufacturing pass rate is about 93.9 %)."))
+
+  (param (name rate-unusual-loss) (value 10.0) (min 0.0) (max 100.0) (unit "%")
+    (text "质量损失率高于此数，提示核对。")
+    (text-en "A quality-loss rate above this is flagged for checking."))
+
+  ;; ---- mechanism 创新质量提升工作机制
+
+  (param (name mechanism-alliance-kinds) (value 5) (min 1) (max 5) (unit "类")
+    (text "“政产学研检联盟”：成员须覆盖政、产、学、研、检的类数。联盟名称本身列出五方，默认要求五类俱全。")
+    (text-en "A 'government-industry-academia-research-inspection alliance': how many of the five parties its members must cover. The name lists five, so all five by default."))
+
+  (param (name mechanism-meetings-per-year) (value 2.0) (min 0.1) (max 365.0) (unit "次/年")
+    (text "“定期举办会议或活动”：成效评价期内平均每年的次数。至少半年一次，才算固定的节奏而非一次性活动。")
+    (text-en "'Meetings or activities held regularly': how many a year on average over the window. At least every six months makes a rhythm rather than one-off events."))
+
+  (param (name mechanism-actions-many) (value 3) (min 1) (max 1000) (unit "项")
+    (text "10-14分档内加分：取得成效的质量提升行动达到此数。")
+    (text-en "Placement in 10-14: this many actions with measured results."))
+
+  (param (name mechanism-alliance-members) (value 10) (min 1) (max 100000) (unit "个")
+    (text "10-14分档内加分：联盟成员达到此数，参与面广。")
+    (text-en "Placement in 10-14: an alliance with this many members, a wide one."))
+
+  ;; ---- survey 开展产业质量状况调查
+
+  (param (name survey-problems-min) (value 3) (min 1) (max 1000) (unit "个")
+    (text "“准确把握产业重大质量问题”：问题清单至少列明的问题数。少于3个难称对产业重大问题的系统研判。")
+    (text-en "'Major quality problems judged accurately': the fewest problems a problem list must name. Fewer than three is hardly a judgement of an industry's major problems."))
+
+  (param (name survey-indicators-many) (value 20) (min 1) (max 10000) (unit "项")
+    (text "6-8分档内加分：质量指标体系的指标数达到此数。")
+    (text-en "Placement in 6-8: an indicator system with this many indicators."))
+
+  ;; ---- infrastructure 加强质量基础设施建设
+
+  (param (name infrastructure-served-full) (value 50.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“能力充分满足产业发展需求”：中心和平台服务的链上企业占申报所列企业的比例。过半即为充分。")
+    (text-en "'Capacity fully meets the industry's needs': the share of the listed chain enterprises that centres and platforms serve. More than half is full."))
+
+  (param (name infrastructure-served-basic) (value 20.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“基本满足”：中心和平台服务的链上企业比例。五分之一为基本覆盖。")
+    (text-en "'Basically meets': the share of chain enterprises served. One in five is basic coverage."))
+
+  (param (name infrastructure-smes-served) (value 100) (min 1) (max 1000000) (unit "家")
+    (text "7-10分档内加分：平台服务的中小微企业达到此数。")
+    (text-en "Placement in 7-10: a platform serving this many SMEs."))
+
+  ;; ---- talent 建设专业质量队伍
+
+  (param (name talent-trainings-per-year) (value 2.0) (min 0.1) (max 365.0) (unit "次/年")
+    (text "“定期开展质量人才培养/技能培训”：成效评价期内平均每年的培训次数。至少半年一次。")
+    (text-en "'Training held regularly': trainings a year on average over the window. At least every six months."))
+
+  (param (name talent-competitions-per-year) (value 1.0) (min 0.1) (max 365.0) (unit "次/年")
+    (text "“定期开展劳动技能竞赛等质量活动”：每年至少一次，技能竞赛通常按年度举办。")
+    (text-en "'Skills competitions held regularly': at least once a year; such competitions are usually annual."))
+
+  (param (name talent-lasting-years) (value 2) (min 1) (max 10) (unit "个年度")
+    (text "“长效”：人才培养机制之外，评价期内至少在这么多个不同年度开展培训，说明机制持续运转。")
+    (text-en "'Lasting': besides a mechanism document, trainings in at least this many calendar years of the window, showing the mechanism keeps running."))
+
+  (param (name talent-share-all) (value 90.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“链上企业全面推行”首席质量官、标准总监制度：设立的企业占链上企业的比例。“全面”即全部，留10%余地给新近加入的企业。")
+    (text-en "'All enterprises on the chain' run the chief quality officer or standards director system: the share of the chain's enterprises. 'All' with 10 % allowance for newly joined firms."))
+
+  (param (name talent-share-main) (value 100.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“链上主要企业推行”：设立的主要企业比例。主要企业数量少，要求全部。")
+    (text-en "'The main enterprises run it': the share of main enterprises. There are few of them, so all."))
+
+  (param (name talent-participants-many) (value 500) (min 1) (max 10000000) (unit "人次")
+    (text "6-8分档内加分：评价期内培训人次达到此数。")
+    (text-en "Placement in 6-8: this many training participants over the window."))
+
+  ;; ---- sme 推动中小企业质量提升
+
+  (param (name sme-joint-min) (value 2) (min 1) (max 1000) (unit "家")
+    (text "“联合”开展活动：参与的链上企业至少这么多家。")
+    (text-en "A 'joint' activity: at least this many chain enterprises take part."))
+
+  (param (name sme-srdi-many) (value 2) (min 1) (max 1000) (unit "家")
+    (text "“两个以上专精特新企业”：“以上”含本数，即至少2家。")
+    (text-en "'Two or more specialised-and-innovative firms': 以上 includes the number, so at least 2."))
+
+  (param (name sme-participants-many) (value 10) (min 1) (max 100000) (unit "家")
+    (text "7-10分档内加分：参与联合活动的链上企业达到此数，带动面广。")
+    (text-en "Placement in 7-10: this many chain enterprises took part, a wide reach."))
+
+  ;; ---- management 全面提高质量管理水平
+
+  (param (name management-qms-share) (value 100.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“链上主要企业质量管理等体系运行有效”：持有评价期内有效质量管理体系证书的主要企业比例。主要企业应全部通过认证。")
+    (text-en "'The main enterprises' QMS run effectively': the share of main enterprises holding a QMS certificate valid in the window. All of them should be certified."))
+
+  (param (name management-advanced-min) (value 2) (min 1) (max 1000) (unit "项")
+    (text "“积极推动运用”先进质量管理方法：主要企业在评价期内运用的次数（方法×企业）。“积极推动”不止一项。")
+    (text-en "'Actively applying' advanced methods: how many applications (method x enterprise) in main enterprises over the window. 'Actively' is more than one."))
+
+  ;; ---- development 产业发展
+
+  (param (name development-output-substantial) (value 15.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "产值“大幅增长”：年均复合增长率。全国规模以上工业增加值近年年均增长约5-6%，2.5倍以上方称大幅。")
+    (text-en "Output 'grew substantially': compound growth a year. National industrial value added grew about 5-6 % a year recently; 2.5 times that is substantial."))
+
+  (param (name development-output-some) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "产值“有一定增长”：年均增长不低于全国工业的一般水平。")
+    (text-en "Output 'grew to some extent': at least the usual national industrial pace."))
+
+  (param (name development-productivity-substantial) (value 12.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "劳动生产率“大幅提高”：年均提高率。全国全员劳动生产率近年提高约6%，2倍方称大幅。")
+    (text-en "Productivity 'rose substantially': growth a year. National labour productivity rose about 6 % a year recently; twice that is substantial."))
+
+  (param (name development-productivity-some) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "劳动生产率“有一定提高”：不低于全国一般水平。")
+    (text-en "Productivity 'rose to some extent': at least the national pace."))
+
+  (param (name development-grew-min) (value 0.0) (min -100.0) (max 1000.0) (unit "%/年")
+    (text "“有所增长/提高”：年均增长率高于此数，默认即为正增长。")
+    (text-en "'Grew' / 'rose': growth a year above this; by default, any growth."))
+
+  ;; ---- quality 质量提升
+
+  (param (name quality-marked-groups) (value 2) (min 1) (max 3) (unit "项")
+    (text "6-8分档：合格率、可靠性、服务满意度三项中须显著提升的项数。原文以“等”列举，不要求三项俱全，但至少过半。")
+    (text-en "Band 6-8: how many of pass rate, reliability and satisfaction must improve markedly. The rubric lists them with 等 (etc.), so not all three, but a majority."))
+
+  (param (name quality-stable-tolerance) (value 5.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“保持稳定”：任何一项变差不超过此幅度（计法同 improvement-marked）。")
+    (text-en "'Stable': no group worse by more than this (measured as for improvement-marked)."))
+
+  ;; ---- green 绿色低碳
+
+  (param (name green-resource-marked) (value 8.0) (min 0.0) (max 1000.0) (unit "%")
+    (text "资源利用“提升显著”：能耗、水耗强度和资源综合利用率的平均改善。国家单位GDP能耗目标为五年下降13.5%（每年约3%），两年内改善8%以上即明显快于国家节奏。")
+    (text-en "Resource use 'markedly better': average improvement of energy and water intensity and resource use. The national target is -13.5 % energy per GDP over five years (about 3 % a year); 8 % in two years is well ahead of it."))
+
+  (param (name green-resource-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
+    (text "资源利用“有一定的提升”：平均改善约相当于国家一年的节奏。")
+    (text-en "Resource use 'somewhat better': about a year of the national pace."))
+
+  (param (name green-emissions-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
+    (text "污染物、碳排放“有一定的下降”：平均相对下降。")
+    (text-en "Emissions 'somewhat lower': average relative fall."))
+
+  (param (name green-certified-many) (value 2) (min 1) (max 1000) (unit "家")
+    (text "4-6分档内加分：获得绿色类认证的主要企业达到此数。")
+    (text-en "Placement in 4-6: this many certified main enterprises."))
+
   ;; ---- standards 标准提档
 
   (param (name standards-any-enterprise) (value 0) (min 0) (max 1) (unit "开关")
@@ -48,12 +214,12 @@
   ;; ---- triage 初筛建议
 
   (param (name triage-recommend-min) (value 75) (min 0) (max 105) (unit "分")
-    (text "总分达到此数建议推荐（recommend）。75分约为各项均达到中档上部、部分达到高档。")
-    (text-en "A total at or above this is triaged 'recommend'. 75 is roughly the upper part of the middle band everywhere and the top band in some indicators."))
+    (text "总分达到此数建议推荐（recommend）。各项最高档的下限之和为73分：75分即大体每项都进入最高档。")
+    (text-en "A total at or above this is triaged 'recommend'. The lowest points of every top band add up to 73: 75 is about every indicator in its top band."))
 
-  (param (name triage-review-min) (value 60) (min 0) (max 105) (unit "分")
-    (text "总分达到此数、未达推荐线的建议复核（review）；低于此数建议不推荐（reject）。60分是常用的及格线。")
-    (text-en "A total at or above this but below the recommend line is triaged 'review'; below it, 'reject'. 60 is the usual pass mark."))
+  (param (name triage-review-min) (value 45) (min 0) (max 105) (unit "分")
+    (text "总分达到此数、未达推荐线的建议复核（review）；低于此数建议不推荐（reject）。各项中间档的得分范围合计为37-63分，45分约在其三分之一处：大多处于中间档的申报交评审人复核，大多处于最低档的建议不推荐。")
+    (text-en "A total at or above this but below the recommend line is triaged 'review'; below it, 'reject'. The middle bands of all indicators add up to 37-63 points; 45 is a third of the way in: an application mostly in middle bands goes to a reviewer, one mostly in the lowest bands is rejected."))
 
   ;; ---- limits of one run (protect a batch from a runaway rule or a huge file)
 

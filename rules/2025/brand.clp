@@ -82,15 +82,6 @@
     (case provincial then 2)
     (default 1)))
 
-(deffunction BRAND::level-zh (?level)
-  (switch ?level
-    (case national then "国家级")
-    (case provincial then "省级")
-    (case city then "市级")
-    (case district then "区级")
-    (case county then "县级")
-    (default "")))
-
 (deffunction BRAND::tier-zh (?tier ?name)
   (if (and (eq ?tier nomination) (not (str-index "提名" ?name))) then "（提名奖）" else ""))
 (deffunction BRAND::tier-en (?tier) (if (eq ?tier nomination) then " (nomination)" else ""))

@@ -34,7 +34,7 @@
     (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得经验级")
     (text-en "an enterprise on the chain is rated experience level (经验级), shown by a third-party report or MIIT's published rating")))
 
-(deffunction CAPABILITY::level-zh (?l)
+(deffunction CAPABILITY::capability-level-zh (?l)
   (switch ?l
     (case excellence then "卓越级")
     (case prevention then "预防级")
@@ -58,9 +58,9 @@
   =>
   (assert (held (indicator capability) (condition ?lv) (rule capability-proven-level)
     (evidence ?id)
-    (text (str-cat ?name " 获得" (level-zh ?lv) "，依据" (proof-zh ?p)
+    (text (str-cat ?name " 获得" (capability-level-zh ?lv) "，依据" (proof-zh ?p)
                    (if (neq ?a "") then (str-cat "（" ?a "）") else "") "，" ?d))
-    (text-en (str-cat ?name " is rated " ?lv " level (" (level-zh ?lv) "), shown by " (proof-en ?p)
+    (text-en (str-cat ?name " is rated " ?lv " level (" (capability-level-zh ?lv) "), shown by " (proof-en ?p)
                       (if (neq ?a "") then (str-cat " (" ?a ")") else "") ", " ?d)))))
 
 (defrule CAPABILITY::capability-self-assessment
@@ -69,11 +69,11 @@
   (enterprise (id ?e) (name ?name))
   =>
   (assert (excluded (indicator capability) (evidence ?id) (rule capability-self-assessment)
-    (text (str-cat ?name " 的" (level-zh ?lv) "仅为自评，评价要求须第三方专业机构评价报告或工信部公布的评级信息"))
+    (text (str-cat ?name " 的" (capability-level-zh ?lv) "仅为自评，评价要求须第三方专业机构评价报告或工信部公布的评级信息"))
     (text-en (str-cat ?name "'s " ?lv " level is a self-assessment; the rubric requires a third-party report or MIIT's published rating"))))
   (assert (flag (indicator capability) (code capability-unproven) (severity warning)
     (rule capability-self-assessment) (evidence ?id)
-    (text (str-cat ?name " 声称" (level-zh ?lv) "，但只有自评，不计分"))
+    (text (str-cat ?name " 声称" (capability-level-zh ?lv) "，但只有自评，不计分"))
     (text-en (str-cat ?name " claims " ?lv " level on a self-assessment only; no points")))))
 
 (defrule CAPABILITY::capability-proof-not-provided
@@ -84,7 +84,7 @@
   (enterprise (id ?e) (name ?name))
   =>
   (assert (excluded (indicator capability) (evidence ?id) (rule capability-proof-not-provided)
-    (text (str-cat ?name " 的" (level-zh ?lv) "声称有" (proof-zh ?p) "，但未附文件、编号或网址（参数 capability-require-document = 1）"))
+    (text (str-cat ?name " 的" (capability-level-zh ?lv) "声称有" (proof-zh ?p) "，但未附文件、编号或网址（参数 capability-require-document = 1）"))
     (text-en (str-cat ?name "'s " ?lv " level names " (proof-en ?p) " but gives no document, number or URL (parameter capability-require-document = 1)"))))
   (assert (flag (indicator capability) (code capability-proof-missing) (severity warning)
     (rule capability-proof-not-provided) (evidence ?id)

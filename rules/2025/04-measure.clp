@@ -1,0 +1,121 @@
+;;; 04-measure.clp -- the yearly metrics, measured once for every results indicator.
+;;;
+;;; For each series (a <metric> of the submission) this module derives one change fact: from
+;;; the base year (the calendar year before work start, or the latest year before it that the
+;;; series has) to the last year (the last calendar year ending inside the 24-month window, or
+;;; the latest year before it that is after the base year). The rubric's note measures results
+;;; over the 24 months after the work began; growth is therefore measured from the year before
+;;; to the last full year inside.
+;;;
+;;; It also checks the metrics: rates outside 0-100 %, negative values, values the domain
+;;; calls unusual, series scoped to an enterprise without one, and claims of change that the
+;;; yearly values do not bear out. A series with an impossible value is not measured.
+;;;
+;;; Salience orders two steps inside this module: values are checked (10) before series are
+;;; measured (0).
+
+(defmodule MEASURE (import MAIN ?ALL))
+
+;;; A series with an impossible value; it is not measured.
+(deftemplate MEASURE::unusable
+  (slot metric (type STRING)))
+
+(defrule MEASURE::measure-rate-out-of-range
+  "Rates (pass rates, satisfaction, loss rate, resource use) lie between 0 and 100 %."
+  (declare (salience 10))
+  (metric (id ?id) (kind ?k&:(rate-kind-p ?k)))
+  (metric-value (metric ?id) (year ?y) (value ?v&:(or (< ?v 0) (> ?v 100))))
+  =>
+  (assert (unusable (metric ?id)))
+  (assert (flag (code rate-out-of-range) (severity error) (rule measure-rate-out-of-range)
+    (evidence ?id)
+    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为 " (num ?v) "，超出 0-100% 的范围；该序列不参与评分"))
+    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is " (num ?v) " in " ?y ", outside 0-100 %; the series is not used")))))
+
+(defrule MEASURE::measure-negative-value
+  "Output, value added, employees, intensities and emissions are never negative."
+  (declare (salience 10))
+  (metric (id ?id) (kind ?k&:(not (rate-kind-p ?k))))
+  (metric-value (metric ?id) (year ?y) (value ?v&:(< ?v 0)))
+  =>
+  (assert (unusable (metric ?id)))
+  (assert (flag (code negative-value) (severity error) (rule measure-negative-value)
+    (evidence ?id)
+    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为负数 " (num ?v) "；该序列不参与评分"))
+    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is negative (" (num ?v) ") in " ?y "; the series is not used")))))
+
+(defrule MEASURE::measure-rate-unusual
+  "notes/domain.md: a first-pass yield under 80 % or a loss rate over 10 % is unusual."
+  (declare (salience 10))
+  (param (name rate-unusual-yield) (value ?low))
+  (param (name rate-unusual-loss) (value ?high))
+  (metric (id ?id) (kind ?k&first-pass-yield|pass-rate|quality-loss-rate))
+  (metric-value (metric ?id) (year ?y)
+                (value ?v&:(and (>= ?v 0) (<= ?v 100)
+                                (or (and (neq ?k quality-loss-rate) (< ?v ?low))
+                                    (and (eq ?k quality-loss-rate) (> ?v ?high))))))
+  =>
+  (assert (flag (code rate-unusual) (severity warning) (rule measure-rate-unusual) (evidence ?id)
+    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为 " (num ?v) "%，明显偏离常见水平（合格率低于 " (num ?low) "% 或损失率高于 " (num ?high) "%），请核对"))
+    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is " (num ?v) " % in " ?y ", far from usual levels (a pass rate under " (num ?low) " % or a loss rate over " (num ?high) " %); check it")))))
+
+(defrule MEASURE::measure-scope-without-enterprise
+  "A series of one enterprise must say which (scope enterprise with an enterprise attribute)."
+  (metric (id ?id) (scope enterprise) (enterprise ""))
+  =>
+  (assert (unusable (metric ?id)))
+  (assert (flag (code series-scope) (severity warning) (rule measure-scope-without-enterprise)
+    (evidence ?id)
+    (text (str-cat ?id " 声明为单个企业的指标（scope=enterprise），但未注明企业；该序列不参与评分"))
+    (text-en (str-cat ?id " is declared an enterprise's series (scope=enterprise) but names no enterprise; the series is not used")))))
+
+(defrule MEASURE::measure-change
+  "The change of a series from the base year to the window's last year."
+  (window (base-year ?by) (last-year ?ly))
+  (metric (id ?id) (kind ?k&~other) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u))
+  (not (unusable (metric ?id)))
+  =>
+  (bind ?fy (series-year ?id 0 ?by))
+  (bind ?ty (series-year ?id (+ ?by 1) ?ly))
+  (if (and (> ?fy 0) (> ?ty 0)) then
+    (bind ?from (series-value ?id ?fy))
+    (bind ?to (series-value ?id ?ty))
+    (assert (change (metric ?id) (kind ?k) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u)
+      (from-year ?fy) (to-year ?ty) (from ?from) (to ?to)
+      (improvement (improvement ?k ?from ?to)) (growth (growth ?from ?to (- ?ty ?fy)))
+      (text (str-cat ?id " " (metric-zh ?k) (if (neq ?p "") then (str-cat "（" ?p "）") else "")
+                     " " (num ?from) "→" (num ?to) " " ?u "（" ?fy "→" ?ty "）"))
+      (text-en (str-cat ?id " " (metric-en ?k) (if (neq ?p "") then (str-cat " (" ?p ")") else "")
+                        " " (num ?from) " -> " (num ?to) " " ?u " (" ?fy " -> " ?ty ")"))))
+   else
+    (assert (flag (code series-incomplete) (severity info) (rule measure-change) (evidence ?id)
+      (text (str-cat ?id " 缺少基准年（" ?by " 年或更早）或评价期内（" (+ ?by 1) "-" ?ly " 年）的数值，无法计算变化"))
+      (text-en (str-cat ?id " lacks a value for the base year (" ?by " or before) or for the window (" (+ ?by 1) "-" ?ly "); no change can be measured"))))))
+
+(defrule MEASURE::measure-claim-checked
+  "A claimed change must follow from the yearly values it is about."
+  (param (name claim-tolerance) (value ?tol))
+  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c))
+  (metric (id ?m) (kind ?k))
+  (metric-value (metric ?m) (year ?f) (value ?vf&:(<> ?vf 0)))
+  (metric-value (metric ?m) (year ?t) (value ?vt))
+  =>
+  (bind ?actual (/ (* 100.0 (- ?vt ?vf)) ?vf))
+  (if (> (abs (- ?actual ?c)) ?tol) then
+    (bind ?opposite (< (* ?actual ?c) 0))
+    (assert (flag (code claim-mismatch) (severity (if ?opposite then error else warning))
+      (rule measure-claim-checked) (evidence ?id ?m)
+      (text (str-cat ?id " 声称" (metric-zh ?k) " " ?f "→" ?t " 年变化 " (num ?c) "%，但 " ?m " 的数值（" (num ?vf) "→" (num ?vt) "）给出 " (num ?actual) "%（允许误差 " (num ?tol) " 个百分点）"))
+      (text-en (str-cat ?id " claims a change of " (num ?c) " % in " (metric-en ?k) " from " ?f " to " ?t ", but the values of " ?m " (" (num ?vf) " -> " (num ?vt) ") give " (num ?actual) " % (tolerance " (num ?tol) " percentage points)"))))))
+
+(defrule MEASURE::measure-claim-unverifiable
+  "A claim about years the series has no value for cannot be checked."
+  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c))
+  (or (not (metric-value (metric ?m) (year ?f)))
+      (not (metric-value (metric ?m) (year ?t)))
+      (metric-value (metric ?m) (year ?f) (value 0.0)))
+  =>
+  (assert (flag (code claim-unverifiable) (severity warning) (rule measure-claim-unverifiable)
+    (evidence ?id ?m)
+    (text (str-cat ?id " 声称 " ?f "→" ?t " 年变化 " (num ?c) "%，但 " ?m " 缺少这两年的数值（或基数为0），无法核对"))
+    (text-en (str-cat ?id " claims a change of " (num ?c) " % from " ?f " to " ?t ", but " ?m " lacks values for those years (or starts at 0); it cannot be checked")))))

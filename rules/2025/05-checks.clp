@@ -1,0 +1,58 @@
+;;; 05-checks.clp -- flags about the submission's data that belong to no single indicator.
+;;;
+;;; These rules never change a score; they tell the reviewer what to look at. A flag of
+;;; severity error makes the triage 'review' whatever the total.
+
+(defmodule CHECKS (import MAIN ?ALL))
+
+(defrule CHECKS::credit-code-check-character
+  "统一社会信用代码 (GB 32100-2015): the 18th character is a check character computed from
+   the first 17. A wrong one means the code was mistyped or invented."
+  (enterprise (id ?id) (name ?name) (credit-code ?code) (credit-code-ok no)
+              (credit-code-check ?expected))
+  =>
+  (assert (flag (code credit-code-check) (severity error) (rule credit-code-check-character)
+    (evidence ?id)
+    (text (str-cat ?name " 的统一社会信用代码 " ?code " 校验位错误（按前17位应为 " ?expected
+                   "），请核对企业身份"))
+    (text-en (str-cat "the unified social credit code " ?code " of " ?name
+                      " has a wrong check character (the first 17 call for " ?expected
+                      "); check the enterprise's identity")))))
+
+(defrule CHECKS::duplicate-enterprise
+  "One enterprise listed twice (the same credit code under two ids) counts twice wherever
+   enterprises are counted."
+  (enterprise (id ?a) (name ?na) (credit-code ?c))
+  (enterprise (id ?b&:(> (str-compare ?b ?a) 0)) (name ?nb) (credit-code ?c))
+  =>
+  (assert (flag (code duplicate-enterprise) (severity warning) (rule duplicate-enterprise)
+    (evidence ?a ?b)
+    (text (str-cat ?a "（" ?na "）与 " ?b "（" ?nb "）的统一社会信用代码相同（" ?c "），疑为同一企业重复列出"))
+    (text-en (str-cat ?a " (" ?na ") and " ?b " (" ?nb ") share the credit code " ?c "; probably one enterprise listed twice")))))
+
+(defrule CHECKS::member-without-identity
+  "An alliance member is a chain enterprise (ref) or a named outside organisation."
+  (party (of ?id) (relation member) (ref "") (name "") (kind ?k))
+  =>
+  (assert (flag (code member-unnamed) (severity warning) (rule member-without-identity)
+    (evidence ?id)
+    (text (str-cat ?id " 的一个成员（" ?k "）既未引用链上企业也未写名称，不计入"))
+    (text-en (str-cat "a member (" ?k ") of " ?id " neither refers to a chain enterprise nor has a name; not counted")))))
+
+(defrule CHECKS::evidence-without-document
+  "Every piece of evidence should point at a supporting document (<doc>)."
+  (declare (salience -10)) ; reads every evidence fact once, after the rules above
+  (project)
+  =>
+  (bind ?ids (create$))
+  (progn$ (?f (get-fact-list MAIN))
+    (bind ?t (fact-relation ?f))
+    (if (and (deftemplate-slot-existp ?t docs) (deftemplate-slot-existp ?t id)
+             (= (fact-slot-value ?f docs) 0)) then
+      (bind ?ids (create$ ?ids (fact-slot-value ?f id)))))
+  (bind ?n (length$ ?ids))
+  (if (> ?n 0) then
+    (assert (flag (code no-document) (severity info) (rule evidence-without-document)
+      (evidence ?ids)
+      (text (str-cat ?n " 项证据未附任何证明材料（文件、编号、网址）：" (join-ids ?ids)))
+      (text-en (str-cat ?n " pieces of evidence give no supporting document (file, number or URL): " (join-ids ?ids)))))))

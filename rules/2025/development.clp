@@ -1,0 +1,180 @@
+;;; development.clp -- 产业发展 (10分), section 质量成效 (results).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   8-10 直接关联的产业产值大幅增长，且链上主要企业的劳动生产率大幅提高，形成有引领力的质量卓越产业集群，
+;;;        或质量竞争力处于行业领先水平。
+;;;   5-7  直接关联的产业产值有一定增长，且链上主要企业的劳动生产率有一定提高。
+;;;   3-4  直接关联的产业产值有所增长，且链上主要企业的劳动生产率有所提高。
+;;;   1-2  直接关联的产业产值有所增长，或链上主要企业的劳动生产率有所提高。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "development"):
+;;;  - Growth is measured by the MEASURE module from the base year (before work start) to the
+;;;    window's last year, as compound growth a year, so that windows of any length compare.
+;;;  - Output: the chain's directly related output value, a chain-scope output-value series.
+;;;    With several, the one with the largest base value is the chain total; the others are
+;;;    named in a flag.
+;;;  - Labour productivity of the main enterprises (全员劳动生产率 = value added / employees):
+;;;    the sum of value added over the sum of employees of the main enterprises that report both
+;;;    for the same years.
+;;;  - 大幅 / 一定 / 有所: at least development-output-substantial / -some % a year, or more than
+;;;    development-grew-min (output); development-productivity-substantial / -some % a year,
+;;;    or more than development-grew-min (productivity). 且 is and, 或 is or, as written.
+;;;  - "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平" is a strengthening factor of
+;;;    8-10, shown by a national-level recognition or honour of the chain inside the window.
+;;;  - Placement: 8-10 adds leadership and output growth twice the substantial rate; lower bands
+;;;    add each condition of the next band up that holds (1-2: growth of either kind "to some
+;;;    extent").
+
+(defmodule DEVELOPMENT (import MAIN ?ALL))
+
+(deffacts DEVELOPMENT::definitions
+  (condition (indicator development) (level 4) (id output-substantial)
+    (text "直接关联的产业产值大幅增长：年均增长不低于参数 development-output-substantial")
+    (text-en "output grew substantially: at least parameter development-output-substantial % a year"))
+  (condition (indicator development) (level 4) (id productivity-substantial)
+    (text "链上主要企业劳动生产率大幅提高：年均不低于参数 development-productivity-substantial")
+    (text-en "the main enterprises' labour productivity rose substantially: at least parameter development-productivity-substantial % a year"))
+  (condition (indicator development) (level 3) (id output-some)
+    (text "产值有一定增长：年均不低于参数 development-output-some")
+    (text-en "output grew to some extent: at least parameter development-output-some % a year"))
+  (condition (indicator development) (level 3) (id productivity-some)
+    (text "劳动生产率有一定提高：年均不低于参数 development-productivity-some")
+    (text-en "productivity rose to some extent: at least parameter development-productivity-some % a year"))
+  (condition (indicator development) (level 2) (id output-grew)
+    (text "产值有所增长：年均增长高于参数 development-grew-min")
+    (text-en "output grew: more than parameter development-grew-min % a year"))
+  (condition (indicator development) (level 2) (id productivity-rose)
+    (text "劳动生产率有所提高：年均高于参数 development-grew-min")
+    (text-en "productivity rose: more than parameter development-grew-min % a year"))
+  (condition (indicator development) (level 1) (id output-or-productivity)
+    (text "产值有所增长，或劳动生产率有所提高")
+    (text-en "output grew or productivity rose"))
+
+  (factor-def (indicator development) (level 4) (id leading)
+    (text "形成有引领力的质量卓越产业集群或质量竞争力行业领先：评价期内获国家级认定或荣誉")
+    (text-en "a leading quality-excellent cluster: national recognition or honour inside the window"))
+  (factor-def (indicator development) (level 4) (id far-above)
+    (text "产值年均增长达到参数 development-output-substantial 的2倍")
+    (text-en "output growth twice parameter development-output-substantial"))
+  (factor-def (indicator development) (level 3) (id partly-output) (condition output-substantial)
+    (text "部分达到上一档：产值大幅增长") (text-en "partly the next band: output grew substantially"))
+  (factor-def (indicator development) (level 3) (id partly-productivity) (condition productivity-substantial)
+    (text "部分达到上一档：劳动生产率大幅提高") (text-en "partly the next band: productivity rose substantially"))
+  (factor-def (indicator development) (level 2) (id partly-output-some) (condition output-some)
+    (text "部分达到上一档：产值有一定增长") (text-en "partly the next band: output grew to some extent"))
+  (factor-def (indicator development) (level 2) (id partly-productivity-some) (condition productivity-some)
+    (text "部分达到上一档：劳动生产率有一定提高") (text-en "partly the next band: productivity rose to some extent"))
+  (factor-def (indicator development) (level 1) (id some-output) (condition output-some)
+    (text "产值有一定增长") (text-en "output grew to some extent"))
+  (factor-def (indicator development) (level 1) (id some-productivity) (condition productivity-some)
+    (text "劳动生产率有一定提高") (text-en "productivity rose to some extent")))
+
+;;; The growth figures of this submission.
+(deftemplate DEVELOPMENT::measured
+  (slot what (type SYMBOL))           ; output or productivity
+  (slot growth (type FLOAT))          ; percent a year
+  (multislot evidence (type STRING))
+  (slot text (type STRING))
+  (slot text-en (type STRING)))
+
+(defrule DEVELOPMENT::development-output
+  "直接关联的产业产值: the chain's output-value series (the largest, if several)."
+  (change (metric ?m) (kind output-value) (scope chain) (from ?f) (growth ?g) (text ?t) (text-en ?te))
+  (not (change (kind output-value) (scope chain) (from ?f2&:(> ?f2 ?f))))
+  =>
+  (assert (measured (what output) (growth ?g) (evidence ?m)
+    (text (str-cat ?t "，年均增长 " (num ?g) "%")) (text-en (str-cat ?te ", " (num ?g) " % a year"))))
+  (bind ?others (create$))
+  (do-for-all-facts ((?c change)) (and (eq ?c:kind output-value) (eq ?c:scope chain) (neq ?c:metric ?m))
+    (bind ?others (create$ ?others ?c:metric)))
+  (if (> (length$ ?others) 0) then
+    (assert (flag (indicator development) (code several-output-series) (severity info)
+      (rule development-output) (evidence ?m ?others)
+      (text (str-cat "有多个产业链产值序列；以基数最大的 " ?m " 为产业总产值，未用：" (join-ids ?others)))
+      (text-en (str-cat "several chain output series; " ?m " (the largest) is taken as the chain's total, not used: " (join-ids ?others)))))))
+
+(defrule DEVELOPMENT::development-productivity
+  "链上主要企业的劳动生产率 = 增加值 / 从业人员, over the main enterprises reporting both."
+  (project)
+  =>
+  (bind ?va0 0.0) (bind ?va1 0.0) (bind ?em0 0.0) (bind ?em1 0.0) (bind ?ids (create$)) (bind ?years 0)
+  (bind ?y0 0) (bind ?y1 0)
+  (do-for-all-facts ((?v change) (?p change) (?x enterprise))
+      (and (eq ?v:kind value-added) (eq ?p:kind employees) (eq ?v:scope enterprise)
+           (eq ?p:scope enterprise) (eq ?v:enterprise ?x:id) (eq ?p:enterprise ?x:id)
+           (main-role-p ?x:role) (= ?v:from-year ?p:from-year) (= ?v:to-year ?p:to-year)
+           (> ?p:from 0) (> ?p:to 0))
+    (bind ?va0 (+ ?va0 ?v:from)) (bind ?va1 (+ ?va1 ?v:to))
+    (bind ?em0 (+ ?em0 ?p:from)) (bind ?em1 (+ ?em1 ?p:to))
+    (bind ?y0 (if (= ?y0 0) then ?v:from-year else (min ?y0 ?v:from-year)))
+    (bind ?y1 (max ?y1 ?v:to-year))
+    (bind ?years (max ?years (- ?v:to-year ?v:from-year)))
+    (bind ?ids (create$ ?ids ?v:metric ?p:metric)))
+  (if (and (> ?em0 0) (> ?em1 0) (> ?years 0)) then
+    (bind ?p0 (/ ?va0 ?em0))
+    (bind ?p1 (/ ?va1 ?em1))
+    (bind ?g (growth ?p0 ?p1 ?years))
+    (assert (measured (what productivity) (growth ?g) (evidence ?ids)
+      (text (str-cat "主要企业劳动生产率（增加值/从业人员）" (num ?p0) "→" (num ?p1) "（" ?y0 "→" ?y1 "），年均提高 " (num ?g) "%"))
+      (text-en (str-cat "main enterprises' labour productivity (value added per employee) " (num ?p0) " -> " (num ?p1) " (" ?y0 " -> " ?y1 "), " (num ?g) " % a year"))))))
+
+(defrule DEVELOPMENT::development-grades
+  "大幅 / 一定 / 有所: each growth figure against the parameters."
+  (param (name development-output-substantial) (value ?os))
+  (param (name development-output-some) (value ?oo))
+  (param (name development-productivity-substantial) (value ?ps))
+  (param (name development-productivity-some) (value ?po))
+  (param (name development-grew-min) (value ?min))
+  (measured (what ?w) (growth ?g) (evidence $?ev) (text ?t) (text-en ?te))
+  =>
+  (bind ?sub (if (eq ?w output) then ?os else ?ps))
+  (bind ?some (if (eq ?w output) then ?oo else ?po))
+  (bind ?pfx (if (eq ?w output) then development-output- else development-productivity-))
+  (if (>= ?g ?sub) then
+    (assert (held (indicator development) (condition (sym-cat ?w -substantial)) (rule development-grades)
+      (evidence ?ev)
+      (text (str-cat ?t "（参数 " ?pfx "substantial ≥ " (num ?sub) "%）"))
+      (text-en (str-cat ?te " (parameter " ?pfx "substantial >= " (num ?sub) " %)")))))
+  (if (>= ?g ?some) then
+    (assert (held (indicator development) (condition (sym-cat ?w -some)) (rule development-grades)
+      (evidence ?ev)
+      (text (str-cat ?t "（参数 " ?pfx "some ≥ " (num ?some) "%）"))
+      (text-en (str-cat ?te " (parameter " ?pfx "some >= " (num ?some) " %)")))))
+  (if (> ?g ?min) then
+    (assert (held (indicator development) (condition (if (eq ?w output) then output-grew else productivity-rose))
+      (rule development-grades) (evidence ?ev)
+      (text (str-cat ?t "（参数 development-grew-min > " (num ?min) "%）"))
+      (text-en (str-cat ?te " (parameter development-grew-min > " (num ?min) " %)"))))
+    (assert (held (indicator development) (condition output-or-productivity) (rule development-grades)
+      (evidence ?ev)
+      (text (str-cat ?t "（参数 development-grew-min > " (num ?min) "%）"))
+      (text-en (str-cat ?te " (parameter development-grew-min > " (num ?min) " %)")))))
+  (if (and (eq ?w output) (>= ?g (* 2 ?sub))) then
+    (assert (factor (indicator development) (id far-above) (rule development-grades) (evidence ?ev)
+      (text (str-cat ?t "，达到参数的2倍（" (num (* 2 ?sub)) "%）"))
+      (text-en (str-cat ?te ", twice the parameter (" (num (* 2 ?sub)) " %)"))))))
+
+(defrule DEVELOPMENT::development-unmeasured
+  "Without the series, growth cannot be judged."
+  (declare (salience -10)) ; after the measurements above
+  (project)
+  =>
+  (if (not (any-factp ((?m measured)) (eq ?m:what output))) then
+    (assert (flag (indicator development) (code output-unmeasured) (severity warning)
+      (rule development-unmeasured)
+      (text "没有可计算的产业链产值序列（scope=chain 的 output-value，含基准年和评价期内年份），无法判断产值增长")
+      (text-en "no chain output-value series with a base-year value and a value inside the window; output growth cannot be judged"))))
+  (if (not (any-factp ((?m measured)) (eq ?m:what productivity))) then
+    (assert (flag (indicator development) (code productivity-unmeasured) (severity warning)
+      (rule development-unmeasured)
+      (text "主要企业没有同年份的增加值和从业人员序列，无法计算劳动生产率")
+      (text-en "no main enterprise reports value added and employees for the same years; labour productivity cannot be computed")))))
+
+(defrule DEVELOPMENT::development-leading
+  "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平"
+  (or (demonstration (id ?id) (title ?t) (level national) (window inside))
+      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot|brand-honour)
+             (window inside)))
+  =>
+  (assert (factor (indicator development) (id leading) (rule development-leading) (evidence ?id)
+    (text (str-cat "国家级认定或荣誉：" ?t)) (text-en (str-cat "national recognition or honour: " ?t)))))

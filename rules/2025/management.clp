@@ -1,0 +1,192 @@
+;;; management.clp -- 全面提高质量管理水平 (10分), section 质量成效 (results).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   7-10 链上主要企业质量管理等体系运行有效，积极推动运用标杆管理、六西格玛、精益管理、卓越绩效模式等先进
+;;;        质量管理方法，提升质量管理数字化、智能化水平。
+;;;   4-6  链上主要企业质量管理等体系运行有效，积极开展质量风险分析与控制、质量成本管理、质量管理体系升级
+;;;        等活动，积极开展群众性质量提升活动。
+;;;   1-3  链上主要企业质量管理等体系运行有效，严格落实质量主体责任。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "management"):
+;;;  - "体系运行有效" (every band): main enterprises (chain leaders and key partners) holding a
+;;;    QMS certificate valid during the window (issued by its end, not expired before its
+;;;    start); at least management-qms-share % of them. Without that there is no band.
+;;;  - Methods and digital quality management count when dated inside the window (adopted as
+;;;    part of the project's results) and in a main enterprise (the rubric's 链上主要企业).
+;;;  - 7-10: advanced methods (benchmarking, six sigma, lean, performance excellence) at least
+;;;    management-advanced-min times; digital quality management in a main enterprise.
+;;;  - 4-6: quality-risk analysis, quality-cost management or a QMS upgrade; and mass quality
+;;;    activities (a method of kind mass-quality, or an SME activity of kind mass-quality,
+;;;    qc-circle or quality-trust inside the window).
+;;;  - 1-3: the QMS condition alone; 严格落实质量主体责任 shows as a factor.
+;;;  - Placement: 7-10 adds performance excellence in use, advanced methods in at least two main
+;;;    enterprises, digital quality management in at least two; lower bands add each condition of
+;;;    the next band up that holds, and 1-3 a responsibility practice.
+
+(defmodule MANAGEMENT (import MAIN ?ALL))
+
+(deffacts MANAGEMENT::definitions
+  (condition (indicator management) (level 3) (id qms-effective-3)
+    (text "链上主要企业质量管理体系运行有效：持有评价期内有效的质量管理体系认证证书的主要企业比例达到参数 management-qms-share")
+    (text-en "the main enterprises' QMS run effectively: at least parameter management-qms-share % of them hold a QMS certificate valid in the window"))
+  (condition (indicator management) (level 3) (id advanced-methods)
+    (text "积极推动运用标杆管理、六西格玛、精益管理、卓越绩效模式等先进方法：主要企业在评价期内运用至少参数 management-advanced-min 项")
+    (text-en "advanced methods (benchmarking, six sigma, lean, performance excellence) applied in main enterprises inside the window, at least parameter management-advanced-min times"))
+  (condition (indicator management) (level 3) (id digital-quality)
+    (text "提升质量管理数字化、智能化水平：主要企业在评价期内建设数字化质量管理")
+    (text-en "digital or intelligent quality management in a main enterprise inside the window"))
+  (condition (indicator management) (level 2) (id qms-effective-2)
+    (text "链上主要企业质量管理体系运行有效（同上）") (text-en "the main enterprises' QMS run effectively (as above)"))
+  (condition (indicator management) (level 2) (id risk-cost-upgrade)
+    (text "开展质量风险分析与控制、质量成本管理、质量管理体系升级等活动（主要企业，评价期内）")
+    (text-en "quality-risk analysis, quality-cost management or a QMS upgrade (main enterprises, inside the window)"))
+  (condition (indicator management) (level 2) (id mass-activities)
+    (text "积极开展群众性质量提升活动（评价期内）") (text-en "mass quality activities inside the window"))
+  (condition (indicator management) (level 1) (id qms-effective)
+    (text "链上主要企业质量管理体系运行有效（同上）") (text-en "the main enterprises' QMS run effectively (as above)"))
+
+  (factor-def (indicator management) (level 3) (id performance-excellence)
+    (text "运用卓越绩效模式") (text-en "the performance-excellence model in use"))
+  (factor-def (indicator management) (level 3) (id methods-widespread)
+    (text "先进方法在至少2家主要企业运用") (text-en "advanced methods in at least two main enterprises"))
+  (factor-def (indicator management) (level 3) (id digital-widespread)
+    (text "数字化质量管理在至少2家主要企业建设") (text-en "digital quality management in at least two main enterprises"))
+  (factor-def (indicator management) (level 2) (id partly-advanced) (condition advanced-methods)
+    (text "部分达到上一档：先进质量管理方法") (text-en "partly the next band: advanced methods"))
+  (factor-def (indicator management) (level 2) (id partly-digital) (condition digital-quality)
+    (text "部分达到上一档：数字化质量管理") (text-en "partly the next band: digital quality management"))
+  (factor-def (indicator management) (level 1) (id partly-risk) (condition risk-cost-upgrade)
+    (text "部分达到上一档：风险、成本、体系升级") (text-en "partly the next band: risk, cost or QMS upgrade"))
+  (factor-def (indicator management) (level 1) (id partly-mass) (condition mass-activities)
+    (text "部分达到上一档：群众性质量活动") (text-en "partly the next band: mass quality activities"))
+  (factor-def (indicator management) (level 1) (id responsibility)
+    (text "严格落实质量主体责任：有落实质量主体责任的具体做法") (text-en "quality responsibility: a concrete practice")))
+
+(deffunction MANAGEMENT::method-zh (?k)
+  (switch ?k (case benchmarking then "标杆管理") (case six-sigma then "六西格玛") (case lean then "精益管理")
+    (case performance-excellence then "卓越绩效模式") (case quality-risk then "质量风险分析与控制")
+    (case quality-cost then "质量成本管理") (case qms-upgrade then "质量管理体系升级")
+    (case mass-quality then "群众性质量提升活动") (case responsibility then "落实质量主体责任")
+    (default "质量管理方法")))
+
+(defrule MANAGEMENT::management-qms
+  "链上主要企业质量管理等体系运行有效"
+  (param (name management-qms-share) (value ?share))
+  (window (start-day ?ws) (end-day ?we) (start ?s) (end ?e))
+  =>
+  (bind ?main 0) (bind ?ok 0) (bind ?ids (create$)) (bind ?without (create$))
+  (do-for-all-facts ((?x enterprise)) (main-role-p ?x:role)
+    (bind ?main (+ ?main 1))
+    (bind ?certs (find-all-facts ((?c qms-certificate))
+                   (and (eq ?c:enterprise ?x:id) (<= ?c:day ?we)
+                        (or (= ?c:valid-until-day 0) (>= ?c:valid-until-day ?ws)))))
+    (if (> (length$ ?certs) 0) then
+      (bind ?ok (+ ?ok 1))
+      (progn$ (?c ?certs) (bind ?ids (create$ ?ids (fact-slot-value ?c id))))
+     else (bind ?without (create$ ?without ?x:id))))
+  (if (and (> ?main 0) (>= (/ (* 100.0 ?ok) ?main) ?share)) then
+    (bind ?zh (str-cat ?ok "/" ?main " 家主要企业持有评价期（" ?s " 至 " ?e "）内有效的质量管理体系证书（参数 management-qms-share ≥ " (num ?share) "%）"))
+    (bind ?en (str-cat ?ok " of " ?main " main enterprises hold a QMS certificate valid in the window " ?s " to " ?e " (parameter management-qms-share >= " (num ?share) " %)"))
+    (assert (held (indicator management) (condition qms-effective) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
+    (assert (held (indicator management) (condition qms-effective-2) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
+    (assert (held (indicator management) (condition qms-effective-3) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
+   else
+    (if (> ?main 0) then
+      (assert (flag (indicator management) (code qms-missing) (severity warning) (rule management-qms)
+        (evidence ?without)
+        (text (str-cat "主要企业中 " (length$ ?without) " 家没有评价期内有效的质量管理体系证书：" (join-ids ?without)))
+        (text-en (str-cat (length$ ?without) " main enterprises have no QMS certificate valid in the window: " (join-ids ?without))))))))
+
+(defrule MANAGEMENT::management-certificate-not-valid
+  "A certificate issued after the window or expired before it shows no effective QMS in it."
+  (window (start-day ?ws) (end-day ?we) (start ?s) (end ?e))
+  (qms-certificate (id ?id) (standard ?std) (day ?d) (date ?dd) (valid-until-day ?v) (valid-until ?vu))
+  (test (or (> ?d ?we) (and (> ?v 0) (< ?v ?ws))))
+  =>
+  (assert (excluded (indicator management) (evidence ?id) (rule management-certificate-not-valid)
+    (text (str-cat ?std " 证书（" ?dd " 至 " (if (> ?v 0) then ?vu else "") "）在成效评价期 " ?s " 至 " ?e " 内无效"))
+    (text-en (str-cat "the " ?std " certificate (" ?dd " to " (if (> ?v 0) then ?vu else "") ") is not valid in the window " ?s " to " ?e)))))
+
+(defrule MANAGEMENT::management-outside-window
+  "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
+  (window (start ?s) (end ?e))
+  (or (method (id ?id) (kind ?k) (date ?d) (window before|after))
+      (digital (id ?id) (kind ?k) (date ?d) (window before|after)))
+  =>
+  (assert (excluded (indicator management) (evidence ?id) (rule management-outside-window)
+    (text (str-cat ?k " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e " 之内"))
+    (text-en (str-cat ?k " is dated " ?d ", outside the results window " ?s " to " ?e)))))
+
+(defrule MANAGEMENT::management-not-main
+  "评价要求：链上主要企业."
+  (or (method (id ?id) (kind ?k) (enterprise ?e) (window inside))
+      (digital (id ?id) (kind ?k) (enterprise ?e) (window inside)))
+  (enterprise (id ?e) (name ?n) (role ?r&:(not (main-role-p ?r))))
+  =>
+  (assert (excluded (indicator management) (evidence ?id) (rule management-not-main)
+    (text (str-cat ?n "（" ?e "）不是主要企业（链主、关键合作方），其 " ?k " 不计入"))
+    (text-en (str-cat ?n " (" ?e ") is not a main enterprise; its " ?k " does not count")))))
+
+(defrule MANAGEMENT::management-method
+  "Methods applied in main enterprises inside the window."
+  (method (id ?id) (kind ?k) (enterprise ?e) (date ?d) (window inside))
+  (enterprise (id ?e) (name ?n) (role ?r&:(main-role-p ?r)))
+  =>
+  (bind ?zh (str-cat ?n " 运用" (method-zh ?k) "（" ?d "）"))
+  (bind ?en (str-cat ?n " applies " ?k " (" ?d ")"))
+  (if (member$ ?k (create$ benchmarking six-sigma lean performance-excellence)) then
+    (assert (tally (indicator management) (name advanced) (key ?id)))
+    (assert (tally (indicator management) (name advanced-enterprises) (key ?e))))
+  (if (eq ?k performance-excellence) then
+    (assert (factor (indicator management) (id performance-excellence) (rule management-method)
+      (evidence ?id) (text ?zh) (text-en ?en))))
+  (if (member$ ?k (create$ quality-risk quality-cost qms-upgrade)) then
+    (assert (held (indicator management) (condition risk-cost-upgrade) (rule management-method)
+      (evidence ?id) (text ?zh) (text-en ?en))))
+  (if (eq ?k mass-quality) then
+    (assert (held (indicator management) (condition mass-activities) (rule management-method)
+      (evidence ?id) (text ?zh) (text-en ?en))))
+  (if (eq ?k responsibility) then
+    (assert (factor (indicator management) (id responsibility) (rule management-method)
+      (evidence ?id) (text ?zh) (text-en ?en)))))
+
+(defrule MANAGEMENT::management-mass-activity
+  "积极开展群众性质量提升活动 (the chain's joint activities count too)."
+  (activity (id ?id) (title ?t) (kind mass-quality|qc-circle|quality-trust) (date ?d) (window inside))
+  =>
+  (assert (held (indicator management) (condition mass-activities) (rule management-mass-activity)
+    (evidence ?id)
+    (text (str-cat "群众性质量活动：" ?t "（" ?d "）")) (text-en (str-cat "mass quality activity: " ?t " (" ?d ")")))))
+
+(defrule MANAGEMENT::management-digital
+  "提升质量管理数字化、智能化水平"
+  (digital (id ?id) (kind ?k) (title ?t) (enterprise ?e) (date ?d) (window inside))
+  (enterprise (id ?e) (name ?n) (role ?r&:(main-role-p ?r)))
+  =>
+  (assert (tally (indicator management) (name digital-enterprises) (key ?e)))
+  (assert (held (indicator management) (condition digital-quality) (rule management-digital) (evidence ?id)
+    (text (str-cat ?n " 数字化质量管理：" ?t "（" ?d "）")) (text-en (str-cat ?n " digital quality management: " ?t " (" ?d ")")))))
+
+(defrule MANAGEMENT::management-counts
+  "How many advanced methods, and in how many main enterprises."
+  (declare (salience -10)) ; after every method has been tallied
+  (param (name management-advanced-min) (value ?min))
+  =>
+  (bind ?ids (tally-keys management advanced))
+  (bind ?es (tally-keys management advanced-enterprises))
+  (bind ?ds (tally-keys management digital-enterprises))
+  (if (>= (length$ ?ids) ?min) then
+    (assert (held (indicator management) (condition advanced-methods) (rule management-counts)
+      (evidence ?ids)
+      (text (str-cat "主要企业在评价期内运用先进质量管理方法 " (length$ ?ids) " 项："
+                     (join-ids ?ids) "（参数 management-advanced-min ≥ " ?min "）"))
+      (text-en (str-cat (length$ ?ids) " advanced methods applied in main enterprises inside the window: "
+                        (join-ids ?ids) " (parameter management-advanced-min >= " ?min ")")))))
+  (if (>= (length$ ?es) 2) then
+    (assert (factor (indicator management) (id methods-widespread) (rule management-counts) (evidence ?ids)
+      (text (str-cat "先进方法在 " (length$ ?es) " 家主要企业运用：" (join-ids ?es)))
+      (text-en (str-cat "advanced methods in " (length$ ?es) " main enterprises: " (join-ids ?es))))))
+  (if (>= (length$ ?ds) 2) then
+    (assert (factor (indicator management) (id digital-widespread) (rule management-counts) (evidence ?ds)
+      (text (str-cat "数字化质量管理在 " (length$ ?ds) " 家主要企业建设：" (join-ids ?ds)))
+      (text-en (str-cat "digital quality management in " (length$ ?ds) " main enterprises: " (join-ids ?ds)))))))

@@ -1,0 +1,219 @@
+;;; mechanism.clp -- 创新质量提升工作机制 (14分), section 质量举措 (measures).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   10-14 充分发挥链长、链主、政产学研检联盟作用，形成各方参与的工作机制，分析梳理影响产业链质量
+;;;         提升的瓶颈，开展相关质量提升行动并取得成效，形成具有示范性的质量提升经验模式。
+;;;   4-9   开展产学研协作，定期举办会议或活动推进产业链质量提升，形成各方参与的工作机制。
+;;;   1-3   探索产学研写作，工作机制初步建立。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "mechanism"):
+;;;  - 10-14, five conditions: the chain chief (链长, a <chain-chief>) and a chain-leader firm
+;;;    (链主) are both there; an alliance whose members cover at least mechanism-alliance-kinds
+;;;    of the five parties 政产学研检 (government, enterprise, university, research,
+;;;    inspection); a working-mechanism document; a bottleneck analysis; a quality-improvement
+;;;    action with a measured result that improved by at least improvement-some; and a
+;;;    recognition of the approach as a demonstrative case (any level).
+;;;  - 4-9: collaboration of enterprises with a university or research institute in an
+;;;    alliance; meetings or activities "regularly": at least mechanism-meetings-per-year a year
+;;;    on average over the 24-month window (the rubric sets no period for section 1; the window
+;;;    is the period observed); a working-mechanism document.
+;;;  - 1-3: an alliance, a working-mechanism document or a meeting exists (work begun).
+;;;  - Placement: each condition of the next band up that holds adds a point (the band partly
+;;;    meets the next one); 10-14 adds national recognition, frequent meetings, many actions
+;;;    with results and a wide alliance.
+;;;  - Section 1 measures work done, not results: apart from the meeting frequency, dates are
+;;;    not held against the 24-month window.
+
+(defmodule MECHANISM (import MAIN ?ALL))
+
+(deffacts MECHANISM::definitions
+  (condition (indicator mechanism) (level 3) (id leaders-engaged)
+    (text "链长和链主企业参与（申报材料列明链长，且链上有链主企业）")
+    (text-en "the chain chief (链长) and a chain-leader firm (链主) take part (a chain chief is named and a chain-leader firm is on the chain)"))
+  (condition (indicator mechanism) (level 3) (id alliance-full)
+    (text "政产学研检联盟：联盟成员覆盖政、产、学、研、检中至少参数 mechanism-alliance-kinds 类")
+    (text-en "a government-industry-academia-research-inspection alliance: members cover at least parameter mechanism-alliance-kinds of the five parties"))
+  (condition (indicator mechanism) (level 3) (id multi-party-mechanism)
+    (text "形成各方参与的工作机制：有建立工作机制的文件（联席会议制度、工作方案等）")
+    (text-en "a working mechanism with all parties: a document that sets it up (joint-meeting system, work plan ...)"))
+  (condition (indicator mechanism) (level 3) (id bottlenecks-analysed)
+    (text "分析梳理影响产业链质量提升的瓶颈：有瓶颈分析")
+    (text-en "bottlenecks to the chain's quality analysed: a bottleneck analysis"))
+  (condition (indicator mechanism) (level 3) (id actions-with-results)
+    (text "开展质量提升行动并取得成效：至少1项行动有改善幅度达到参数 improvement-some 的实测结果")
+    (text-en "quality-improvement actions with results: at least one action with a measured result improved by at least parameter improvement-some"))
+  (condition (indicator mechanism) (level 3) (id demonstrative)
+    (text "形成具有示范性的质量提升经验模式：经验被认定为典型案例或示范（任一级别）")
+    (text-en "a demonstrative model: the approach recognised as a typical case or model (any level)"))
+  (condition (indicator mechanism) (level 2) (id collaboration)
+    (text "开展产学研协作：联盟中有企业与高校或科研院所共同参与")
+    (text-en "industry-academia-research collaboration: an alliance with enterprises and a university or research institute"))
+  (condition (indicator mechanism) (level 2) (id regular-meetings)
+    (text "定期举办会议或活动：成效评价期内平均每年至少参数 mechanism-meetings-per-year 次")
+    (text-en "meetings or activities held regularly: at least parameter mechanism-meetings-per-year a year on average over the window"))
+  (condition (indicator mechanism) (level 2) (id mechanism-formed)
+    (text "形成各方参与的工作机制：有建立工作机制的文件")
+    (text-en "a working mechanism with all parties: a document that sets it up"))
+  (condition (indicator mechanism) (level 1) (id mechanism-started)
+    (text "工作机制初步建立：有联盟、工作机制文件或会议活动之一")
+    (text-en "a working mechanism initially set up: an alliance, a mechanism document or a meeting"))
+
+  (factor-def (indicator mechanism) (level 3) (id national-demonstration) (points 1)
+    (text "经验被国家级认定为典型案例或示范") (text-en "the approach recognised at national level"))
+  (factor-def (indicator mechanism) (level 3) (id frequent-meetings) (points 1)
+    (text "会议活动频次达到参数 mechanism-meetings-per-year 的2倍")
+    (text-en "meetings twice as frequent as parameter mechanism-meetings-per-year"))
+  (factor-def (indicator mechanism) (level 3) (id many-actions) (points 1)
+    (text "取得成效的质量提升行动达到参数 mechanism-actions-many 项")
+    (text-en "actions with results reach parameter mechanism-actions-many"))
+  (factor-def (indicator mechanism) (level 3) (id wide-alliance) (points 1)
+    (text "联盟成员达到参数 mechanism-alliance-members 个")
+    (text-en "an alliance with at least parameter mechanism-alliance-members members"))
+  (factor-def (indicator mechanism) (level 2) (id partly-leaders) (condition leaders-engaged)
+    (text "部分达到上一档：链长、链主参与") (text-en "partly the next band: chain chief and chain leader take part"))
+  (factor-def (indicator mechanism) (level 2) (id partly-alliance) (condition alliance-full)
+    (text "部分达到上一档：政产学研检联盟") (text-en "partly the next band: a full alliance"))
+  (factor-def (indicator mechanism) (level 2) (id partly-bottlenecks) (condition bottlenecks-analysed)
+    (text "部分达到上一档：瓶颈分析") (text-en "partly the next band: bottlenecks analysed"))
+  (factor-def (indicator mechanism) (level 2) (id partly-actions) (condition actions-with-results)
+    (text "部分达到上一档：行动取得成效") (text-en "partly the next band: actions with results"))
+  (factor-def (indicator mechanism) (level 2) (id partly-demonstrative) (condition demonstrative)
+    (text "部分达到上一档：示范性经验") (text-en "partly the next band: a demonstrative model"))
+  (factor-def (indicator mechanism) (level 1) (id partly-collaboration) (condition collaboration)
+    (text "部分达到上一档：产学研协作") (text-en "partly the next band: collaboration"))
+  (factor-def (indicator mechanism) (level 1) (id partly-regular) (condition regular-meetings)
+    (text "部分达到上一档：定期会议活动") (text-en "partly the next band: regular meetings"))
+  (factor-def (indicator mechanism) (level 1) (id partly-formed) (condition mechanism-formed)
+    (text "部分达到上一档：工作机制文件") (text-en "partly the next band: a mechanism document")))
+
+(deffunction MECHANISM::party-zh (?k)
+  (switch ?k (case government then "政") (case enterprise then "产") (case university then "学")
+    (case research then "研") (case inspection then "检") (default "其他")))
+
+(defrule MECHANISM::mechanism-leaders-engaged
+  "充分发挥链长、链主……作用"
+  (chain-chief (id ?c) (name ?cn) (position ?cp))
+  (enterprise (id ?e) (name ?en) (role chain-leader))
+  =>
+  (assert (held (indicator mechanism) (condition leaders-engaged) (rule mechanism-leaders-engaged)
+    (evidence ?c ?e)
+    (text (str-cat "链长 " ?cn "（" ?cp "）与链主企业 " ?en " 参与"))
+    (text-en (str-cat "chain chief " ?cn " (" ?cp ") and chain-leader firm " ?en " take part")))))
+
+(defrule MECHANISM::mechanism-alliance
+  "政产学研检联盟: which of the five parties an alliance's members cover."
+  (param (name mechanism-alliance-kinds) (value ?min))
+  (param (name mechanism-alliance-members) (value ?wide))
+  (alliance (id ?a) (name ?an))
+  =>
+  (bind ?kinds (create$))
+  (bind ?members 0)
+  (do-for-all-facts ((?p party))
+      (and (eq ?p:of ?a) (eq ?p:relation member) (or (neq ?p:ref "") (neq ?p:name "")))
+    (bind ?members (+ ?members 1))
+    (if (and (member$ ?p:kind (create$ government enterprise university research inspection))
+             (not (member$ ?p:kind ?kinds)))
+     then (bind ?kinds (create$ ?kinds ?p:kind))))
+  (bind ?labels "")
+  (progn$ (?k (create$ government enterprise university research inspection))
+    (if (member$ ?k ?kinds) then (bind ?labels (str-cat ?labels (party-zh ?k)))))
+  (bind ?n (length$ ?kinds))
+  (if (>= ?n ?min) then
+    (assert (held (indicator mechanism) (condition alliance-full) (rule mechanism-alliance)
+      (evidence ?a)
+      (text (str-cat ?an " 成员涵盖" ?labels " " ?n " 类（参数 mechanism-alliance-kinds ≥ " ?min "）"))
+      (text-en (str-cat ?an "'s members cover " ?n " of the five parties (parameter mechanism-alliance-kinds >= " ?min ")")))))
+  (if (and (member$ enterprise ?kinds) (or (member$ university ?kinds) (member$ research ?kinds))) then
+    (assert (held (indicator mechanism) (condition collaboration) (rule mechanism-alliance)
+      (evidence ?a)
+      (text (str-cat ?an " 中企业与高校或科研院所共同参与（" ?labels "）"))
+      (text-en (str-cat ?an " joins enterprises with a university or research institute")))))
+  (if (>= ?members ?wide) then
+    (assert (factor (indicator mechanism) (id wide-alliance) (rule mechanism-alliance) (evidence ?a)
+      (text (str-cat ?an " 有成员 " ?members " 个（参数 mechanism-alliance-members ≥ " ?wide "）"))
+      (text-en (str-cat ?an " has " ?members " members (parameter mechanism-alliance-members >= " ?wide ")"))))))
+
+(defrule MECHANISM::mechanism-working-mechanism
+  "形成各方参与的工作机制"
+  (working-mechanism (id ?id) (title ?t) (date ?d))
+  =>
+  (assert (held (indicator mechanism) (condition multi-party-mechanism)
+    (rule mechanism-working-mechanism) (evidence ?id)
+    (text (str-cat "工作机制文件：" ?t "（" ?d "）")) (text-en (str-cat "mechanism document: " ?t " (" ?d ")"))))
+  (assert (held (indicator mechanism) (condition mechanism-formed)
+    (rule mechanism-working-mechanism) (evidence ?id)
+    (text (str-cat "工作机制文件：" ?t "（" ?d "）")) (text-en (str-cat "mechanism document: " ?t " (" ?d ")")))))
+
+(defrule MECHANISM::mechanism-bottlenecks
+  "分析梳理影响产业链质量提升的瓶颈"
+  (bottleneck-analysis (id ?id) (title ?t) (date ?d))
+  =>
+  (assert (held (indicator mechanism) (condition bottlenecks-analysed) (rule mechanism-bottlenecks)
+    (evidence ?id)
+    (text (str-cat "瓶颈分析：" ?t "（" ?d "）")) (text-en (str-cat "bottleneck analysis: " ?t " (" ?d ")")))))
+
+(defrule MECHANISM::mechanism-action-with-result
+  "开展相关质量提升行动并取得成效"
+  (param (name improvement-some) (value ?some))
+  (improvement-action (id ?a) (title ?t))
+  (result (of ?a) (kind ?k&~other) (metric ?m) (before ?b) (after ?af) (unit ?u))
+  (test (>= (improvement ?k ?b ?af) ?some))
+  =>
+  (assert (tally (indicator mechanism) (name actions-with-results) (key ?a)))
+  (assert (held (indicator mechanism) (condition actions-with-results)
+    (rule mechanism-action-with-result) (evidence ?a)
+    (text (str-cat ?t "：" ?m " " (num ?b) "→" (num ?af) " " ?u "，改善 " (num (improvement ?k ?b ?af)) "%（参数 improvement-some ≥ " (num ?some) "%）"))
+    (text-en (str-cat ?t ": " ?m " " (num ?b) " -> " (num ?af) " " ?u ", improved " (num (improvement ?k ?b ?af)) " % (parameter improvement-some >= " (num ?some) " %)")))))
+
+(defrule MECHANISM::mechanism-many-actions
+  "Many actions with results."
+  (declare (salience -10)) ; counts after every action above has been tallied
+  (param (name mechanism-actions-many) (value ?min))
+  =>
+  (bind ?ids (tally-keys mechanism actions-with-results))
+  (if (>= (length$ ?ids) ?min) then
+    (assert (factor (indicator mechanism) (id many-actions) (rule mechanism-many-actions)
+      (evidence ?ids)
+      (text (str-cat "取得成效的行动 " (length$ ?ids) " 项（参数 mechanism-actions-many ≥ " ?min "）"))
+      (text-en (str-cat (length$ ?ids) " actions with results (parameter mechanism-actions-many >= " ?min ")"))))))
+
+(defrule MECHANISM::mechanism-demonstrative
+  "形成具有示范性的质量提升经验模式"
+  (demonstration (id ?id) (title ?t) (level ?lv) (issuer ?i) (date ?d))
+  =>
+  (assert (held (indicator mechanism) (condition demonstrative) (rule mechanism-demonstrative)
+    (evidence ?id)
+    (text (str-cat "示范认定：" ?t "（" ?i "，" ?d "）")) (text-en (str-cat "recognised: " ?t " (" ?i ", " ?d ")"))))
+  (if (eq ?lv national) then
+    (assert (factor (indicator mechanism) (id national-demonstration) (rule mechanism-demonstrative)
+      (evidence ?id)
+      (text (str-cat "国家级认定：" ?t)) (text-en (str-cat "national recognition: " ?t))))))
+
+(defrule MECHANISM::mechanism-regular-meetings
+  "定期举办会议或活动推进产业链质量提升"
+  (param (name mechanism-meetings-per-year) (value ?min))
+  (window (months ?m) (start ?s) (end ?e))
+  =>
+  (bind ?ids (create$))
+  (do-for-all-facts ((?x meeting)) (eq ?x:window inside) (bind ?ids (create$ ?ids ?x:id)))
+  (bind ?rate (per-year (length$ ?ids) ?m))
+  (if (>= ?rate ?min) then
+    (assert (held (indicator mechanism) (condition regular-meetings) (rule mechanism-regular-meetings)
+      (evidence ?ids)
+      (text (str-cat ?s " 至 " ?e " 会议、活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 mechanism-meetings-per-year ≥ " ?min "）"))
+      (text-en (str-cat (length$ ?ids) " meetings and activities from " ?s " to " ?e ", " (num ?rate) " a year (parameter mechanism-meetings-per-year >= " ?min ")")))))
+  (if (>= ?rate (* 2 ?min)) then
+    (assert (factor (indicator mechanism) (id frequent-meetings) (rule mechanism-regular-meetings)
+      (evidence ?ids)
+      (text (str-cat "平均每年 " (num ?rate) " 次，达到参数的2倍（" (* 2 ?min) "）"))
+      (text-en (str-cat (num ?rate) " a year, twice the parameter (" (* 2 ?min) ")"))))))
+
+(defrule MECHANISM::mechanism-started
+  "探索产学研协作，工作机制初步建立"
+  (or (alliance (id ?id) (name ?t))
+      (working-mechanism (id ?id) (title ?t))
+      (meeting (id ?id) (title ?t)))
+  =>
+  (assert (held (indicator mechanism) (condition mechanism-started) (rule mechanism-started)
+    (evidence ?id)
+    (text (str-cat "工作机制已起步：" ?t)) (text-en (str-cat "work begun: " ?t)))))

@@ -1,0 +1,121 @@
+;;; survey.clp -- 开展产业质量状况调查 (8分), section 质量举措 (measures).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   6-8  深入分析并准确把握产业重大质量问题及质量提升目标、路径，研究产业发展质量指标，形成产业质量
+;;;        图谱、产业质量状况报告等调查成果。
+;;;   3-5  探索绘制产业质量图谱、形成产业质量状况报告，但产业重大质量问题的研判还不够成熟和精准。
+;;;   1-2  未开展系统的产业质量状况调查工作。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "survey"):
+;;;  - 6-8, four conditions: a list of major quality problems with at least survey-problems-min
+;;;    problems (准确把握 needs the problems named); targets and paths (a target plan); an
+;;;    indicator system (产业发展质量指标); and a survey result: a quality map or a status report.
+;;;  - 3-5: a quality map or a status report.
+;;;  - 1-2 describes absence: no systematic survey earns it (guide.md item 3). Every submission
+;;;    reaches at least 1-2; a partial survey (a problem list, a target plan or an indicator
+;;;    system without map or report) places it at 2.
+;;;  - Placement in 6-8: both a map and a report; an indicator system of at least
+;;;    survey-indicators-many indicators. In 3-5: each condition of 6-8 that holds.
+
+(defmodule SURVEY (import MAIN ?ALL))
+
+(deffacts SURVEY::definitions
+  (condition (indicator survey) (level 3) (id major-problems)
+    (text "准确把握产业重大质量问题：有重大质量问题清单，列明至少参数 survey-problems-min 个问题")
+    (text-en "major quality problems judged: a problem list naming at least parameter survey-problems-min problems"))
+  (condition (indicator survey) (level 3) (id targets-paths)
+    (text "明确质量提升目标、路径：有目标与路径文件") (text-en "improvement targets and paths: a target plan"))
+  (condition (indicator survey) (level 3) (id indicators-studied)
+    (text "研究产业发展质量指标：有质量指标体系") (text-en "industry quality indicators studied: an indicator system"))
+  (condition (indicator survey) (level 3) (id survey-results)
+    (text "形成产业质量图谱、产业质量状况报告等调查成果") (text-en "survey results: a quality map or a quality status report"))
+  (condition (indicator survey) (level 2) (id map-or-report)
+    (text "绘制产业质量图谱或形成产业质量状况报告") (text-en "a quality map or a quality status report"))
+  (condition (indicator survey) (level 1) (id no-systematic-survey)
+    (text "未开展系统的产业质量状况调查（本档描述的即是这种情况，任何申报都至少达到）")
+    (text-en "no systematic survey (the band describes exactly that; every application reaches it)"))
+
+  (factor-def (indicator survey) (level 3) (id map-and-report) (points 1)
+    (text "既有质量图谱又有质量状况报告") (text-en "both a quality map and a status report"))
+  (factor-def (indicator survey) (level 3) (id many-indicators) (points 1)
+    (text "质量指标体系达到参数 survey-indicators-many 项指标")
+    (text-en "an indicator system of at least parameter survey-indicators-many indicators"))
+  (factor-def (indicator survey) (level 2) (id partly-problems) (condition major-problems)
+    (text "部分达到上一档：重大质量问题清单") (text-en "partly the next band: a problem list"))
+  (factor-def (indicator survey) (level 2) (id partly-targets) (condition targets-paths)
+    (text "部分达到上一档：目标与路径") (text-en "partly the next band: targets and paths"))
+  (factor-def (indicator survey) (level 2) (id partly-indicators) (condition indicators-studied)
+    (text "部分达到上一档：质量指标体系") (text-en "partly the next band: an indicator system"))
+  (factor-def (indicator survey) (level 1) (id partial-survey)
+    (text "有部分调查工作（问题清单、目标路径或指标体系），但无图谱或报告")
+    (text-en "part of a survey (problem list, targets or indicators) but no map or report")))
+
+(defrule SURVEY::survey-problem-list
+  "深入分析并准确把握产业重大质量问题"
+  (param (name survey-problems-min) (value ?min))
+  (problem-list (id ?id) (title ?t) (problems ?n) (date ?d))
+  =>
+  (if (>= ?n ?min) then
+    (assert (held (indicator survey) (condition major-problems) (rule survey-problem-list) (evidence ?id)
+      (text (str-cat ?t "（" ?d "）列明重大质量问题 " ?n " 个（参数 survey-problems-min ≥ " ?min "）"))
+      (text-en (str-cat ?t " (" ?d ") names " ?n " major quality problems (parameter survey-problems-min >= " ?min ")"))))
+   else
+    (assert (excluded (indicator survey) (evidence ?id) (rule survey-problem-list)
+      (text (str-cat ?t " 只列明 " ?n " 个问题，少于参数 survey-problems-min（" ?min "）"))
+      (text-en (str-cat ?t " names only " ?n " problems, fewer than parameter survey-problems-min (" ?min ")"))))))
+
+(defrule SURVEY::survey-targets
+  "质量提升目标、路径"
+  (target-plan (id ?id) (title ?t) (date ?d))
+  =>
+  (assert (held (indicator survey) (condition targets-paths) (rule survey-targets) (evidence ?id)
+    (text (str-cat "目标与路径：" ?t "（" ?d "）")) (text-en (str-cat "targets and paths: " ?t " (" ?d ")")))))
+
+(defrule SURVEY::survey-indicators
+  "研究产业发展质量指标"
+  (param (name survey-indicators-many) (value ?many))
+  (indicator-system (id ?id) (title ?t) (indicators ?n) (date ?d))
+  =>
+  (assert (held (indicator survey) (condition indicators-studied) (rule survey-indicators) (evidence ?id)
+    (text (str-cat "质量指标体系：" ?t "，" ?n " 项指标（" ?d "）"))
+    (text-en (str-cat "indicator system: " ?t ", " ?n " indicators (" ?d ")"))))
+  (if (>= ?n ?many) then
+    (assert (factor (indicator survey) (id many-indicators) (rule survey-indicators) (evidence ?id)
+      (text (str-cat ?t " 有 " ?n " 项指标（参数 survey-indicators-many ≥ " ?many "）"))
+      (text-en (str-cat ?t " has " ?n " indicators (parameter survey-indicators-many >= " ?many ")"))))))
+
+(defrule SURVEY::survey-map-or-report
+  "形成产业质量图谱、产业质量状况报告等调查成果"
+  (or (quality-map (id ?id) (title ?t) (date ?d))
+      (status-report (id ?id) (title ?t) (date ?d)))
+  =>
+  (assert (held (indicator survey) (condition survey-results) (rule survey-map-or-report) (evidence ?id)
+    (text (str-cat "调查成果：" ?t "（" ?d "）")) (text-en (str-cat "survey result: " ?t " (" ?d ")"))))
+  (assert (held (indicator survey) (condition map-or-report) (rule survey-map-or-report) (evidence ?id)
+    (text (str-cat "调查成果：" ?t "（" ?d "）")) (text-en (str-cat "survey result: " ?t " (" ?d ")")))))
+
+(defrule SURVEY::survey-map-and-report
+  "Both a quality map and a status report."
+  (quality-map (id ?m) (title ?mt))
+  (status-report (id ?r) (title ?rt))
+  =>
+  (assert (factor (indicator survey) (id map-and-report) (rule survey-map-and-report) (evidence ?m ?r)
+    (text (str-cat "质量图谱“" ?mt "”和状况报告“" ?rt "”均已形成"))
+    (text-en (str-cat "both the map '" ?mt "' and the report '" ?rt "'")))))
+
+(defrule SURVEY::survey-absent
+  "1-2分：未开展系统的产业质量状况调查工作 -- absence earns the lowest band."
+  (project (id ?p))
+  =>
+  (assert (held (indicator survey) (condition no-systematic-survey) (rule survey-absent)
+    (text "最低档描述的是未开展系统调查，任何申报都至少达到本档")
+    (text-en "the lowest band describes no systematic survey; every application reaches it"))))
+
+(defrule SURVEY::survey-partial
+  "Part of a survey without a map or report."
+  (or (problem-list (id ?id) (title ?t))
+      (target-plan (id ?id) (title ?t))
+      (indicator-system (id ?id) (title ?t)))
+  =>
+  (assert (factor (indicator survey) (id partial-survey) (rule survey-partial) (evidence ?id)
+    (text (str-cat "部分调查工作：" ?t)) (text-en (str-cat "part of a survey: " ?t)))))

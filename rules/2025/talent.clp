@@ -1,0 +1,178 @@
+;;; talent.clp -- 建设专业质量队伍 (8分), section 质量举措 (measures).
+;;;
+;;; Official wording (rules/2025/01-rubric.clp):
+;;;   6-8  形成专业质量技能人才和质量管理人才培养长效良性机制，定期开展劳动技能竞赛等质量活动，定期开展
+;;;        质量人才培养，链上企业全面推行首席质量官、标准总监等制度。
+;;;   3-5  形成专业质量技能人才和质量管理人才培养机制，定期开展质量技能培训，链上主要企业推行首席质量官、
+;;;        标准总监等制度。
+;;;   1-2  专业质量技能人才和质量管理人才培养机制有待进一步健全。
+;;;
+;;; How the scorer reads it (docs/POLICY.md, "talent"):
+;;;  - "定期" (regularly) is a rate over the 24-month window, the period observed: trainings at
+;;;    least talent-trainings-per-year a year, competitions at least talent-competitions-per-year.
+;;;  - "长效良性机制" (lasting): a talent-mechanism document and trainings in at least
+;;;    talent-lasting-years different calendar years inside the window.
+;;;  - "推行首席质量官、标准总监等制度": an enterprise runs the system when it has a chief quality
+;;;    officer or a standards director (等: either counts; both everywhere is a factor).
+;;;    "全面" (all enterprises on the chain) is talent-share-all % of the listed enterprises;
+;;;    "主要企业" (main enterprises: chain leaders and key partners) is talent-share-main % of them.
+;;;  - 1-2 describes a mechanism still to be improved: it needs some talent work (a mechanism,
+;;;    a training, a competition or an officer). Without any: no band, 0 points and a flag.
+;;;  - Placement: 6-8 adds many training participants and both systems in every main enterprise;
+;;;    3-5 and 1-2 add each condition of the next band up that holds.
+
+(defmodule TALENT (import MAIN ?ALL))
+
+(deffacts TALENT::definitions
+  (condition (indicator talent) (level 3) (id lasting-mechanism)
+    (text "人才培养长效良性机制：有人才培养机制文件，且评价期内至少参数 talent-lasting-years 个年度开展培训")
+    (text-en "a lasting training mechanism: a mechanism document and trainings in at least parameter talent-lasting-years calendar years of the window"))
+  (condition (indicator talent) (level 3) (id regular-competitions)
+    (text "定期开展劳动技能竞赛等质量活动：评价期内平均每年至少参数 talent-competitions-per-year 次")
+    (text-en "skills competitions held regularly: at least parameter talent-competitions-per-year a year over the window"))
+  (condition (indicator talent) (level 3) (id regular-training)
+    (text "定期开展质量人才培养：评价期内平均每年至少参数 talent-trainings-per-year 次培训")
+    (text-en "quality talent trained regularly: at least parameter talent-trainings-per-year trainings a year over the window"))
+  (condition (indicator talent) (level 3) (id all-enterprises-officers)
+    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业的比例达到参数 talent-share-all")
+    (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all % of the chain's enterprises"))
+  (condition (indicator talent) (level 2) (id mechanism-formed)
+    (text "形成人才培养机制：有人才培养机制文件") (text-en "a talent-training mechanism: a mechanism document"))
+  (condition (indicator talent) (level 2) (id regular-skills-training)
+    (text "定期开展质量技能培训：评价期内平均每年至少参数 talent-trainings-per-year 次")
+    (text-en "quality-skills training held regularly: at least parameter talent-trainings-per-year a year over the window"))
+  (condition (indicator talent) (level 2) (id main-enterprises-officers)
+    (text "链上主要企业推行首席质量官、标准总监等制度：设立的主要企业比例达到参数 talent-share-main")
+    (text-en "the main enterprises run the system: at least parameter talent-share-main % of them"))
+  (condition (indicator talent) (level 1) (id talent-work-begun)
+    (text "已开展人才培养工作（机制、培训、竞赛或首席质量官之一），机制有待健全")
+    (text-en "talent work begun (a mechanism, training, competition or officer), still to be improved"))
+
+  (factor-def (indicator talent) (level 3) (id many-participants)
+    (text "评价期内培训人次达到参数 talent-participants-many")
+    (text-en "training participants over the window reach parameter talent-participants-many"))
+  (factor-def (indicator talent) (level 3) (id both-systems)
+    (text "每家主要企业都同时设立首席质量官和标准总监")
+    (text-en "every main enterprise has both a chief quality officer and a standards director"))
+  (factor-def (indicator talent) (level 2) (id partly-lasting) (condition lasting-mechanism)
+    (text "部分达到上一档：长效机制") (text-en "partly the next band: a lasting mechanism"))
+  (factor-def (indicator talent) (level 2) (id partly-competitions) (condition regular-competitions)
+    (text "部分达到上一档：定期竞赛") (text-en "partly the next band: regular competitions"))
+  (factor-def (indicator talent) (level 2) (id partly-all-officers) (condition all-enterprises-officers)
+    (text "部分达到上一档：全面推行首席质量官") (text-en "partly the next band: officers in all enterprises"))
+  (factor-def (indicator talent) (level 1) (id partly-mechanism) (condition mechanism-formed)
+    (text "部分达到上一档：人才培养机制") (text-en "partly the next band: a mechanism"))
+  (factor-def (indicator talent) (level 1) (id partly-training) (condition regular-skills-training)
+    (text "部分达到上一档：定期培训") (text-en "partly the next band: regular training"))
+  (factor-def (indicator talent) (level 1) (id partly-main-officers) (condition main-enterprises-officers)
+    (text "部分达到上一档：主要企业推行首席质量官") (text-en "partly the next band: officers in the main enterprises")))
+
+(defrule TALENT::talent-mechanism
+  "形成专业质量技能人才和质量管理人才培养机制"
+  (talent-mechanism (id ?id) (title ?t) (date ?d))
+  =>
+  (assert (held (indicator talent) (condition mechanism-formed) (rule talent-mechanism) (evidence ?id)
+    (text (str-cat "人才培养机制：" ?t "（" ?d "）")) (text-en (str-cat "training mechanism: " ?t " (" ?d ")")))))
+
+(defrule TALENT::talent-training
+  "定期开展质量人才培养 / 质量技能培训; 长效: trainings year after year."
+  (param (name talent-trainings-per-year) (value ?min))
+  (param (name talent-lasting-years) (value ?years-min))
+  (param (name talent-participants-many) (value ?many))
+  (window (months ?m) (start ?s) (end ?e))
+  =>
+  (bind ?ids (create$))
+  (bind ?years (create$))
+  (bind ?people 0)
+  (do-for-all-facts ((?x training)) (eq ?x:window inside)
+    (bind ?ids (create$ ?ids ?x:id))
+    (bind ?people (+ ?people ?x:participants))
+    (bind ?y (sub-string 1 4 ?x:date))
+    (if (not (member$ ?y ?years)) then (bind ?years (create$ ?years ?y))))
+  (bind ?rate (per-year (length$ ?ids) ?m))
+  (if (>= ?rate ?min) then
+    (bind ?zh (str-cat ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " ?min "）"))
+    (bind ?en (str-cat (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " ?min ")"))
+    (assert (held (indicator talent) (condition regular-training) (rule talent-training) (evidence ?ids)
+      (text ?zh) (text-en ?en)))
+    (assert (held (indicator talent) (condition regular-skills-training) (rule talent-training)
+      (evidence ?ids) (text ?zh) (text-en ?en))))
+  (if (and (>= (length$ ?years) ?years-min) (any-factp ((?t talent-mechanism)) TRUE)) then
+    (bind ?mech (create$))
+    (do-for-all-facts ((?t talent-mechanism)) TRUE (bind ?mech (create$ ?mech ?t:id)))
+    (assert (held (indicator talent) (condition lasting-mechanism) (rule talent-training)
+      (evidence ?mech ?ids)
+      (text (str-cat "有人才培养机制，且在 " (length$ ?years) " 个年度开展培训（参数 talent-lasting-years ≥ " ?years-min "）"))
+      (text-en (str-cat "a training mechanism, with trainings in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " ?years-min ")")))))
+  (if (>= ?people ?many) then
+    (assert (factor (indicator talent) (id many-participants) (rule talent-training) (evidence ?ids)
+      (text (str-cat "评价期内培训 " ?people " 人次（参数 talent-participants-many ≥ " ?many "）"))
+      (text-en (str-cat ?people " training participants over the window (parameter talent-participants-many >= " ?many ")"))))))
+
+(defrule TALENT::talent-competitions
+  "定期开展劳动技能竞赛等质量活动"
+  (param (name talent-competitions-per-year) (value ?min))
+  (window (months ?m) (start ?s) (end ?e))
+  =>
+  (bind ?ids (create$))
+  (do-for-all-facts ((?x competition)) (eq ?x:window inside) (bind ?ids (create$ ?ids ?x:id)))
+  (bind ?rate (per-year (length$ ?ids) ?m))
+  (if (and (> (length$ ?ids) 0) (>= ?rate ?min)) then
+    (assert (held (indicator talent) (condition regular-competitions) (rule talent-competitions)
+      (evidence ?ids)
+      (text (str-cat ?s " 至 " ?e " 技能竞赛等活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-competitions-per-year ≥ " ?min "）"))
+      (text-en (str-cat (length$ ?ids) " competitions from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-competitions-per-year >= " ?min ")"))))))
+
+(defrule TALENT::talent-officers
+  "首席质量官、标准总监等制度: the share of enterprises (and of main enterprises) that run it."
+  (param (name talent-share-all) (value ?all))
+  (param (name talent-share-main) (value ?main))
+  (project)
+  =>
+  (bind ?n 0) (bind ?with 0) (bind ?nm 0) (bind ?main-with 0) (bind ?main-both 0)
+  (bind ?ids (create$))
+  (do-for-all-facts ((?e enterprise)) TRUE
+    (bind ?n (+ ?n 1))
+    (bind ?cqo (any-factp ((?o officer)) (and (eq ?o:enterprise ?e:id) (eq ?o:kind chief-quality-officer))))
+    (bind ?sd (any-factp ((?o officer)) (and (eq ?o:enterprise ?e:id) (eq ?o:kind standards-director))))
+    (if (or ?cqo ?sd) then (bind ?with (+ ?with 1)))
+    (if (main-role-p ?e:role) then
+      (bind ?nm (+ ?nm 1))
+      (if (or ?cqo ?sd) then (bind ?main-with (+ ?main-with 1)))
+      (if (and ?cqo ?sd) then (bind ?main-both (+ ?main-both 1)))))
+  (do-for-all-facts ((?o officer)) TRUE (bind ?ids (create$ ?ids ?o:id)))
+  (if (and (> ?n 0) (> ?with 0) (>= (/ (* 100.0 ?with) ?n) ?all)) then
+    (assert (held (indicator talent) (condition all-enterprises-officers) (rule talent-officers)
+      (evidence ?ids)
+      (text (str-cat ?with "/" ?n " 家链上企业设立首席质量官或标准总监，占 " (num (/ (* 100.0 ?with) ?n)) "%（参数 talent-share-all ≥ " (num ?all) "%）"))
+      (text-en (str-cat ?with " of " ?n " enterprises have a chief quality officer or standards director, " (num (/ (* 100.0 ?with) ?n)) " % (parameter talent-share-all >= " (num ?all) " %)")))))
+  (if (and (> ?nm 0) (> ?main-with 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main)) then
+    (assert (held (indicator talent) (condition main-enterprises-officers) (rule talent-officers)
+      (evidence ?ids)
+      (text (str-cat ?main-with "/" ?nm " 家主要企业设立首席质量官或标准总监（参数 talent-share-main ≥ " (num ?main) "%）"))
+      (text-en (str-cat ?main-with " of " ?nm " main enterprises have a chief quality officer or standards director (parameter talent-share-main >= " (num ?main) " %)")))))
+  (if (and (> ?nm 0) (= ?main-both ?nm)) then
+    (assert (factor (indicator talent) (id both-systems) (rule talent-officers) (evidence ?ids)
+      (text (str-cat "全部 " ?nm " 家主要企业同时设立首席质量官和标准总监"))
+      (text-en (str-cat "all " ?nm " main enterprises have both a chief quality officer and a standards director"))))))
+
+(defrule TALENT::talent-work-begun
+  "专业质量技能人才和质量管理人才培养机制有待进一步健全 -- some talent work exists."
+  (or (talent-mechanism (id ?id) (title ?t))
+      (training (id ?id) (title ?t))
+      (competition (id ?id) (title ?t)))
+  =>
+  (assert (held (indicator talent) (condition talent-work-begun) (rule talent-work-begun) (evidence ?id)
+    (text (str-cat "已开展人才工作：" ?t)) (text-en (str-cat "talent work: " ?t)))))
+
+(defrule TALENT::talent-officer-appointed
+  "An officer appointed is talent work begun too."
+  (officer (id ?id) (kind ?k) (name ?n) (enterprise ?e))
+  (enterprise (id ?e) (name ?en))
+  =>
+  (assert (held (indicator talent) (condition talent-work-begun) (rule talent-officer-appointed)
+    (evidence ?id)
+    (text (str-cat ?en " 设立" (if (eq ?k chief-quality-officer) then "首席质量官" else "标准总监")
+                   (if (neq ?n "") then (str-cat " " ?n) else "")))
+    (text-en (str-cat ?en " has a " (if (eq ?k chief-quality-officer) then "chief quality officer" else "standards director")
+                      (if (neq ?n "") then (str-cat " (" ?n ")") else ""))))))
