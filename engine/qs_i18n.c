@@ -81,6 +81,7 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_VALID] = {"有效", "valid"},
     [QS_M_INVALID] = {"无效", "invalid"},
     [QS_M_SUBMISSION_FLAGS] = {"整体提示", "Submission flags"},
+    [QS_M_SELF] = {"自评", "self"},
 };
 
 const char *qs_msg_get(qs_lang lang, qs_msg id) {

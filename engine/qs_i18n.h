@@ -67,6 +67,7 @@ typedef enum {
   QS_M_VALID,
   QS_M_INVALID,
   QS_M_SUBMISSION_FLAGS,
+  QS_M_SELF,
   QS_M__COUNT
 } qs_msg;
 

@@ -441,8 +441,29 @@ static int cmp_gap(const void *a, const void *b) {
   return (ix > iy) - (ix < iy);
 }
 
+/* The applicant's own scores, shown next to the suggested ones. */
+static void collect_self(collector *c) {
+  void *t = qs_env_template(c->qe, "self-score");
+  for (void *f = t ? qs_env_next_fact(c->qe, t, NULL) : NULL; f;
+       f = qs_env_next_fact(c->qe, t, f)) {
+    const char *id = qs_slot_str(c->qe, f, "indicator");
+    for (size_t i = 0; i < c->rep->n_results; i++)
+      if (strcmp(c->rep->results[i].def->id, id) == 0) {
+        c->rep->results[i].has_self = 1;
+        c->rep->results[i].self_points = qs_slot_num(c->qe, f, "points");
+      }
+  }
+  t = qs_env_template(c->qe, "self-total");
+  void *f = t ? qs_env_next_fact(c->qe, t, NULL) : NULL;
+  if (f) {
+    c->rep->has_self_total = 1;
+    c->rep->self_total = qs_slot_num(c->qe, f, "points");
+  }
+}
+
 int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
   collector c = {rep, qe, rules, d, 0};
+  collect_self(&c);
   collect_choices(&c);
   collect_reasons(&c, "held", 0);
   collect_reasons(&c, "factor", 1);

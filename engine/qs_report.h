@@ -55,6 +55,8 @@ typedef struct {
   int base;   /* band minimum */
   int capped; /* the factors would have gone past the band maximum */
   char *choice_rule;
+  int has_self;       /* the application states its own score (自评分) for it */
+  double self_points; /* that score */
   qs_reason *reasons; /* held conditions of the chosen band, then the factors that placed it */
   size_t n_reasons;
   qs_gap *gaps;
@@ -78,7 +80,9 @@ typedef struct {
   int *section_points; /* parallel to rubric->sections */
   int total, max_total;
   const char *triage; /* "recommend", "review" or "reject" */
-  qs_flag *flags;     /* flags about the submission as a whole */
+  int has_self_total;
+  double self_total; /* the application's own total, when stated */
+  qs_flag *flags;    /* flags about the submission as a whole */
   size_t n_flags;
   qs_evidence *evidence; /* in document order */
   size_t n_evidence, cap_evidence;

@@ -77,6 +77,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
   json_object_set_new(o, "scored", json_boolean(def->scored));
   json_object_set_new(o, "band", band_json(qs_indicator_band(def, res->level)));
   json_object_set_new(o, "points", json_integer(res->points));
+  json_object_set_new(o, "self_points", res->has_self ? json_real(res->self_points) : json_null());
 
   json_t *reasons = json_array();
   json_t *factors = json_array();
@@ -197,6 +198,8 @@ char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty) {
   json_object_set_new(root, "sections", secs);
   json_object_set_new(root, "total", json_integer(rep->total));
   json_object_set_new(root, "max_total", json_integer(rep->max_total));
+  json_object_set_new(root, "self_total",
+                      rep->has_self_total ? json_real(rep->self_total) : json_null());
   json_object_set_new(root, "triage", str(rep->triage));
   for (size_t i = 0; i < rep->n_flags; i++)
     mark_cited(rep, cited, rep->flags[i].evidence, rep->flags[i].n_evidence);

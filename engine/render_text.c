@@ -149,6 +149,8 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
         snprintf(pts, sizeof pts, " -");
       fprintf(out, "  %s/%-2d  %-15s %s", pts, res->def->max, res->def->id,
               pick(lang, res->def->name, res->def->name_en));
+      if (res->has_self)
+        fprintf(out, "  (%s %g)", M(QS_M_SELF), res->self_points);
       if (!res->def->scored)
         fprintf(out, "  [%s]", M(QS_M_NOT_SCORED_SHORT));
       else if (b) {

@@ -517,6 +517,8 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, in
       for (xmlNode *e = c->children; e; e = e->next)
         if (qs_is_element(e, "enterprise"))
           qs_import_enterprise(&im, e);
+    } else if (qs_is_element(c, "self-assessment")) {
+      qs_import_self_assessment(&im, c);
     } else {
       for (int i = 0; families[i]; i++)
         if (strcmp(families[i]->section, (const char *)c->name) == 0)

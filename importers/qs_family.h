@@ -88,6 +88,7 @@ const char *qs_window_of(const qs_import *im, long day);
 /* The families, in submission order. */
 void qs_import_project(qs_import *im, xmlNode *project);
 void qs_import_enterprise(qs_import *im, xmlNode *enterprise);
+void qs_import_self_assessment(qs_import *im, xmlNode *self_assessment);
 extern const qs_family qs_family_mechanism, qs_family_survey, qs_family_infrastructure,
     qs_family_talent, qs_family_sme, qs_family_management, qs_family_metrics,
     qs_family_certifications, qs_family_standards, qs_family_brand, qs_family_capability;

@@ -294,6 +294,16 @@
   (slot kind (type SYMBOL))
   (slot title (type STRING)))
 
+;;; The applicant's own scores (自评分): per indicator, and the total when stated (-1: not).
+(deftemplate self-score
+  (slot indicator (type SYMBOL))
+  (slot points (type FLOAT))
+  (slot line (type INTEGER)))
+
+(deftemplate self-total
+  (slot points (type FLOAT))
+  (slot line (type INTEGER)))
+
 ;;; A yearly series; its values are metric-value facts.
 (deftemplate metric
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))

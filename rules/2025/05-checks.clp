@@ -56,3 +56,49 @@
       (evidence ?ids)
       (text (str-cat ?n " 项证据未附任何证明材料（文件、编号、网址）：" (join-ids ?ids)))
       (text-en (str-cat ?n " pieces of evidence give no supporting document (file, number or URL): " (join-ids ?ids)))))))
+
+;;; ---- the applicant's own scores (自评分) against the maxima. The official headings print
+;;; 质量举措 (60分) and 质量成效 (40分), swapped: an applicant who trusts them can claim more than
+;;; section 1's items allow.
+
+(defrule CHECKS::self-score-over-maximum
+  "An indicator cannot score more than its maximum."
+  (self-score (indicator ?i) (points ?p))
+  (indicator (id ?i) (name ?n) (max ?m&:(> ?p ?m)))
+  =>
+  (assert (flag (indicator ?i) (code self-score-over-maximum) (severity error)
+    (rule self-score-over-maximum)
+    (text (str-cat "申报自评 " ?n " " (num ?p) " 分，超过本项满分 " ?m " 分"))
+    (text-en (str-cat "the application scores itself " (num ?p) " for " ?i ", above its maximum of " ?m)))))
+
+(defrule CHECKS::self-section-over-maximum
+  "A section cannot score more than the sum of its items."
+  (section (id ?s) (name ?n) (official-max ?om))
+  (exists (self-score))
+  =>
+  (bind ?sum 0.0) (bind ?max 0)
+  (do-for-all-facts ((?i indicator)) (eq ?i:section ?s)
+    (bind ?max (+ ?max ?i:max))
+    (do-for-fact ((?x self-score)) (eq ?x:indicator ?i:id) (bind ?sum (+ ?sum ?x:points))))
+  (if (> ?sum ?max) then
+    (assert (flag (code self-section-over-maximum) (severity error) (rule self-section-over-maximum)
+      (text (str-cat "申报自评“" ?n "”合计 " (num ?sum) " 分，超过其各项满分之和 " ?max " 分"
+                     (if (neq ?om ?max) then (str-cat "（官方文本标题误写为" ?om "分）") else "")))
+      (text-en (str-cat "the application's own scores for " ?s " add up to " (num ?sum) ", above the sum of its items' maxima, " ?max
+                        (if (neq ?om ?max) then (str-cat " (the official heading wrongly says " ?om ")") else "")))))))
+
+(defrule CHECKS::self-total-checked
+  "A stated total must not exceed 105 and should be the sum of the stated scores."
+  (self-total (points ?t))
+  =>
+  (bind ?sum 0.0) (bind ?max 0) (bind ?n 0)
+  (do-for-all-facts ((?i indicator)) TRUE (bind ?max (+ ?max ?i:max)))
+  (do-for-all-facts ((?x self-score)) TRUE (bind ?sum (+ ?sum ?x:points)) (bind ?n (+ ?n 1)))
+  (if (> ?t ?max) then
+    (assert (flag (code self-total-over-maximum) (severity error) (rule self-total-checked)
+      (text (str-cat "申报自评总分 " (num ?t) " 分，超过满分 " ?max " 分"))
+      (text-en (str-cat "the application's own total " (num ?t) " is above the maximum of " ?max)))))
+  (if (and (> ?n 0) (> (abs (- ?t ?sum)) 0.01)) then
+    (assert (flag (code self-total-mismatch) (severity warning) (rule self-total-checked)
+      (text (str-cat "申报自评总分 " (num ?t) " 分，与各项自评分之和 " (num ?sum) " 分不符"))
+      (text-en (str-cat "the application's own total " (num ?t) " differs from the sum of its scores, " (num ?sum)))))))
