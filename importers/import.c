@@ -505,7 +505,7 @@ static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
 
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
                                  qs_report *rep, qs_diag *d) {
-  qs_import im = {qe, name, rep, d, window_months, 0, 0, 0};
+  qs_import im = {.qe = qe, .name = name, .rep = rep, .d = d, .window_months = window_months};
   qs_env_main_module(qe);
   xmlNode *root = xmlDocGetRootElement(doc);
   for (xmlNode *c = root->children; c; c = c->next) {

@@ -25,6 +25,36 @@ static void values(qs_import *im, xmlNode *el, const char *id) {
   }
 }
 
+/* The two ends a series is measured between: the latest year up to the base year, and the
+ * latest year after it up to the window's last year (0 when the series has none). Computed
+ * here, where the values are at hand, so that the rules need not scan every value of every
+ * series. */
+static void span(qs_import *im, xmlNode *el, qs_fact *f) {
+  int from_year = 0, to_year = 0;
+  double from = 0, to = 0;
+  for (xmlNode *c = el->children; c; c = c->next) {
+    if (!qs_is_element(c, "value"))
+      continue;
+    char *ys = qs_attr_trim(c, "year");
+    int y = ys ? (int)strtol(ys, NULL, 10) : 0;
+    free(ys);
+    xmlChar *text = xmlNodeGetContent(c);
+    double v = text ? strtod((const char *)text, NULL) : 0;
+    xmlFree(text);
+    if (y <= im->base_year && y > from_year) {
+      from_year = y;
+      from = v;
+    } else if (y > im->base_year && y <= im->last_year && y > to_year) {
+      to_year = y;
+      to = v;
+    }
+  }
+  qs_fact_int(f, "from-year", from_year);
+  qs_fact_float(f, "from", from);
+  qs_fact_int(f, "to-year", to_year);
+  qs_fact_float(f, "to", to);
+}
+
 static const qs_attr metric[] = {{"kind", "kind", QA_SYM},
                                  {"scope", "scope", QA_SYM},
                                  {"enterprise", "enterprise", QA_REF},
@@ -38,7 +68,7 @@ static const qs_attr claim[] = {{"metric", "metric", QA_REF},
                                 {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
-    {"metric", "metric", metric, NULL, values},
+    {"metric", "metric", metric, span, values},
     {"claim", "claim", claim, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

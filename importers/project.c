@@ -61,8 +61,10 @@ static void assert_window(qs_import *im, int y, int m, int d) {
   qs_fact_int(&f, "start-day", im->win_start);
   qs_fact_int(&f, "end-day", im->win_end);
   qs_fact_int(&f, "months", im->window_months);
-  qs_fact_int(&f, "base-year", y - 1);
-  qs_fact_int(&f, "last-year", em == 12 && ed == 31 ? ey : ey - 1);
+  im->base_year = y - 1;
+  im->last_year = em == 12 && ed == 31 ? ey : ey - 1;
+  qs_fact_int(&f, "base-year", im->base_year);
+  qs_fact_int(&f, "last-year", im->last_year);
   qs_fact_assert(&f);
 }
 

@@ -304,14 +304,19 @@
   (slot points (type FLOAT))
   (slot line (type INTEGER)))
 
-;;; A yearly series; its values are metric-value facts.
+;;; A yearly series; its values are metric-value facts. from-year/from and to-year/to are the
+;;; two ends it is measured between (computed by the importer from the window): the latest
+;;; year up to the base year, and the latest year after it up to the window's last year
+;;; (0 when the series has no such year).
 (deftemplate metric
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot kind (type SYMBOL))
   (slot scope (type SYMBOL))
   (slot enterprise (type STRING))      ; "" for scope chain
   (slot product (type STRING))
-  (slot unit (type STRING)))
+  (slot unit (type STRING))
+  (slot from-year (type INTEGER)) (slot from (type FLOAT))
+  (slot to-year (type INTEGER)) (slot to (type FLOAT)))
 
 (deftemplate metric-value
   (slot metric (type STRING))
@@ -590,21 +595,6 @@
     (case pollutant-emissions then "pollutant emissions")
     (case resource-use then "resource use rate")
     (default "other metric")))
-
-;;; The value of series ?metric in ?year, or nil.
-(deffunction MAIN::series-value (?metric ?year)
-  (bind ?v nil)
-  (do-for-fact ((?x metric-value)) (and (eq ?x:metric ?metric) (= ?x:year ?year))
-    (bind ?v ?x:value))
-  ?v)
-
-;;; The latest year of series ?metric in [?low, ?high], or 0.
-(deffunction MAIN::series-year (?metric ?low ?high)
-  (bind ?best 0)
-  (do-for-all-facts ((?x metric-value))
-      (and (eq ?x:metric ?metric) (>= ?x:year ?low) (<= ?x:year ?high) (> ?x:year ?best))
-    (bind ?best ?x:year))
-  ?best)
 
 ;;; How many a year: ?count items over a window of ?months months.
 (deffunction MAIN::per-year (?count ?months)

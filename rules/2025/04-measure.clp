@@ -72,14 +72,11 @@
 (defrule MEASURE::measure-change
   "The change of a series from the base year to the window's last year."
   (window (base-year ?by) (last-year ?ly))
-  (metric (id ?id) (kind ?k&~other) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u))
+  (metric (id ?id) (kind ?k&~other) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u)
+          (from-year ?fy) (from ?from) (to-year ?ty) (to ?to))
   (not (unusable (metric ?id)))
   =>
-  (bind ?fy (series-year ?id 0 ?by))
-  (bind ?ty (series-year ?id (+ ?by 1) ?ly))
   (if (and (> ?fy 0) (> ?ty 0)) then
-    (bind ?from (series-value ?id ?fy))
-    (bind ?to (series-value ?id ?ty))
     (assert (change (metric ?id) (kind ?k) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u)
       (from-year ?fy) (to-year ?ty) (from ?from) (to ?to)
       (improvement (improvement ?k ?from ?to)) (growth (growth ?from ?to (- ?ty ?fy)))

@@ -99,17 +99,26 @@
   =>
   (bind ?va0 0.0) (bind ?va1 0.0) (bind ?em0 0.0) (bind ?em1 0.0) (bind ?ids (create$)) (bind ?years 0)
   (bind ?y0 0) (bind ?y1 0)
-  (do-for-all-facts ((?v change) (?p change) (?x enterprise))
-      (and (eq ?v:kind value-added) (eq ?p:kind employees) (eq ?v:scope enterprise)
-           (eq ?p:scope enterprise) (eq ?v:enterprise ?x:id) (eq ?p:enterprise ?x:id)
-           (main-role-p ?x:role) (= ?v:from-year ?p:from-year) (= ?v:to-year ?p:to-year)
-           (> ?p:from 0) (> ?p:to 0))
-    (bind ?va0 (+ ?va0 ?v:from)) (bind ?va1 (+ ?va1 ?v:to))
-    (bind ?em0 (+ ?em0 ?p:from)) (bind ?em1 (+ ?em1 ?p:to))
-    (bind ?y0 (if (= ?y0 0) then ?v:from-year else (min ?y0 ?v:from-year)))
-    (bind ?y1 (max ?y1 ?v:to-year))
-    (bind ?years (max ?years (- ?v:to-year ?v:from-year)))
-    (bind ?ids (create$ ?ids ?v:metric ?p:metric)))
+  ;; One pass over the main enterprises, looking up each one's two series (not a join of
+  ;; every series with every other).
+  (do-for-all-facts ((?x enterprise)) (main-role-p ?x:role)
+    (bind ?vs (find-fact ((?c change)) (and (eq ?c:kind value-added) (eq ?c:scope enterprise)
+                                            (eq ?c:enterprise ?x:id))))
+    (bind ?ps (find-fact ((?c change)) (and (eq ?c:kind employees) (eq ?c:scope enterprise)
+                                            (eq ?c:enterprise ?x:id))))
+    (if (and (> (length$ ?vs) 0) (> (length$ ?ps) 0)) then
+      (bind ?v (nth$ 1 ?vs))
+      (bind ?p (nth$ 1 ?ps))
+      (if (and (= (fact-slot-value ?v from-year) (fact-slot-value ?p from-year))
+               (= (fact-slot-value ?v to-year) (fact-slot-value ?p to-year))
+               (> (fact-slot-value ?p from) 0) (> (fact-slot-value ?p to) 0)) then
+        (bind ?va0 (+ ?va0 (fact-slot-value ?v from))) (bind ?va1 (+ ?va1 (fact-slot-value ?v to)))
+        (bind ?em0 (+ ?em0 (fact-slot-value ?p from))) (bind ?em1 (+ ?em1 (fact-slot-value ?p to)))
+        (bind ?fy (fact-slot-value ?v from-year)) (bind ?ty (fact-slot-value ?v to-year))
+        (bind ?y0 (if (= ?y0 0) then ?fy else (min ?y0 ?fy)))
+        (bind ?y1 (max ?y1 ?ty))
+        (bind ?years (max ?years (- ?ty ?fy)))
+        (bind ?ids (create$ ?ids (fact-slot-value ?v metric) (fact-slot-value ?p metric))))))
   (if (and (> ?em0 0) (> ?em1 0) (> ?years 0)) then
     (bind ?p0 (/ ?va0 ?em0))
     (bind ?p1 (/ ?va1 ?em1))
