@@ -248,6 +248,10 @@ static void apply_params(qs_engine *e) {
   void *env = qs_env_clips(e->qe);
   void *t = qs_env_template(e->qe, "param");
   static const char *const slots[] = {"name", "min", "max", "unit", "text", "text-en", NULL};
+  /* A new number is not referenced by any fact until the new fact is asserted, and CLIPS
+   * collects unreferenced values during EnvRetract: without the lock an override that no rule
+   * mentions came out as some other value. */
+  EnvIncrementGCLocks(env);
   for (size_t i = 0; i < e->rubric.n_params; i++) {
     const qs_param *p = &e->rubric.params[i];
     if (p->value == p->dflt)
@@ -275,6 +279,7 @@ static void apply_params(qs_engine *e) {
       break;
     }
   }
+  EnvDecrementGCLocks(env);
 }
 
 static double param(const qs_engine *e, const char *name) {

@@ -58,7 +58,10 @@
 #define CASES_DIR "tests/cases"
 
 /* The directories of tests/cases, one Test each. */
-static const char *const case_dirs[] = {"standards", "brand", "capability", "checks", NULL};
+static const char *const case_dirs[] = {
+    "mechanism",  "survey",      "infrastructure", "talent", "sme",
+    "management", "development", "quality",        "green",  "standards",
+    "brand",      "capability",  "measure",        "checks", NULL};
 
 /* ------------------------------------------------------------------ string lists */
 
@@ -762,9 +765,19 @@ static void check_dir(const char *sub) {
 
 /* ------------------------------------------------------------------ the tests */
 
+Test(cases, mechanism) { check_dir("mechanism"); }
+Test(cases, survey) { check_dir("survey"); }
+Test(cases, infrastructure) { check_dir("infrastructure"); }
+Test(cases, talent) { check_dir("talent"); }
+Test(cases, sme) { check_dir("sme"); }
+Test(cases, management) { check_dir("management"); }
+Test(cases, development) { check_dir("development"); }
+Test(cases, quality) { check_dir("quality"); }
+Test(cases, green) { check_dir("green"); }
 Test(cases, standards) { check_dir("standards"); }
 Test(cases, brand) { check_dir("brand"); }
 Test(cases, capability) { check_dir("capability"); }
+Test(cases, measure) { check_dir("measure"); }
 Test(cases, checks) { check_dir("checks"); }
 
 /* Every file under tests/cases is a case of a directory that has a Test (or the README). */

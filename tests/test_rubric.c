@@ -314,3 +314,28 @@ Test(rubric, a_parameter_changes_the_outcome) {
   qs_diag_free(&d);
   qs_engine_free(e);
 }
+
+Test(rubric, an_override_reaches_the_rules_intact) {
+  /* CLIPS collects a number no fact refers to; an override value that appears nowhere in the
+   * rules (977, 37.25) used to reach them as some other value. */
+  qs_engine *e = qs_test_engine();
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_engine_set_param(e, "survey-problems-min=977", &d), 0);
+  cr_assert_eq(qs_engine_set_param(e, "improvement-marked=37.25", &d), 0);
+  char *xml = qs_test_submission(
+      "  <survey>\n"
+      "    <problem-list id=\"P1\" date=\"2024-01-01\" title=\"问题清单\" problems=\"5\"/>\n"
+      "  </survey>\n");
+  qs_report *rep;
+  char *diag;
+  cr_assert_eq(qs_test_score_text(e, "p.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  const qs_result *s = qs_test_result(rep, "survey");
+  cr_assert_eq(s->n_excluded, 1);
+  cr_expect(strstr(s->excluded[0].text_en, "(977)") != NULL, "%s", s->excluded[0].text_en);
+  qs_report_free(rep);
+  free(diag);
+  free(xml);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
