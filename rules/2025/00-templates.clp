@@ -1,8 +1,9 @@
 ;;; 00-templates.clp -- the fact model shared by every rule file of the 2025 edition.
 ;;;
-;;; Files in this folder load in byte order of their names: templates first, then the
-;;; rubric data (01-rubric.clp), the policy parameters (02-params.clp), the generic
-;;; decision module (03-decide.clp), then one file per indicator.
+;;; Files in this folder load in byte order of their names: templates and helpers first,
+;;; then the rubric data (01-rubric.clp), the policy parameters (02-params.clp), the band
+;;; choice (03-decide.clp), the measurement of yearly metrics (04-measure.clp), the checks of
+;;; the data (05-checks.clp), then one file per indicator.
 ;;;
 ;;; Three kinds of facts live here:
 ;;;   1. the rubric and the policy parameters (asserted by deffacts at every reset);
@@ -516,9 +517,11 @@
   (progn$ (?id ?ids)
     (bind ?s (if (= ?id-index 1) then ?id else (str-cat ?s "、" ?id))))
   ?s)
-;;; A number for a text: at most two decimals, no trailing zeros ("12.5", "3", "0.25").
+;;; A number for a text, with as many decimals as its size needs and no trailing zeros:
+;;; "1680", "98.15", "0.031", "12.5".
 (deffunction MAIN::num (?x)
-  (bind ?s (format nil "%.2f" ?x))
+  (bind ?a (abs ?x))
+  (bind ?s (format nil (if (>= ?a 100) then "%.1f" else (if (>= ?a 1) then "%.2f" else "%.4f")) ?x))
   (while (and (str-index "." ?s) (eq (sub-string (str-length ?s) (str-length ?s) ?s) "0")) do
     (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
   (if (eq (sub-string (str-length ?s) (str-length ?s) ?s) ".") then

@@ -18,8 +18,16 @@
   ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
 
   (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度、资源综合利用率按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率、能耗等按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。全规则只此一个定义。")
-    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates, satisfaction and resource use, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, intensities, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. One definition for the whole rubric."))
+    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升、中小企业活动成效和质量提升行动成效；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
+    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates and satisfaction, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality, SME activity results and improvement-action results; resource use (green) and growth (development) have parameters of their own."))
+
+  (param (name rate-noise-pp) (value 0.5) (min 0.0) (max 100.0) (unit "百分点")
+    (text "合格率、满意度、资源综合利用率的变化小于此数（百分点）视为测量波动，按无变化计：接近100%时差距缩小比例会放大很小的变化（98.1%→98.2%即缩小差距5%）。")
+    (text-en "A change of a pass rate, satisfaction or resource-use rate smaller than this many percentage points is measurement noise and counts as no change: near 100 % the share of the shortfall closed magnifies tiny changes (98.1 -> 98.2 % closes 5 %)."))
+
+  (param (name factor-far-multiple) (value 2.0) (min 1.0) (max 100.0) (unit "倍")
+    (text "“远超”门槛的档内加分：达到相应参数的这么多倍（会议频次、专精特新企业数、产值增速、质量损失率降幅、排放降幅）。")
+    (text-en "Placement for going far beyond a threshold: this many times the parameter concerned (meeting rate, specialised firms, output growth, fall of the loss rate, fall of emissions)."))
 
   (param (name improvement-some) (value 5.0) (min 0.0) (max 1000.0) (unit "%")
     (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动。")
@@ -70,12 +78,16 @@
   ;; ---- infrastructure 加强质量基础设施建设
 
   (param (name infrastructure-served-full) (value 50.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“能力充分满足产业发展需求”：中心和平台服务的链上企业占申报所列企业的比例。过半即为充分。")
-    (text-en "'Capacity fully meets the industry's needs': the share of the listed chain enterprises that centres and platforms serve. More than half is full."))
+    (text "“能力充分满足产业发展需求”：中心和平台服务的链上企业占申报所列企业的比例。一半及以上即为充分。")
+    (text-en "'Capacity fully meets the industry's needs': the share of the listed chain enterprises that centres and platforms serve. Half or more is full."))
 
   (param (name infrastructure-served-basic) (value 20.0) (min 0.0) (max 100.0) (unit "%")
     (text "“基本满足”：中心和平台服务的链上企业比例。五分之一为基本覆盖。")
     (text-en "'Basically meets': the share of chain enterprises served. One in five is basic coverage."))
+
+  (param (name infrastructure-centre-kinds) (value 2) (min 1) (max 5) (unit "类")
+    (text "7-10分档内加分：国家级或省级中心涵盖的类别数（计量测试、标准验证、检验检测、风险监测等）。")
+    (text-en "Placement in 7-10: how many kinds of national or provincial centres (metrology, standard verification, inspection, risk monitoring, other)."))
 
   (param (name infrastructure-smes-served) (value 100) (min 1) (max 1000000) (unit "家")
     (text "7-10分档内加分：平台服务的中小微企业达到此数。")
@@ -202,8 +214,8 @@
   ;; ---- brand 品牌建设
 
   (param (name brand-cluster-enterprises) (value 2) (min 1) (max 1000) (unit "家")
-    (text "“品牌集群效应”：获得本档或更高档荣誉的不同企业达到此数，在档内加分。集群至少需要两家企业。")
-    (text-en "'Brand-cluster effect': this many distinct enterprises holding honours of the band or above places the score higher in the band. A cluster needs at least two enterprises."))
+    (text "“品牌集群效应”：获得省级及以上荣誉的不同企业达到此数，在6-8分档和3-5分档内加分。集群至少需要两家企业。")
+    (text-en "'Brand-cluster effect': this many distinct enterprises holding provincial or national honours places the score higher in band 6-8 or 3-5. A cluster needs at least two enterprises."))
 
   ;; ---- capability 制造业企业质量管理能力等级
 
@@ -214,12 +226,12 @@
   ;; ---- triage 初筛建议
 
   (param (name triage-recommend-min) (value 75) (min 0) (max 105) (unit "分")
-    (text "总分达到此数建议推荐（recommend）。各项最高档的下限之和为73分：75分即大体每项都进入最高档。")
-    (text-en "A total at or above this is triaged 'recommend'. The lowest points of every top band add up to 73: 75 is about every indicator in its top band."))
+    (text "总分达到此数建议推荐（recommend）。各项最高档的下限之和（不含加分项）为73分：75分即大体每项都进入最高档。")
+    (text-en "A total at or above this is triaged 'recommend'. The lowest points of every top band add up to 73 (without the bonus): 75 is about every indicator in its top band."))
 
   (param (name triage-review-min) (value 45) (min 0) (max 105) (unit "分")
-    (text "总分达到此数、未达推荐线的建议复核（review）；低于此数建议不推荐（reject）。各项中间档的得分范围合计为37-63分，45分约在其三分之一处：大多处于中间档的申报交评审人复核，大多处于最低档的建议不推荐。")
-    (text-en "A total at or above this but below the recommend line is triaged 'review'; below it, 'reject'. The middle bands of all indicators add up to 37-63 points; 45 is a third of the way in: an application mostly in middle bands goes to a reviewer, one mostly in the lowest bands is rejected."))
+    (text "总分达到此数、未达推荐线的建议复核（review）；低于此数建议不推荐（reject）。各项中间档的得分范围合计为37-62分，45分约在其三分之一处：大多处于中间档的申报交评审人复核，大多处于最低档的建议不推荐。")
+    (text-en "A total at or above this but below the recommend line is triaged 'review'; below it, 'reject'. The middle bands of all indicators add up to 37-62 points; 45 is a third of the way in: an application mostly in middle bands goes to a reviewer, one mostly in the lowest bands is rejected."))
 
   ;; ---- limits of one run (protect a batch from a runaway rule or a huge file)
 

@@ -31,8 +31,8 @@
     (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得检验级")
     (text-en "an enterprise on the chain is rated inspection level (检验级), shown by a third-party report or MIIT's published rating"))
   (condition (indicator capability) (level 1) (id experience)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得经验级")
-    (text-en "an enterprise on the chain is rated experience level (经验级), shown by a third-party report or MIIT's published rating")))
+    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得经验级（或更高等级）")
+    (text-en "an enterprise on the chain is rated experience level (经验级) or higher, shown by a third-party report or MIIT's published rating")))
 
 (deffunction CAPABILITY::capability-level-zh (?l)
   (switch ?l

@@ -19,9 +19,14 @@
 ;;;    coverage at the basic share.
 ;;;  - 1-3 describes a shortfall, not absence: it needs at least one centre or platform.
 ;;;    Without any there is no band: 0 points and a flag (guide.md item 3).
-;;;  - Placement: 7-10 adds a national centre, centres of two kinds or more, and a platform
-;;;    serving at least infrastructure-smes-served SMEs; 4-6 and 1-3 add each condition of the
-;;;    next band up that holds.
+;;;  - Coverage counts every centre and platform that serves enterprises, whatever its level
+;;;    or whether it is one-stop: a city centre or an online-only platform still serves them.
+;;;  - The one-stop platform must serve SMEs (面向中小微企业): a stated smes-served above 0 or a
+;;;    served enterprise of role sme.
+;;;  - Placement: 7-10 adds a national centre, national or provincial centres of at least
+;;;    infrastructure-centre-kinds kinds, and a platform serving at least
+;;;    infrastructure-smes-served SMEs; 4-6 and 1-3 add each condition of the next band up that
+;;;    holds; 1-3 also adds several facilities (so that its top is reachable).
 
 (defmodule INFRASTRUCTURE (import MAIN ?ALL))
 
@@ -35,8 +40,8 @@
     (text "能力充分满足需求：中心和平台服务的链上企业占比达到参数 infrastructure-served-full")
     (text-en "capacity fully meets needs: centres and platforms serve at least parameter infrastructure-served-full % of the chain's enterprises"))
   (condition (indicator infrastructure) (level 2) (id one-stop-platform)
-    (text "质量基础设施集成服务平台，面向中小微企业提供线上、线下“一站式”服务")
-    (text-en "an integrated one-stop service platform serving SMEs online and offline"))
+    (text "质量基础设施集成服务平台，面向中小微企业（服务中小微企业数大于0或服务对象含中小微企业）提供线上、线下“一站式”服务")
+    (text-en "an integrated one-stop service platform serving SMEs (a stated number above 0, or a served SME) online and offline"))
   (condition (indicator infrastructure) (level 2) (id capacity-basic)
     (text "能力基本满足需求：中心和平台服务的链上企业占比达到参数 infrastructure-served-basic")
     (text-en "capacity basically meets needs: centres and platforms serve at least parameter infrastructure-served-basic % of the chain's enterprises"))
@@ -47,7 +52,8 @@
   (factor-def (indicator infrastructure) (level 3) (id national-centre)
     (text "有国家级中心") (text-en "a national-level centre"))
   (factor-def (indicator infrastructure) (level 3) (id several-kinds)
-    (text "国家级或省级中心涵盖2类及以上") (text-en "national or provincial centres of two kinds or more"))
+    (text "国家级或省级中心涵盖参数 infrastructure-centre-kinds 类及以上")
+    (text-en "national or provincial centres of at least parameter infrastructure-centre-kinds kinds"))
   (factor-def (indicator infrastructure) (level 3) (id many-smes-served)
     (text "平台服务中小微企业达到参数 infrastructure-smes-served 家")
     (text-en "a platform serving at least parameter infrastructure-smes-served SMEs"))
@@ -60,7 +66,9 @@
   (factor-def (indicator infrastructure) (level 1) (id partly-one-stop) (condition one-stop-platform)
     (text "部分达到上一档：一站式服务平台") (text-en "partly the next band: a one-stop platform"))
   (factor-def (indicator infrastructure) (level 1) (id partly-basic) (condition capacity-basic)
-    (text "部分达到上一档：服务覆盖基本满足") (text-en "partly the next band: basic coverage")))
+    (text "部分达到上一档：服务覆盖基本满足") (text-en "partly the next band: basic coverage"))
+  (factor-def (indicator infrastructure) (level 1) (id several-facilities)
+    (text "中心和平台合计至少2个") (text-en "at least two centres and platforms in all")))
 
 (deffunction INFRASTRUCTURE::centre-zh (?k)
   (switch ?k (case metrology-testing then "产业计量测试中心") (case standard-verification then "标准验证点")
@@ -93,37 +101,61 @@
   (centre (id ?id) (level ?lv&~national&~provincial) (name ?n))
   =>
   (assert (excluded (indicator infrastructure) (evidence ?id) (rule infrastructure-local-centre)
-    (text (str-cat ?n " 为" (level-zh ?lv) "机构，评价要求列举的是国家级或省级中心；只计入“已有质量基础设施”"))
-    (text-en (str-cat ?n " is " ?lv "-level; the rubric names national or provincial centres; it counts only as some infrastructure")))))
+    (text (str-cat ?n " 为" (level-zh ?lv) "机构，不计为评价要求列举的国家级或省级中心；仍计入“已有质量基础设施”和服务覆盖面"))
+    (text-en (str-cat ?n " is " ?lv "-level, not one of the national or provincial centres the rubric names; it still counts as infrastructure and for coverage")))))
 
 (defrule INFRASTRUCTURE::infrastructure-several-kinds
   "Centres of several kinds."
   (declare (salience -10)) ; counts after every centre above has been tallied
-  (project)
+  (param (name infrastructure-centre-kinds) (value ?min))
   =>
   (bind ?kinds (tally-keys infrastructure centre-kinds))
-  (if (>= (length$ ?kinds) 2) then
+  (if (>= (length$ ?kinds) ?min) then
     (bind ?ids (create$))
     (do-for-all-facts ((?c centre)) (member$ ?c:level (create$ national provincial))
       (bind ?ids (create$ ?ids ?c:id)))
     (assert (factor (indicator infrastructure) (id several-kinds) (rule infrastructure-several-kinds)
       (evidence ?ids)
-      (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类"))
-      (text-en (str-cat "national or provincial centres of " (length$ ?kinds) " kinds"))))))
+      (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类（参数 infrastructure-centre-kinds ≥ " ?min "）"))
+      (text-en (str-cat "national or provincial centres of " (length$ ?kinds) " kinds (parameter infrastructure-centre-kinds >= " ?min ")"))))))
 
 (defrule INFRASTRUCTURE::infrastructure-one-stop
-  "搭建质量基础设施集成服务平台，线上、线下“一站式”服务"
-  (platform (id ?id) (kind one-stop) (name ?n) (date ?d) (online ?on) (offline ?off))
+  "搭建质量基础设施集成服务平台，面向中小微企业提供线上、线下“一站式”服务"
+  (platform (id ?id) (kind one-stop) (name ?n) (date ?d) (online ?on) (offline ?off) (smes-served ?ss))
   =>
-  (if (and (eq ?on yes) (eq ?off yes)) then
+  (bind ?smes (or (> ?ss 0)
+                  (any-factp ((?p party) (?e enterprise))
+                    (and (eq ?p:of ?id) (eq ?p:relation serves) (eq ?p:ref ?e:id) (eq ?e:role sme)))))
+  (if (and (eq ?on yes) (eq ?off yes) ?smes) then
     (assert (held (indicator infrastructure) (condition one-stop-platform) (rule infrastructure-one-stop)
       (evidence ?id)
-      (text (str-cat "一站式服务平台：" ?n "，线上线下均提供服务（" ?d "）"))
-      (text-en (str-cat "one-stop platform: " ?n ", online and offline (" ?d ")"))))
+      (text (str-cat "一站式服务平台：" ?n "，线上线下均提供服务，面向中小微企业（" ?d "）"))
+      (text-en (str-cat "one-stop platform: " ?n ", online and offline, serving SMEs (" ?d ")"))))
    else
     (assert (excluded (indicator infrastructure) (evidence ?id) (rule infrastructure-one-stop)
-      (text (str-cat ?n " 未同时提供线上和线下服务（线上：" ?on "，线下：" ?off "），不是评价要求所说的线上、线下一站式服务"))
-      (text-en (str-cat ?n " does not serve both online and offline (online: " ?on ", offline: " ?off ")"))))))
+      (text (str-cat ?n " 不计为一站式服务平台："
+                     (if (not (and (eq ?on yes) (eq ?off yes)))
+                         then (str-cat "未同时提供线上和线下服务（线上：" ?on "，线下：" ?off "）")
+                         else "未表明服务中小微企业")
+                     "；其服务的企业仍计入服务覆盖面"))
+      (text-en (str-cat ?n " is not counted as a one-stop platform: "
+                        (if (not (and (eq ?on yes) (eq ?off yes)))
+                            then (str-cat "it does not serve both online and offline (online: " ?on ", offline: " ?off ")")
+                            else "it is not shown to serve SMEs")
+                        "; the enterprises it serves still count for coverage"))))))
+
+(defrule INFRASTRUCTURE::infrastructure-several-facilities
+  "Several centres and platforms."
+  (param (name factor-far-multiple) (value ?far))
+  (project)
+  =>
+  (bind ?ids (create$))
+  (do-for-all-facts ((?c centre)) TRUE (bind ?ids (create$ ?ids ?c:id)))
+  (do-for-all-facts ((?p platform)) TRUE (bind ?ids (create$ ?ids ?p:id)))
+  (if (>= (length$ ?ids) 2) then
+    (assert (factor (indicator infrastructure) (id several-facilities) (rule infrastructure-several-facilities)
+      (evidence ?ids)
+      (text (str-cat "中心和平台合计 " (length$ ?ids) " 个")) (text-en (str-cat (length$ ?ids) " centres and platforms"))))))
 
 (defrule INFRASTRUCTURE::infrastructure-smes-served
   "A platform that serves many SMEs."

@@ -7,7 +7,7 @@
 ;;;   1-3   探索产学研写作，工作机制初步建立。
 ;;;
 ;;; How the scorer reads it (docs/POLICY.md, "mechanism"):
-;;;  - 10-14, five conditions: the chain chief (链长, a <chain-chief>) and a chain-leader firm
+;;;  - 10-14, six conditions: the chain chief (链长, a <chain-chief>) and a chain-leader firm
 ;;;    (链主) are both there; an alliance whose members cover at least mechanism-alliance-kinds
 ;;;    of the five parties 政产学研检 (government, enterprise, university, research,
 ;;;    inspection); a working-mechanism document; a bottleneck analysis; a quality-improvement
@@ -20,7 +20,9 @@
 ;;;  - 1-3: an alliance, a working-mechanism document or a meeting exists (work begun).
 ;;;  - Placement: each condition of the next band up that holds adds a point (the band partly
 ;;;    meets the next one); 10-14 adds national recognition, frequent meetings, many actions
-;;;    with results and a wide alliance.
+;;;    with results and a wide alliance; 4-9 also adds frequent meetings (so that its top is
+;;;    reachable without meeting 10-14).
+;;;  - Meetings outside the window are listed as not counted for the frequency.
 ;;;  - Section 1 measures work done, not results: apart from the meeting frequency, dates are
 ;;;    not held against the 24-month window.
 
@@ -61,8 +63,11 @@
   (factor-def (indicator mechanism) (level 3) (id national-demonstration) (points 1)
     (text "经验被国家级认定为典型案例或示范") (text-en "the approach recognised at national level"))
   (factor-def (indicator mechanism) (level 3) (id frequent-meetings) (points 1)
-    (text "会议活动频次达到参数 mechanism-meetings-per-year 的2倍")
-    (text-en "meetings twice as frequent as parameter mechanism-meetings-per-year"))
+    (text "会议活动频次达到参数 mechanism-meetings-per-year 的 factor-far-multiple 倍")
+    (text-en "meetings factor-far-multiple times as frequent as parameter mechanism-meetings-per-year"))
+  (factor-def (indicator mechanism) (level 2) (id frequent-meetings) (points 1)
+    (text "会议活动频次达到参数 mechanism-meetings-per-year 的 factor-far-multiple 倍")
+    (text-en "meetings factor-far-multiple times as frequent as parameter mechanism-meetings-per-year"))
   (factor-def (indicator mechanism) (level 3) (id many-actions) (points 1)
     (text "取得成效的质量提升行动达到参数 mechanism-actions-many 项")
     (text-en "actions with results reach parameter mechanism-actions-many"))
@@ -189,9 +194,19 @@
       (evidence ?id)
       (text (str-cat "国家级认定：" ?t)) (text-en (str-cat "national recognition: " ?t))))))
 
+(defrule MECHANISM::mechanism-meeting-outside-window
+  "The frequency is counted over the window; meetings outside it are named as not counted."
+  (window (start ?s) (end ?e))
+  (meeting (id ?id) (title ?t) (date ?d) (window before|after))
+  =>
+  (assert (excluded (indicator mechanism) (evidence ?id) (rule mechanism-meeting-outside-window)
+    (text (str-cat ?t " 的日期 " ?d " 在评价期 " ?s " 至 " ?e " 之外，不计入“定期”会议的频次"))
+    (text-en (str-cat ?t " is dated " ?d ", outside the window " ?s " to " ?e "; not counted for the regularity of meetings")))))
+
 (defrule MECHANISM::mechanism-regular-meetings
   "定期举办会议或活动推进产业链质量提升"
   (param (name mechanism-meetings-per-year) (value ?min))
+  (param (name factor-far-multiple) (value ?far))
   (window (months ?m) (start ?s) (end ?e))
   =>
   (bind ?ids (create$))
@@ -202,11 +217,11 @@
       (evidence ?ids)
       (text (str-cat ?s " 至 " ?e " 会议、活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 mechanism-meetings-per-year ≥ " ?min "）"))
       (text-en (str-cat (length$ ?ids) " meetings and activities from " ?s " to " ?e ", " (num ?rate) " a year (parameter mechanism-meetings-per-year >= " ?min ")")))))
-  (if (>= ?rate (* 2 ?min)) then
+  (if (>= ?rate (* ?far ?min)) then
     (assert (factor (indicator mechanism) (id frequent-meetings) (rule mechanism-regular-meetings)
       (evidence ?ids)
-      (text (str-cat "平均每年 " (num ?rate) " 次，达到参数的2倍（" (* 2 ?min) "）"))
-      (text-en (str-cat (num ?rate) " a year, twice the parameter (" (* 2 ?min) ")"))))))
+      (text (str-cat "平均每年 " (num ?rate) " 次，达到参数的 " (num ?far) " 倍（" (num (* ?far ?min)) "）"))
+      (text-en (str-cat (num ?rate) " a year, " (num ?far) " times the parameter (" (num (* ?far ?min)) ")"))))))
 
 (defrule MECHANISM::mechanism-started
   "探索产学研协作，工作机制初步建立"

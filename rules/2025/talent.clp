@@ -14,8 +14,10 @@
 ;;;    talent-lasting-years different calendar years inside the window.
 ;;;  - "推行首席质量官、标准总监等制度": an enterprise runs the system when it has a chief quality
 ;;;    officer or a standards director (等: either counts; both everywhere is a factor).
-;;;    "全面" (all enterprises on the chain) is talent-share-all % of the listed enterprises;
-;;;    "主要企业" (main enterprises: chain leaders and key partners) is talent-share-main % of them.
+;;;    "全面" (all enterprises on the chain) is talent-share-all % of the listed enterprises and,
+;;;    since all includes the main ones, the main-enterprise share as well; "主要企业" (main
+;;;    enterprises: chain leaders and key partners) is talent-share-main % of them.
+;;;  - Trainings and competitions outside the window are listed as not counted for the rates.
 ;;;  - 1-2 describes a mechanism still to be improved: it needs some talent work (a mechanism,
 ;;;    a training, a competition or an officer). Without any: no band, 0 points and a flag.
 ;;;  - Placement: 6-8 adds many training participants and both systems in every main enterprise;
@@ -34,8 +36,8 @@
     (text "定期开展质量人才培养：评价期内平均每年至少参数 talent-trainings-per-year 次培训")
     (text-en "quality talent trained regularly: at least parameter talent-trainings-per-year trainings a year over the window"))
   (condition (indicator talent) (level 3) (id all-enterprises-officers)
-    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业的比例达到参数 talent-share-all")
-    (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all % of the chain's enterprises"))
+    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业的比例达到参数 talent-share-all，且主要企业达到参数 talent-share-main")
+    (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all % of the chain's enterprises, and parameter talent-share-main % of the main ones"))
   (condition (indicator talent) (level 2) (id mechanism-formed)
     (text "形成人才培养机制：有人才培养机制文件") (text-en "a talent-training mechanism: a mechanism document"))
   (condition (indicator talent) (level 2) (id regular-skills-training)
@@ -66,6 +68,16 @@
     (text "部分达到上一档：定期培训") (text-en "partly the next band: regular training"))
   (factor-def (indicator talent) (level 1) (id partly-main-officers) (condition main-enterprises-officers)
     (text "部分达到上一档：主要企业推行首席质量官") (text-en "partly the next band: officers in the main enterprises")))
+
+(defrule TALENT::talent-outside-window
+  "Rates are counted over the window; trainings and competitions outside it are named."
+  (window (start ?s) (end ?e))
+  (or (training (id ?id) (title ?t) (date ?d) (window before|after))
+      (competition (id ?id) (title ?t) (date ?d) (window before|after)))
+  =>
+  (assert (excluded (indicator talent) (evidence ?id) (rule talent-outside-window)
+    (text (str-cat ?t " 的日期 " ?d " 在评价期 " ?s " 至 " ?e " 之外，不计入“定期”的频次"))
+    (text-en (str-cat ?t " is dated " ?d ", outside the window " ?s " to " ?e "; not counted for the regularity")))))
 
 (defrule TALENT::talent-mechanism
   "形成专业质量技能人才和质量管理人才培养机制"
@@ -141,7 +153,8 @@
       (if (or ?cqo ?sd) then (bind ?main-with (+ ?main-with 1)))
       (if (and ?cqo ?sd) then (bind ?main-both (+ ?main-both 1)))))
   (do-for-all-facts ((?o officer)) TRUE (bind ?ids (create$ ?ids ?o:id)))
-  (if (and (> ?n 0) (> ?with 0) (>= (/ (* 100.0 ?with) ?n) ?all)) then
+  (if (and (> ?n 0) (> ?with 0) (>= (/ (* 100.0 ?with) ?n) ?all)
+           (or (= ?nm 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main))) then
     (assert (held (indicator talent) (condition all-enterprises-officers) (rule talent-officers)
       (evidence ?ids)
       (text (str-cat ?with "/" ?n " 家链上企业设立首席质量官或标准总监，占 " (num (/ (* 100.0 ?with) ?n)) "%（参数 talent-share-all ≥ " (num ?all) "%）"))
