@@ -542,26 +542,40 @@
   (member$ ?kind (create$ output-value value-added employees first-pass-yield pass-rate
                           reliability satisfaction resource-use)))
 
+;;; The current value of a parameter (0 if there is none).
+(deffunction MAIN::param-value (?name)
+  (bind ?v 0)
+  (do-for-fact ((?p param)) (eq ?p:name ?name) (bind ?v ?p:value))
+  ?v)
+
+;;; A computed percentage rounded to 1e-6, so that 100 -> 132.25 over two years is 15 % a year
+;;; and a loss rate 2.0 -> 1.6 falls 20 %, as a reader computes them, not 14.999999999999991.
+(deffunction MAIN::pct (?x) (/ (round (* ?x 1000000.0)) 1000000.0))
+
 ;;; Improvement in percent from ?from to ?to, positive when the series got better:
 ;;;  - first-pass yield, pass rate, satisfaction, resource use: the share of the shortfall to
-;;;    100 that was closed (95 -> 97 closes 40 % of the gap of 5); from 100 a fall is -100;
+;;;    100 that was closed (95 -> 97 closes 40 % of the gap of 5); from 100 a fall is -100; a
+;;;    change under rate-noise-pp percentage points is none (98.1 -> 98.2 is noise);
 ;;;  - the other kinds: the relative change, with the sign turned for kinds where lower is
 ;;;    better (failure rate, quality-loss rate, energy and water intensity, emissions).
+;;; A change of such a rate smaller than rate-noise-pp percentage points counts as none.
 (deffunction MAIN::improvement (?kind ?from ?to)
-  (if (gap-kind-p ?kind) then
-    (if (>= ?from 100) then
-      (if (>= ?to ?from) then 0.0 else -100.0)
-     else (/ (* 100.0 (- ?to ?from)) (- 100.0 ?from)))
-   else
-    (if (= ?from 0) then 0.0
-     else (if (higher-better-p ?kind)
-             then (/ (* 100.0 (- ?to ?from)) ?from)
-             else (/ (* 100.0 (- ?from ?to)) ?from)))))
+  (pct
+    (if (gap-kind-p ?kind) then
+      (if (< (abs (- ?to ?from)) (param-value rate-noise-pp)) then 0.0
+       else (if (>= ?from 100) then
+              (if (>= ?to ?from) then 0.0 else -100.0)
+             else (/ (* 100.0 (- ?to ?from)) (- 100.0 ?from))))
+     else
+      (if (= ?from 0) then 0.0
+       else (if (higher-better-p ?kind)
+               then (/ (* 100.0 (- ?to ?from)) ?from)
+               else (/ (* 100.0 (- ?from ?to)) ?from))))))
 
 ;;; Compound growth of a value in percent a year.
 (deffunction MAIN::growth (?from ?to ?years)
   (if (or (<= ?from 0) (< ?to 0) (<= ?years 0)) then 0.0
-   else (* 100.0 (- (** (/ ?to ?from) (/ 1.0 ?years)) 1.0))))
+   else (pct (* 100.0 (- (** (/ ?to ?from) (/ 1.0 ?years)) 1.0)))))
 
 (deffunction MAIN::metric-zh (?kind)
   (switch ?kind

@@ -139,6 +139,10 @@
     (text "“链上主要企业质量管理等体系运行有效”：持有评价期内有效质量管理体系证书的主要企业比例。主要企业应全部通过认证。")
     (text-en "'The main enterprises' QMS run effectively': the share of main enterprises holding a QMS certificate valid in the window. All of them should be certified."))
 
+  (param (name management-widespread-enterprises) (value 2) (min 1) (max 1000) (unit "家")
+    (text "7-10分档内加分：先进方法、数字化质量管理各在至少这么多家主要企业开展。")
+    (text-en "Placement in 7-10: advanced methods, and digital quality management, each in at least this many main enterprises."))
+
   (param (name management-advanced-min) (value 2) (min 1) (max 1000) (unit "项")
     (text "“积极推动运用”先进质量管理方法：主要企业在评价期内运用的次数（方法×企业）。“积极推动”不止一项。")
     (text-en "'Actively applying' advanced methods: how many applications (method x enterprise) in main enterprises over the window. 'Actively' is more than one."))

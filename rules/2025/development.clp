@@ -20,10 +20,14 @@
 ;;;    development-grew-min (output); development-productivity-substantial / -some % a year,
 ;;;    or more than development-grew-min (productivity). 且 is and, 或 is or, as written.
 ;;;  - "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平" is a strengthening factor of
-;;;    8-10, shown by a national-level recognition or honour of the chain inside the window.
-;;;  - Placement: 8-10 adds leadership and output growth twice the substantial rate; lower bands
-;;;    add each condition of the next band up that holds (1-2: growth of either kind "to some
-;;;    extent").
+;;;    8-10 (and 5-7), shown inside the window by a national recognition of the chain's approach
+;;;    (<demonstration level="national">) or a national demonstration zone or linkage pilot
+;;;    (the honours of a chain or region; an enterprise's brand honour is not the chain's lead).
+;;;  - Placement: 8-10 adds leadership and output growth factor-far-multiple times the substantial
+;;;    rate; lower bands add each condition of the next band up that holds (1-2: growth of either
+;;;    kind "to some extent"); 5-7 adds leadership too.
+;;;  - Growth figures that reach no threshold are reported in an info flag, so that a reviewer
+;;;    sees the measured values even without a band.
 
 (defmodule DEVELOPMENT (import MAIN ?ALL))
 
@@ -51,11 +55,14 @@
     (text-en "output grew or productivity rose"))
 
   (factor-def (indicator development) (level 4) (id leading)
-    (text "形成有引领力的质量卓越产业集群或质量竞争力行业领先：评价期内获国家级认定或荣誉")
-    (text-en "a leading quality-excellent cluster: national recognition or honour inside the window"))
+    (text "形成有引领力的质量卓越产业集群或质量竞争力行业领先：评价期内获国家级认定（示范经验、质量品牌提升示范区或联动提升试点）")
+    (text-en "a leading quality-excellent cluster: national recognition inside the window (a demonstrative approach, a demonstration zone or a linkage pilot)"))
   (factor-def (indicator development) (level 4) (id far-above)
-    (text "产值年均增长达到参数 development-output-substantial 的2倍")
-    (text-en "output growth twice parameter development-output-substantial"))
+    (text "产值年均增长达到参数 development-output-substantial 的 factor-far-multiple 倍")
+    (text-en "output growth factor-far-multiple times parameter development-output-substantial"))
+  (factor-def (indicator development) (level 3) (id leading)
+    (text "评价期内获国家级认定（示范经验、质量品牌提升示范区或联动提升试点）")
+    (text-en "national recognition inside the window (a demonstrative approach, a demonstration zone or a linkage pilot)"))
   (factor-def (indicator development) (level 3) (id partly-output) (condition output-substantial)
     (text "部分达到上一档：产值大幅增长") (text-en "partly the next band: output grew substantially"))
   (factor-def (indicator development) (level 3) (id partly-productivity) (condition productivity-substantial)
@@ -80,7 +87,9 @@
 (defrule DEVELOPMENT::development-output
   "直接关联的产业产值: the chain's output-value series (the largest, if several)."
   (change (metric ?m) (kind output-value) (scope chain) (from ?f) (growth ?g) (text ?t) (text-en ?te))
-  (not (change (kind output-value) (scope chain) (from ?f2&:(> ?f2 ?f))))
+  ;; The largest base value; between equal ones, the first id.
+  (not (change (metric ?m2) (kind output-value) (scope chain)
+               (from ?f2&:(or (> ?f2 ?f) (and (= ?f2 ?f) (< (str-compare ?m2 ?m) 0))))))
   =>
   (assert (measured (what output) (growth ?g) (evidence ?m)
     (text (str-cat ?t "，年均增长 " (num ?g) "%")) (text-en (str-cat ?te ", " (num ?g) " % a year"))))
@@ -134,6 +143,7 @@
   (param (name development-productivity-substantial) (value ?ps))
   (param (name development-productivity-some) (value ?po))
   (param (name development-grew-min) (value ?min))
+  (param (name factor-far-multiple) (value ?far))
   (measured (what ?w) (growth ?g) (evidence $?ev) (text ?t) (text-en ?te))
   =>
   (bind ?sub (if (eq ?w output) then ?os else ?ps))
@@ -158,10 +168,15 @@
       (evidence ?ev)
       (text (str-cat ?t "（参数 development-grew-min > " (num ?min) "%）"))
       (text-en (str-cat ?te " (parameter development-grew-min > " (num ?min) " %)")))))
-  (if (and (eq ?w output) (>= ?g (* 2 ?sub))) then
+  (if (<= ?g ?min) then
+    (assert (flag (indicator development) (code no-growth) (severity info) (rule development-grades)
+      (evidence ?ev)
+      (text (str-cat ?t "，未高于参数 development-grew-min（" (num ?min) "%）"))
+      (text-en (str-cat ?te ", not above parameter development-grew-min (" (num ?min) " %)")))))
+  (if (and (eq ?w output) (>= ?g (* ?far ?sub))) then
     (assert (factor (indicator development) (id far-above) (rule development-grades) (evidence ?ev)
-      (text (str-cat ?t "，达到参数的2倍（" (num (* 2 ?sub)) "%）"))
-      (text-en (str-cat ?te ", twice the parameter (" (num (* 2 ?sub)) " %)"))))))
+      (text (str-cat ?t "，达到参数的 " (num ?far) " 倍（" (num (* ?far ?sub)) "%）"))
+      (text-en (str-cat ?te ", " (num ?far) " times the parameter (" (num (* ?far ?sub)) " %)"))))))
 
 (defrule DEVELOPMENT::development-unmeasured
   "Without the series, growth cannot be judged."
@@ -182,8 +197,7 @@
 (defrule DEVELOPMENT::development-leading
   "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平"
   (or (demonstration (id ?id) (title ?t) (level national) (window inside))
-      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot|brand-honour)
-             (window inside)))
+      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot) (window inside)))
   =>
   (assert (factor (indicator development) (id leading) (rule development-leading) (evidence ?id)
     (text (str-cat "国家级认定或荣誉：" ?t)) (text-en (str-cat "national recognition or honour: " ?t)))))

@@ -18,7 +18,10 @@
 ;;;  - 4-6: resource use markedly better and a main enterprise certified. 1-3: resource use
 ;;;    somewhat better and emissions somewhat lower (the rubric joins them with ，).
 ;;;  - Placement: 4-6 adds green-certified-many certified main enterprises and a national-level
-;;;    green factory or supply chain; 1-3 adds each condition of 4-6 that holds.
+;;;    green factory or supply chain; 1-3 adds each condition of 4-6 that holds and emissions
+;;;    down factor-far-multiple times green-emissions-some.
+;;;  - Resource use or emissions measured but below the thresholds, or not measurable, are
+;;;    reported in a flag with the values.
 
 (defmodule GREEN (import MAIN ?ALL))
 
@@ -44,7 +47,10 @@
   (factor-def (indicator green) (level 1) (id partly-marked) (condition resource-marked)
     (text "部分达到上一档：资源利用提升显著") (text-en "partly the next band: resource use markedly better"))
   (factor-def (indicator green) (level 1) (id partly-certified) (condition main-certified)
-    (text "部分达到上一档：主要企业获得绿色认证") (text-en "partly the next band: a certified main enterprise")))
+    (text "部分达到上一档：主要企业获得绿色认证") (text-en "partly the next band: a certified main enterprise"))
+  (factor-def (indicator green) (level 1) (id emissions-far)
+    (text "排放平均下降达到参数 green-emissions-some 的 factor-far-multiple 倍")
+    (text-en "emissions down factor-far-multiple times parameter green-emissions-some")))
 
 (defrule GREEN::green-resource
   "产业资源利用提升: the average improvement of the resource series."
@@ -58,7 +64,7 @@
     (bind ?zh (str-cat ?zh (if (> ?n 1) then "；" else "") ?c:text "，改善 " (num ?c:improvement) "%"))
     (bind ?en (str-cat ?en (if (> ?n 1) then "; " else "") ?c:text-en ", improved " (num ?c:improvement) " %")))
   (if (> ?n 0) then
-    (bind ?avg (/ ?sum ?n))
+    (bind ?avg (pct (/ ?sum ?n)))
     (if (>= ?avg ?marked) then
       (assert (held (indicator green) (condition resource-marked) (rule green-resource) (evidence ?ids)
         (text (str-cat ?zh "；平均 " (num ?avg) "%（参数 green-resource-marked ≥ " (num ?marked) "%）"))
@@ -66,7 +72,11 @@
     (if (>= ?avg ?some) then
       (assert (held (indicator green) (condition resource-some) (rule green-resource) (evidence ?ids)
         (text (str-cat ?zh "；平均 " (num ?avg) "%（参数 green-resource-some ≥ " (num ?some) "%）"))
-        (text-en (str-cat ?en "; average " (num ?avg) " % (parameter green-resource-some >= " (num ?some) " %)")))))
+        (text-en (str-cat ?en "; average " (num ?avg) " % (parameter green-resource-some >= " (num ?some) " %)"))))
+     else
+      (assert (flag (indicator green) (code resource-below) (severity info) (rule green-resource) (evidence ?ids)
+        (text (str-cat ?zh "；平均 " (num ?avg) "%，未达到参数 green-resource-some（" (num ?some) "%）"))
+        (text-en (str-cat ?en "; average " (num ?avg) " %, below parameter green-resource-some (" (num ?some) " %)")))))
    else
     (assert (flag (indicator green) (code resource-unmeasured) (severity warning) (rule green-resource)
       (text "没有可计算的能耗、水耗强度或资源综合利用率序列（含基准年和评价期内年份）")
@@ -75,6 +85,7 @@
 (defrule GREEN::green-emissions
   "污染物排放控制、碳排放等有一定的下降 (the chain's, or main enterprises')."
   (param (name green-emissions-some) (value ?some))
+  (param (name factor-far-multiple) (value ?far))
   (project)
   =>
   (bind ?sum 0.0) (bind ?n 0) (bind ?ids (create$)) (bind ?zh "") (bind ?en "")
@@ -85,10 +96,24 @@
     (bind ?sum (+ ?sum ?c:improvement)) (bind ?n (+ ?n 1)) (bind ?ids (create$ ?ids ?c:metric))
     (bind ?zh (str-cat ?zh (if (> ?n 1) then "；" else "") ?c:text "，下降 " (num ?c:improvement) "%"))
     (bind ?en (str-cat ?en (if (> ?n 1) then "; " else "") ?c:text-en ", down " (num ?c:improvement) " %")))
-  (if (and (> ?n 0) (>= (/ ?sum ?n) ?some)) then
-    (assert (held (indicator green) (condition emissions-fell) (rule green-emissions) (evidence ?ids)
-      (text (str-cat ?zh "；平均下降 " (num (/ ?sum ?n)) "%（参数 green-emissions-some ≥ " (num ?some) "%）"))
-      (text-en (str-cat ?en "; average fall " (num (/ ?sum ?n)) " % (parameter green-emissions-some >= " (num ?some) " %)"))))))
+  (if (= ?n 0) then
+    (assert (flag (indicator green) (code emissions-unmeasured) (severity warning) (rule green-emissions)
+      (text "没有可计算的碳排放或污染物排放序列（产业链或主要企业，含基准年和评价期内年份）")
+      (text-en "no carbon or pollutant emission series (of the chain or a main enterprise) with a base-year value and a value inside the window")))
+   else
+    (bind ?avg (pct (/ ?sum ?n)))
+    (if (>= ?avg ?some) then
+      (assert (held (indicator green) (condition emissions-fell) (rule green-emissions) (evidence ?ids)
+        (text (str-cat ?zh "；平均下降 " (num ?avg) "%（参数 green-emissions-some ≥ " (num ?some) "%）"))
+        (text-en (str-cat ?en "; average fall " (num ?avg) " % (parameter green-emissions-some >= " (num ?some) " %)"))))
+     else
+      (assert (flag (indicator green) (code emissions-below) (severity info) (rule green-emissions) (evidence ?ids)
+        (text (str-cat ?zh "；平均下降 " (num ?avg) "%，未达到参数 green-emissions-some（" (num ?some) "%）"))
+        (text-en (str-cat ?en "; average fall " (num ?avg) " %, below parameter green-emissions-some (" (num ?some) " %)")))))
+    (if (>= ?avg (* ?far ?some)) then
+      (assert (factor (indicator green) (id emissions-far) (rule green-emissions) (evidence ?ids)
+        (text (str-cat "排放平均下降 " (num ?avg) "%，达到参数的 " (num ?far) " 倍"))
+        (text-en (str-cat "emissions down " (num ?avg) " % on average, " (num ?far) " times the parameter")))))))
 
 (defrule GREEN::green-outside-window
   "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"

@@ -19,9 +19,12 @@
 ;;;    activities (a method of kind mass-quality, or an SME activity of kind mass-quality,
 ;;;    qc-circle or quality-trust inside the window).
 ;;;  - 1-3: the QMS condition alone; 严格落实质量主体责任 shows as a factor.
-;;;  - Placement: 7-10 adds performance excellence in use, advanced methods in at least two main
-;;;    enterprises, digital quality management in at least two; lower bands add each condition of
-;;;    the next band up that holds, and 1-3 a responsibility practice.
+;;;  - management-advanced-min counts distinct applications, a method in an enterprise: the same
+;;;    method listed twice for one enterprise counts once.
+;;;  - Placement: 7-10 adds performance excellence in use, advanced methods and digital quality
+;;;    management each in at least management-widespread-enterprises main enterprises; lower
+;;;    bands add each condition of the next band up that holds, and 4-6 and 1-3 a
+;;;    responsibility practice (严格落实质量主体责任).
 
 (defmodule MANAGEMENT (import MAIN ?ALL))
 
@@ -48,9 +51,13 @@
   (factor-def (indicator management) (level 3) (id performance-excellence)
     (text "运用卓越绩效模式") (text-en "the performance-excellence model in use"))
   (factor-def (indicator management) (level 3) (id methods-widespread)
-    (text "先进方法在至少2家主要企业运用") (text-en "advanced methods in at least two main enterprises"))
+    (text "先进方法在至少参数 management-widespread-enterprises 家主要企业运用")
+    (text-en "advanced methods in at least parameter management-widespread-enterprises main enterprises"))
   (factor-def (indicator management) (level 3) (id digital-widespread)
-    (text "数字化质量管理在至少2家主要企业建设") (text-en "digital quality management in at least two main enterprises"))
+    (text "数字化质量管理在至少参数 management-widespread-enterprises 家主要企业建设")
+    (text-en "digital quality management in at least parameter management-widespread-enterprises main enterprises"))
+  (factor-def (indicator management) (level 2) (id responsibility)
+    (text "严格落实质量主体责任：有落实质量主体责任的具体做法") (text-en "quality responsibility: a concrete practice"))
   (factor-def (indicator management) (level 2) (id partly-advanced) (condition advanced-methods)
     (text "部分达到上一档：先进质量管理方法") (text-en "partly the next band: advanced methods"))
   (factor-def (indicator management) (level 2) (id partly-digital) (condition digital-quality)
@@ -132,10 +139,11 @@
   (method (id ?id) (kind ?k) (enterprise ?e) (date ?d) (window inside))
   (enterprise (id ?e) (name ?n) (role ?r&:(main-role-p ?r)))
   =>
-  (bind ?zh (str-cat ?n " 运用" (method-zh ?k) "（" ?d "）"))
+  (bind ?zh (str-cat ?n (if (eq ?k responsibility) then " " else " 运用") (method-zh ?k) "（" ?d "）"))
   (bind ?en (str-cat ?n " applies " ?k " (" ?d ")"))
   (if (member$ ?k (create$ benchmarking six-sigma lean performance-excellence)) then
-    (assert (tally (indicator management) (name advanced) (key ?id)))
+    (assert (tally (indicator management) (name advanced) (key (str-cat ?k "@" ?e))))
+    (assert (tally (indicator management) (name advanced-ids) (key ?id)))
     (assert (tally (indicator management) (name advanced-enterprises) (key ?e))))
   (if (eq ?k performance-excellence) then
     (assert (factor (indicator management) (id performance-excellence) (rule management-method)
@@ -171,22 +179,24 @@
   "How many advanced methods, and in how many main enterprises."
   (declare (salience -10)) ; after every method has been tallied
   (param (name management-advanced-min) (value ?min))
+  (param (name management-widespread-enterprises) (value ?wide))
   =>
-  (bind ?ids (tally-keys management advanced))
+  (bind ?uses (tally-keys management advanced))
+  (bind ?ids (tally-keys management advanced-ids))
   (bind ?es (tally-keys management advanced-enterprises))
   (bind ?ds (tally-keys management digital-enterprises))
-  (if (>= (length$ ?ids) ?min) then
+  (if (>= (length$ ?uses) ?min) then
     (assert (held (indicator management) (condition advanced-methods) (rule management-counts)
       (evidence ?ids)
-      (text (str-cat "主要企业在评价期内运用先进质量管理方法 " (length$ ?ids) " 项："
-                     (join-ids ?ids) "（参数 management-advanced-min ≥ " ?min "）"))
-      (text-en (str-cat (length$ ?ids) " advanced methods applied in main enterprises inside the window: "
-                        (join-ids ?ids) " (parameter management-advanced-min >= " ?min ")")))))
-  (if (>= (length$ ?es) 2) then
+      (text (str-cat "主要企业在评价期内运用先进质量管理方法 " (length$ ?uses) " 项（方法×企业）："
+                     (join-ids ?uses) "（参数 management-advanced-min ≥ " ?min "）"))
+      (text-en (str-cat (length$ ?uses) " advanced methods applied in main enterprises inside the window (method x enterprise): "
+                        (join-ids ?uses) " (parameter management-advanced-min >= " ?min ")")))))
+  (if (>= (length$ ?es) ?wide) then
     (assert (factor (indicator management) (id methods-widespread) (rule management-counts) (evidence ?ids)
       (text (str-cat "先进方法在 " (length$ ?es) " 家主要企业运用：" (join-ids ?es)))
       (text-en (str-cat "advanced methods in " (length$ ?es) " main enterprises: " (join-ids ?es))))))
-  (if (>= (length$ ?ds) 2) then
+  (if (>= (length$ ?ds) ?wide) then
     (assert (factor (indicator management) (id digital-widespread) (rule management-counts) (evidence ?ds)
       (text (str-cat "数字化质量管理在 " (length$ ?ds) " 家主要企业建设：" (join-ids ?ds)))
       (text-en (str-cat "digital quality management in " (length$ ?ds) " main enterprises: " (join-ids ?ds)))))))

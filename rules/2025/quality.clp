@@ -21,8 +21,10 @@
 ;;;  - 1-2: stable: at least one group measured and none worse than quality-stable-tolerance.
 ;;;    Without measures there is no band: 0 points and a flag.
 ;;;  - A group that got worse beyond the tolerance is flagged whatever the band.
-;;;  - Placement: 6-8 adds all three groups marked and a loss rate down twice the marked rate;
-;;;    3-5 adds each condition of 6-8 that holds; 1-2 adds measures of all four kinds.
+;;;  - Placement: 6-8 adds all three groups marked and a loss rate down factor-far-multiple times
+;;;    the marked rate; 3-5 adds each condition of 6-8 that holds and measures of all four kinds;
+;;;    1-2 adds measures of all four kinds.
+;;;  - When no group improved to some extent, the measured values are reported in an info flag.
 
 (defmodule QUALITY (import MAIN ?ALL))
 
@@ -43,7 +45,10 @@
   (factor-def (indicator quality) (level 3) (id all-marked)
     (text "三项均显著提升") (text-en "all three groups improved markedly"))
   (factor-def (indicator quality) (level 3) (id loss-far)
-    (text "质量损失率下降达到参数 improvement-marked 的2倍") (text-en "loss rate down twice parameter improvement-marked"))
+    (text "质量损失率下降达到参数 improvement-marked 的 factor-far-multiple 倍")
+    (text-en "loss rate down factor-far-multiple times parameter improvement-marked"))
+  (factor-def (indicator quality) (level 2) (id fully-measured)
+    (text "合格率、可靠性、满意度、质量损失率四类数据齐全") (text-en "all four kinds of measures reported"))
   (factor-def (indicator quality) (level 2) (id partly-groups) (condition groups-marked)
     (text "部分达到上一档：多项显著提升") (text-en "partly the next band: groups improved markedly"))
   (factor-def (indicator quality) (level 2) (id partly-loss) (condition loss-marked)
@@ -81,7 +86,7 @@
       (bind ?zh (str-cat ?zh (if (> ?n 1) then "；" else "") ?c:text "，改善 " (num ?c:improvement) "%"))
       (bind ?en (str-cat ?en (if (> ?n 1) then "; " else "") ?c:text-en ", improved " (num ?c:improvement) " %")))
     (if (> ?n 0) then
-      (bind ?avg (/ ?sum ?n))
+      (bind ?avg (pct (/ ?sum ?n)))
       (assert (group (name ?g) (improvement ?avg) (evidence ?ids)
         (text (str-cat (group-zh ?g) "：" ?zh (if (> ?n 1) then (str-cat "；平均 " (num ?avg) "%") else "")))
         (text-en (str-cat ?g ": " ?en (if (> ?n 1) then (str-cat "; average " (num ?avg) " %") else ""))))))))
@@ -93,6 +98,7 @@
   (param (name improvement-some) (value ?some))
   (param (name quality-marked-groups) (value ?need))
   (param (name quality-stable-tolerance) (value ?tol))
+  (param (name factor-far-multiple) (value ?far))
   =>
   (bind ?marked-ids (create$)) (bind ?marked-n 0) (bind ?zh "") (bind ?en "")
   (bind ?measured 0) (bind ?worse 0)
@@ -129,14 +135,26 @@
       (assert (held (indicator quality) (condition loss-marked) (rule quality-judge) (evidence ?g:evidence)
         (text (str-cat ?g:text "（参数 improvement-marked ≥ " (num ?marked) "%）"))
         (text-en (str-cat ?g:text-en " (parameter improvement-marked >= " (num ?marked) " %)")))))
-    (if (>= ?g:improvement (* 2 ?marked)) then
+    (if (>= ?g:improvement (* ?far ?marked)) then
       (assert (factor (indicator quality) (id loss-far) (rule quality-judge) (evidence ?g:evidence)
-        (text (str-cat ?g:text "，达到参数的2倍")) (text-en (str-cat ?g:text-en ", twice the parameter"))))))
+        (text (str-cat ?g:text "，达到参数的 " (num ?far) " 倍"))
+        (text-en (str-cat ?g:text-en ", " (num ?far) " times the parameter"))))))
   (if (and (= ?measured 3) (any-factp ((?g group)) (eq ?g:name loss))) then
     (bind ?ids (create$))
     (do-for-all-facts ((?g group)) TRUE (bind ?ids (create$ ?ids ?g:evidence)))
     (assert (factor (indicator quality) (id fully-measured) (rule quality-judge) (evidence ?ids)
       (text "合格率、可靠性、服务满意度、质量损失率四类数据齐全") (text-en "all four kinds of measures reported"))))
+  (if (and (> ?measured 0)
+           (not (any-factp ((?g group)) (and (neq ?g:name loss) (>= ?g:improvement ?some))))) then
+    (bind ?ids (create$)) (bind ?zh "") (bind ?en "")
+    (do-for-all-facts ((?g group)) (neq ?g:name loss)
+      (bind ?ids (create$ ?ids ?g:evidence))
+      (bind ?zh (str-cat ?zh (if (> (length$ ?ids) (length$ ?g:evidence)) then "；" else "") ?g:text))
+      (bind ?en (str-cat ?en (if (> (length$ ?ids) (length$ ?g:evidence)) then "; " else "") ?g:text-en)))
+    (assert (flag (indicator quality) (code no-improvement) (severity info) (rule quality-judge)
+      (evidence ?ids)
+      (text (str-cat "实测：" ?zh "；均未达到参数 improvement-some（" (num ?some) "%）"))
+      (text-en (str-cat "measured: " ?en "; none reaches parameter improvement-some (" (num ?some) " %)")))))
   (if (= ?measured 0) then
     (assert (flag (indicator quality) (code quality-unmeasured) (severity warning) (rule quality-judge)
       (text "没有可计算的合格率、可靠性或满意度序列（含基准年和评价期内年份）")

@@ -11,17 +11,18 @@
 ;;;  - Only activities and breakthroughs dated inside the 24-month window count (results).
 ;;;  - 中小微企业 are the enterprises of role sme; 关键合作方 those of role key-partner;
 ;;;    专精特新企业 those with srdi provincial (省级专精特新) or little-giant (国家级“小巨人”).
-;;;  - "联合" (joint): an activity with at least sme-joint-min participating enterprises.
-;;;  - "成效显著" (marked results): a result of an activity or breakthrough that improved by at
-;;;    least improvement-marked (the one reading of 显著 for every indicator).
+;;;  - "联合" (joint): an activity with at least sme-joint-min participating enterprises. Only
+;;;    joint activities count: who took part, and their results.
+;;;  - "成效显著" (marked results): a result of a joint activity or of a breakthrough that
+;;;    improved by at least improvement-marked (the reading of 显著 shared with quality).
 ;;;  - "两个以上" (two or more, 以上 including the number): breakthroughs of at least
 ;;;    sme-srdi-many distinct 专精特新 enterprises.
 ;;;  - 7-10: key partners and SMEs took part in activities; marked results; sme-srdi-many 专精特新
 ;;;    enterprises with breakthroughs. 4-6: SMEs took part; marked results; one 专精特新
 ;;;    breakthrough. 1-3: a joint activity.
-;;;  - Placement: 7-10 adds twice sme-srdi-many 专精特新 enterprises, a 小巨人 breakthrough, and
-;;;    at least sme-participants-many enterprises taking part; 4-6 and 1-3 add each condition of
-;;;    the next band up that holds.
+;;;  - Placement: 7-10 adds factor-far-multiple times sme-srdi-many 专精特新 enterprises, a 小巨人
+;;;    breakthrough, and at least sme-participants-many enterprises taking part; 4-6 and 1-3 add
+;;;    each condition of the next band up that holds; 4-6 also adds the wide participation.
 
 (defmodule SME (import MAIN ?ALL))
 
@@ -49,11 +50,14 @@
     (text-en "inside the window, a joint mass quality activity of at least parameter sme-joint-min enterprises"))
 
   (factor-def (indicator sme) (level 3) (id many-srdi)
-    (text "获得攻关成果的专精特新企业达到参数 sme-srdi-many 的2倍")
-    (text-en "twice parameter sme-srdi-many specialised-and-innovative firms with breakthroughs"))
+    (text "获得攻关成果的专精特新企业达到参数 sme-srdi-many 的 factor-far-multiple 倍")
+    (text-en "factor-far-multiple times parameter sme-srdi-many specialised-and-innovative firms with breakthroughs"))
   (factor-def (indicator sme) (level 3) (id little-giant)
     (text "国家级专精特新“小巨人”企业获得攻关成果") (text-en "a 'little giant' firm obtained a breakthrough"))
   (factor-def (indicator sme) (level 3) (id many-participants)
+    (text "参与活动的链上企业达到参数 sme-participants-many 家")
+    (text-en "enterprises taking part reach parameter sme-participants-many"))
+  (factor-def (indicator sme) (level 2) (id many-participants)
     (text "参与活动的链上企业达到参数 sme-participants-many 家")
     (text-en "enterprises taking part reach parameter sme-participants-many"))
   (factor-def (indicator sme) (level 2) (id partly-partners) (condition partners-and-smes-joined)
@@ -66,6 +70,10 @@
     (text "部分达到上一档：成效显著") (text-en "partly the next band: marked results"))
   (factor-def (indicator sme) (level 1) (id partly-srdi) (condition srdi-breakthrough)
     (text "部分达到上一档：专精特新企业的攻关成果") (text-en "partly the next band: a breakthrough")))
+
+;;; A joint activity inside the window (联合: at least sme-joint-min enterprises).
+(deftemplate SME::joint
+  (slot activity (type STRING)))
 
 (deffunction SME::srdi-zh (?s) (if (eq ?s little-giant) then "国家级专精特新“小巨人”" else "省级专精特新"))
 
@@ -80,8 +88,8 @@
     (text-en (str-cat ?t " is dated " ?d ", outside the results window " ?s " to " ?e)))))
 
 (defrule SME::sme-participant
-  "Who took part in the activities inside the window."
-  (activity (id ?a) (window inside))
+  "Who took part in the joint activities inside the window."
+  (joint (activity ?a))
   (party (of ?a) (relation participant) (ref ?e&~""))
   (enterprise (id ?e) (role ?r))
   =>
@@ -96,6 +104,7 @@
   =>
   (bind ?n (length$ (find-all-facts ((?p party)) (and (eq ?p:of ?a) (eq ?p:relation participant) (neq ?p:ref "")))))
   (if (>= ?n ?min) then
+    (assert (joint (activity ?a)))
     (assert (held (indicator sme) (condition joint-activity) (rule sme-joint-activity) (evidence ?a)
       (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " ?min "）"))
       (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " ?min ")"))))
@@ -118,20 +127,22 @@
     (assert (held (indicator sme) (condition smes-joined) (rule sme-who-joined) (evidence ?acts)
       (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动：" (join-ids ?smes)))
       (text-en (str-cat (length$ ?smes) " SMEs took part: " (join-ids ?smes))))))
+  (bind ?both ?pacts)
+  (progn$ (?a ?acts) (if (not (member$ ?a ?both)) then (bind ?both (create$ ?both ?a))))
   (if (and (> (length$ ?smes) 0) (> (length$ ?partners) 0)) then
     (assert (held (indicator sme) (condition partners-and-smes-joined) (rule sme-who-joined)
-      (evidence (create$ ?pacts ?acts))
+      (evidence ?both)
       (text (str-cat "关键合作方 " (join-ids ?partners) " 与中小微企业 " (length$ ?smes) " 家参与联合活动"))
       (text-en (str-cat "key partners " (join-ids ?partners) " and " (length$ ?smes) " SMEs took part")))))
   (if (>= (length$ ?all) ?many) then
-    (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined) (evidence ?acts ?pacts)
-      (text (str-cat "参与活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " ?many "）"))
+    (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined) (evidence ?both)
+      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " ?many "）"))
       (text-en (str-cat (length$ ?all) " enterprises took part (parameter sme-participants-many >= " ?many ")"))))))
 
 (defrule SME::sme-marked-result
-  "成效显著: a measured result improved markedly."
+  "成效显著: a measured result of a joint activity or a breakthrough improved markedly."
   (param (name improvement-marked) (value ?marked))
-  (or (activity (id ?id) (title ?t) (window inside))
+  (or (and (joint (activity ?id)) (activity (id ?id) (title ?t)))
       (breakthrough (id ?id) (title ?t) (window inside)))
   (result (of ?id) (kind ?k&~other) (metric ?m) (before ?b) (after ?a) (unit ?u))
   (test (>= (improvement ?k ?b ?a) ?marked))
@@ -170,6 +181,7 @@
   "有两个以上专精特新企业获得产品质量攻关成果"
   (declare (salience -10)) ; after every breakthrough has been tallied
   (param (name sme-srdi-many) (value ?min))
+  (param (name factor-far-multiple) (value ?far))
   =>
   (bind ?es (tally-keys sme srdi-enterprises))
   (bind ?ids (tally-keys sme srdi-breakthroughs))
@@ -178,7 +190,7 @@
     (assert (held (indicator sme) (condition srdi-breakthroughs) (rule sme-srdi-many) (evidence ?ids)
       (text (str-cat ?n " 家专精特新企业获得攻关成果：" (join-ids ?es) "（参数 sme-srdi-many ≥ " ?min "）"))
       (text-en (str-cat ?n " specialised-and-innovative firms obtained breakthroughs: " (join-ids ?es) " (parameter sme-srdi-many >= " ?min ")")))))
-  (if (>= ?n (* 2 ?min)) then
+  (if (>= ?n (* ?far ?min)) then
     (assert (factor (indicator sme) (id many-srdi) (rule sme-srdi-many) (evidence ?ids)
-      (text (str-cat ?n " 家专精特新企业获得攻关成果，达到参数的2倍（" (* 2 ?min) "）"))
-      (text-en (str-cat ?n " firms, twice the parameter (" (* 2 ?min) ")"))))))
+      (text (str-cat ?n " 家专精特新企业获得攻关成果，达到参数的 " (num ?far) " 倍（" (num (* ?far ?min)) "）"))
+      (text-en (str-cat ?n " firms, " (num ?far) " times the parameter (" (num (* ?far ?min)) ")"))))))
