@@ -386,8 +386,11 @@ static void collect_gaps(collector *c) {
     if (!res)
       continue;
     res->gaps = qs_xrealloc(res->gaps, (res->n_gaps + 1) * sizeof *res->gaps);
-    res->gaps[res->n_gaps++] = (qs_gap){(int)qs_slot_int(c->qe, f, "level"), STR(f, "condition"),
-                                        STR(f, "text"), STR(f, "text-en")};
+    /* Condition texts name parameters as {name}: show their values of this run. */
+    res->gaps[res->n_gaps++] =
+        (qs_gap){(int)qs_slot_int(c->qe, f, "level"), STR(f, "condition"),
+                 qs_rubric_expand(c->rep->rubric, qs_slot_str(c->qe, f, "text")),
+                 qs_rubric_expand(c->rep->rubric, qs_slot_str(c->qe, f, "text-en"))};
   }
 }
 

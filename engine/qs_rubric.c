@@ -88,6 +88,30 @@ void qs_param_format(const qs_param *p, double v, char out[32]) {
     snprintf(out, 32, "%g", v);
 }
 
+char *qs_rubric_expand(const qs_rubric *r, const char *text) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  for (const char *p = text ? text : ""; *p;) {
+    const char *close = *p == '{' ? strchr(p, '}') : NULL;
+    if (close && close - p > 1 && close - p < 64) {
+      char name[64];
+      memcpy(name, p + 1, (size_t)(close - p - 1));
+      name[close - p - 1] = '\0';
+      const qs_param *param = qs_rubric_param(r, name);
+      if (param) {
+        char v[32];
+        qs_param_format(param, param->value, v);
+        qs_buf_add(&b, v);
+        p = close + 1;
+        continue;
+      }
+    }
+    qs_buf_addn(&b, p, 1);
+    p++;
+  }
+  return qs_buf_take(&b);
+}
+
 static qs_indicator_def *find_ind(qs_rubric *r, const char *id) {
   return (qs_indicator_def *)qs_rubric_indicator(r, id);
 }
@@ -354,6 +378,38 @@ static int check(qs_rubric *r, qs_diag *d) {
                        f->level);
           bad = 1;
         }
+    }
+  }
+  /* Every band's top must be reachable: its factors must add up to its width, and factors that
+   * are the conditions of the band above cannot all hold at once (that band would be chosen). */
+  for (size_t i = 0; i < r->n_inds && !bad; i++) {
+    const qs_indicator_def *ind = &r->inds[i];
+    if (!ind->scored)
+      continue;
+    for (size_t k = 0; k < ind->n_bands; k++) {
+      const qs_band *b = &ind->bands[k];
+      int total = 0, smallest = 0, covered = 0, next_conds = 0;
+      for (size_t j = 0; j < ind->n_conds; j++)
+        next_conds += ind->conds[j].level == b->level + 1;
+      for (size_t j = 0; j < ind->n_factors; j++) {
+        const qs_factor_def *f = &ind->factors[j];
+        if (f->level != b->level)
+          continue;
+        total += f->points;
+        for (size_t c = 0; f->condition[0] && c < ind->n_conds; c++)
+          if (ind->conds[c].level == b->level + 1 && strcmp(ind->conds[c].id, f->condition) == 0) {
+            covered++;
+            if (smallest == 0 || f->points < smallest)
+              smallest = f->points;
+          }
+      }
+      if (next_conds > 0 && covered >= next_conds)
+        total -= smallest;
+      if (b->min + total < b->max) {
+        rubric_error(d, "indicator %s band %d (%d-%d): its factors reach at most %d", ind->id,
+                     b->level, b->min, b->max, b->min + total);
+        bad = 1;
+      }
     }
   }
   for (size_t i = 0; i < r->n_params; i++) {

@@ -72,5 +72,8 @@ qs_param *qs_rubric_param(const qs_rubric *r, const char *name);
 const qs_band *qs_indicator_band(const qs_indicator_def *ind, int level);
 /* Format a parameter value as written ("24", "0.15"). */
 void qs_param_format(const qs_param *p, double v, char out[32]);
+/* A text of the rules with every {param-name} replaced by the parameter's current value
+ * ("至少 {mechanism-meetings-per-year} 次" -> "至少 2 次"); free it. */
+char *qs_rubric_expand(const qs_rubric *r, const char *text);
 
 #endif

@@ -24,6 +24,14 @@ static char *dump(json_t *root, size_t flags) {
 
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
 
+/* A text of the rules with its {param} placeholders filled in. */
+static json_t *expanded(const qs_rubric *r, const char *s) {
+  char *t = qs_rubric_expand(r, s);
+  json_t *j = json_string(t);
+  free(t);
+  return j;
+}
+
 static json_t *strs(char **a, size_t n) {
   json_t *arr = json_array();
   for (size_t i = 0; i < n; i++)
@@ -105,7 +113,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     json_object_set_new(x, "factor", str(fd->id));
     json_object_set_new(x, "points", json_integer(fd->points));
     json_object_set_new(x, "present", json_boolean(present));
-    json_object_set_new(x, "text", str(pick(lang, fd->text, fd->text_en)));
+    json_object_set_new(x, "text", expanded(rep->rubric, pick(lang, fd->text, fd->text_en)));
     json_array_append_new(factors, x);
   }
   json_object_set_new(o, "reasons", reasons);
@@ -266,7 +274,8 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
         if (d->conds[j].level == b->level) {
           json_t *c = json_object();
           json_object_set_new(c, "id", str(d->conds[j].id));
-          json_object_set_new(c, "text", str(pick(lang, d->conds[j].text, d->conds[j].text_en)));
+          json_object_set_new(c, "text",
+                              expanded(r, pick(lang, d->conds[j].text, d->conds[j].text_en)));
           json_array_append_new(conds, c);
         }
       for (size_t j = 0; j < d->n_factors; j++)
@@ -275,7 +284,7 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
           json_object_set_new(c, "id", str(d->factors[j].id));
           json_object_set_new(c, "points", json_integer(d->factors[j].points));
           json_object_set_new(c, "text",
-                              str(pick(lang, d->factors[j].text, d->factors[j].text_en)));
+                              expanded(r, pick(lang, d->factors[j].text, d->factors[j].text_en)));
           json_array_append_new(facs, c);
         }
       json_object_set_new(bo, "conditions", conds);

@@ -1,6 +1,7 @@
 /* render_text.c -- the report and the rubric for a terminal: a summary table, then one block
  * per indicator with its band (official wording), reasons, placement, gaps, exclusions and
  * flags. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "qs_render.h"
@@ -197,13 +198,17 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
       const qs_band *b = &d->bands[k];
       band_line(out, lang, b);
       for (size_t j = 0; j < d->n_conds; j++)
-        if (d->conds[j].level == b->level)
-          fprintf(out, "      ? %s: %s\n", d->conds[j].id,
-                  pick(lang, d->conds[j].text, d->conds[j].text_en));
+        if (d->conds[j].level == b->level) {
+          char *t = qs_rubric_expand(r, pick(lang, d->conds[j].text, d->conds[j].text_en));
+          fprintf(out, "      ? %s: %s\n", d->conds[j].id, t);
+          free(t);
+        }
       for (size_t j = 0; j < d->n_factors; j++)
-        if (d->factors[j].level == b->level)
-          fprintf(out, "      + %d %s: %s\n", d->factors[j].points, d->factors[j].id,
-                  pick(lang, d->factors[j].text, d->factors[j].text_en));
+        if (d->factors[j].level == b->level) {
+          char *t = qs_rubric_expand(r, pick(lang, d->factors[j].text, d->factors[j].text_en));
+          fprintf(out, "      + %d %s: %s\n", d->factors[j].points, d->factors[j].id, t);
+          free(t);
+        }
     }
   }
   fprintf(out, "\n%s\n",

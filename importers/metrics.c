@@ -61,11 +61,10 @@ static const qs_attr metric[] = {{"kind", "kind", QA_SYM},
                                  {"product", "product", QA_STR},
                                  {"unit", "unit", QA_STR},
                                  {NULL, NULL, 0}};
-static const qs_attr claim[] = {{"metric", "metric", QA_REF},
-                                {"from", "from", QA_INT},
-                                {"to", "to", QA_INT},
-                                {"change-percent", "change-percent", QA_FLOAT},
-                                {NULL, NULL, 0}};
+static const qs_attr claim[] = {
+    {"metric", "metric", QA_REF},   {"from", "from", QA_INT},
+    {"to", "to", QA_INT},           {"change-percent", "change-percent", QA_FLOAT},
+    {"measure", "measure", QA_SYM}, {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
     {"metric", "metric", metric, span, values},

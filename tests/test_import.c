@@ -2,6 +2,7 @@
  * DOCTYPE, billion laughs), values carrying CLIPS syntax that must stay inert, and the facts
  * the walk produces. */
 #include <criterion/criterion.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -190,4 +191,31 @@ Test(import, the_same_input_gives_the_same_report) {
   qs_report_free(a);
   qs_report_free(b);
   free(xml);
+}
+
+Test(import, the_samples_reach_every_band_of_every_indicator) {
+  /* issue 3: the bundled samples together show every band, and no band wherever the lowest
+   * band needs evidence (everywhere but survey, whose lowest band describes absence). */
+  glob_t g;
+  cr_assert_eq(glob("samples/*.xml", 0, NULL, &g), 0);
+  cr_assert(g.gl_pathc >= 8, "at least eight samples, found %zu", g.gl_pathc);
+  const qs_rubric *r = qs_engine_rubric(engine);
+  char seen[16][8] = {{0}};
+  for (size_t k = 0; k < g.gl_pathc; k++) {
+    qs_report *rep = NULL;
+    char *diag;
+    cr_assert_eq(score_file(g.gl_pathv[k], &rep, &diag), QS_SCORE_OK, "%s: %s", g.gl_pathv[k],
+                 diag);
+    for (size_t i = 0; i < rep->n_results && i < 16; i++)
+      seen[i][rep->results[i].level] = 1;
+    qs_report_free(rep);
+    free(diag);
+  }
+  globfree(&g);
+  for (size_t i = 0; i < r->n_inds; i++) {
+    for (size_t level = 1; level <= r->inds[i].n_bands; level++)
+      cr_expect(seen[i][level], "no sample reaches band %zu of %s", level, r->inds[i].id);
+    if (strcmp(r->inds[i].id, "survey") != 0)
+      cr_expect(seen[i][0], "no sample has no band for %s", r->inds[i].id);
+  }
 }

@@ -339,3 +339,19 @@ Test(rubric, an_override_reaches_the_rules_intact) {
   qs_diag_free(&d);
   qs_engine_free(e);
 }
+
+Test(rubric, band_top_must_be_reachable) {
+  /* Without its second factor, survey 6-8 could give 7 at most. */
+  make_rules("survey.clp", "(factor-def (indicator survey) (level 3) (id many-indicators) (points 1)",
+             "(factor-def (indicator survey) (level 2) (id many-indicators) (points 1)");
+  expect_load_error("indicator survey band 3 (6-8): its factors reach at most 7");
+}
+
+Test(rubric, factors_that_are_the_next_band_cannot_all_count) {
+  /* infrastructure 1-3 has two factors that are the two conditions of 4-6 and one of its own;
+   * without that one, both would mean 4-6, so 1-3 reaches 2 at most. */
+  make_rules("infrastructure.clp",
+             "(factor-def (indicator infrastructure) (level 1) (id several-facilities)",
+             "(factor-def (indicator infrastructure) (level 3) (id several-facilities)");
+  expect_load_error("indicator infrastructure band 1 (1-3): its factors reach at most 2");
+}

@@ -330,7 +330,8 @@
   (slot metric (type STRING))
   (slot from (type INTEGER))
   (slot to (type INTEGER))
-  (slot change-percent (type FLOAT)))
+  (slot change-percent (type FLOAT))
+  (slot measure (type SYMBOL) (allowed-symbols relative points) (default relative)))
 
 (deftemplate certification
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))

@@ -36,8 +36,8 @@
   ;; ---- checks of the metrics (04-measure.clp)
 
   (param (name claim-tolerance) (value 1.0) (min 0.0) (max 100.0) (unit "百分点")
-    (text "申报材料声称的变化率与年度数值算出的变化率之差超过此数即提示（四舍五入误差之外）。")
-    (text-en "A claimed change that differs from the one the yearly values give by more than this many percentage points is flagged (beyond rounding)."))
+    (text "申报材料声称的变化与年度数值算出的变化之差超过此数即提示（四舍五入误差之外）；单位与声称的一致：变化率为百分点，百分点变化亦为百分点。")
+    (text-en "A claimed change that differs from the one the yearly values give by more than this is flagged (beyond rounding); in the claim's own unit, percentage points either way."))
 
   (param (name rate-unusual-yield) (value 80.0) (min 0.0) (max 100.0) (unit "%")
     (text "一次交验合格率或产品合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")

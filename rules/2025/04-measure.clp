@@ -90,27 +90,30 @@
       (text-en (str-cat ?id " lacks a value for the base year (" ?by " or before) or for the window (" (+ ?by 1) "-" ?ly "); no change can be measured"))))))
 
 (defrule MEASURE::measure-claim-checked
-  "A claimed change must follow from the yearly values it is about."
+  "A claimed change must follow from the yearly values it is about: relative (percent of the
+   first value) or, for a rate, in percentage points (measure points)."
   (param (name claim-tolerance) (value ?tol))
-  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c))
+  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c) (measure ?how))
   (metric (id ?m) (kind ?k))
-  (metric-value (metric ?m) (year ?f) (value ?vf&:(<> ?vf 0)))
+  (metric-value (metric ?m) (year ?f) (value ?vf&:(or (eq ?how points) (<> ?vf 0))))
   (metric-value (metric ?m) (year ?t) (value ?vt))
   =>
-  (bind ?actual (/ (* 100.0 (- ?vt ?vf)) ?vf))
+  (bind ?actual (pct (if (eq ?how points) then (- ?vt ?vf) else (/ (* 100.0 (- ?vt ?vf)) ?vf))))
+  (bind ?u (if (eq ?how points) then " 个百分点" else "%"))
+  (bind ?ue (if (eq ?how points) then " percentage points" else " %"))
   (if (> (abs (- ?actual ?c)) ?tol) then
     (bind ?opposite (< (* ?actual ?c) 0))
     (assert (flag (code claim-mismatch) (severity (if ?opposite then error else warning))
       (rule measure-claim-checked) (evidence ?id ?m)
-      (text (str-cat ?id " 声称" (metric-zh ?k) " " ?f "→" ?t " 年变化 " (num ?c) "%，但 " ?m " 的数值（" (num ?vf) "→" (num ?vt) "）给出 " (num ?actual) "%（允许误差 " (num ?tol) " 个百分点）"))
-      (text-en (str-cat ?id " claims a change of " (num ?c) " % in " (metric-en ?k) " from " ?f " to " ?t ", but the values of " ?m " (" (num ?vf) " -> " (num ?vt) ") give " (num ?actual) " % (tolerance " (num ?tol) " percentage points)"))))))
+      (text (str-cat ?id " 声称" (metric-zh ?k) " " ?f "→" ?t " 年变化 " (num ?c) ?u "，但 " ?m " 的数值（" (num ?vf) "→" (num ?vt) "）给出 " (num ?actual) ?u "（允许误差 " (num ?tol) "）"))
+      (text-en (str-cat ?id " claims a change of " (num ?c) ?ue " in " (metric-en ?k) " from " ?f " to " ?t ", but the values of " ?m " (" (num ?vf) " -> " (num ?vt) ") give " (num ?actual) ?ue " (tolerance " (num ?tol) ")"))))))
 
 (defrule MEASURE::measure-claim-unverifiable
   "A claim about years the series has no value for cannot be checked."
-  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c))
+  (claim (id ?id) (metric ?m) (from ?f) (to ?t) (change-percent ?c) (measure ?how))
   (or (not (metric-value (metric ?m) (year ?f)))
       (not (metric-value (metric ?m) (year ?t)))
-      (metric-value (metric ?m) (year ?f) (value 0.0)))
+      (and (metric-value (metric ?m) (year ?f) (value 0.0)) (test (eq ?how relative))))
   =>
   (assert (flag (code claim-unverifiable) (severity warning) (rule measure-claim-unverifiable)
     (evidence ?id ?m)

@@ -27,21 +27,21 @@
 
 (deffacts GREEN::definitions
   (condition (indicator green) (level 2) (id resource-marked)
-    (text "产业资源利用提升显著：能耗、水耗强度和资源综合利用率平均改善不低于参数 green-resource-marked")
-    (text-en "resource use markedly better: energy and water intensity and resource use improved on average by at least parameter green-resource-marked"))
+    (text "产业资源利用提升显著：能耗、水耗强度和资源综合利用率平均改善不低于参数 green-resource-marked（{green-resource-marked}）")
+    (text-en "resource use markedly better: energy and water intensity and resource use improved on average by at least parameter green-resource-marked ({green-resource-marked})"))
   (condition (indicator green) (level 2) (id main-certified)
     (text "主要企业在评价期内获得绿色、环保、低碳、节能等方面的认证")
     (text-en "a main enterprise obtained a green, environmental, low-carbon or energy-saving certification inside the window"))
   (condition (indicator green) (level 1) (id resource-some)
-    (text "产业资源利用有一定的提升：平均改善不低于参数 green-resource-some")
-    (text-en "resource use somewhat better: average improvement at least parameter green-resource-some"))
+    (text "产业资源利用有一定的提升：平均改善不低于参数 green-resource-some（{green-resource-some}）")
+    (text-en "resource use somewhat better: average improvement at least parameter green-resource-some ({green-resource-some})"))
   (condition (indicator green) (level 1) (id emissions-fell)
-    (text "主要企业污染物排放、碳排放有一定的下降：平均下降不低于参数 green-emissions-some")
-    (text-en "pollutant and carbon emissions somewhat lower: average fall at least parameter green-emissions-some"))
+    (text "主要企业污染物排放、碳排放有一定的下降：平均下降不低于参数 green-emissions-some（{green-emissions-some}）")
+    (text-en "pollutant and carbon emissions somewhat lower: average fall at least parameter green-emissions-some ({green-emissions-some})"))
 
   (factor-def (indicator green) (level 2) (id several-certified)
-    (text "获得认证的主要企业达到参数 green-certified-many 家")
-    (text-en "certified main enterprises reach parameter green-certified-many"))
+    (text "获得认证的主要企业达到参数 green-certified-many（{green-certified-many}）家")
+    (text-en "certified main enterprises reach parameter green-certified-many ({green-certified-many})"))
   (factor-def (indicator green) (level 2) (id national-green)
     (text "国家级绿色工厂或绿色供应链管理企业") (text-en "a national-level green factory or green supply chain"))
   (factor-def (indicator green) (level 1) (id partly-marked) (condition resource-marked)
@@ -49,8 +49,8 @@
   (factor-def (indicator green) (level 1) (id partly-certified) (condition main-certified)
     (text "部分达到上一档：主要企业获得绿色认证") (text-en "partly the next band: a certified main enterprise"))
   (factor-def (indicator green) (level 1) (id emissions-far)
-    (text "排放平均下降达到参数 green-emissions-some 的 factor-far-multiple 倍")
-    (text-en "emissions down factor-far-multiple times parameter green-emissions-some")))
+    (text "排放平均下降达到参数 green-emissions-some（{green-emissions-some}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
+    (text-en "emissions down {factor-far-multiple} times (parameter factor-far-multiple) parameter green-emissions-some ({green-emissions-some})")))
 
 (defrule GREEN::green-resource
   "产业资源利用提升: the average improvement of the resource series."

@@ -58,11 +58,11 @@
     (text "主导（牵头）制修订其中至少1项行业、团体或地方标准")
     (text-en "led the drafting of at least one of those industry, group or local standards"))
   (factor-def (indicator standards) (level 2) (id many-industry) (points 1)
-    (text "行业、团体、地方标准达到参数 standards-many 的项数（推动形成较完善的标准化体系）")
-    (text-en "industry, group and local standards reach the number in parameter standards-many (a fairly complete standards system)"))
+    (text "行业、团体、地方标准达到参数 standards-many（{standards-many}）的项数（推动形成较完善的标准化体系）")
+    (text-en "industry, group and local standards reach the number in parameter standards-many ({standards-many}) (a fairly complete standards system)"))
   (factor-def (indicator standards) (level 1) (id many-declarers) (points 1)
-    (text "开展自我声明公开的主要企业达到参数 standards-declaring-enterprises 的家数")
-    (text-en "main enterprises that self-declared reach the number in parameter standards-declaring-enterprises")))
+    (text "开展自我声明公开的主要企业达到参数 standards-declaring-enterprises（{standards-declaring-enterprises}）的家数")
+    (text-en "main enterprises that self-declared reach the number in parameter standards-declaring-enterprises ({standards-declaring-enterprises})")))
 
 (deffunction STANDARDS::type-zh (?t)
   (switch ?t

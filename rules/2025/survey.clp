@@ -21,8 +21,8 @@
 
 (deffacts SURVEY::definitions
   (condition (indicator survey) (level 3) (id major-problems)
-    (text "准确把握产业重大质量问题：有重大质量问题清单，列明至少参数 survey-problems-min 个问题")
-    (text-en "major quality problems judged: a problem list naming at least parameter survey-problems-min problems"))
+    (text "准确把握产业重大质量问题：有重大质量问题清单，列明至少参数 survey-problems-min（{survey-problems-min}）个问题")
+    (text-en "major quality problems judged: a problem list naming at least parameter survey-problems-min ({survey-problems-min}) problems"))
   (condition (indicator survey) (level 3) (id targets-paths)
     (text "明确质量提升目标、路径：有目标与路径文件") (text-en "improvement targets and paths: a target plan"))
   (condition (indicator survey) (level 3) (id indicators-studied)
@@ -38,8 +38,8 @@
   (factor-def (indicator survey) (level 3) (id map-and-report) (points 1)
     (text "既有质量图谱又有质量状况报告") (text-en "both a quality map and a status report"))
   (factor-def (indicator survey) (level 3) (id many-indicators) (points 1)
-    (text "质量指标体系达到参数 survey-indicators-many 项指标")
-    (text-en "an indicator system of at least parameter survey-indicators-many indicators"))
+    (text "质量指标体系达到参数 survey-indicators-many（{survey-indicators-many}）项指标")
+    (text-en "an indicator system of at least parameter survey-indicators-many ({survey-indicators-many}) indicators"))
   (factor-def (indicator survey) (level 2) (id partly-problems) (condition major-problems)
     (text "部分达到上一档：重大质量问题清单") (text-en "partly the next band: a problem list"))
   (factor-def (indicator survey) (level 2) (id partly-targets) (condition targets-paths)
