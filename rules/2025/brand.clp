@@ -243,8 +243,8 @@
   (bind ?n (length$ ?es))
   (if (>= ?n ?min) then
     (assert (factor (indicator brand) (id cluster) (rule brand-cluster) (evidence ?es)
-      (text (str-cat ?n " 家企业获得省级及以上荣誉：" (join-ids ?es) "（参数 brand-cluster-enterprises ≥ " ?min "）"))
-      (text-en (str-cat ?n " enterprises hold provincial or national honours: " (join-ids ?es) " (parameter brand-cluster-enterprises >= " ?min ")"))))))
+      (text (str-cat ?n " 家企业获得省级及以上荣誉：" (join-ids ?es) "（参数 brand-cluster-enterprises ≥ " (num ?min) "）"))
+      (text-en (str-cat ?n " enterprises hold provincial or national honours: " (join-ids ?es) " (parameter brand-cluster-enterprises >= " (num ?min) ")"))))))
 
 (defrule BRAND::brand-culture
   "品牌文化宣传: brand promotion inside the window."

@@ -158,5 +158,5 @@
   (bind ?es (tally-keys green certified))
   (if (>= (length$ ?es) ?many) then
     (assert (factor (indicator green) (id several-certified) (rule green-several-certified) (evidence ?es)
-      (text (str-cat (length$ ?es) " 家主要企业获得认证：" (join-ids ?es) "（参数 green-certified-many ≥ " ?many "）"))
-      (text-en (str-cat (length$ ?es) " main enterprises certified: " (join-ids ?es) " (parameter green-certified-many >= " ?many ")"))))))
+      (text (str-cat (length$ ?es) " 家主要企业获得认证：" (join-ids ?es) "（参数 green-certified-many ≥ " (num ?many) "）"))
+      (text-en (str-cat (length$ ?es) " main enterprises certified: " (join-ids ?es) " (parameter green-certified-many >= " (num ?many) ")"))))))

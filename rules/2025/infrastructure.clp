@@ -116,8 +116,8 @@
       (bind ?ids (create$ ?ids ?c:id)))
     (assert (factor (indicator infrastructure) (id several-kinds) (rule infrastructure-several-kinds)
       (evidence ?ids)
-      (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类（参数 infrastructure-centre-kinds ≥ " ?min "）"))
-      (text-en (str-cat "national or provincial centres of " (length$ ?kinds) " kinds (parameter infrastructure-centre-kinds >= " ?min ")"))))))
+      (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类（参数 infrastructure-centre-kinds ≥ " (num ?min) "）"))
+      (text-en (str-cat "national or provincial centres of " (length$ ?kinds) " kinds (parameter infrastructure-centre-kinds >= " (num ?min) ")"))))))
 
 (defrule INFRASTRUCTURE::infrastructure-one-stop
   "搭建质量基础设施集成服务平台，面向中小微企业提供线上、线下“一站式”服务"
@@ -164,8 +164,8 @@
   =>
   (assert (factor (indicator infrastructure) (id many-smes-served) (rule infrastructure-smes-served)
     (evidence ?id)
-    (text (str-cat ?n " 服务中小微企业 " ?s " 家（参数 infrastructure-smes-served ≥ " ?many "）"))
-    (text-en (str-cat ?n " serves " ?s " SMEs (parameter infrastructure-smes-served >= " ?many ")")))))
+    (text (str-cat ?n " 服务中小微企业 " ?s " 家（参数 infrastructure-smes-served ≥ " (num ?many) "）"))
+    (text-en (str-cat ?n " serves " ?s " SMEs (parameter infrastructure-smes-served >= " (num ?many) ")")))))
 
 (defrule INFRASTRUCTURE::infrastructure-coverage
   "质量基础设施能力充分（基本）满足产业发展需求 -- read as the share of enterprises served."

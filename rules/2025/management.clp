@@ -189,9 +189,9 @@
     (assert (held (indicator management) (condition advanced-methods) (rule management-counts)
       (evidence ?ids)
       (text (str-cat "主要企业在评价期内运用先进质量管理方法 " (length$ ?uses) " 项（方法×企业）："
-                     (join-ids ?uses) "（参数 management-advanced-min ≥ " ?min "）"))
+                     (join-ids ?uses) "（参数 management-advanced-min ≥ " (num ?min) "）"))
       (text-en (str-cat (length$ ?uses) " advanced methods applied in main enterprises inside the window (method x enterprise): "
-                        (join-ids ?uses) " (parameter management-advanced-min >= " ?min ")")))))
+                        (join-ids ?uses) " (parameter management-advanced-min >= " (num ?min) ")")))))
   (if (>= (length$ ?es) ?wide) then
     (assert (factor (indicator management) (id methods-widespread) (rule management-counts) (evidence ?ids)
       (text (str-cat "先进方法在 " (length$ ?es) " 家主要企业运用：" (join-ids ?es)))

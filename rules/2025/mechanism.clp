@@ -126,8 +126,8 @@
   (if (>= ?n ?min) then
     (assert (held (indicator mechanism) (condition alliance-full) (rule mechanism-alliance)
       (evidence ?a)
-      (text (str-cat ?an " 成员涵盖" ?labels " " ?n " 类（参数 mechanism-alliance-kinds ≥ " ?min "）"))
-      (text-en (str-cat ?an "'s members cover " ?n " of the five parties (parameter mechanism-alliance-kinds >= " ?min ")")))))
+      (text (str-cat ?an " 成员涵盖" ?labels " " ?n " 类（参数 mechanism-alliance-kinds ≥ " (num ?min) "）"))
+      (text-en (str-cat ?an "'s members cover " ?n " of the five parties (parameter mechanism-alliance-kinds >= " (num ?min) ")")))))
   (if (and (member$ enterprise ?kinds) (or (member$ university ?kinds) (member$ research ?kinds))) then
     (assert (held (indicator mechanism) (condition collaboration) (rule mechanism-alliance)
       (evidence ?a)
@@ -135,8 +135,8 @@
       (text-en (str-cat ?an " joins enterprises with a university or research institute")))))
   (if (>= ?members ?wide) then
     (assert (factor (indicator mechanism) (id wide-alliance) (rule mechanism-alliance) (evidence ?a)
-      (text (str-cat ?an " 有成员 " ?members " 个（参数 mechanism-alliance-members ≥ " ?wide "）"))
-      (text-en (str-cat ?an " has " ?members " members (parameter mechanism-alliance-members >= " ?wide ")"))))))
+      (text (str-cat ?an " 有成员 " ?members " 个（参数 mechanism-alliance-members ≥ " (num ?wide) "）"))
+      (text-en (str-cat ?an " has " ?members " members (parameter mechanism-alliance-members >= " (num ?wide) ")"))))))
 
 (defrule MECHANISM::mechanism-working-mechanism
   "形成各方参与的工作机制"
@@ -179,8 +179,8 @@
   (if (>= (length$ ?ids) ?min) then
     (assert (factor (indicator mechanism) (id many-actions) (rule mechanism-many-actions)
       (evidence ?ids)
-      (text (str-cat "取得成效的行动 " (length$ ?ids) " 项（参数 mechanism-actions-many ≥ " ?min "）"))
-      (text-en (str-cat (length$ ?ids) " actions with results (parameter mechanism-actions-many >= " ?min ")"))))))
+      (text (str-cat "取得成效的行动 " (length$ ?ids) " 项（参数 mechanism-actions-many ≥ " (num ?min) "）"))
+      (text-en (str-cat (length$ ?ids) " actions with results (parameter mechanism-actions-many >= " (num ?min) ")"))))))
 
 (defrule MECHANISM::mechanism-demonstrative
   "形成具有示范性的质量提升经验模式"
@@ -215,8 +215,8 @@
   (if (>= ?rate ?min) then
     (assert (held (indicator mechanism) (condition regular-meetings) (rule mechanism-regular-meetings)
       (evidence ?ids)
-      (text (str-cat ?s " 至 " ?e " 会议、活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 mechanism-meetings-per-year ≥ " ?min "）"))
-      (text-en (str-cat (length$ ?ids) " meetings and activities from " ?s " to " ?e ", " (num ?rate) " a year (parameter mechanism-meetings-per-year >= " ?min ")")))))
+      (text (str-cat ?s " 至 " ?e " 会议、活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 mechanism-meetings-per-year ≥ " (num ?min) "）"))
+      (text-en (str-cat (length$ ?ids) " meetings and activities from " ?s " to " ?e ", " (num ?rate) " a year (parameter mechanism-meetings-per-year >= " (num ?min) ")")))))
   (if (>= ?rate (* ?far ?min)) then
     (assert (factor (indicator mechanism) (id frequent-meetings) (rule mechanism-regular-meetings)
       (evidence ?ids)

@@ -119,8 +119,8 @@
         (text-en (str-cat ?g:text-en " (parameter improvement-some >= " (num ?some) " %)"))))))
   (if (>= ?marked-n ?need) then
     (assert (held (indicator quality) (condition groups-marked) (rule quality-judge) (evidence ?marked-ids)
-      (text (str-cat ?marked-n " 项显著提升（参数 quality-marked-groups ≥ " ?need "，improvement-marked ≥ " (num ?marked) "%）：" ?zh))
-      (text-en (str-cat ?marked-n " groups improved markedly (parameter quality-marked-groups >= " ?need ", improvement-marked >= " (num ?marked) " %): " ?en)))))
+      (text (str-cat ?marked-n " 项显著提升（参数 quality-marked-groups ≥ " (num ?need) "，improvement-marked ≥ " (num ?marked) "%）：" ?zh))
+      (text-en (str-cat ?marked-n " groups improved markedly (parameter quality-marked-groups >= " (num ?need) ", improvement-marked >= " (num ?marked) " %): " ?en)))))
   (if (= ?marked-n 3) then
     (assert (factor (indicator quality) (id all-marked) (rule quality-judge) (evidence ?marked-ids)
       (text "合格率、可靠性、服务满意度三项均显著提升") (text-en "all three groups improved markedly"))))

@@ -106,12 +106,12 @@
   (if (>= ?n ?min) then
     (assert (joint (activity ?a)))
     (assert (held (indicator sme) (condition joint-activity) (rule sme-joint-activity) (evidence ?a)
-      (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " ?min "）"))
-      (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " ?min ")"))))
+      (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " (num ?min) "）"))
+      (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " (num ?min) ")"))))
    else
     (assert (excluded (indicator sme) (evidence ?a) (rule sme-joint-activity)
-      (text (str-cat ?t " 只有 " ?n " 家链上企业参与，不是联合活动（参数 sme-joint-min ≥ " ?min "）"))
-      (text-en (str-cat ?t " had only " ?n " chain enterprises; not a joint activity (parameter sme-joint-min >= " ?min ")"))))))
+      (text (str-cat ?t " 只有 " ?n " 家链上企业参与，不是联合活动（参数 sme-joint-min ≥ " (num ?min) "）"))
+      (text-en (str-cat ?t " had only " ?n " chain enterprises; not a joint activity (parameter sme-joint-min >= " (num ?min) ")"))))))
 
 (defrule SME::sme-who-joined
   "中小微企业 / 关键合作方 took part."
@@ -136,8 +136,8 @@
       (text-en (str-cat "key partners " (join-ids ?partners) " and " (length$ ?smes) " SMEs took part")))))
   (if (>= (length$ ?all) ?many) then
     (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined) (evidence ?both)
-      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " ?many "）"))
-      (text-en (str-cat (length$ ?all) " enterprises took part (parameter sme-participants-many >= " ?many ")"))))))
+      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " (num ?many) "）"))
+      (text-en (str-cat (length$ ?all) " enterprises took part (parameter sme-participants-many >= " (num ?many) ")"))))))
 
 (defrule SME::sme-marked-result
   "成效显著: a measured result of a joint activity or a breakthrough improved markedly."
@@ -188,8 +188,8 @@
   (bind ?n (length$ ?es))
   (if (>= ?n ?min) then
     (assert (held (indicator sme) (condition srdi-breakthroughs) (rule sme-srdi-many) (evidence ?ids)
-      (text (str-cat ?n " 家专精特新企业获得攻关成果：" (join-ids ?es) "（参数 sme-srdi-many ≥ " ?min "）"))
-      (text-en (str-cat ?n " specialised-and-innovative firms obtained breakthroughs: " (join-ids ?es) " (parameter sme-srdi-many >= " ?min ")")))))
+      (text (str-cat ?n " 家专精特新企业获得攻关成果：" (join-ids ?es) "（参数 sme-srdi-many ≥ " (num ?min) "）"))
+      (text-en (str-cat ?n " specialised-and-innovative firms obtained breakthroughs: " (join-ids ?es) " (parameter sme-srdi-many >= " (num ?min) ")")))))
   (if (>= ?n (* ?far ?min)) then
     (assert (factor (indicator sme) (id many-srdi) (rule sme-srdi-many) (evidence ?ids)
       (text (str-cat ?n " 家专精特新企业获得攻关成果，达到参数的 " (num ?far) " 倍（" (num (* ?far ?min)) "）"))

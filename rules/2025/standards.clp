@@ -258,8 +258,8 @@
   (if (>= ?n ?min) then
     (assert (factor (indicator standards) (id many-industry) (rule standards-many-industry)
       (evidence ?ids)
-      (text (str-cat "计入的行业、团体、地方标准 " ?n " 项（参数 standards-many ≥ " ?min "）"))
-      (text-en (str-cat ?n " industry, group and local standards counted (parameter standards-many >= " ?min ")"))))))
+      (text (str-cat "计入的行业、团体、地方标准 " ?n " 项（参数 standards-many ≥ " (num ?min) "）"))
+      (text-en (str-cat ?n " industry, group and local standards counted (parameter standards-many >= " (num ?min) ")"))))))
 
 (defrule STANDARDS::standards-many-declarers
   "积极开展: self-declarations by several main enterprises."
@@ -271,5 +271,5 @@
   (if (>= ?n ?min) then
     (assert (factor (indicator standards) (id many-declarers) (rule standards-many-declarers)
       (evidence ?es)
-      (text (str-cat ?n " 家主要企业开展自我声明公开：" (join-ids ?es) "（参数 standards-declaring-enterprises ≥ " ?min "）"))
-      (text-en (str-cat ?n " main enterprises self-declared: " (join-ids ?es) " (parameter standards-declaring-enterprises >= " ?min ")"))))))
+      (text (str-cat ?n " 家主要企业开展自我声明公开：" (join-ids ?es) "（参数 standards-declaring-enterprises ≥ " (num ?min) "）"))
+      (text-en (str-cat ?n " main enterprises self-declared: " (join-ids ?es) " (parameter standards-declaring-enterprises >= " (num ?min) ")"))))))

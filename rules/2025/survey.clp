@@ -57,8 +57,8 @@
   =>
   (if (>= ?n ?min) then
     (assert (held (indicator survey) (condition major-problems) (rule survey-problem-list) (evidence ?id)
-      (text (str-cat ?t "（" ?d "）列明重大质量问题 " ?n " 个（参数 survey-problems-min ≥ " ?min "）"))
-      (text-en (str-cat ?t " (" ?d ") names " ?n " major quality problems (parameter survey-problems-min >= " ?min ")"))))
+      (text (str-cat ?t "（" ?d "）列明重大质量问题 " ?n " 个（参数 survey-problems-min ≥ " (num ?min) "）"))
+      (text-en (str-cat ?t " (" ?d ") names " ?n " major quality problems (parameter survey-problems-min >= " (num ?min) ")"))))
    else
     (assert (excluded (indicator survey) (evidence ?id) (rule survey-problem-list)
       (text (str-cat ?t " 只列明 " ?n " 个问题，少于参数 survey-problems-min（" ?min "）"))
@@ -81,8 +81,8 @@
     (text-en (str-cat "indicator system: " ?t ", " ?n " indicators (" ?d ")"))))
   (if (>= ?n ?many) then
     (assert (factor (indicator survey) (id many-indicators) (rule survey-indicators) (evidence ?id)
-      (text (str-cat ?t " 有 " ?n " 项指标（参数 survey-indicators-many ≥ " ?many "）"))
-      (text-en (str-cat ?t " has " ?n " indicators (parameter survey-indicators-many >= " ?many ")"))))))
+      (text (str-cat ?t " 有 " ?n " 项指标（参数 survey-indicators-many ≥ " (num ?many) "）"))
+      (text-en (str-cat ?t " has " ?n " indicators (parameter survey-indicators-many >= " (num ?many) ")"))))))
 
 (defrule SURVEY::survey-map-or-report
   "形成产业质量图谱、产业质量状况报告等调查成果"

@@ -103,8 +103,8 @@
     (if (not (member$ ?y ?years)) then (bind ?years (create$ ?years ?y))))
   (bind ?rate (per-year (length$ ?ids) ?m))
   (if (>= ?rate ?min) then
-    (bind ?zh (str-cat ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " ?min "）"))
-    (bind ?en (str-cat (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " ?min ")"))
+    (bind ?zh (str-cat ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " (num ?min) "）"))
+    (bind ?en (str-cat (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " (num ?min) ")"))
     (assert (held (indicator talent) (condition regular-training) (rule talent-training) (evidence ?ids)
       (text ?zh) (text-en ?en)))
     (assert (held (indicator talent) (condition regular-skills-training) (rule talent-training)
@@ -114,12 +114,12 @@
     (do-for-all-facts ((?t talent-mechanism)) TRUE (bind ?mech (create$ ?mech ?t:id)))
     (assert (held (indicator talent) (condition lasting-mechanism) (rule talent-training)
       (evidence ?mech ?ids)
-      (text (str-cat "有人才培养机制，且在 " (length$ ?years) " 个年度开展培训（参数 talent-lasting-years ≥ " ?years-min "）"))
-      (text-en (str-cat "a training mechanism, with trainings in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " ?years-min ")")))))
+      (text (str-cat "有人才培养机制，且在 " (length$ ?years) " 个年度开展培训（参数 talent-lasting-years ≥ " (num ?years-min) "）"))
+      (text-en (str-cat "a training mechanism, with trainings in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " (num ?years-min) ")")))))
   (if (>= ?people ?many) then
     (assert (factor (indicator talent) (id many-participants) (rule talent-training) (evidence ?ids)
-      (text (str-cat "评价期内培训 " ?people " 人次（参数 talent-participants-many ≥ " ?many "）"))
-      (text-en (str-cat ?people " training participants over the window (parameter talent-participants-many >= " ?many ")"))))))
+      (text (str-cat "评价期内培训 " ?people " 人次（参数 talent-participants-many ≥ " (num ?many) "）"))
+      (text-en (str-cat ?people " training participants over the window (parameter talent-participants-many >= " (num ?many) ")"))))))
 
 (defrule TALENT::talent-competitions
   "定期开展劳动技能竞赛等质量活动"
@@ -132,8 +132,8 @@
   (if (and (> (length$ ?ids) 0) (>= ?rate ?min)) then
     (assert (held (indicator talent) (condition regular-competitions) (rule talent-competitions)
       (evidence ?ids)
-      (text (str-cat ?s " 至 " ?e " 技能竞赛等活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-competitions-per-year ≥ " ?min "）"))
-      (text-en (str-cat (length$ ?ids) " competitions from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-competitions-per-year >= " ?min ")"))))))
+      (text (str-cat ?s " 至 " ?e " 技能竞赛等活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-competitions-per-year ≥ " (num ?min) "）"))
+      (text-en (str-cat (length$ ?ids) " competitions from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-competitions-per-year >= " (num ?min) ")"))))))
 
 (defrule TALENT::talent-officers
   "首席质量官、标准总监等制度: the share of enterprises (and of main enterprises) that run it."
