@@ -18,7 +18,7 @@ typedef struct {
   qs_report *rep;
   qs_diag *d;
   int window_months;
-  long win_start, win_end; /* yyyymmdd; 0 before the project is read */
+  long win_start, win_end;  /* yyyymmdd; 0 before the project is read */
   int base_year, last_year; /* the year before work start; the last year ending in the window */
   int rules_bad;
 } qs_import;

@@ -342,7 +342,8 @@ Test(rubric, an_override_reaches_the_rules_intact) {
 
 Test(rubric, band_top_must_be_reachable) {
   /* Without its second factor, survey 6-8 could give 7 at most. */
-  make_rules("survey.clp", "(factor-def (indicator survey) (level 3) (id many-indicators) (points 1)",
+  make_rules("survey.clp",
+             "(factor-def (indicator survey) (level 3) (id many-indicators) (points 1)",
              "(factor-def (indicator survey) (level 2) (id many-indicators) (points 1)");
   expect_load_error("indicator survey band 3 (6-8): its factors reach at most 7");
 }
