@@ -18,8 +18,8 @@
   ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
 
   (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升、中小企业活动成效和质量提升行动成效；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
-    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates and satisfaction, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality, SME activity results and improvement-action results; resource use (green) and growth (development) have parameters of their own."))
+    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升和中小企业活动成效（质量提升行动的“取得成效”用 improvement-some）；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
+    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates and satisfaction, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality and SME activity results (an improvement action's 'with results' uses improvement-some); resource use (green) and growth (development) have parameters of their own."))
 
   (param (name rate-noise-pp) (value 0.5) (min 0.0) (max 100.0) (unit "百分点")
     (text "合格率、满意度、资源综合利用率的变化小于此数（百分点）视为测量波动，按无变化计：接近100%时差距缩小比例会放大很小的变化（98.1%→98.2%即缩小差距5%）。")
@@ -89,6 +89,10 @@
     (text "7-10分档内加分：国家级或省级中心涵盖的类别数（计量测试、标准验证、检验检测、风险监测等）。")
     (text-en "Placement in 7-10: how many kinds of national or provincial centres (metrology, standard verification, inspection, risk monitoring, other)."))
 
+  (param (name infrastructure-facilities-many) (value 2) (min 1) (max 1000) (unit "个")
+    (text "1-3分档内加分：中心和平台合计达到此数（已有多个设施，只是尚未集成）。")
+    (text-en "Placement in 1-3: this many centres and platforms in all (several facilities, not yet integrated)."))
+
   (param (name infrastructure-smes-served) (value 100) (min 1) (max 1000000) (unit "家")
     (text "7-10分档内加分：平台服务的中小微企业达到此数。")
     (text-en "Placement in 7-10: a platform serving this many SMEs."))
@@ -130,8 +134,8 @@
     (text-en "'Two or more specialised-and-innovative firms': 以上 includes the number, so at least 2."))
 
   (param (name sme-participants-many) (value 10) (min 1) (max 100000) (unit "家")
-    (text "7-10分档内加分：参与联合活动的链上企业达到此数，带动面广。")
-    (text-en "Placement in 7-10: this many chain enterprises took part, a wide reach."))
+    (text "7-10分档和4-6分档内加分：参与联合活动的链上企业达到此数，带动面广。")
+    (text-en "Placement in 7-10 and 4-6: this many chain enterprises took part, a wide reach."))
 
   ;; ---- management 全面提高质量管理水平
 

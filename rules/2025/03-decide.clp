@@ -9,9 +9,10 @@
 ;;;   the band chosen is the highest band met (exactly one per indicator, or none);
 ;;;   the gaps are the conditions of the next band up that are not held.
 ;;;
-;;; Points inside the chosen band are placed by the engine from the factor facts (see
-;;; docs/ARCHITECTURE.md, "Placement"): band minimum plus the points of each factor-def of
-;;; that band that some factor fact shows, capped at the band maximum.
+;;; Points inside the chosen band are placed by the engine (see docs/ARCHITECTURE.md,
+;;; "Placement"): band minimum plus the points of each factor-def of that band that is shown,
+;;; by a factor fact with its id or, when it names a condition of a higher band, by a held fact
+;;; of that condition; capped at the band maximum.
 ;;;
 ;;; Salience is used only here, to order the three steps inside one module: bands are
 ;;; met (0) before the highest is chosen (-10), before gaps are read off the choice (-20).

@@ -22,7 +22,8 @@
 ;;;  - "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平" is a strengthening factor of
 ;;;    8-10 (and 5-7), shown inside the window by a national recognition of the chain's approach
 ;;;    (<demonstration level="national">) or a national demonstration zone or linkage pilot
-;;;    (the honours of a chain or region; an enterprise's brand honour is not the chain's lead).
+;;;    (the honours of a chain or region; an enterprise's brand honour is not the chain's lead,
+;;;    and an award whose name makes it something else -- 全国质量奖, 中国质量奖 -- is not one).
 ;;;  - Placement: 8-10 adds leadership and output growth factor-far-multiple times the substantial
 ;;;    rate; lower bands add each condition of the next band up that holds (1-2: growth of either
 ;;;    kind "to some extent"); 5-7 adds leadership too.
@@ -197,7 +198,8 @@
 (defrule DEVELOPMENT::development-leading
   "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平"
   (or (demonstration (id ?id) (title ?t) (level national) (window inside))
-      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot) (window inside)))
+      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot) (name-class other)
+             (window inside)))
   =>
   (assert (factor (indicator development) (id leading) (rule development-leading) (evidence ?id)
     (text (str-cat "国家级认定或荣誉：" ?t)) (text-en (str-cat "national recognition or honour: " ?t)))))

@@ -68,7 +68,8 @@
   (factor-def (indicator infrastructure) (level 1) (id partly-basic) (condition capacity-basic)
     (text "部分达到上一档：服务覆盖基本满足") (text-en "partly the next band: basic coverage"))
   (factor-def (indicator infrastructure) (level 1) (id several-facilities)
-    (text "中心和平台合计至少2个") (text-en "at least two centres and platforms in all")))
+    (text "中心和平台合计至少参数 infrastructure-facilities-many（{infrastructure-facilities-many}）个")
+    (text-en "at least parameter infrastructure-facilities-many ({infrastructure-facilities-many}) centres and platforms in all")))
 
 (deffunction INFRASTRUCTURE::centre-zh (?k)
   (switch ?k (case metrology-testing then "产业计量测试中心") (case standard-verification then "标准验证点")
@@ -146,16 +147,16 @@
 
 (defrule INFRASTRUCTURE::infrastructure-several-facilities
   "Several centres and platforms."
-  (param (name factor-far-multiple) (value ?far))
-  (project)
+  (param (name infrastructure-facilities-many) (value ?many))
   =>
   (bind ?ids (create$))
   (do-for-all-facts ((?c centre)) TRUE (bind ?ids (create$ ?ids ?c:id)))
   (do-for-all-facts ((?p platform)) TRUE (bind ?ids (create$ ?ids ?p:id)))
-  (if (>= (length$ ?ids) 2) then
+  (if (>= (length$ ?ids) ?many) then
     (assert (factor (indicator infrastructure) (id several-facilities) (rule infrastructure-several-facilities)
       (evidence ?ids)
-      (text (str-cat "中心和平台合计 " (length$ ?ids) " 个")) (text-en (str-cat (length$ ?ids) " centres and platforms"))))))
+      (text (str-cat "中心和平台合计 " (length$ ?ids) " 个（参数 infrastructure-facilities-many ≥ " (num ?many) "）"))
+      (text-en (str-cat (length$ ?ids) " centres and platforms (parameter infrastructure-facilities-many >= " (num ?many) ")"))))))
 
 (defrule INFRASTRUCTURE::infrastructure-smes-served
   "A platform that serves many SMEs."

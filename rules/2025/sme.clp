@@ -13,6 +13,9 @@
 ;;;    专精特新企业 those with srdi provincial (省级专精特新) or little-giant (国家级“小巨人”).
 ;;;  - "联合" (joint): an activity with at least sme-joint-min participating enterprises. Only
 ;;;    joint activities count: who took part, and their results.
+;;;  - 1-3 names 群众性质量提升活动 (mass quality activities): a joint activity of kind
+;;;    mass-quality, qc-circle or quality-trust. The higher bands add 质量攻关 (quality-breakthrough)
+;;;    and 等活动: joint activities of any kind count for who took part.
 ;;;  - "成效显著" (marked results): a result of a joint activity or of a breakthrough that
 ;;;    improved by at least improvement-marked (the reading of 显著 shared with quality).
 ;;;  - "两个以上" (two or more, 以上 including the number): breakthroughs of at least
@@ -46,8 +49,8 @@
     (text "有专精特新企业在成效评价期内获得产品质量攻关成果")
     (text-en "a specialised-and-innovative firm obtained a breakthrough result inside the window"))
   (condition (indicator sme) (level 1) (id joint-activity)
-    (text "成效评价期内带动链上企业开展联合群众性质量提升活动（参与企业至少参数 sme-joint-min（{sme-joint-min}）家）")
-    (text-en "inside the window, a joint mass quality activity of at least parameter sme-joint-min ({sme-joint-min}) enterprises"))
+    (text "成效评价期内带动链上企业开展联合群众性质量提升活动（群众性质量提升、QC小组、质量信得过班组，参与企业至少参数 sme-joint-min（{sme-joint-min}）家）")
+    (text-en "inside the window, a joint mass quality activity (mass quality, QC circle, quality-trust team) of at least parameter sme-joint-min ({sme-joint-min}) enterprises"))
 
   (factor-def (indicator sme) (level 3) (id many-srdi)
     (text "获得攻关成果的专精特新企业达到参数 sme-srdi-many（{sme-srdi-many}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
@@ -100,14 +103,15 @@
 (defrule SME::sme-joint-activity
   "1-3分：带动产业链上的企业开展联合群众性质量提升活动"
   (param (name sme-joint-min) (value ?min))
-  (activity (id ?a) (title ?t) (date ?d) (window inside))
+  (activity (id ?a) (title ?t) (kind ?k) (date ?d) (window inside))
   =>
   (bind ?n (length$ (find-all-facts ((?p party)) (and (eq ?p:of ?a) (eq ?p:relation participant) (neq ?p:ref "")))))
   (if (>= ?n ?min) then
     (assert (joint (activity ?a)))
-    (assert (held (indicator sme) (condition joint-activity) (rule sme-joint-activity) (evidence ?a)
-      (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " (num ?min) "）"))
-      (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " (num ?min) ")"))))
+    (if (member$ ?k (create$ mass-quality qc-circle quality-trust)) then
+      (assert (held (indicator sme) (condition joint-activity) (rule sme-joint-activity) (evidence ?a)
+        (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " (num ?min) "）"))
+        (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " (num ?min) ")")))))
    else
     (assert (excluded (indicator sme) (evidence ?a) (rule sme-joint-activity)
       (text (str-cat ?t " 只有 " ?n " 家链上企业参与，不是联合活动（参数 sme-joint-min ≥ " (num ?min) "）"))
