@@ -356,3 +356,29 @@ Test(rubric, factors_that_are_the_next_band_cannot_all_count) {
              "(factor-def (indicator infrastructure) (level 3) (id several-facilities)");
   expect_load_error("indicator infrastructure band 1 (1-3): its factors reach at most 2");
 }
+
+Test(rubric, policy_page_names_every_parameter_and_rule_file) {
+  /* docs/POLICY.md must let a reviewer predict the scorer: every parameter and every indicator
+   * is described there. */
+  char *policy = qs_test_slurp("docs/POLICY.md", NULL);
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  for (size_t i = 0; i < r->n_params; i++) {
+    qs_buf name = {0};
+    qs_buf_addf(&name, "`%s`", r->params[i].name);
+    cr_expect(strstr(policy, name.s) != NULL, "docs/POLICY.md does not mention parameter %s",
+              r->params[i].name);
+    qs_buf_free(&name);
+  }
+  for (size_t i = 0; i < r->n_inds; i++)
+    for (size_t k = 0; k < r->inds[i].n_conds; k++) {
+      qs_buf name = {0};
+      qs_buf_addf(&name, "`%s`", r->inds[i].conds[k].id);
+      cr_expect(strstr(policy, name.s) != NULL,
+                "docs/POLICY.md does not mention condition %s of %s", r->inds[i].conds[k].id,
+                r->inds[i].id);
+      qs_buf_free(&name);
+    }
+  qs_engine_free(e);
+  free(policy);
+}
