@@ -18,7 +18,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-PKGS = libxml-2.0 jansson nettle
+PKGS = libxml-2.0 jansson nettle xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -I$(BUILD)/gen \
@@ -47,6 +47,10 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 $< -o $@
 
+$(BUILD)/tools/gensub: tools/gensub.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L $< -lm -o $@
+
 $(BUILD)/gen/builtin.c: $(BUILD)/tools/embed $(RULES) $(SCHEMAS)
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/embed $@ @qs_builtin_rules $(RULES) @qs_builtin_schemas $(SCHEMAS)
@@ -67,7 +71,7 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/libqscore.a
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
 
-test: $(BUILD)/qscore $(BUILD)/qscore-tests
+test: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub
 	$(BUILD)/qscore-tests $(TEST_ARGS)
 
 asan:
@@ -88,6 +92,9 @@ valgrind: $(BUILD)/qscore
 	$(VALGRIND) $(BUILD)/qscore validate $(SAMPLES) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore rubric --format json >/dev/null
 	$(VALGRIND) $(BUILD)/qscore score --lang en --param standards-many=1 $(firstword $(SAMPLES)) >/dev/null
+	rm -rf $(BUILD)/valgrind-batch
+	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/data; \
+		test $$? -le 1
 
 deps:
 	./scripts/install-deps.sh

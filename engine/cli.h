@@ -16,6 +16,8 @@ typedef struct {
   int n_params;
   int quiet, verbose;
   const char *indicator;
+  int jobs;    /* batch: --jobs N (0: the number of cores) */
+  int resume;  /* batch: --resume */
   char **args; /* operands after the command */
   int n_args;
 } qs_cli;
@@ -30,5 +32,6 @@ void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...)
 int qs_cmd_score(const qs_cli *cli);
 int qs_cmd_validate(const qs_cli *cli);
 int qs_cmd_rubric(const qs_cli *cli);
+int qs_cmd_batch(const qs_cli *cli);
 
 #endif

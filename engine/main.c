@@ -3,6 +3,7 @@
  *   qscore score    [--format text|json] [--lang zh|en] [-o FILE] FILE|-
  *   qscore validate FILE...
  *   qscore rubric   [--format text|json]
+ *   qscore batch    [--jobs N] [--out DIR] [--resume] PATH...
  *   common: --rules DIR, --param NAME=VALUE, --lang zh|en, -q, -v, --help, --version
  *
  * Options may come before or after the subcommand. */
@@ -28,12 +29,16 @@ static const char *const usage_en =
     "  validate FILE...  schema and sanity checks only, no scores\n"
     "  rubric            the rubric, the conditions checked for each band, the parameters;\n"
     "                    --format text|json\n"
+    "  batch PATH...     score files and folders (*.xml) into a ranked table: --out DIR\n"
+    "                    (default qscore-out), --jobs N (default: the number of cores),\n"
+    "                    --resume (score only what an interrupted run left)\n"
     "\n"
     "options:\n"
     "  --format F        output format (see the command)\n"
     "  --lang zh|en      language of messages and reports (default zh); the rubric's\n"
     "                    official wording stays Chinese\n"
-    "  -o FILE           write the output to FILE (atomically) instead of stdout\n"
+    "  -o FILE           write the output to FILE (atomically) instead of stdout; for batch,\n"
+    "                    the output folder (as --out)\n"
     "  --rules DIR       load the rules from DIR (*.clp) instead of the built-in ones\n"
     "  --param N=V       override a policy parameter (qscore rubric lists them)\n"
     "  -q, --quiet       fewer messages;  -v, --verbose  more (rules origin and hash)\n"
@@ -53,11 +58,13 @@ static const char *const usage_zh =
     "  score 文件|-      为一份申报材料（XML）评分；--format text|json\n"
     "  validate 文件...  只做结构和合理性检查，不评分\n"
     "  rubric            评价要求、各档位的判定条件和参数；--format text|json\n"
+    "  batch 路径...     批量评分文件和目录（*.xml），生成排名表：--out 目录（默认 qscore-out），\n"
+    "                    --jobs N（默认为CPU核数），--resume（只补评中断时未完成的）\n"
     "\n"
     "选项：\n"
     "  --format F        输出格式（见各命令）\n"
     "  --lang zh|en      消息和报告的语言（默认 zh）；评价要求原文始终为中文\n"
-    "  -o 文件           输出写入文件（原子替换），而非标准输出\n"
+    "  -o 文件           输出写入文件（原子替换），而非标准输出；batch 时为输出目录（同 --out）\n"
     "  --rules 目录      从目录加载规则（*.clp），代替内置规则\n"
     "  --param 名称=值   覆盖一个政策参数（qscore rubric 列出全部参数）\n"
     "  -q, --quiet       少输出；-v, --verbose 多输出（规则来源和哈希）\n"
@@ -67,7 +74,7 @@ static const char *const usage_zh =
     "退出码：0 全部评分完成；1 有输入无效或无法读取（其余照常评分）；2 用法错误；\n"
     "3 规则或评价要求数据错误（未评分）；4 内部错误\n";
 
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_RULES, OPT_PARAM, OPT_INDICATOR };
+enum { OPT_FORMAT = 256, OPT_LANG, OPT_RULES, OPT_PARAM, OPT_INDICATOR, OPT_RESUME };
 
 int main(int argc, char **argv) {
   static const struct option opts[] = {
@@ -76,6 +83,9 @@ int main(int argc, char **argv) {
       {"rules", required_argument, NULL, OPT_RULES},
       {"param", required_argument, NULL, OPT_PARAM},
       {"output", required_argument, NULL, 'o'},
+      {"out", required_argument, NULL, 'o'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"resume", no_argument, NULL, OPT_RESUME},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -97,7 +107,7 @@ int main(int argc, char **argv) {
   }
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":o:qvhV", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:j:qvhV", opts, NULL)) != -1) {
     switch (c) {
     case OPT_FORMAT:
       cli.format = optarg;
@@ -116,6 +126,19 @@ int main(int argc, char **argv) {
       break;
     case 'o':
       cli.output = optarg;
+      break;
+    case 'j': {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || n < 1 || n > 256) {
+        qs_cli_usage_error(&cli, "--jobs 1..256: %s", optarg);
+        bad = 1;
+      }
+      cli.jobs = (int)n;
+      break;
+    }
+    case OPT_RESUME:
+      cli.resume = 1;
       break;
     case 'q':
       cli.quiet = 1;
@@ -164,6 +187,8 @@ int main(int argc, char **argv) {
       rc = qs_cmd_validate(&cli);
     else if (strcmp(cmd, "rubric") == 0)
       rc = qs_cmd_rubric(&cli);
+    else if (strcmp(cmd, "batch") == 0)
+      rc = qs_cmd_batch(&cli);
     else {
       qs_cli_usage_error(&cli, cli.lang == QS_LANG_EN ? "unknown command: %s" : "未知命令：%s",
                          cmd);

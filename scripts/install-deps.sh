@@ -5,8 +5,11 @@
 # user: says exactly which command to run, and fails if anything is missing.
 set -eu
 
+# The last line is what the tests need besides the build: the batch tests open triage.xlsx
+# with LibreOffice and render index.html in headless Chromium.
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
-nettle-dev libcriterion-dev clang-format valgrind"
+nettle-dev libxlsxwriter-dev \
+libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui"
 
 missing=""
 for p in $PACKAGES; do

@@ -251,6 +251,10 @@
     (text "一次评分中规则触发次数上限；超过视为规则错误（死循环）。")
     (text-en "Cap on rule firings for one submission; hitting it is treated as a rules error (a loop)."))
 
+  (param (name batch-file-seconds) (value 120.0) (min 1.0) (max 86400.0) (unit "秒")
+    (text "批量评分时单个文件的总时限（解析、导入、规则运行）；超过即终止该评分进程，该文件记入 errors.csv，其余照常。")
+    (text-en "In a batch, the wall-clock limit for one file (parsing, import, rules); past it the worker is killed, the file listed in errors.csv, the rest go on."))
+
   (param (name run-seconds) (value 20) (min 1) (max 3600) (unit "秒")
     (text "一次评分的规则运行时限；超过视为规则错误。")
     (text-en "Time limit for running the rules on one submission; exceeding it is treated as a rules error."))

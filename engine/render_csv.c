@@ -1,0 +1,140 @@
+/* render_csv.c -- triage.csv and errors.csv: UTF-8 with a byte-order mark (so that spreadsheet
+ * programs show Chinese), RFC 4180 quoting, CRLF line ends, one row per submission in ranking
+ * order. A text that starts with = + - @ gets a leading ' so that no spreadsheet runs it as a
+ * formula: these texts come from outside. */
+#include <stdio.h>
+#include <string.h>
+
+#include "batch_table.h"
+#include "qs_batch.h"
+
+void qs_csv_field(qs_buf *b, const char *s, int text) {
+  s = s ? s : "";
+  int quote = text || strpbrk(s, ",\"\r\n") != NULL;
+  if (quote)
+    qs_buf_add(b, "\"");
+  if (text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'))
+    qs_buf_add(b, "'");
+  for (const char *p = s; *p; p++) {
+    if (*p == '"')
+      qs_buf_add(b, "\"\"");
+    else
+      qs_buf_addn(b, p, 1);
+  }
+  if (quote)
+    qs_buf_add(b, "\"");
+}
+
+static void num(qs_buf *b, long v) { qs_buf_addf(b, "%ld", v); }
+
+/* The column titles of the ranking (CSV, XLSX and HTML share them). */
+const char *qs_column_title(qs_lang lang, const char *key) {
+  static const struct {
+    const char *key, *zh, *en;
+  } cols[] = {
+      {"rank", "排名", "rank"},
+      {"region_rank", "省内排名", "rank in province"},
+      {"id", "项目编号", "id"},
+      {"title", "项目名称", "title"},
+      {"province", "省份", "province"},
+      {"region", "地区", "region"},
+      {"chain", "产业链", "chain"},
+      {"total", "总分", "total"},
+      {"measures", "质量举措", "measures"},
+      {"results", "质量成效", "results"},
+      {"bonus", "加分项", "bonus"},
+      {"triage", "初筛建议", "triage"},
+      {"flags", "提示数", "flags"},
+      {"error_flags", "严重问题数", "error flags"},
+      {"duplicate_id", "编号重复", "duplicate id"},
+      {"file", "文件", "file"},
+      {"report", "报告", "report"},
+      {"line", "行", "line"},
+      {"kind", "类别", "kind"},
+      {"message", "说明", "message"},
+      {"indicator", "指标", "indicator"},
+      {"severity", "级别", "severity"},
+      {"code", "代码", "code"},
+      {"text", "内容", "text"},
+      {"evidence", "证据", "evidence"},
+  };
+  for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+    if (strcmp(cols[i].key, key) == 0)
+      return lang == QS_LANG_EN ? cols[i].en : cols[i].zh;
+  return key;
+}
+
+int qs_write_csv(const qs_table *t, const char *path) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "\xEF\xBB\xBF");
+  static const char *const head[] = {"rank",     "region_rank", "id",    "title",
+                                     "province", "region",      "chain", "total"};
+  for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+    qs_csv_field(&b, qs_column_title(t->lang, head[i]), 0);
+    qs_buf_add(&b, ",");
+  }
+  for (size_t i = 0; i < t->rubric->n_inds; i++) {
+    const qs_indicator_def *d = &t->rubric->inds[i];
+    qs_csv_field(&b, t->lang == QS_LANG_EN ? d->id : d->name, 0);
+    qs_buf_add(&b, ",");
+  }
+  static const char *const tail[] = {"measures",    "results",      "bonus", "triage", "flags",
+                                     "error_flags", "duplicate_id", "file",  "report"};
+  for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
+    qs_csv_field(&b, qs_column_title(t->lang, tail[i]), 0);
+    qs_buf_add(&b, i + 1 < sizeof tail / sizeof tail[0] ? "," : "\r\n");
+  }
+  for (size_t k = 0; k < t->n_rows; k++) {
+    const qs_row *r = t->ranked[k];
+    num(&b, (long)r->rank);
+    qs_buf_add(&b, ",");
+    num(&b, (long)r->region_rank);
+    qs_buf_add(&b, ",");
+    const char *texts[] = {r->id, r->title, r->province_name, r->region, r->chain};
+    for (size_t i = 0; i < 5; i++) {
+      qs_csv_field(&b, texts[i], 1);
+      qs_buf_add(&b, ",");
+    }
+    num(&b, r->total);
+    for (size_t i = 0; i < t->rubric->n_inds; i++) {
+      qs_buf_add(&b, ",");
+      num(&b, r->points[i]);
+    }
+    for (int i = 0; i < 3; i++) {
+      qs_buf_add(&b, ",");
+      num(&b, r->sections[i]);
+    }
+    qs_buf_add(&b, ",");
+    qs_csv_field(&b, r->triage, 0);
+    qs_buf_addf(&b, ",%d,%d,%s,", r->n_flags, r->n_error_flags, r->duplicate_id ? "1" : "0");
+    qs_csv_field(&b, r->path, 1);
+    qs_buf_add(&b, ",");
+    qs_csv_field(&b, r->report, 0);
+    qs_buf_add(&b, "\r\n");
+  }
+  int rc = qs_write_atomic(path, b.s, b.len);
+  qs_buf_free(&b);
+  return rc;
+}
+
+int qs_write_errors_csv(const qs_table *t, const char *path) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "\xEF\xBB\xBF");
+  static const char *const head[] = {"file", "line", "kind", "message"};
+  for (size_t i = 0; i < 4; i++) {
+    qs_csv_field(&b, qs_column_title(t->lang, head[i]), 0);
+    qs_buf_add(&b, i < 3 ? "," : "\r\n");
+  }
+  for (size_t i = 0; i < t->n_errors; i++) {
+    const qs_error_row *e = &t->errors[i];
+    qs_csv_field(&b, e->path, 1);
+    qs_buf_addf(&b, ",%ld,", e->line);
+    qs_csv_field(&b, e->kind, 0);
+    qs_buf_add(&b, ",");
+    qs_csv_field(&b, e->message, 1);
+    qs_buf_add(&b, "\r\n");
+  }
+  int rc = qs_write_atomic(path, b.s, b.len);
+  qs_buf_free(&b);
+  return rc;
+}

@@ -1,0 +1,270 @@
+/* render_index.c -- index.html of a batch: one self-contained page (no external file, no
+ * network): the counts, the distribution of totals as an inline SVG chart, a summary per
+ * province, the ranking (sortable by any column with a small inline script) with a link to each
+ * submission's report, and the files that could not be scored.
+ *
+ * Every text from a submission is HTML-escaped; the script takes no data, it only reorders the
+ * table's rows; a Content-Security-Policy allows nothing but the inline style and this one
+ * script (by its hash), so even an escaping mistake could not run anything. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_table.h"
+#include "qs_batch.h"
+
+static void esc(qs_buf *b, const char *s) {
+  for (const char *p = s ? s : ""; *p; p++) {
+    switch (*p) {
+    case '&':
+      qs_buf_add(b, "&amp;");
+      break;
+    case '<':
+      qs_buf_add(b, "&lt;");
+      break;
+    case '>':
+      qs_buf_add(b, "&gt;");
+      break;
+    case '"':
+      qs_buf_add(b, "&quot;");
+      break;
+    case '\'':
+      qs_buf_add(b, "&#39;");
+      break;
+    default:
+      qs_buf_addn(b, p, 1);
+    }
+  }
+}
+
+static void base64(qs_buf *b, const unsigned char *d, size_t n) {
+  static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)d[i] << 16 | (i + 1 < n ? (unsigned)d[i + 1] << 8 : 0) |
+                 (i + 2 < n ? d[i + 2] : 0);
+    char out[4] = {a[v >> 18 & 63], a[v >> 12 & 63], i + 1 < n ? a[v >> 6 & 63] : '=',
+                   i + 2 < n ? a[v & 63] : '='};
+    qs_buf_addn(b, out, 4);
+  }
+}
+
+/* Sorting the ranking: click a column title; numbers compare as numbers. */
+static const char script[] =
+    "document.querySelectorAll('table.sortable').forEach(function(table){"
+    "var heads=table.tHead.rows[0].cells;"
+    "Array.prototype.forEach.call(heads,function(th,col){"
+    "th.addEventListener('click',function(){"
+    "var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);"
+    "var dir=th.getAttribute('data-dir')==='asc'?-1:1;"
+    "Array.prototype.forEach.call(heads,function(h){h.removeAttribute('data-dir');});"
+    "th.setAttribute('data-dir',dir===1?'asc':'desc');"
+    "rows.sort(function(a,b){var x=a.cells[col].getAttribute('data-v')||a.cells[col].textContent;"
+    "var y=b.cells[col].getAttribute('data-v')||b.cells[col].textContent;"
+    "var nx=parseFloat(x),ny=parseFloat(y);"
+    "if(!isNaN(nx)&&!isNaN(ny)&&String(nx)===x&&String(ny)===y)return dir*(nx-ny);"
+    "return dir*(x<y?-1:x>y?1:0);});"
+    "rows.forEach(function(r){body.appendChild(r);});});});});";
+
+static const char style[] =
+    "body{font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;margin:1.5em;"
+    "color:#222}h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}"
+    "table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .5em}"
+    "th{background:#ddebf7;cursor:pointer;position:sticky;top:0}td.n{text-align:right}"
+    "tr.recommend td.t{background:#e2f0d9}tr.review td.t{background:#fff2cc}"
+    "tr.reject td.t{background:#f8cbad}.dup{color:#c00;font-weight:bold}"
+    ".counts span{margin-right:1.5em}svg text{font-size:11px}"
+    "@media print{th{position:static}}";
+
+static const char *tr_label(qs_lang lang, const char *t) {
+  if (lang == QS_LANG_EN)
+    return t;
+  return strcmp(t, "recommend") == 0 ? "推荐" : strcmp(t, "reject") == 0 ? "不推荐" : "复核";
+}
+
+static void histogram(qs_buf *b, const qs_table *t) {
+  /* Totals in bins of 5 points, 0-4 ... 100-105. */
+  int bins[21] = {0}, most = 1;
+  for (size_t i = 0; i < t->n_rows; i++) {
+    int k = t->rows[i].total / 5;
+    k = k > 20 ? 20 : k < 0 ? 0 : k;
+    if (++bins[k] > most)
+      most = bins[k];
+  }
+  int w = 22, h = 160, left = 30;
+  qs_buf_addf(b, "<svg role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
+              left + 21 * w + 10, h + 40, left + 21 * w + 10, h + 40);
+  for (int k = 0; k < 21; k++) {
+    int bh = bins[k] * h / most;
+    qs_buf_addf(b,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#5b9bd5\"><title>%d-%d: "
+                "%d</title></rect>",
+                left + k * w + 1, 10 + h - bh, w - 2, bh, k * 5, k == 20 ? 105 : k * 5 + 4,
+                bins[k]);
+    if (bins[k])
+      qs_buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>",
+                  left + k * w + w / 2, 8 + h - bh, bins[k]);
+    if (k % 2 == 0)
+      qs_buf_addf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>",
+                  left + k * w + w / 2, h + 25, k * 5);
+  }
+  qs_buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/></svg>", left,
+              10 + h, left + 21 * w, 10 + h);
+}
+
+int qs_write_index_html(const qs_table *t, const char *path) {
+  qs_lang L = t->lang;
+  int en = L == QS_LANG_EN;
+  qs_buf b = {0};
+  unsigned char digest[32];
+  {
+    qs_sha256 *h = qs_sha256_new();
+    qs_sha256_update(h, script, strlen(script));
+    char hex[65];
+    qs_sha256_final(h, hex);
+    for (int i = 0; i < 32; i++) {
+      unsigned v;
+      sscanf(hex + 2 * i, "%2x", &v);
+      digest[i] = (unsigned char)v;
+    }
+  }
+  qs_buf_add(&b, "<!DOCTYPE html>\n<html lang=\"");
+  qs_buf_add(&b, en ? "en" : "zh-CN");
+  qs_buf_add(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                 "style-src 'unsafe-inline'; img-src data:; script-src 'sha256-");
+  base64(&b, digest, 32);
+  qs_buf_add(
+      &b,
+      "'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+  qs_buf_add(&b, en ? "qscore batch triage" : "qscore 批量初筛");
+  qs_buf_addf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+  qs_buf_add(&b, en ? "Batch triage" : "批量初筛结果");
+  qs_buf_add(&b, "</h1>\n");
+
+  size_t rec = 0, rev = 0, rej = 0;
+  for (size_t i = 0; i < t->n_rows; i++) {
+    rec += strcmp(t->rows[i].triage, "recommend") == 0;
+    rev += strcmp(t->rows[i].triage, "review") == 0;
+    rej += strcmp(t->rows[i].triage, "reject") == 0;
+  }
+  size_t failed_files = 0;
+  for (size_t i = 0; i < t->n_errors; i++)
+    failed_files += i == 0 || strcmp(t->errors[i].path, t->errors[i - 1].path) != 0;
+  qs_buf_addf(&b,
+              en ? "<p class=\"counts\"><span>%zu files</span><span>%zu scored</span><span>%zu "
+                   "recommend</span><span>%zu review</span><span>%zu reject</span><span>%zu not "
+                   "scored</span></p>\n"
+                 : "<p class=\"counts\"><span>文件 %zu 个</span><span>已评分 %zu</span><span>推荐 "
+                   "%zu</span><span>复核 %zu</span><span>不推荐 %zu</span><span>未能评分 "
+                   "%zu</span></p>\n",
+              t->n_inputs, t->n_rows, rec, rev, rej, failed_files);
+
+  qs_buf_add(&b, en ? "<h2>Distribution of totals</h2>\n" : "<h2>总分分布</h2>\n");
+  histogram(&b, t);
+
+  /* Per province. */
+  qs_buf_add(&b, en ? "<h2>By province</h2>\n" : "<h2>各省汇总</h2>\n");
+  qs_buf_addf(&b,
+              "<table class=\"sortable\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+              "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+              en ? "province" : "省份", en ? "submissions" : "申报数", en ? "mean total" : "平均分",
+              en ? "best" : "最高分", tr_label(L, "recommend"), tr_label(L, "review"),
+              tr_label(L, "reject"));
+  char done[100] = {0};
+  for (int pass = 0; pass < 100; pass++) {
+    size_t n = 0, r1 = 0, r2 = 0, r3 = 0;
+    long sum = 0;
+    int best = 0;
+    const char *name = NULL;
+    for (size_t i = 0; i < t->n_rows; i++) {
+      const qs_row *r = &t->rows[i];
+      if (strlen(r->province) < 2 || (r->province[0] - '0') * 10 + (r->province[1] - '0') != pass)
+        continue;
+      name = r->province_name[0] ? r->province_name : r->province;
+      n++;
+      sum += r->total;
+      best = r->total > best ? r->total : best;
+      r1 += strcmp(r->triage, "recommend") == 0;
+      r2 += strcmp(r->triage, "review") == 0;
+      r3 += strcmp(r->triage, "reject") == 0;
+    }
+    if (!n || done[pass])
+      continue;
+    done[pass] = 1;
+    qs_buf_add(&b, "<tr><td>");
+    esc(&b, name);
+    qs_buf_addf(&b,
+                "</td><td class=\"n\">%zu</td><td class=\"n\">%.1f</td><td class=\"n\">%d</td><td "
+                "class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td></tr>\n",
+                n, (double)sum / (double)n, best, r1, r2, r3);
+  }
+  qs_buf_add(&b, "</tbody></table>\n");
+
+  /* The ranking. */
+  qs_buf_add(&b, en ? "<h2>Ranking</h2>\n" : "<h2>排名</h2>\n");
+  qs_buf_add(&b, "<table class=\"sortable\" id=\"ranking\"><thead><tr>");
+  static const char *const head[] = {"rank",     "region_rank", "id",   "title",
+                                     "province", "chain",       "total"};
+  for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+    qs_buf_add(&b, "<th>");
+    esc(&b, qs_column_title(L, head[i]));
+    qs_buf_add(&b, "</th>");
+  }
+  for (size_t i = 0; i < t->rubric->n_inds; i++) {
+    qs_buf_add(&b, "<th title=\"");
+    esc(&b, t->rubric->inds[i].name);
+    qs_buf_add(&b, "\">");
+    esc(&b, en ? t->rubric->inds[i].id : t->rubric->inds[i].name);
+    qs_buf_add(&b, "</th>");
+  }
+  qs_buf_addf(&b, "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+              qs_column_title(L, "triage"), qs_column_title(L, "flags"),
+              qs_column_title(L, "report"));
+  for (size_t k = 0; k < t->n_rows; k++) {
+    const qs_row *r = t->ranked[k];
+    qs_buf_addf(&b, "<tr class=\"%s\"><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td",
+                r->triage, r->rank, r->region_rank);
+    if (r->duplicate_id)
+      qs_buf_add(&b, en ? " class=\"dup\" title=\"the same id in another file\""
+                        : " class=\"dup\" title=\"另一文件中有相同的项目编号\"");
+    qs_buf_add(&b, ">");
+    esc(&b, r->id);
+    qs_buf_add(&b, "</td><td>");
+    esc(&b, r->title);
+    qs_buf_add(&b, "</td><td>");
+    esc(&b, r->province_name[0] ? r->province_name : r->region);
+    qs_buf_add(&b, "</td><td>");
+    esc(&b, r->chain);
+    qs_buf_addf(&b, "</td><td class=\"n\">%d</td>", r->total);
+    for (size_t i = 0; i < t->rubric->n_inds; i++)
+      qs_buf_addf(&b, "<td class=\"n\">%d</td>", r->points[i]);
+    qs_buf_addf(&b, "<td class=\"t\" data-v=\"%s\">%s</td><td class=\"n\">%d</td><td><a href=\"",
+                r->triage, tr_label(L, r->triage), r->n_flags);
+    esc(&b, r->report);
+    qs_buf_add(&b, "\">");
+    esc(&b, en ? "report" : "报告");
+    qs_buf_add(&b, "</a></td></tr>\n");
+  }
+  qs_buf_add(&b, "</tbody></table>\n");
+
+  if (t->n_errors) {
+    qs_buf_add(&b, en ? "<h2>Not scored</h2>\n" : "<h2>未能评分的文件</h2>\n");
+    qs_buf_addf(&b,
+                "<table class=\"sortable\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr>"
+                "</thead><tbody>\n",
+                qs_column_title(L, "file"), qs_column_title(L, "line"),
+                qs_column_title(L, "message"));
+    for (size_t i = 0; i < t->n_errors; i++) {
+      qs_buf_add(&b, "<tr><td>");
+      esc(&b, t->errors[i].path);
+      qs_buf_addf(&b, "</td><td class=\"n\">%ld</td><td>", t->errors[i].line);
+      esc(&b, t->errors[i].message);
+      qs_buf_add(&b, "</td></tr>\n");
+    }
+    qs_buf_add(&b, "</tbody></table>\n");
+  }
+  qs_buf_addf(&b, "<script>%s</script>\n</body>\n</html>\n", script);
+  int rc = qs_write_atomic(path, b.s, b.len);
+  qs_buf_free(&b);
+  return rc;
+}

@@ -1,0 +1,158 @@
+/* render_xlsx.c -- triage.xlsx through libxlsxwriter: the overall ranking, one sheet per
+ * province with its own rank, the flags, and the files that could not be scored. Every sheet
+ * has a frozen header row, filters and column widths; numbers are numbers, texts are texts
+ * (never formulas). The creation time is SOURCE_DATE_EPOCH or the epoch, so the same batch
+ * gives the same bytes. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "batch_table.h"
+#include "qs_batch.h"
+
+typedef struct {
+  lxw_workbook *wb;
+  lxw_format *head, *wrap;
+} book;
+
+static void header(book *b, lxw_worksheet *ws, const char *const *titles, const double *widths,
+                   int n, int rows) {
+  for (int c = 0; c < n; c++) {
+    worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
+    worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
+}
+
+static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
+  lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+  const qs_rubric *r = t->rubric;
+  int n = 8 + (int)r->n_inds + 9;
+  const char **titles = calloc((size_t)n, sizeof *titles);
+  double *widths = calloc((size_t)n, sizeof *widths);
+  static const char *const head[] = {"rank",     "region_rank", "id",    "title",
+                                     "province", "region",      "chain", "total"};
+  int c = 0;
+  for (int i = 0; i < 8; i++, c++) {
+    titles[c] = qs_column_title(t->lang, head[i]);
+    widths[c] = i == 3 ? 40 : i == 2 || i == 5 ? 22 : i == 6 ? 14 : 9;
+  }
+  for (size_t i = 0; i < r->n_inds; i++, c++) {
+    titles[c] = t->lang == QS_LANG_EN ? r->inds[i].id : r->inds[i].name;
+    widths[c] = 10;
+  }
+  static const char *const tail[] = {"measures",    "results",      "bonus", "triage", "flags",
+                                     "error_flags", "duplicate_id", "file",  "report"};
+  for (int i = 0; i < 9; i++, c++) {
+    titles[c] = qs_column_title(t->lang, tail[i]);
+    widths[c] = i >= 7 ? 36 : 10;
+  }
+  int row = 0;
+  for (size_t k = 0; k < t->n_rows; k++) {
+    const qs_row *x = t->ranked[k];
+    if (province && strncmp(x->province, province, 2) != 0)
+      continue;
+    row++;
+    c = 0;
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->rank, NULL);
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
+    const char *texts[] = {x->id, x->title, x->province_name, x->region, x->chain};
+    for (int i = 0; i < 5; i++)
+      worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
+    for (size_t i = 0; i < r->n_inds; i++)
+      worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
+    for (int i = 0; i < 3; i++)
+      worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
+    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->report, NULL);
+  }
+  header(b, ws, titles, widths, n, row);
+  free(titles);
+  free(widths);
+}
+
+static void flags_sheet(book *b, const qs_table *t) {
+  lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "flags" : "提示");
+  static const char *const keys[] = {"file", "id",   "indicator", "severity",
+                                     "code", "text", "evidence"};
+  static const double widths[] = {36, 22, 14, 9, 22, 80, 30};
+  const char *titles[7];
+  for (int i = 0; i < 7; i++)
+    titles[i] = qs_column_title(t->lang, keys[i]);
+  for (size_t i = 0; i < t->n_flags; i++) {
+    const qs_flag_row *f = &t->flags[i];
+    const char *v[] = {f->path, f->id, f->indicator, f->severity, f->code, f->text, f->evidence};
+    for (int c = 0; c < 7; c++)
+      worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], c == 5 ? b->wrap : NULL);
+  }
+  header(b, ws, titles, widths, 7, (int)t->n_flags);
+}
+
+static void errors_sheet(book *b, const qs_table *t) {
+  lxw_worksheet *ws =
+      workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "not scored" : "未评分");
+  static const char *const keys[] = {"file", "line", "kind", "message"};
+  static const double widths[] = {40, 8, 10, 90};
+  const char *titles[4];
+  for (int i = 0; i < 4; i++)
+    titles[i] = qs_column_title(t->lang, keys[i]);
+  for (size_t i = 0; i < t->n_errors; i++) {
+    const qs_error_row *e = &t->errors[i];
+    worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
+    worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
+    worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
+    worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
+  }
+  header(b, ws, titles, widths, 4, (int)t->n_errors);
+}
+
+int qs_write_xlsx(const qs_table *t, const char *path) {
+  qs_buf tmp = {0};
+  qs_buf_addf(&tmp, "%s.tmp.%ld.xlsx", path, (long)getpid());
+  lxw_workbook *wb = workbook_new(tmp.s);
+  if (!wb) {
+    qs_buf_free(&tmp);
+    return -1;
+  }
+  const char *sde = getenv("SOURCE_DATE_EPOCH");
+  lxw_doc_properties props = {
+      .title = (char *)(t->lang == QS_LANG_EN ? "qscore triage" : "qscore 初筛排名"),
+      .created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : (time_t)1,
+  };
+  workbook_set_properties(wb, &props);
+  book b = {wb, workbook_add_format(wb), workbook_add_format(wb)};
+  format_set_bold(b.head);
+  format_set_bg_color(b.head, 0xDDEBF7);
+  format_set_text_wrap(b.wrap);
+  ranking_sheet(&b, t, t->lang == QS_LANG_EN ? "ranking" : "排名", NULL);
+  /* One sheet per province, in the order of the province codes. */
+  char done[100] = {0};
+  for (int pass = 0; pass < 100; pass++) {
+    for (size_t i = 0; i < t->n_rows; i++) {
+      const char *pc = t->rows[i].province;
+      if (strlen(pc) < 2 || (pc[0] - '0') * 10 + (pc[1] - '0') != pass || done[pass])
+        continue;
+      done[pass] = 1;
+      const char *name = t->rows[i].province_name[0] ? t->rows[i].province_name : pc;
+      char sheet[32];
+      snprintf(sheet, sizeof sheet, "%.30s", name);
+      ranking_sheet(&b, t, sheet, pc);
+    }
+  }
+  flags_sheet(&b, t);
+  errors_sheet(&b, t);
+  int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+  if (rc == 0 && rename(tmp.s, path) != 0)
+    rc = -1;
+  if (rc != 0)
+    remove(tmp.s);
+  qs_buf_free(&tmp);
+  return rc;
+}

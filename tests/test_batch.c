@@ -1,0 +1,567 @@
+/* test_batch.c -- `qscore batch`: a generated folder with broken and hostile files, outputs
+ * equal whatever --jobs, a run killed with SIGKILL and resumed, a worker that crashes or hangs,
+ * the workbook opened by LibreOffice, the page rendered by headless Chromium, CSV quoting. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../engine/qs_util.h"
+#include "helpers.h"
+
+#define GENSUB QS_BUILD_DIR "/tools/gensub"
+
+/* ------------------------------------------------------------------ helpers */
+
+static char *tmpdir(void) {
+  char *d = qs_xstrdup("/tmp/qs-batch-XXXXXX");
+  cr_assert_not_null(mkdtemp(d));
+  return d;
+}
+
+static int run(const char *const *argv, const char *out, const char *err, const char *home);
+
+/* Remove a test folder at the end of a test. */
+static void rmtree(char *dir) {
+  const char *argv[] = {"rm", "-rf", dir, NULL};
+  run(argv, NULL, NULL, NULL);
+  free(dir);
+}
+
+static char *join(const char *a, const char *b) {
+  qs_buf p = {0};
+  qs_buf_addf(&p, "%s/%s", a, b);
+  return qs_buf_take(&p);
+}
+
+/* Run a program; stdout and stderr into the given files (or /dev/null); HOME set to home when
+ * given. Returns the exit code, 128 + signal. */
+static int run(const char *const *argv, const char *out, const char *err, const char *home) {
+  pid_t pid = fork();
+  cr_assert(pid >= 0);
+  if (pid == 0) {
+    int o = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = open(err ? err : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int i = open("/dev/null", O_RDONLY);
+    dup2(i, 0);
+    dup2(o, 1);
+    dup2(e, 2);
+    if (home)
+      setenv("HOME", home, 1);
+    execvp(argv[0], (char *const *)argv);
+    _exit(127);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static void gen(const char *dir, const char *count, const char *seed, const char *broken,
+                const char *dups) {
+  const char *argv[] = {GENSUB, "--out",        dir,  "--count",  count, "--seed", seed, "--broken",
+                        broken, "--duplicates", dups, "--median", "60",  NULL};
+  cr_assert_eq(run(argv, NULL, NULL, NULL), 0, "gensub failed");
+}
+
+static int batch(const char *out, const char *jobs, const char *in, const char *extra) {
+  const char *argv[] = {QS_BIN, "batch", "-q", "--jobs", jobs, "--out", out, in, extra, NULL};
+  if (!extra)
+    argv[8] = NULL;
+  return run(argv, NULL, NULL, NULL);
+}
+
+static size_t count_lines(const char *text) {
+  size_t n = 0;
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void expect_same_file(const char *a, const char *b) {
+  size_t la, lb;
+  char *x = qs_test_slurp(a, &la), *y = qs_test_slurp(b, &lb);
+  cr_expect(la == lb && memcmp(x, y, la) == 0, "%s and %s differ", a, b);
+  free(x);
+  free(y);
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t list_dir(const char *dir, char ***names) {
+  DIR *dp = opendir(dir);
+  cr_assert_not_null(dp, "%s", dir);
+  size_t n = 0, cap = 0;
+  char **a = NULL;
+  for (struct dirent *de; (de = readdir(dp));) {
+    if (de->d_name[0] == '.')
+      continue;
+    qs_grow(&a, &cap, n + 1, sizeof *a);
+    a[n++] = qs_xstrdup(de->d_name);
+  }
+  closedir(dp);
+  qsort(a, n, sizeof *a, cmp_names);
+  *names = a;
+  return n;
+}
+
+static void expect_same_outputs(const char *a, const char *b) {
+  static const char *const files[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
+                                      "errors.csv"};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    char *x = join(a, files[i]), *y = join(b, files[i]);
+    expect_same_file(x, y);
+    free(x);
+    free(y);
+  }
+  char *ra = join(a, "reports"), *rb = join(b, "reports");
+  char **na, **nb;
+  size_t n = list_dir(ra, &na), m = list_dir(rb, &nb);
+  cr_expect_eq(n, m, "reports: %zu and %zu files", n, m);
+  for (size_t i = 0; i < n && i < m; i++) {
+    cr_expect_str_eq(na[i], nb[i]);
+    char *x = join(ra, na[i]), *y = join(rb, nb[i]);
+    expect_same_file(x, y);
+    free(x);
+    free(y);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(na[i]);
+  for (size_t i = 0; i < m; i++)
+    free(nb[i]);
+  free(na);
+  free(nb);
+  free(ra);
+  free(rb);
+}
+
+/* One CSV line into fields (RFC 4180; a leading BOM is dropped). */
+static size_t csv_fields(const char **p, char ***out) {
+  size_t n = 0, cap = 0;
+  char **f = NULL;
+  const char *s = *p;
+  if (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+    s += 3;
+  for (;;) {
+    qs_buf b = {0};
+    qs_buf_add(&b, "");
+    if (*s == '"') {
+      s++;
+      for (; *s; s++) {
+        if (*s == '"' && s[1] == '"') {
+          qs_buf_add(&b, "\"");
+          s++;
+        } else if (*s == '"') {
+          s++;
+          break;
+        } else {
+          qs_buf_addn(&b, s, 1);
+        }
+      }
+    } else {
+      while (*s && *s != ',' && *s != '\r' && *s != '\n')
+        qs_buf_addn(&b, s++, 1);
+    }
+    qs_grow(&f, &cap, n + 1, sizeof *f);
+    f[n++] = qs_buf_take(&b);
+    if (*s == ',') {
+      s++;
+      continue;
+    }
+    while (*s == '\r' || *s == '\n')
+      s++;
+    break;
+  }
+  *p = s;
+  *out = f;
+  return n;
+}
+
+static void free_fields(char **f, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(f[i]);
+  free(f);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
+  char *in = tmpdir(), *out = tmpdir();
+  gen(in, "300", "11", "10", "2");
+  cr_assert_eq(batch(out, "2", in, NULL), 1, "some inputs are invalid: exit 1");
+
+  char *p = join(out, "results.jsonl");
+  char *jsonl = qs_test_slurp(p, NULL);
+  cr_expect_eq(count_lines(jsonl), 270, "270 scored");
+  free(jsonl);
+  free(p);
+
+  p = join(out, "triage.csv");
+  char *csv = qs_test_slurp(p, NULL);
+  cr_expect(strncmp(csv, "\xEF\xBB\xBF", 3) == 0, "UTF-8 with BOM");
+  cr_expect(strstr(csv, "\r\n") != NULL, "CRLF line ends");
+  cr_expect_eq(count_lines(csv), 271, "a header and 270 rows");
+  /* Ranked: totals never increase down the table; two rows share an id. */
+  const char *s = csv;
+  char **f;
+  size_t n = csv_fields(&s, &f);
+  size_t total_col = 0, dup_col = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(f[i], "总分") == 0)
+      total_col = i;
+    if (strcmp(f[i], "编号重复") == 0)
+      dup_col = i;
+  }
+  free_fields(f, n);
+  cr_assert(total_col && dup_col);
+  long last = 1000;
+  int dups = 0;
+  while (*s) {
+    n = csv_fields(&s, &f);
+    long t = strtol(f[total_col], NULL, 10);
+    cr_expect(t <= last, "ranking order: %ld after %ld", t, last);
+    last = t;
+    dups += strcmp(f[dup_col], "1") == 0;
+    free_fields(f, n);
+  }
+  cr_expect_eq(dups, 2, "the two files with one id are flagged, not merged");
+  free(csv);
+  free(p);
+
+  /* Every broken file is in errors.csv, with a line number where the problem has one. */
+  p = join(out, "errors.csv");
+  char *errors = qs_test_slurp(p, NULL);
+  int files_listed = 0;
+  for (int k = 10; k <= 300; k += 10) {
+    qs_buf name = {0};
+    qs_buf_addf(&name, "\"%s/sub-%06d.xml\",", in, k);
+    const char *at = strstr(errors, name.s);
+    cr_expect_not_null(at, "%s missing from errors.csv", name.s);
+    if (at) {
+      files_listed++;
+      long line = strtol(at + name.len, NULL, 10);
+      int empty = (k / 10 - 1) % 8 == 6; /* the empty file has no line */
+      cr_expect(empty ? line == 0 : line > 0, "%s line %ld", name.s, line);
+    }
+    qs_buf_free(&name);
+  }
+  cr_expect_eq(files_listed, 30);
+  free(errors);
+  free(p);
+  rmtree(in);
+  rmtree(out);
+}
+
+Test(batch, the_same_outputs_whatever_the_number_of_workers, .timeout = 300) {
+  char *in = tmpdir(), *a = tmpdir(), *b = tmpdir(), *c = tmpdir();
+  gen(in, "80", "5", "10", "2");
+  cr_assert_eq(batch(a, "1", in, NULL), 1);
+  cr_assert_eq(batch(b, "2", in, NULL), 1);
+  cr_assert_eq(batch(c, "3", in, NULL), 1);
+  expect_same_outputs(a, b);
+  expect_same_outputs(a, c);
+  rmtree(in);
+  rmtree(a);
+  rmtree(b);
+  rmtree(c);
+}
+
+static size_t cache_entries(const char *out) {
+  char *d = join(out, ".qscore-cache");
+  DIR *dp = opendir(d);
+  size_t n = 0;
+  for (struct dirent *de; dp && (de = readdir(dp));)
+    n += de->d_name[0] != '.';
+  if (dp)
+    closedir(dp);
+  free(d);
+  return n;
+}
+
+Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
+  char *in = tmpdir(), *whole = tmpdir(), *cut = tmpdir();
+  gen(in, "240", "3", "10", "0");
+  cr_assert_eq(batch(whole, "2", in, NULL), 1);
+
+  pid_t pid = fork();
+  cr_assert(pid >= 0);
+  if (pid == 0) {
+    setpgid(0, 0);
+    int nul = open("/dev/null", O_RDWR);
+    dup2(nul, 1);
+    dup2(nul, 2);
+    execl(QS_BIN, QS_BIN, "batch", "-q", "--jobs", "2", "--out", cut, in, (char *)NULL);
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  /* Kill the parent and its workers at once, part-way. */
+  for (int i = 0; i < 3000 && cache_entries(cut) < 60; i++) {
+    struct timespec ts = {0, 10 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  size_t before = cache_entries(cut);
+  kill(-pid, SIGKILL);
+  int status;
+  waitpid(pid, &status, 0);
+  cr_assert(WIFSIGNALED(status), "the run was killed before it finished");
+  cr_expect(before >= 60 && before < 240, "killed part-way (%zu results)", before);
+  char *table = join(cut, "triage.csv");
+  cr_expect(access(table, F_OK) != 0, "no table written before the end");
+  free(table);
+
+  const char *argv[] = {QS_BIN, "batch", "--resume", "--jobs", "2", "--out", cut, in, NULL};
+  char *err = join(cut, "../resume.err");
+  cr_assert_eq(run(argv, NULL, err, NULL), 1);
+  char *text = qs_test_slurp(err, NULL);
+  /* "其中 N 个沿用上次结果": some results were taken from the killed run. */
+  const char *at = strstr(text, "其中 ");
+  cr_assert_not_null(at, "%s", text);
+  cr_expect(strtol(at + strlen("其中 "), NULL, 10) > 0, "%s", text);
+  free(text);
+  unlink(err);
+  free(err);
+  expect_same_outputs(whole, cut);
+  rmtree(in);
+  rmtree(whole);
+  rmtree(cut);
+}
+
+Test(batch, a_crash_or_a_hang_loses_only_its_file, .timeout = 120) {
+  /* Rules edited to crash (unbounded recursion) on one submission and to loop forever on
+   * another: the worker dies or is killed at batch-file-seconds, the third file is scored. */
+  char *rules = tmpdir(), *in = tmpdir(), *out = tmpdir();
+  DIR *dp = opendir("rules/2025");
+  cr_assert_not_null(dp);
+  for (struct dirent *de; (de = readdir(dp));) {
+    size_t n = strlen(de->d_name);
+    if (n < 5 || strcmp(de->d_name + n - 4, ".clp") != 0)
+      continue;
+    char *src = join("rules/2025", de->d_name), *dst = join(rules, de->d_name);
+    size_t len;
+    char *data = qs_test_slurp(src, &len);
+    FILE *f = fopen(dst, "wb");
+    fwrite(data, 1, len, f);
+    fclose(f);
+    free(data);
+    free(src);
+    free(dst);
+  }
+  closedir(dp);
+  char *faults = join(rules, "99-faults.clp");
+  FILE *f = fopen(faults, "w");
+  fputs("(defmodule FAULTS (import MAIN ?ALL))\n"
+        "(deffunction FAULTS::down (?n) (+ 1 (down (+ ?n 1))))\n"
+        "(defrule FAULTS::faults-crash (project (id \"CRASH-ME\")) => (down 0))\n"
+        "(defrule FAULTS::faults-hang (project (id \"HANG-ME\")) => (while TRUE do (bind ?x 1)))\n",
+        f);
+  fclose(f);
+  static const char *const ids[] = {"CRASH-ME", "HANG-ME", "FINE"};
+  for (int i = 0; i < 3; i++) {
+    char *xml = qs_test_submission(NULL);
+    char *at = strstr(xml, "id=\"T-1\"");
+    qs_buf b = {0};
+    qs_buf_addn(&b, xml, (size_t)(at - xml));
+    qs_buf_addf(&b, "id=\"%s\"", ids[i]);
+    qs_buf_add(&b, at + strlen("id=\"T-1\""));
+    qs_buf name = {0};
+    qs_buf_addf(&name, "%s/%d.xml", in, i);
+    FILE *x = fopen(name.s, "w");
+    fputs(b.s, x);
+    fclose(x);
+    qs_buf_free(&b);
+    qs_buf_free(&name);
+    free(xml);
+  }
+  const char *argv[] = {QS_BIN,
+                        "batch",
+                        "-q",
+                        "--lang",
+                        "en",
+                        "--rules",
+                        rules,
+                        "--param",
+                        "run-seconds=3600",
+                        "--param",
+                        "batch-file-seconds=2",
+                        "--jobs",
+                        "2",
+                        "--out",
+                        out,
+                        in,
+                        NULL};
+  cr_assert_eq(run(argv, NULL, NULL, NULL), 1);
+  char *p = join(out, "errors.csv");
+  char *errors = qs_test_slurp(p, NULL);
+  cr_expect(strstr(errors, "/0.xml\",0,crash,\"not scored: the scorer crashed (signal") != NULL,
+            "%s", errors);
+  cr_expect(strstr(errors, "/1.xml\",0,timeout,\"not scored: still running after 2 s") != NULL,
+            "%s", errors);
+  free(errors);
+  free(p);
+  p = join(out, "results.jsonl");
+  char *jsonl = qs_test_slurp(p, NULL);
+  cr_expect_eq(count_lines(jsonl), 1);
+  cr_expect(strstr(jsonl, "\"id\":\"FINE\"") != NULL);
+  free(jsonl);
+  free(p);
+  free(faults);
+  rmtree(rules);
+  rmtree(in);
+  rmtree(out);
+}
+
+Test(batch, csv_quotes_fields_and_guards_formulas) {
+  char *in = tmpdir(), *out = tmpdir();
+  char *xml = qs_test_submission(NULL);
+  const char *title = "<title>测试项目</title>";
+  char *at = strstr(xml, title);
+  cr_assert_not_null(at);
+  qs_buf b = {0};
+  qs_buf_addn(&b, xml, (size_t)(at - xml));
+  qs_buf_add(
+      &b, "<title>=HYPERLINK(\"http://x\",\"y\"), &lt;script&gt;alert(1)&lt;/script&gt;</title>");
+  qs_buf_add(&b, at + strlen(title));
+  char *path = join(in, "a.xml");
+  FILE *f = fopen(path, "w");
+  fputs(b.s, f);
+  fclose(f);
+  cr_assert_eq(batch(out, "1", in, NULL), 0, "everything scored: exit 0");
+  char *p = join(out, "triage.csv");
+  char *csv = qs_test_slurp(p, NULL);
+  cr_expect(strstr(csv, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\"), <script>alert(1)</script>\"") !=
+                NULL,
+            "%s", csv);
+  free(csv);
+  free(p);
+  p = join(out, "index.html");
+  char *html = qs_test_slurp(p, NULL);
+  cr_expect(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL, "escaped in HTML");
+  cr_expect(strstr(html, "<script>alert") == NULL);
+  free(html);
+  free(p);
+  free(path);
+  qs_buf_free(&b);
+  free(xml);
+  rmtree(in);
+  rmtree(out);
+}
+
+Test(batch, exit_codes) {
+  char *out = tmpdir();
+  cr_expect_eq(batch(out, "1", "samples", NULL), 0, "all samples scored");
+  cr_expect_eq(batch(out, "1", "samples", "/nonexistent/file.xml"), 1, "an unreadable input");
+  char *p = join(out, "errors.csv");
+  char *errors = qs_test_slurp(p, NULL);
+  cr_expect(strstr(errors, "/nonexistent/file.xml") != NULL);
+  free(errors);
+  free(p);
+  const char *none[] = {QS_BIN, "batch", NULL};
+  cr_expect_eq(run(none, NULL, NULL, NULL), 2, "no input: usage");
+  const char *rules[] = {QS_BIN, "batch", "--rules", "/nonexistent", "--out", out, "samples", NULL};
+  cr_expect_eq(run(rules, NULL, NULL, NULL), 3, "rules that do not load: nothing scored");
+  rmtree(out);
+}
+
+Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
+  char *in = tmpdir(), *out = tmpdir(), *lo = tmpdir();
+  gen(in, "40", "9", "10", "1");
+  cr_assert_eq(batch(out, "2", in, NULL), 1);
+  char *xlsx = join(out, "triage.xlsx");
+  const char *argv[] = {
+      "soffice",
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+      "--outdir",
+      lo,
+      xlsx,
+      NULL};
+  cr_assert_eq(run(argv, NULL, NULL, lo), 0, "LibreOffice could not convert the workbook");
+  char *converted = join(lo, "triage.csv");
+  char *a = qs_test_slurp(converted, NULL);
+  char *p = join(out, "triage.csv");
+  char *b = qs_test_slurp(p, NULL);
+  /* The first sheet is the ranking: the same cells as triage.csv. */
+  const char *sa = a, *sb = b;
+  size_t rows = 0;
+  while (*sa && *sb) {
+    char **fa, **fb;
+    size_t na = csv_fields(&sa, &fa), nb = csv_fields(&sb, &fb);
+    cr_expect_eq(na, nb, "row %zu: %zu and %zu cells", rows, na, nb);
+    for (size_t i = 0; i < na && i < nb; i++)
+      cr_expect_str_eq(fa[i], fb[i], "row %zu cell %zu", rows, i);
+    free_fields(fa, na);
+    free_fields(fb, nb);
+    rows++;
+  }
+  cr_expect(*sa == '\0' && *sb == '\0', "as many rows");
+  cr_expect(rows > 30, "%zu rows", rows);
+  free(a);
+  free(b);
+  free(p);
+  free(converted);
+  free(xlsx);
+  rmtree(in);
+  rmtree(out);
+  rmtree(lo);
+}
+
+Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
+  char *in = tmpdir(), *out = tmpdir(), *profile = tmpdir();
+  gen(in, "40", "13", "10", "1");
+  cr_assert_eq(batch(out, "2", in, NULL), 1);
+  char *index = join(out, "index.html");
+  qs_buf url = {0};
+  qs_buf_addf(&url, "file://%s", index);
+  qs_buf dir = {0};
+  qs_buf_addf(&dir, "--user-data-dir=%s", profile);
+  char *dom = join(profile, "dom.html"), *log = join(profile, "log.txt");
+  const char *argv[] = {"chromium",
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        dir.s,
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--dump-dom",
+                        url.s,
+                        NULL};
+  cr_assert_eq(run(argv, dom, log, profile), 0, "chromium failed");
+  char *logs = qs_test_slurp(log, NULL);
+  /* Script errors, CSP violations and console messages all appear as CONSOLE lines. */
+  cr_expect(strstr(logs, ":CONSOLE") == NULL, "console output: %s", strstr(logs, ":CONSOLE"));
+  char *page = qs_test_slurp(dom, NULL);
+  cr_expect(strstr(page, "id=\"ranking\"") != NULL);
+  size_t rows = 0;
+  for (const char *p = page; (p = strstr(p, "<tr class=\"")); p++)
+    rows++;
+  char *jl = join(out, "results.jsonl");
+  char *jsonl = qs_test_slurp(jl, NULL);
+  cr_expect_eq(rows, count_lines(jsonl), "one ranking row per scored submission");
+  free(jsonl);
+  free(jl);
+  free(page);
+  free(logs);
+  free(dom);
+  free(log);
+  qs_buf_free(&url);
+  qs_buf_free(&dir);
+  free(index);
+  rmtree(in);
+  rmtree(out);
+  rmtree(profile);
+}
