@@ -81,14 +81,14 @@ static void credit_code(rng *r, const char *region, char out[19]) {
 static const struct {
   const char *code, *name;
 } regions[] = {
-    {"330200", "浙江省宁波市"}, {"320500", "江苏省苏州市"}, {"430100", "湖南省长沙市"},
-    {"370200", "山东省青岛市"}, {"510100", "四川省成都市"}, {"340100", "安徽省合肥市"},
+    {"330200", "浙江省宁波市"}, {"320500", "江苏省苏州市"},         {"430100", "湖南省长沙市"},
+    {"370200", "山东省青岛市"}, {"510100", "四川省成都市"},         {"340100", "安徽省合肥市"},
     {"350500", "福建省泉州市"}, {"450200", "广西壮族自治区柳州市"}, {"410100", "河南省郑州市"},
-    {"420100", "湖北省武汉市"}, {"440300", "广东省深圳市"}, {"610100", "陕西省西安市"},
+    {"420100", "湖北省武汉市"}, {"440300", "广东省深圳市"},         {"610100", "陕西省西安市"},
 };
-static const char *const chains[] = {"汽车零部件", "集成电路", "工程机械", "家用电器",
+static const char *const chains[] = {"汽车零部件",   "集成电路",   "工程机械", "家用电器",
                                      "轨道交通装备", "新能源汽车", "纺织服装", "食品加工",
-                                     "新材料", "智能装备", "医疗器械", "光伏"};
+                                     "新材料",       "智能装备",   "医疗器械", "光伏"};
 
 /* A date inside (or, with probability out, outside) the window 2023-03-01..2025-03-01. */
 static void date(rng *r, double out, char d[11]) {
@@ -124,12 +124,16 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
   for (int i = 1; i <= ne; i++) {
     credit_code(r, regions[reg].code, cc);
     const char *role = i == 1 ? "chain-leader" : i <= 3 ? "key-partner" : "sme";
-    const char *srdi = i > 3 && chance(r, 0.3) ? (chance(r, 0.3) ? "little-giant" : "provincial")
-                                               : "none";
+    const char *srdi =
+        i > 3 && chance(r, 0.3) ? (chance(r, 0.3) ? "little-giant" : "provincial") : "none";
     add(b,
         "    <enterprise id=\"E%d\" credit-code=\"%s\" role=\"%s\" size=\"%s\" srdi=\"%s\">"
         "<name>企业%d有限公司</name></enterprise>\n",
-        i, cc, role, i == 1 ? "large" : i <= 3 ? "medium" : "small", srdi, i);
+        i, cc, role,
+        i == 1   ? "large"
+        : i <= 3 ? "medium"
+                 : "small",
+        srdi, i);
   }
   add(b, "  </enterprises>\n");
   int left = items;
@@ -162,44 +166,53 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
         "unit=\"%%\"/></improvement-action>\n",
         i, i, 95.0 + q * 3);
   if (chance(r, q * 0.8))
-    add(b, "    <demonstration id=\"DM1\" date=\"2024-06-01\" title=\"典型案例\" level=\"%s\" "
-           "issuer=\"市场监管总局\"/>\n",
+    add(b,
+        "    <demonstration id=\"DM1\" date=\"2024-06-01\" title=\"典型案例\" level=\"%s\" "
+        "issuer=\"市场监管总局\"/>\n",
         q > 0.7 ? "national" : "provincial");
   add(b, "  </mechanism>\n  <survey>\n");
   if (chance(r, q))
     add(b, "    <quality-map id=\"QM1\" date=\"2023-09-01\" title=\"质量图谱\"/>\n");
   if (chance(r, q))
-    add(b, "    <problem-list id=\"PL1\" date=\"2023-08-01\" title=\"问题清单\" problems=\"%d\"/>\n",
+    add(b,
+        "    <problem-list id=\"PL1\" date=\"2023-08-01\" title=\"问题清单\" problems=\"%d\"/>\n",
         range(r, 1, 12));
   if (chance(r, q))
     add(b, "    <target-plan id=\"TP1\" date=\"2023-08-01\" title=\"目标路径\"/>\n");
   if (chance(r, q))
-    add(b, "    <indicator-system id=\"IS1\" date=\"2023-08-01\" title=\"指标体系\" "
-           "indicators=\"%d\"/>\n",
+    add(b,
+        "    <indicator-system id=\"IS1\" date=\"2023-08-01\" title=\"指标体系\" "
+        "indicators=\"%d\"/>\n",
         range(r, 5, 40));
   add(b, "  </survey>\n  <infrastructure>\n");
   if (chance(r, 0.3 + q * 0.7)) {
-    add(b, "    <centre id=\"CT1\" kind=\"inspection-testing\" level=\"%s\" name=\"检验检测中心\" "
-           "date=\"2023-05-01\">",
-        q > 0.6 ? "national" : q > 0.3 ? "provincial" : "city");
+    add(b,
+        "    <centre id=\"CT1\" kind=\"inspection-testing\" level=\"%s\" name=\"检验检测中心\" "
+        "date=\"2023-05-01\">",
+        q > 0.6   ? "national"
+        : q > 0.3 ? "provincial"
+                  : "city");
     for (int i = 1; i <= ne * q; i++)
       add(b, "<serves ref=\"E%d\"/>", i);
     add(b, "</centre>\n");
   }
   if (chance(r, q))
-    add(b, "    <platform id=\"PF1\" kind=\"one-stop\" name=\"一站式平台\" date=\"2023-06-01\" "
-           "online=\"true\" offline=\"true\" smes-served=\"%d\"/>\n",
+    add(b,
+        "    <platform id=\"PF1\" kind=\"one-stop\" name=\"一站式平台\" date=\"2023-06-01\" "
+        "online=\"true\" offline=\"true\" smes-served=\"%d\"/>\n",
         range(r, 10, 300));
   if (chance(r, q))
-    add(b, "    <platform id=\"PF2\" kind=\"digital-qm\" name=\"数字化平台\" date=\"2023-06-01\"/>\n");
+    add(b,
+        "    <platform id=\"PF2\" kind=\"digital-qm\" name=\"数字化平台\" date=\"2023-06-01\"/>\n");
   add(b, "  </infrastructure>\n  <talent>\n");
   if (chance(r, q))
     add(b, "    <talent-mechanism id=\"TM1\" date=\"2023-05-01\" title=\"人才机制\"/>\n");
   for (int i = 1; i <= ne && left > 0; i++)
     if (chance(r, q)) {
       left--;
-      add(b, "    <officer id=\"OF%d\" enterprise=\"E%d\" date=\"2023-05-01\" "
-             "kind=\"chief-quality-officer\"/>\n",
+      add(b,
+          "    <officer id=\"OF%d\" enterprise=\"E%d\" date=\"2023-05-01\" "
+          "kind=\"chief-quality-officer\"/>\n",
           i, i);
     }
   n = (int)(q * 8) + range(r, 0, 2);
@@ -215,26 +228,29 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
   n = (int)(q * 6) + range(r, 0, 1);
   for (int i = 0; i < n && left > 0; i++, left--) {
     date(r, 0.1, d);
-    add(b, "    <activity id=\"AC%d\" date=\"%s\" title=\"活动%d\" kind=\"mass-quality\">", i, d, i);
+    add(b, "    <activity id=\"AC%d\" date=\"%s\" title=\"活动%d\" kind=\"mass-quality\">", i, d,
+        i);
     for (int k = 1; k <= 2 + (int)(q * 3) && k <= ne; k++)
       add(b, "<participant ref=\"E%d\"/>", 1 + (k + i) % ne);
-    add(b, "<result kind=\"pass-rate\" metric=\"合格率\" before=\"90\" after=\"%.1f\" unit=\"%%\"/>"
-           "</activity>\n",
+    add(b,
+        "<result kind=\"pass-rate\" metric=\"合格率\" before=\"90\" after=\"%.1f\" unit=\"%%\"/>"
+        "</activity>\n",
         90 + q * 6);
   }
   for (int i = 4; i <= ne && left > 0 && i < 4 + (int)(q * 4); i++, left--) {
     date(r, 0.1, d);
-    add(b, "    <breakthrough id=\"BT%d\" enterprise=\"E%d\" date=\"%s\" title=\"攻关%d\"/>\n", i, i,
-        d, i);
+    add(b, "    <breakthrough id=\"BT%d\" enterprise=\"E%d\" date=\"%s\" title=\"攻关%d\"/>\n", i,
+        i, d, i);
   }
   add(b, "  </sme>\n  <management>\n");
   for (int i = 1; i <= 3 && i <= ne; i++)
     if (chance(r, 0.3 + q * 0.7))
-      add(b, "    <qms-certificate id=\"QC%d\" enterprise=\"E%d\" date=\"2022-05-01\" "
-             "standard=\"ISO 9001:2015\" number=\"QMS-%d\" issuer=\"认证中心\"/>\n",
+      add(b,
+          "    <qms-certificate id=\"QC%d\" enterprise=\"E%d\" date=\"2022-05-01\" "
+          "standard=\"ISO 9001:2015\" number=\"QMS-%d\" issuer=\"认证中心\"/>\n",
           i, i, i);
-  static const char *const methods[] = {"lean", "six-sigma", "quality-risk", "mass-quality",
-                                        "benchmarking", "quality-cost"};
+  static const char *const methods[] = {"lean",         "six-sigma",    "quality-risk",
+                                        "mass-quality", "benchmarking", "quality-cost"};
   n = (int)(q * 6);
   for (int i = 0; i < n && left > 0; i++, left--) {
     date(r, 0.1, d);
@@ -246,31 +262,39 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
            "title=\"SPC\"/>\n");
   add(b, "  </management>\n  <metrics>\n");
   double g = 1 + q * 0.25 - 0.05;
-  add(b, "    <metric id=\"MT1\" kind=\"output-value\" scope=\"chain\" unit=\"亿元\">"
-         "<value year=\"2022\">100</value><value year=\"2023\">%.2f</value>"
-         "<value year=\"2024\">%.2f</value></metric>\n",
+  add(b,
+      "    <metric id=\"MT1\" kind=\"output-value\" scope=\"chain\" unit=\"亿元\">"
+      "<value year=\"2022\">100</value><value year=\"2023\">%.2f</value>"
+      "<value year=\"2024\">%.2f</value></metric>\n",
       100 * g, 100 * g * g);
   for (int i = 1; i <= 3 && i <= ne; i++)
-    add(b, "    <metric id=\"VA%d\" kind=\"value-added\" scope=\"enterprise\" enterprise=\"E%d\" "
-           "unit=\"万元\"><value year=\"2022\">1000</value><value year=\"2024\">%.1f</value></metric>\n"
-           "    <metric id=\"EM%d\" kind=\"employees\" scope=\"enterprise\" enterprise=\"E%d\" "
-           "unit=\"人\"><value year=\"2022\">100</value><value year=\"2024\">100</value></metric>\n",
+    add(b,
+        "    <metric id=\"VA%d\" kind=\"value-added\" scope=\"enterprise\" enterprise=\"E%d\" "
+        "unit=\"万元\"><value year=\"2022\">1000</value><value "
+        "year=\"2024\">%.1f</value></metric>\n"
+        "    <metric id=\"EM%d\" kind=\"employees\" scope=\"enterprise\" enterprise=\"E%d\" "
+        "unit=\"人\"><value year=\"2022\">100</value><value year=\"2024\">100</value></metric>\n",
         i, i, 1000 * g * g, i, i);
-  add(b, "    <metric id=\"FY\" kind=\"first-pass-yield\" scope=\"chain\" unit=\"%%\">"
-         "<value year=\"2022\">95</value><value year=\"2024\">%.1f</value></metric>\n",
+  add(b,
+      "    <metric id=\"FY\" kind=\"first-pass-yield\" scope=\"chain\" unit=\"%%\">"
+      "<value year=\"2022\">95</value><value year=\"2024\">%.1f</value></metric>\n",
       95 + q * 4 - 0.5);
-  add(b, "    <metric id=\"QL\" kind=\"quality-loss-rate\" scope=\"chain\" unit=\"%%\">"
-         "<value year=\"2022\">2.0</value><value year=\"2024\">%.2f</value></metric>\n",
+  add(b,
+      "    <metric id=\"QL\" kind=\"quality-loss-rate\" scope=\"chain\" unit=\"%%\">"
+      "<value year=\"2022\">2.0</value><value year=\"2024\">%.2f</value></metric>\n",
       2.0 - q);
-  add(b, "    <metric id=\"EI\" kind=\"energy-intensity\" scope=\"chain\" unit=\"吨标准煤/万元\">"
-         "<value year=\"2022\">0.5</value><value year=\"2024\">%.3f</value></metric>\n",
+  add(b,
+      "    <metric id=\"EI\" kind=\"energy-intensity\" scope=\"chain\" unit=\"吨标准煤/万元\">"
+      "<value year=\"2022\">0.5</value><value year=\"2024\">%.3f</value></metric>\n",
       0.5 - q * 0.1);
-  add(b, "    <metric id=\"CE\" kind=\"carbon-emissions\" scope=\"chain\" unit=\"万吨\">"
-         "<value year=\"2022\">100</value><value year=\"2024\">%.1f</value></metric>\n",
+  add(b,
+      "    <metric id=\"CE\" kind=\"carbon-emissions\" scope=\"chain\" unit=\"万吨\">"
+      "<value year=\"2022\">100</value><value year=\"2024\">%.1f</value></metric>\n",
       100 - q * 10);
   add(b, "  </metrics>\n  <certifications>\n");
   if (chance(r, q))
-    add(b, "    <certification id=\"GC1\" enterprise=\"E1\" date=\"2024-02-01\" kind=\"green-factory\" "
+    add(b, "    <certification id=\"GC1\" enterprise=\"E1\" date=\"2024-02-01\" "
+           "kind=\"green-factory\" "
            "level=\"national\" name=\"绿色工厂\" issuer=\"工信部\"/>\n");
   add(b, "  </certifications>\n  <standards>\n");
   /* Most of the rest of the size is standards and self-declarations. */
@@ -278,8 +302,9 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
     date(r, 0.2, d);
     int e = 1 + (chance(r, 0.7) ? range(r, 0, 2) : range(r, 0, ne - 1));
     if (i % 3 == 2) {
-      add(b, "    <self-declaration id=\"SD%d\" enterprise=\"E%d\" date=\"%s\" code=\"Q/QY%d "
-             "%d-2024\" title=\"企业标准%d\"/>\n",
+      add(b,
+          "    <self-declaration id=\"SD%d\" enterprise=\"E%d\" date=\"%s\" code=\"Q/QY%d "
+          "%d-2024\" title=\"企业标准%d\"/>\n",
           i, e, d, e, i, i);
       continue;
     }
@@ -290,24 +315,27 @@ static void gen_valid(buf *b, rng *r, const char *pid, int items, double q) {
     const char *type = p < q * 0.2 ? "national" : p < q * 0.7 ? "group" : "industry";
     char code[32];
     snprintf(code, sizeof code, code_fmt, 10000 + i);
-    add(b, "    <standard id=\"ST%d\" enterprise=\"E%d\" date=\"%s\" code=\"%s\" type=\"%s\" "
-           "role=\"%s\" title=\"标准%d\"><doc number=\"%s\"/></standard>\n",
+    add(b,
+        "    <standard id=\"ST%d\" enterprise=\"E%d\" date=\"%s\" code=\"%s\" type=\"%s\" "
+        "role=\"%s\" title=\"标准%d\"><doc number=\"%s\"/></standard>\n",
         i, e, d, code, type, chance(r, 0.3) ? "lead" : "participant", i, code);
   }
   add(b, "  </standards>\n  <brand>\n");
   if (chance(r, q)) {
     const char *lv = q > 0.75 ? "national" : q > 0.4 ? "provincial" : "district";
     const char *nm = q > 0.75 ? "中国质量奖提名奖" : q > 0.4 ? "省长质量奖" : "区长质量奖";
-    add(b, "    <award id=\"AW1\" enterprise=\"E1\" kind=\"government-quality-award\" level=\"%s\" "
-           "name=\"%s\" issuer=\"人民政府\" date=\"2024-05-01\"/>\n",
+    add(b,
+        "    <award id=\"AW1\" enterprise=\"E1\" kind=\"government-quality-award\" level=\"%s\" "
+        "name=\"%s\" issuer=\"人民政府\" date=\"2024-05-01\"/>\n",
         lv, nm);
   }
   add(b, "  </brand>\n  <capability>\n");
   if (chance(r, q)) {
     static const char *const levels[] = {"experience", "inspection", "assurance", "prevention",
                                          "excellence"};
-    add(b, "    <assessment id=\"CA1\" enterprise=\"E1\" date=\"2024-08-01\" level=\"%s\" "
-           "proof=\"third-party-report\"><doc file=\"report.pdf\"/></assessment>\n",
+    add(b,
+        "    <assessment id=\"CA1\" enterprise=\"E1\" date=\"2024-08-01\" level=\"%s\" "
+        "proof=\"third-party-report\"><doc file=\"report.pdf\"/></assessment>\n",
         levels[(int)(q * 4.99)]);
   }
   add(b, "  </capability>\n</submission>\n");
@@ -350,8 +378,9 @@ static void gen_broken(buf *b, rng *r, const char *pid, int kind) {
       buf tail = {0};
       add(&tail, "%s", b->s + at);
       b->len = at;
-      add(b, "    <standard id=\"DANGLING\" enterprise=\"E99999\" date=\"2024-01-01\" "
-             "code=\"GB/T 1-2024\" type=\"national\" role=\"lead\" title=\"x\"/>\n%s",
+      add(b,
+          "    <standard id=\"DANGLING\" enterprise=\"E99999\" date=\"2024-01-01\" "
+          "code=\"GB/T 1-2024\" type=\"national\" role=\"lead\" title=\"x\"/>\n%s",
           tail.s);
       free(tail.s);
     }
