@@ -18,7 +18,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-PKGS = libxml-2.0 jansson nettle xlsxwriter
+PKGS = libxml-2.0 libxslt jansson nettle xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -I$(BUILD)/gen \
@@ -29,7 +29,7 @@ LIBS = $(PKG_LIBS) -lclips -lm
 LIB_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(wildcard importers/*.c)
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
-SCHEMAS = $(sort $(wildcard schemas/*.xsd))
+SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))

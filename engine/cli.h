@@ -15,10 +15,11 @@ typedef struct {
   const char **params;
   int n_params;
   int quiet, verbose;
-  const char *indicator;
-  int jobs;    /* batch: --jobs N (0: the number of cores) */
-  int resume;  /* batch: --resume */
-  char **args; /* operands after the command */
+  const char *indicator;  /* explain: --indicator ID */
+  const char *stylesheet; /* score --format html: --stylesheet FILE */
+  int jobs;               /* batch: --jobs N (0: the number of cores) */
+  int resume;             /* batch: --resume */
+  char **args;            /* operands after the command */
   int n_args;
 } qs_cli;
 
@@ -33,5 +34,6 @@ int qs_cmd_score(const qs_cli *cli);
 int qs_cmd_validate(const qs_cli *cli);
 int qs_cmd_rubric(const qs_cli *cli);
 int qs_cmd_batch(const qs_cli *cli);
+int qs_cmd_explain(const qs_cli *cli);
 
 #endif

@@ -1,4 +1,5 @@
-/* cmd_score.c -- `qscore score FILE|-`: one submission, one report (text or JSON). */
+/* cmd_score.c -- `qscore score FILE|-`: one submission, one report: text, JSON, XML, or HTML
+ * (the XML through the built-in XSLT stylesheet, or --stylesheet FILE). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,19 @@
 
 int qs_cmd_score(const qs_cli *cli) {
   const char *format = cli->format ? cli->format : "text";
-  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "xml") != 0 &&
+      strcmp(format, "html") != 0) {
     qs_cli_usage_error(cli,
-                       cli->lang == QS_LANG_EN ? "score: --format must be text or json: %s"
-                                               : "score：--format 须为 text 或 json：%s",
+                       cli->lang == QS_LANG_EN
+                           ? "score: --format must be text, json, xml or html: %s"
+                           : "score：--format 须为 text、json、xml 或 html：%s",
                        format);
+    return QS_EXIT_USAGE;
+  }
+  if (cli->stylesheet && strcmp(format, "html") != 0) {
+    qs_cli_usage_error(cli, "%s",
+                       cli->lang == QS_LANG_EN ? "--stylesheet goes with --format html"
+                                               : "--stylesheet 只用于 --format html");
     return QS_EXIT_USAGE;
   }
   if (cli->n_args != 1) {
@@ -37,7 +46,30 @@ int qs_cmd_score(const qs_cli *cli) {
     return st == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
   }
   int rc = QS_EXIT_OK;
-  if (strcmp(format, "json") == 0) {
+  if (strcmp(format, "xml") == 0 || strcmp(format, "html") == 0) {
+    char *text = NULL;
+    if (strcmp(format, "xml") == 0) {
+      text = qs_render_xml(rep, cli->lang);
+    } else {
+      char *err;
+      qs_stylesheet *st = qs_stylesheet_load(cli->stylesheet, &err);
+      if (!st) {
+        fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), err,
+                cli->lang == QS_LANG_EN ? "not a usable XSLT stylesheet"
+                                        : "不是可用的 XSLT 样式表");
+        free(err);
+        rc = QS_EXIT_USAGE;
+      } else {
+        text = qs_render_html(rep, cli->lang, st);
+        qs_stylesheet_free(st);
+        if (!text)
+          rc = QS_EXIT_INTERNAL;
+      }
+    }
+    if (text && qs_cli_write(cli, text, strlen(text)) != 0)
+      rc = QS_EXIT_INTERNAL;
+    free(text);
+  } else if (strcmp(format, "json") == 0) {
     char *s = qs_render_json(rep, cli->lang, 1);
     if (qs_cli_write(cli, s, strlen(s)) != 0)
       rc = QS_EXIT_INTERNAL;

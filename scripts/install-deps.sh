@@ -8,7 +8,7 @@ set -eu
 # The last line is what the tests need besides the build: the batch tests open triage.xlsx
 # with LibreOffice and render index.html in headless Chromium.
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
-nettle-dev libxlsxwriter-dev \
+nettle-dev libxlsxwriter-dev libxslt1-dev \
 libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui"
 
 missing=""

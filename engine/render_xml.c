@@ -1,0 +1,326 @@
+/* render_xml.c -- the report as XML (schemas/report-2025.xsd), and HTML made from it by XSLT.
+ *
+ * The XML carries what the JSON carries, plus what a page needs to show a reviewer: each
+ * evidence item's enterprise by name and every held condition of every band. The built-in
+ * stylesheet (schemas/report-html.xsl, compiled in) turns it into the HTML report; an office
+ * can restyle the report with its own stylesheet (--stylesheet FILE) without a compiler. */
+#include <libxml/tree.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qs_builtin.h"
+#include "qs_render.h"
+#include "qs_util.h"
+
+#define NS "urn:qscore:report:2025"
+
+static const char *pick(qs_lang lang, const char *zh, const char *en) {
+  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
+}
+
+static xmlNodePtr el(xmlNodePtr parent, xmlNsPtr ns, const char *name) {
+  return xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
+}
+
+static void attr(xmlNodePtr n, const char *name, const char *value) {
+  xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)(value ? value : ""));
+}
+
+static void attr_int(xmlNodePtr n, const char *name, long v) {
+  char b[32];
+  snprintf(b, sizeof b, "%ld", v);
+  attr(n, name, b);
+}
+
+static void text_child(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text) {
+  xmlNodePtr t = el(parent, ns, name);
+  xmlNodeAddContent(t, (const xmlChar *)(text ? text : ""));
+}
+
+static void evidence_refs(xmlNodePtr parent, xmlNsPtr ns, char **ev, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    attr(el(parent, ns, "cite"), "ref", ev[i]);
+}
+
+static void flags(xmlNodePtr parent, xmlNsPtr ns, const qs_flag *f, size_t n, qs_lang lang) {
+  for (size_t i = 0; i < n; i++) {
+    xmlNodePtr x = el(parent, ns, "flag");
+    attr(x, "code", f[i].code);
+    attr(x, "severity", qs_severity_name(f[i].severity));
+    attr(x, "rule", f[i].rule);
+    text_child(x, ns, "text", pick(lang, f[i].text, f[i].text_en));
+    evidence_refs(x, ns, f[i].evidence, f[i].n_evidence);
+  }
+}
+
+static void band(xmlNodePtr parent, xmlNsPtr ns, const char *name, const qs_band *b) {
+  xmlNodePtr x = el(parent, ns, name);
+  attr_int(x, "level", b->level);
+  attr_int(x, "min", b->min);
+  attr_int(x, "max", b->max);
+  text_child(x, ns, "text", b->text);
+  text_child(x, ns, "gloss", b->text_en);
+}
+
+static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const qs_result *res,
+                      qs_lang lang, char *cited) {
+  const qs_indicator_def *d = res->def;
+  xmlNodePtr x = el(root, ns, "indicator");
+  attr(x, "id", d->id);
+  attr(x, "section", d->section);
+  attr_int(x, "max", d->max);
+  attr(x, "scored", d->scored ? "true" : "false");
+  attr_int(x, "points", res->points);
+  if (res->has_self) {
+    char b[32];
+    snprintf(b, sizeof b, "%g", res->self_points);
+    attr(x, "self-points", b);
+  }
+  text_child(x, ns, "name", d->name);
+  text_child(x, ns, "name-en", d->name_en);
+  const qs_band *chosen = qs_indicator_band(d, res->level);
+  if (chosen)
+    band(x, ns, "band", chosen);
+  /* Every band, top down, with its conditions held or not: what explain shows. */
+  for (size_t k = d->n_bands; k-- > 0;) {
+    const qs_band *b = &d->bands[k];
+    xmlNodePtr bx = el(x, ns, "rubric-band");
+    attr_int(bx, "level", b->level);
+    attr_int(bx, "min", b->min);
+    attr_int(bx, "max", b->max);
+    attr(bx, "chosen", b->level == res->level ? "true" : "false");
+    for (size_t j = 0; j < d->n_conds; j++) {
+      const qs_condition *c = &d->conds[j];
+      if (c->level != b->level)
+        continue;
+      xmlNodePtr cx = el(bx, ns, "condition");
+      attr(cx, "id", c->id);
+      int held = 0;
+      for (size_t h = 0; h < res->n_held; h++)
+        held |= strcmp(res->held[h].condition, c->id) == 0;
+      attr(cx, "held", held ? "true" : "false");
+      char *t = qs_rubric_expand(rep->rubric, pick(lang, c->text, c->text_en));
+      text_child(cx, ns, "text", t);
+      free(t);
+      for (size_t h = 0; h < res->n_held; h++) {
+        const qs_reason *r = &res->held[h];
+        if (strcmp(r->condition, c->id) != 0)
+          continue;
+        xmlNodePtr hx = el(cx, ns, "held");
+        attr(hx, "rule", r->rule);
+        text_child(hx, ns, "text", pick(lang, r->text, r->text_en));
+        evidence_refs(hx, ns, r->evidence, r->n_evidence);
+      }
+    }
+  }
+  for (size_t i = 0; i < res->n_reasons; i++) {
+    const qs_reason *r = &res->reasons[i];
+    xmlNodePtr rx = el(x, ns, "reason");
+    attr(rx, "rule", r->rule);
+    attr(rx, r->is_factor ? "factor" : "condition", r->condition);
+    if (r->is_factor)
+      attr_int(rx, "points", r->points);
+    text_child(rx, ns, "text", pick(lang, r->text, r->text_en));
+    evidence_refs(rx, ns, r->evidence, r->n_evidence);
+    for (size_t k = 0; k < r->n_evidence; k++) {
+      const qs_evidence *e = qs_report_evidence(rep, r->evidence[k]);
+      if (e)
+        cited[e - rep->evidence] = 1;
+    }
+  }
+  if (chosen) {
+    xmlNodePtr px = el(x, ns, "placement");
+    attr_int(px, "base", res->base);
+    attr(px, "capped", res->capped ? "true" : "false");
+    for (size_t k = 0; k < d->n_factors; k++) {
+      const qs_factor_def *fd = &d->factors[k];
+      if (fd->level != res->level)
+        continue;
+      int present = 0;
+      for (size_t i = 0; i < res->n_reasons; i++)
+        present |= res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0;
+      xmlNodePtr fx = el(px, ns, "factor");
+      attr(fx, "id", fd->id);
+      attr_int(fx, "points", fd->points);
+      attr(fx, "present", present ? "true" : "false");
+      char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
+      text_child(fx, ns, "text", t);
+      free(t);
+    }
+  }
+  for (size_t i = 0; i < res->n_gaps; i++) {
+    const qs_gap *g = &res->gaps[i];
+    const qs_band *b = qs_indicator_band(d, g->level);
+    xmlNodePtr gx = el(x, ns, "gap");
+    attr(gx, "condition", g->condition);
+    attr_int(gx, "min", b ? b->min : 0);
+    attr_int(gx, "max", b ? b->max : 0);
+    text_child(gx, ns, "text", pick(lang, g->text, g->text_en));
+  }
+  for (size_t i = 0; i < res->n_excluded; i++) {
+    const qs_exclusion *e = &res->excluded[i];
+    xmlNodePtr ex = el(x, ns, "excluded");
+    attr(ex, "ref", e->evidence);
+    attr(ex, "rule", e->rule);
+    text_child(ex, ns, "text", pick(lang, e->text, e->text_en));
+    const qs_evidence *ev = qs_report_evidence(rep, e->evidence);
+    if (ev)
+      cited[ev - rep->evidence] = 1;
+  }
+  flags(x, ns, res->flags, res->n_flags, lang);
+  for (size_t i = 0; i < res->n_flags; i++)
+    for (size_t k = 0; k < res->flags[i].n_evidence; k++) {
+      const qs_evidence *e = qs_report_evidence(rep, res->flags[i].evidence[k]);
+      if (e)
+        cited[e - rep->evidence] = 1;
+    }
+}
+
+xmlDocPtr qs_report_xml(const qs_report *rep, qs_lang lang) {
+  const qs_rubric *r = rep->rubric;
+  xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+  xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"report");
+  xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)NS, NULL);
+  xmlSetNs(root, ns);
+  xmlDocSetRootElement(doc, root);
+  attr(root, "qscore-version", rep->qscore_version);
+  attr(root, "edition", r->edition);
+  attr(root, "rules-sha256", rep->rules_sha256);
+  attr(root, "lang", lang == QS_LANG_EN ? "en" : "zh");
+  text_child(root, ns, "rubric-title", r->title);
+  xmlNodePtr in = el(root, ns, "input");
+  attr(in, "path", rep->path);
+  attr(in, "sha256", rep->sha256);
+  xmlNodePtr sub = el(root, ns, "submission");
+  attr(sub, "id", rep->id);
+  attr(sub, "province", rep->province);
+  attr(sub, "city", rep->city);
+  attr(sub, "work-start", rep->work_start);
+  attr(sub, "window-start", rep->window_start);
+  attr(sub, "window-end", rep->window_end);
+  attr_int(sub, "window-months", rep->window_months);
+  text_child(sub, ns, "title", rep->title);
+  text_child(sub, ns, "region", rep->region);
+  text_child(sub, ns, "chain", rep->chain);
+
+  char *cited = qs_xcalloc(rep->n_evidence ? rep->n_evidence : 1, 1);
+  for (size_t i = 0; i < rep->n_results; i++)
+    indicator(root, ns, rep, &rep->results[i], lang, cited);
+  for (size_t i = 0; i < r->n_sections; i++) {
+    xmlNodePtr s = el(root, ns, "section");
+    attr(s, "id", r->sections[i].id);
+    attr_int(s, "points", rep->section_points[i]);
+    attr_int(s, "max", r->sections[i].max);
+    attr_int(s, "official-max", r->sections[i].official_max);
+    text_child(s, ns, "name", r->sections[i].name);
+    text_child(s, ns, "name-en", r->sections[i].name_en);
+  }
+  xmlNodePtr total = el(root, ns, "total");
+  attr_int(total, "points", rep->total);
+  attr_int(total, "max", rep->max_total);
+  attr(total, "triage", rep->triage);
+  if (rep->has_self_total) {
+    char b[32];
+    snprintf(b, sizeof b, "%g", rep->self_total);
+    attr(total, "self-points", b);
+  }
+  flags(root, ns, rep->flags, rep->n_flags, lang);
+  for (size_t i = 0; i < rep->n_flags; i++)
+    for (size_t k = 0; k < rep->flags[i].n_evidence; k++) {
+      const qs_evidence *e = qs_report_evidence(rep, rep->flags[i].evidence[k]);
+      if (e)
+        cited[e - rep->evidence] = 1;
+    }
+  for (size_t i = 0; i < rep->n_evidence; i++) {
+    if (!cited[i])
+      continue;
+    const qs_evidence *e = &rep->evidence[i];
+    xmlNodePtr x = el(root, ns, "evidence");
+    attr(x, "id", e->id);
+    attr(x, "element", e->element);
+    attr(x, "kind", e->kind);
+    attr(x, "date", e->date);
+    attr(x, "number", e->number);
+    attr(x, "enterprise", e->enterprise);
+    attr_int(x, "line", e->line);
+    const qs_evidence *ent = e->enterprise[0] ? qs_report_evidence(rep, e->enterprise) : NULL;
+    text_child(x, ns, "label", e->label);
+    text_child(x, ns, "enterprise-name", ent ? ent->label : "");
+  }
+  free(cited);
+  return doc;
+}
+
+char *qs_render_xml(const qs_report *rep, qs_lang lang) {
+  xmlDocPtr doc = qs_report_xml(rep, lang);
+  xmlChar *out = NULL;
+  int len = 0;
+  xmlDocDumpFormatMemoryEnc(doc, &out, &len, "UTF-8", 1);
+  char *s = qs_xstrndup((const char *)out, (size_t)(len > 0 ? len : 0));
+  xmlFree(out);
+  xmlFreeDoc(doc);
+  return s;
+}
+
+/* ------------------------------------------------------------------ HTML through XSLT */
+
+struct qs_stylesheet {
+  xsltStylesheetPtr xsl;
+};
+
+qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
+  *error = NULL;
+  xmlDocPtr sdoc;
+  if (path) {
+    sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+  } else {
+    const qs_builtin_file *f = qs_builtin_find(qs_builtin_schemas, "report-html.xsl");
+    sdoc = f ? xmlReadMemory(f->data, (int)f->len, "report-html.xsl", NULL, XML_PARSE_NONET) : NULL;
+  }
+  xsltStylesheetPtr xsl = sdoc ? xsltParseStylesheetDoc(sdoc) : NULL;
+  if (!xsl) {
+    if (sdoc)
+      xmlFreeDoc(sdoc);
+    *error = qs_xstrdup(path ? path : "report-html.xsl");
+    return NULL;
+  }
+  qs_stylesheet *s = qs_xmalloc(sizeof *s);
+  s->xsl = xsl;
+  return s;
+}
+
+void qs_stylesheet_free(qs_stylesheet *s) {
+  if (!s)
+    return;
+  xsltFreeStylesheet(s->xsl);
+  free(s);
+}
+
+char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s) {
+  xmlDocPtr doc = qs_report_xml(rep, lang);
+  /* A stylesheet may read files (document()) but never write one or reach the network. */
+  xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+  xsltTransformContextPtr ctxt = xsltNewTransformContext(s->xsl, doc);
+  xsltSetCtxtSecurityPrefs(sec, ctxt);
+  xmlDocPtr res = xsltApplyStylesheetUser(s->xsl, doc, NULL, NULL, NULL, ctxt);
+  xmlChar *out = NULL;
+  int len = 0;
+  char *html = NULL;
+  if (res && xsltSaveResultToString(&out, &len, res, s->xsl) == 0 && out)
+    html = qs_xstrndup((const char *)out, (size_t)len);
+  xmlFree(out);
+  xmlFreeDoc(res);
+  xsltFreeTransformContext(ctxt);
+  xsltFreeSecurityPrefs(sec);
+  xmlFreeDoc(doc);
+  return html;
+}
