@@ -18,7 +18,7 @@ struct qs_engine {
   qs_env *qe;
   qs_rubric rubric;
   qs_schema *schema;
-  xmlHashTablePtr rules; /* every defrule name -> (void *)1 */
+  xmlHashTablePtr rules; /* every defrule name -> the name of its module */
   char rules_sha256[65];
   char *origin;
   int overrides; /* some parameter differs from its default */
@@ -109,7 +109,8 @@ static void collect_rule_names(qs_engine *e) {
   for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
     EnvSetCurrentModule(env, m);
     for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r))
-      xmlHashAddEntry(e->rules, (const xmlChar *)EnvGetDefruleName(env, r), (void *)1);
+      xmlHashAddEntry(e->rules, (const xmlChar *)EnvGetDefruleName(env, r),
+                      qs_xstrdup(EnvGetDefmoduleName(env, m)));
   }
   EnvSetCurrentModule(env, current);
 }
@@ -152,7 +153,7 @@ void qs_engine_free(qs_engine *e) {
   qs_env_free(e->qe);
   qs_rubric_free(&e->rubric);
   qs_schema_free(e->schema);
-  xmlHashFree(e->rules, NULL);
+  xmlHashFree(e->rules, xmlHashDefaultDeallocator);
   free(e->origin);
   free(e->last_trace);
   free(e);
@@ -165,6 +166,11 @@ void qs_engine_trace_rules(qs_engine *e, int on) {
   else
     EnvUnwatch(env, "rules");
   e->tracing = on;
+}
+
+const char *qs_engine_rule_module(const qs_engine *e, const char *rule) {
+  const char *m = xmlHashLookup(e->rules, (const xmlChar *)rule);
+  return m ? m : "";
 }
 
 const char *qs_engine_last_trace(const qs_engine *e) { return e->last_trace ? e->last_trace : ""; }

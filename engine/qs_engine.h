@@ -42,6 +42,8 @@ const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the fol
  * returned by qs_engine_last_trace (valid until the next score). */
 void qs_engine_trace_rules(qs_engine *e, int on);
 const char *qs_engine_last_trace(const qs_engine *e);
+/* The module of a rule ("STANDARDS"), "" for an unknown rule. */
+const char *qs_engine_rule_module(const qs_engine *e, const char *rule);
 /* Every defrule name of the loaded rules, sorted (free each and the array). */
 size_t qs_engine_rule_names(const qs_engine *e, char ***names);
 

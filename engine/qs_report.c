@@ -57,6 +57,14 @@ void qs_report_free(qs_report *rep) {
       free_strs(res->reasons[k].evidence, res->reasons[k].n_evidence);
     }
     free(res->reasons);
+    for (size_t k = 0; k < res->n_held; k++) {
+      free(res->held[k].rule);
+      free(res->held[k].condition);
+      free(res->held[k].text);
+      free(res->held[k].text_en);
+      free_strs(res->held[k].evidence, res->held[k].n_evidence);
+    }
+    free(res->held);
     for (size_t k = 0; k < res->n_gaps; k++) {
       free(res->gaps[k].condition);
       free(res->gaps[k].text);
@@ -279,6 +287,24 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         continue;
       }
       level = res->def->conds[index].level;
+      /* Every held fact is kept for explain, whichever band it is for. */
+      char **hev;
+      size_t hn = qs_slot_strs(c->qe, f, "evidence", &hev);
+      if (check_evidence(c, rule, hev, hn) != 0) {
+        free_strs(hev, hn);
+        continue;
+      }
+      res->held = qs_xrealloc(res->held, (res->n_held + 1) * sizeof *res->held);
+      res->held[res->n_held++] = (qs_reason){
+          .rule = qs_xstrdup(rule),
+          .condition = qs_xstrdup(id),
+          .text = STR(f, "text"),
+          .text_en = STR(f, "text-en"),
+          .evidence = hev,
+          .n_evidence = hn,
+          .sort_key = index * 1000,
+          .level = level,
+      };
       if (level != res->level) {
         /* Held for another band: it counts only as a factor of the chosen band that names
          * this condition (the band partly meets the next one). */
@@ -313,6 +339,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         .evidence = ev,
         .n_evidence = n,
         .sort_key = (long)is_factor * 1000000 + index * 1000,
+        .level = level,
     };
   }
 }
@@ -478,6 +505,7 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
     qs_result *res = &rep->results[i];
     sort_def = res->def;
     qs_sort(res->reasons, res->n_reasons, sizeof *res->reasons, cmp_reason);
+    qs_sort(res->held, res->n_held, sizeof *res->held, cmp_reason);
     qs_sort(res->excluded, res->n_excluded, sizeof *res->excluded, cmp_excluded);
     qs_sort(res->flags, res->n_flags, sizeof *res->flags, cmp_flag);
     qs_sort(res->gaps, res->n_gaps, sizeof *res->gaps, cmp_gap);

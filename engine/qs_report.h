@@ -30,6 +30,7 @@ typedef struct {
   char **evidence;
   size_t n_evidence;
   long sort_key;
+  int level; /* the band of the condition or factor */
 } qs_reason;
 
 typedef struct {
@@ -59,6 +60,8 @@ typedef struct {
   double self_points; /* that score */
   qs_reason *reasons; /* held conditions of the chosen band, then the factors that placed it */
   size_t n_reasons;
+  qs_reason *held; /* every held fact, of every band (for explain) */
+  size_t n_held;
   qs_gap *gaps;
   size_t n_gaps;
   qs_exclusion *excluded;

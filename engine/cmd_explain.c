@@ -1,0 +1,63 @@
+/* cmd_explain.c -- `qscore explain FILE [--indicator ID]`: the full reasoning behind a score,
+ * for a reviewer at a terminal (see render_explain.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "qs_render.h"
+#include "qs_util.h"
+
+int qs_cmd_explain(const qs_cli *cli) {
+  if (cli->n_args != 1) {
+    qs_cli_usage_error(cli, "%s",
+                       cli->lang == QS_LANG_EN ? "explain needs exactly one FILE (or - for stdin)"
+                                               : "explain 需要且只需要一个文件（- 表示标准输入）");
+    return QS_EXIT_USAGE;
+  }
+  if (cli->format) {
+    qs_cli_usage_error(cli, "%s",
+                       cli->lang == QS_LANG_EN ? "explain writes text; --format is not for it"
+                                               : "explain 只输出文本，不接受 --format");
+    return QS_EXIT_USAGE;
+  }
+  int code;
+  qs_engine *e = qs_cli_engine(cli, &code);
+  if (!e)
+    return code;
+  if (cli->indicator && !qs_rubric_indicator(qs_engine_rubric(e), cli->indicator)) {
+    qs_cli_usage_error(cli,
+                       cli->lang == QS_LANG_EN ? "no indicator %s (qscore rubric lists them)"
+                                               : "没有指标 %s（qscore rubric 列出全部指标）",
+                       cli->indicator);
+    qs_engine_free(e);
+    return QS_EXIT_USAGE;
+  }
+  qs_engine_trace_rules(e, 1);
+  qs_diag d;
+  qs_diag_init(&d, cli->lang);
+  qs_report *rep;
+  qs_score_status st = qs_engine_score(e, cli->args[0], &rep, &d);
+  qs_diag_print(&d, stderr);
+  qs_diag_free(&d);
+  if (st != QS_SCORE_OK) {
+    qs_engine_free(e);
+    return st == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
+  }
+  int rc = QS_EXIT_OK;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  if (!mem) {
+    rc = QS_EXIT_INTERNAL;
+  } else {
+    qs_render_explain(rep, e, cli->indicator, cli->lang, mem);
+    fclose(mem);
+    if (qs_cli_write(cli, buf, len) != 0)
+      rc = QS_EXIT_INTERNAL;
+    free(buf);
+  }
+  qs_report_free(rep);
+  qs_engine_free(e);
+  return rc;
+}

@@ -1,0 +1,280 @@
+/* render_explain.c -- `qscore explain`: the full reasoning for a reviewer at a terminal.
+ *
+ * For each indicator: every band from the top down, each of its conditions held (✓) or not
+ * (✗) with the facts that hold it and the evidence ids, the band chosen; the placement factors
+ * present or not; the evidence not counted and why; the flags; the parameters the indicator's
+ * conditions name, with their values; and the rules of its module that fired, with counts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qs_render.h"
+#include "qs_util.h"
+
+static const char *pick(qs_lang lang, const char *zh, const char *en) {
+  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
+}
+
+static void ids(FILE *out, char **ev, size_t n) {
+  if (!n)
+    return;
+  fputs(" [", out);
+  for (size_t i = 0; i < n; i++)
+    fprintf(out, "%s%s", i ? " " : "", ev[i]);
+  fputc(']', out);
+}
+
+static void range(char buf[24], const qs_band *b) {
+  if (b->min == b->max)
+    snprintf(buf, 24, "%d", b->min);
+  else
+    snprintf(buf, 24, "%d-%d", b->min, b->max);
+}
+
+/* The parameters a text names as {name}, added to list (no repeats). */
+static void params_in(const char *text, char ***list, size_t *n, size_t *cap) {
+  for (const char *p = text; (p = strchr(p, '{'));) {
+    const char *q = strchr(p, '}');
+    if (!q)
+      break;
+    char *name = qs_xstrndup(p + 1, (size_t)(q - p - 1));
+    int seen = 0;
+    for (size_t i = 0; i < *n; i++)
+      seen |= strcmp((*list)[i], name) == 0;
+    if (seen) {
+      free(name);
+    } else {
+      qs_grow(list, cap, *n + 1, sizeof **list);
+      (*list)[(*n)++] = name;
+    }
+    p = q;
+  }
+}
+
+/* The parameters a rule's sentence names ("参数 standards-many ≥ 3", "parameter x"). */
+static void params_named(const char *text, char ***list, size_t *n, size_t *cap) {
+  static const char *const marks[] = {"参数 ", "parameter "};
+  for (int m = 0; m < 2; m++)
+    for (const char *p = text; (p = strstr(p, marks[m]));) {
+      p += strlen(marks[m]);
+      size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-");
+      if (len > 1) {
+        qs_buf b = {0};
+        qs_buf_addf(&b, "{%.*s}", (int)len, p);
+        params_in(b.s, list, n, cap);
+        qs_buf_free(&b);
+      }
+    }
+}
+
+typedef struct {
+  char *rule;
+  long count;
+} fired;
+
+static int cmp_fired(const void *a, const void *b) {
+  return strcmp(((const fired *)a)->rule, ((const fired *)b)->rule);
+}
+
+/* "FIRE    3 standards-count: f-56,f-143" -> counts per rule. */
+static size_t parse_trace(const char *trace, fired **out) {
+  size_t n = 0, cap = 0;
+  fired *f = NULL;
+  for (const char *p = trace; (p = strstr(p, "FIRE"));) {
+    p += 4;
+    while (*p == ' ')
+      p++;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    while (*p == ' ')
+      p++;
+    const char *colon = strchr(p, ':');
+    if (!colon)
+      break;
+    char *rule = qs_xstrndup(p, (size_t)(colon - p));
+    size_t i = 0;
+    while (i < n && strcmp(f[i].rule, rule) != 0)
+      i++;
+    if (i < n) {
+      f[i].count++;
+      free(rule);
+    } else {
+      qs_grow(&f, &cap, n + 1, sizeof *f);
+      f[n++] = (fired){rule, 1};
+    }
+    p = colon;
+  }
+  qs_sort(f, n, sizeof *f, cmp_fired);
+  *out = f;
+  return n;
+}
+
+static void indicator(const qs_report *rep, const qs_engine *e, const qs_result *res,
+                      const fired *f, size_t nf, qs_lang lang, FILE *out) {
+  const qs_indicator_def *d = res->def;
+  int en = lang == QS_LANG_EN;
+  fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, pick(lang, d->name, d->name_en), res->points,
+          d->max);
+  if (!d->scored) {
+    fputs(en ? "  not scored automatically: no rules for it\n" : "  未自动评分：本指标没有规则\n",
+          out);
+    return;
+  }
+  char **params = NULL;
+  size_t np = 0, cap = 0;
+  for (size_t k = d->n_bands; k-- > 0;) {
+    const qs_band *b = &d->bands[k];
+    char r[24];
+    range(r, b);
+    int met = 1;
+    for (size_t j = 0; j < d->n_conds; j++) {
+      if (d->conds[j].level != b->level)
+        continue;
+      int held = 0;
+      for (size_t h = 0; h < res->n_held; h++)
+        held |= strcmp(res->held[h].condition, d->conds[j].id) == 0;
+      met &= held;
+    }
+    const char *state = b->level == res->level ? (en ? "CHOSEN" : "选定")
+                        : met ? (en ? "met (a higher band was chosen)" : "满足（已选更高档）")
+                              : (en ? "not met" : "未满足");
+    fprintf(out, "  %s %s [%s]: %s\n", en ? "band" : "档位", r, state, b->text);
+    if (en)
+      fprintf(out, "      (%s)\n", b->text_en);
+    for (size_t j = 0; j < d->n_conds; j++) {
+      const qs_condition *c = &d->conds[j];
+      if (c->level != b->level)
+        continue;
+      int held = 0;
+      for (size_t h = 0; h < res->n_held; h++)
+        held |= strcmp(res->held[h].condition, c->id) == 0;
+      char *t = qs_rubric_expand(rep->rubric, pick(lang, c->text, c->text_en));
+      params_in(pick(lang, c->text, c->text_en), &params, &np, &cap);
+      fprintf(out, "    %s %s: %s\n", held ? "✓" : "✗", c->id, t);
+      free(t);
+      for (size_t h = 0; h < res->n_held; h++) {
+        const qs_reason *x = &res->held[h];
+        if (strcmp(x->condition, c->id) != 0)
+          continue;
+        fprintf(out, "        - %s", pick(lang, x->text, x->text_en));
+        ids(out, x->evidence, x->n_evidence);
+        fprintf(out, " <%s>\n", x->rule);
+      }
+    }
+    if (b->level == res->level) {
+      fprintf(out, "    %s %d", en ? "placement: band minimum" : "档内位置：起点", res->base);
+      for (size_t i = 0; i < d->n_factors; i++) {
+        const qs_factor_def *fd = &d->factors[i];
+        if (fd->level != b->level)
+          continue;
+        int present = 0;
+        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
+          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
+        if (present)
+          fprintf(out, " +%d(%s)", fd->points, fd->id);
+      }
+      fprintf(out, " = %d%s\n", res->points,
+              res->capped ? (en ? ", capped at the band maximum" : "，已封顶于本档上限") : "");
+      for (size_t i = 0; i < d->n_factors; i++) {
+        const qs_factor_def *fd = &d->factors[i];
+        if (fd->level != b->level)
+          continue;
+        int present = 0;
+        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
+          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
+        char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
+        params_in(pick(lang, fd->text, fd->text_en), &params, &np, &cap);
+        fprintf(out, "      %s +%d %s: %s\n", present ? "✓" : "·", fd->points, fd->id, t);
+        free(t);
+        for (size_t k2 = 0; k2 < res->n_reasons; k2++) {
+          const qs_reason *x = &res->reasons[k2];
+          if (!x->is_factor || strcmp(x->condition, fd->id) != 0)
+            continue;
+          fprintf(out, "          - %s", pick(lang, x->text, x->text_en));
+          ids(out, x->evidence, x->n_evidence);
+          fprintf(out, " <%s>\n", x->rule);
+        }
+      }
+    }
+  }
+  if (res->level == 0)
+    fputs(en ? "  no band is met: 0 points\n" : "  未满足任何档位：0 分\n", out);
+  for (size_t i = 0; i < res->n_held; i++)
+    params_named(res->held[i].text_en, &params, &np, &cap);
+  for (size_t i = 0; i < res->n_reasons; i++)
+    params_named(res->reasons[i].text_en, &params, &np, &cap);
+  for (size_t i = 0; i < res->n_excluded; i++)
+    params_named(res->excluded[i].text_en, &params, &np, &cap);
+  for (size_t i = 0; i < res->n_flags; i++)
+    params_named(res->flags[i].text_en, &params, &np, &cap);
+  if (res->n_excluded) {
+    fputs(en ? "  not counted:\n" : "  未计入：\n", out);
+    for (size_t i = 0; i < res->n_excluded; i++)
+      fprintf(out, "    - [%s] %s <%s>\n", res->excluded[i].evidence,
+              pick(lang, res->excluded[i].text, res->excluded[i].text_en), res->excluded[i].rule);
+  }
+  if (res->n_flags) {
+    fputs(en ? "  flags:\n" : "  提示：\n", out);
+    for (size_t i = 0; i < res->n_flags; i++) {
+      const qs_flag *x = &res->flags[i];
+      fprintf(out, "    - %s %s: %s", qs_severity_name(x->severity), x->code,
+              pick(lang, x->text, x->text_en));
+      ids(out, x->evidence, x->n_evidence);
+      fputc('\n', out);
+    }
+  }
+  if (np) {
+    fputs(en ? "  parameters:" : "  参数：", out);
+    for (size_t i = 0; i < np; i++) {
+      const qs_param *p = qs_rubric_param(rep->rubric, params[i]);
+      char v[32];
+      if (p) {
+        qs_param_format(p, p->value, v);
+        fprintf(out, " %s=%s%s%s", p->name, v, p->unit, p->value != p->dflt ? "*" : "");
+      }
+      free(params[i]);
+    }
+    free(params);
+    fputc('\n', out);
+  }
+  fputs(en ? "  rules fired:" : "  触发的规则：", out);
+  int any = 0;
+  for (size_t i = 0; i < nf; i++) {
+    const char *m = qs_engine_rule_module(e, f[i].rule);
+    if (strcmp(m, d->module) != 0)
+      continue;
+    fprintf(out, " %s×%ld", f[i].rule, f[i].count);
+    any = 1;
+  }
+  fputs(any ? "\n" : (en ? " none\n" : " 无\n"), out);
+}
+
+void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang,
+                       FILE *out) {
+  fired *f;
+  size_t nf = parse_trace(qs_engine_last_trace(e), &f);
+  fprintf(out, "%s: %s %s   %s %d / %d   %s %s\n", lang == QS_LANG_EN ? "Project" : "项目", rep->id,
+          rep->title, lang == QS_LANG_EN ? "total" : "总分", rep->total, rep->max_total,
+          lang == QS_LANG_EN ? "triage" : "初筛", rep->triage);
+  fprintf(out,
+          lang == QS_LANG_EN ? "Results window %s .. %s; ✓ held, ✗ not held, · factor absent; "
+                               "* a parameter changed from its default\n"
+                             : "成效评价期 %s 至 %s；✓ 满足，✗ 未满足，· 加分因素未具备；"
+                               "* 参数已改动\n",
+          rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?");
+  for (size_t i = 0; i < rep->n_results; i++)
+    if (!only || strcmp(only, rep->results[i].def->id) == 0)
+      indicator(rep, e, &rep->results[i], f, nf, lang, out);
+  if (!only && rep->n_flags) {
+    fputs(lang == QS_LANG_EN ? "\nSubmission flags:\n" : "\n整体提示：\n", out);
+    for (size_t i = 0; i < rep->n_flags; i++) {
+      const qs_flag *x = &rep->flags[i];
+      fprintf(out, "  - %s %s: %s", qs_severity_name(x->severity), x->code,
+              pick(lang, x->text, x->text_en));
+      ids(out, x->evidence, x->n_evidence);
+      fputc('\n', out);
+    }
+  }
+  for (size_t i = 0; i < nf; i++)
+    free(f[i].rule);
+  free(f);
+}
