@@ -34,10 +34,29 @@ Test(cli, version_and_help) {
   cr_expect_eq(r.code, 0);
   cr_expect(strstr(r.out, "退出码") != NULL, "Chinese by default");
   qs_run_free(&r);
-  r = RUN("score", "--help", "--lang", "en");
+  r = RUN("--help", "--lang", "en");
   cr_expect_eq(r.code, 0);
   cr_expect(strstr(r.out, "exit codes: 0 everything scored") != NULL, "%s", r.out);
   qs_run_free(&r);
+}
+
+/* Every subcommand has its own help, in both languages, naming its own usage line. */
+Test(cli, help_per_subcommand) {
+  const char *cmds[] = {"score", "explain", "validate", "batch", "rubric"};
+  for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+    char usage_en[64], usage_zh[64];
+    snprintf(usage_en, sizeof usage_en, "usage: qscore %s", cmds[i]);
+    snprintf(usage_zh, sizeof usage_zh, "用法：qscore %s", cmds[i]);
+    qs_run r = RUN(cmds[i], "--help", "--lang", "en");
+    cr_expect_eq(r.code, 0, "%s --help", cmds[i]);
+    cr_expect(strstr(r.out, usage_en) == r.out, "%s: %s", cmds[i], r.out);
+    cr_expect(strstr(r.out, "usage: qscore COMMAND") == NULL, "%s help is its own", cmds[i]);
+    qs_run_free(&r);
+    r = RUN(cmds[i], "-h");
+    cr_expect_eq(r.code, 0);
+    cr_expect(strstr(r.out, usage_zh) == r.out, "%s: %s", cmds[i], r.out);
+    qs_run_free(&r);
+  }
 }
 
 Test(cli, usage_errors_exit_2) {
