@@ -189,6 +189,9 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
                         int wfd) {
   FILE *cmd = fdopen(rfd, "r");
   char line[64];
+  char *xsl_error = NULL;
+  qs_stylesheet *xsl = qs_stylesheet_load(NULL, &xsl_error);
+  free(xsl_error);
   while (cmd && fgets(line, sizeof line, cmd)) {
     size_t i = strtoul(line, NULL, 10);
     if (i >= in->n)
@@ -199,6 +202,13 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
     qs_report *rep = NULL;
     qs_score_status st = qs_engine_score(e, it->path, &rep, &d);
     if (st == QS_SCORE_OK) {
+      /* The HTML first: the JSON's presence is what marks the file done. */
+      char *html = xsl ? qs_render_html(rep, o->lang, xsl) : NULL;
+      char *hpath = qs_batch_cache_path(o->out_dir, it->key, ".html");
+      if (html)
+        qs_write_atomic(hpath, html, strlen(html));
+      free(hpath);
+      free(html);
       char *json = qs_render_json(rep, o->lang, 0);
       char *path = qs_batch_cache_path(o->out_dir, it->key, ".json");
       qs_write_atomic(path, json, strlen(json));
@@ -214,6 +224,7 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
     if (write(wfd, reply, (size_t)n) != n)
       break;
   }
+  qs_stylesheet_free(xsl);
   _exit(0);
 }
 

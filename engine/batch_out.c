@@ -271,10 +271,11 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
     for (size_t k = i; k <= j; k++) {
       by_id[k]->duplicate_id = j > i;
       qs_buf name = {0};
+      /* The report's name without its extension: reports/<id>.json and .html. */
       if (k == i)
-        qs_buf_addf(&name, "reports/%s.json", by_id[k]->id);
+        qs_buf_addf(&name, "reports/%s", by_id[k]->id);
       else
-        qs_buf_addf(&name, "reports/%s-%zu.json", by_id[k]->id, k - i + 1);
+        qs_buf_addf(&name, "reports/%s-%zu", by_id[k]->id, k - i + 1);
       by_id[k]->report = qs_buf_take(&name);
     }
     i = j;
@@ -284,17 +285,23 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
   /* The reports: written into reports.new, then swapped for the old folder. */
   for (size_t i = 0; i < t.n_rows; i++) {
     const qs_row *r = &t.rows[i];
-    char *src = qs_batch_cache_path(o->out_dir, in->items[r->idx].key, ".json");
-    char *dst = out_path(reports_new, r->report + strlen("reports/"));
-    char *data;
-    size_t len;
-    const char *why;
-    if (qs_read_file(src, (size_t)1 << 31, &data, &len, &why) == 0) {
-      bad |= qs_write_atomic(dst, data, len) != 0;
-      free(data);
+    static const char *const exts[] = {".json", ".html"};
+    for (int k = 0; k < 2; k++) {
+      char *src = qs_batch_cache_path(o->out_dir, in->items[r->idx].key, exts[k]);
+      qs_buf name = {0};
+      qs_buf_addf(&name, "%s%s", r->report + strlen("reports/"), exts[k]);
+      char *dst = out_path(reports_new, name.s);
+      char *data;
+      size_t len;
+      const char *why;
+      if (qs_read_file(src, (size_t)1 << 31, &data, &len, &why) == 0) {
+        bad |= qs_write_atomic(dst, data, len) != 0;
+        free(data);
+      }
+      qs_buf_free(&name);
+      free(src);
+      free(dst);
     }
-    free(src);
-    free(dst);
   }
   remove_dir(reports);
   bad |= rename(reports_new, reports) != 0;

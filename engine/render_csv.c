@@ -109,7 +109,10 @@ int qs_write_csv(const qs_table *t, const char *path) {
     qs_buf_addf(&b, ",%d,%d,%s,", r->n_flags, r->n_error_flags, r->duplicate_id ? "1" : "0");
     qs_csv_field(&b, r->path, 1);
     qs_buf_add(&b, ",");
-    qs_csv_field(&b, r->report, 0);
+    qs_buf b2 = {0};
+    qs_buf_addf(&b2, "%s.html", r->report);
+    qs_csv_field(&b, b2.s, 0);
+    qs_buf_free(&b2);
     qs_buf_add(&b, "\r\n");
   }
   int rc = qs_write_atomic(path, b.s, b.len);

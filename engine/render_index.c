@@ -241,7 +241,7 @@ int qs_write_index_html(const qs_table *t, const char *path) {
     qs_buf_addf(&b, "<td class=\"t\" data-v=\"%s\">%s</td><td class=\"n\">%d</td><td><a href=\"",
                 r->triage, tr_label(L, r->triage), r->n_flags);
     esc(&b, r->report);
-    qs_buf_add(&b, "\">");
+    qs_buf_add(&b, ".html\">");
     esc(&b, en ? "report" : "报告");
     qs_buf_add(&b, "</a></td></tr>\n");
   }

@@ -71,7 +71,9 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
     worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->report, NULL);
+    char report[600];
+    snprintf(report, sizeof report, "%s.html", x->report);
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
   }
   header(b, ws, titles, widths, n, row);
   free(titles);
