@@ -100,3 +100,20 @@ int qs_lang_parse(const char *s, qs_lang *out) {
     return -1;
   return 0;
 }
+
+/* The rules write units in Chinese (they are part of the policy text); the English interface
+ * shows them in English. An unknown unit is shown as the rules wrote it. */
+const char *qs_unit(qs_lang lang, const char *unit) {
+  static const char *const units[][2] = {
+      {"月", " months"},    {"百分点", " pp"},         {"倍", "×"},        {"个", ""},
+      {"个年度", " years"}, {"人次", " person-times"}, {"分", " points"},  {"家", " enterprises"},
+      {"开关", " (0/1)"},   {"次", " times"},          {"次/年", "/year"}, {"秒", " s"},
+      {"类", " kinds"},     {"项", " items"},          {"%/年", "%/year"},
+  };
+  if (!unit || lang != QS_LANG_EN)
+    return unit ? unit : "";
+  for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+    if (strcmp(unit, units[i][0]) == 0)
+      return units[i][1];
+  return unit;
+}

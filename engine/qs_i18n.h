@@ -75,5 +75,8 @@ typedef enum {
 const char *qs_msg_get(qs_lang lang, qs_msg id);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
+/* A parameter's unit (written in Chinese by the rules) in lang, with its leading space in
+ * English ("家" -> " enterprises"). */
+const char *qs_unit(qs_lang lang, const char *unit);
 
 #endif

@@ -14,6 +14,8 @@
  * NUL-terminated string ending in a newline; free it. */
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
 void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out);
+/* The triage decision ("recommend", "review", "reject") in words of lang. */
+const char *qs_triage_label(qs_lang lang, const char *triage);
 
 /* The report as XML (schemas/report-2025.xsd); free the string, or the tree with xmlFreeDoc. */
 char *qs_render_xml(const qs_report *rep, qs_lang lang);

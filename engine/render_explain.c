@@ -198,6 +198,16 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
   }
   if (res->level == 0)
     fputs(en ? "  no band is met: 0 points\n" : "  未满足任何档位：0 分\n", out);
+  if (res->n_gaps) {
+    const qs_band *next = qs_indicator_band(d, res->gaps[0].level);
+    fprintf(out, en ? "  to reach band %d-%d:\n" : "  达到上一档位 %d-%d 还需要：\n",
+            next ? next->min : 0, next ? next->max : 0);
+    for (size_t i = 0; i < res->n_gaps; i++) {
+      char *t = qs_rubric_expand(rep->rubric, pick(lang, res->gaps[i].text, res->gaps[i].text_en));
+      fprintf(out, "    - %s: %s\n", res->gaps[i].condition, t);
+      free(t);
+    }
+  }
   for (size_t i = 0; i < res->n_held; i++)
     params_named(res->held[i].text_en, &params, &np, &cap);
   for (size_t i = 0; i < res->n_reasons; i++)
@@ -229,7 +239,8 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
       char v[32];
       if (p) {
         qs_param_format(p, p->value, v);
-        fprintf(out, " %s=%s%s%s", p->name, v, p->unit, p->value != p->dflt ? "*" : "");
+        fprintf(out, " %s=%s%s%s", p->name, v, qs_unit(lang, p->unit),
+                p->value != p->dflt ? "*" : "");
       }
       free(params[i]);
     }
@@ -252,9 +263,9 @@ void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *onl
                        FILE *out) {
   fired *f;
   size_t nf = parse_trace(qs_engine_last_trace(e), &f);
-  fprintf(out, "%s: %s %s   %s %d / %d   %s %s\n", lang == QS_LANG_EN ? "Project" : "项目", rep->id,
-          rep->title, lang == QS_LANG_EN ? "total" : "总分", rep->total, rep->max_total,
-          lang == QS_LANG_EN ? "triage" : "初筛", rep->triage);
+  fprintf(out, "%s: %s %s   %s %d / %d   %s %s (%s)\n", lang == QS_LANG_EN ? "Project" : "项目",
+          rep->id, rep->title, lang == QS_LANG_EN ? "total" : "总分", rep->total, rep->max_total,
+          lang == QS_LANG_EN ? "triage" : "初筛", qs_triage_label(lang, rep->triage), rep->triage);
   fprintf(out,
           lang == QS_LANG_EN ? "Results window %s .. %s; ✓ held, ✗ not held, · factor absent; "
                                "* a parameter changed from its default\n"

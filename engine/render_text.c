@@ -13,7 +13,7 @@ static const char *pick(qs_lang lang, const char *zh, const char *en) {
   return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
 }
 
-static const char *triage_label(qs_lang lang, const char *t) {
+const char *qs_triage_label(qs_lang lang, const char *t) {
   if (strcmp(t, "recommend") == 0)
     return M(QS_M_TRIAGE_RECOMMEND);
   if (strcmp(t, "reject") == 0)
@@ -132,7 +132,7 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
             M(QS_M_TRIAGE), rep->triage);
   else
     fprintf(out, "%s: %d / %d   %s: %s (%s)\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
-            M(QS_M_TRIAGE), triage_label(lang, rep->triage), rep->triage);
+            M(QS_M_TRIAGE), qs_triage_label(lang, rep->triage), rep->triage);
 
   for (size_t s = 0; s < r->n_sections; s++) {
     fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION),
@@ -220,7 +220,8 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
     qs_param_format(p, p->dflt, dv);
     qs_param_format(p, p->min, lo);
     qs_param_format(p, p->max, hi);
-    fprintf(out, "  %s = %s %s", p->name, v, p->unit);
+    fprintf(out, "  %s = %s%s%s", p->name, v, lang == QS_LANG_EN ? "" : " ",
+            qs_unit(lang, p->unit));
     if (p->value != p->dflt)
       fprintf(out, lang == QS_LANG_EN ? " (default %s)" : "（默认 %s）", dv);
     fprintf(out, "  [%s, %s]\n      %s\n", lo, hi, pick(lang, p->text, p->text_en));

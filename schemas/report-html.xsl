@@ -243,7 +243,8 @@
   </xsl:template>
 
   <xsl:template match="r:indicator">
-    <section class="card" id="{@id}" data-indicator="{@id}">
+    <section class="card" id="{@id}" data-indicator="{@id}" data-points="{@points}" data-max="{@max}">
+      <xsl:if test="r:band"><xsl:attribute name="data-band"><xsl:value-of select="r:band/@level"/></xsl:attribute></xsl:if>
       <div class="head">
         <h2><xsl:value-of select="r:name"/>
           <span class="meta"><xsl:text> </xsl:text><xsl:value-of select="@id"/>
