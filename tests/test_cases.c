@@ -594,6 +594,42 @@ static void misplaced_pis(const ctx *c0, xmlNode *node) {
   }
 }
 
+/* A text of the rules in both languages: the English one is there and states the same
+ * figures (dates, counts, rates, parameter values) as the Chinese. */
+static void same_numbers(const ctx *c, const char *what, const char *rule, const char *zh,
+                         const char *en) {
+  if (!en || !en[0]) {
+    failf(c, "%s of %s has no English text", what, rule);
+    return;
+  }
+  char *a = qs_test_numbers(zh), *b = qs_test_numbers(en);
+  if (strcmp(a, b) != 0)
+    failf(c, "%s of %s: the two languages carry different numbers:\n    %s\n    %s", what, rule, zh,
+          en);
+  free(a);
+  free(b);
+}
+
+static void check_languages(const ctx *c, const qs_report *rep) {
+  for (size_t i = 0; i < rep->n_flags; i++)
+    same_numbers(c, "flag", rep->flags[i].rule, rep->flags[i].text, rep->flags[i].text_en);
+  for (size_t r = 0; r < rep->n_results; r++) {
+    const qs_result *res = &rep->results[r];
+    for (size_t i = 0; i < res->n_held; i++)
+      same_numbers(c, "reason", res->held[i].rule, res->held[i].text, res->held[i].text_en);
+    for (size_t i = 0; i < res->n_reasons; i++)
+      same_numbers(c, "reason", res->reasons[i].rule, res->reasons[i].text,
+                   res->reasons[i].text_en);
+    for (size_t i = 0; i < res->n_excluded; i++)
+      same_numbers(c, "exclusion", res->excluded[i].rule, res->excluded[i].text,
+                   res->excluded[i].text_en);
+    for (size_t i = 0; i < res->n_gaps; i++)
+      same_numbers(c, "gap", res->gaps[i].condition, res->gaps[i].text, res->gaps[i].text_en);
+    for (size_t i = 0; i < res->n_flags; i++)
+      same_numbers(c, "flag", res->flags[i].rule, res->flags[i].text, res->flags[i].text_en);
+  }
+}
+
 static void run_case(run_state *rs, const char *path) {
   ctx c0 = {rs, path, 0, NULL};
   rs->cases++;
@@ -716,6 +752,8 @@ static void run_case(run_state *rs, const char *path) {
       for (size_t i = 0; i < rep->results[r].n_flags; i++)
         sl_add_unique(&rs->codes_set, rep->results[r].flags[i].code);
   }
+  if (rep)
+    check_languages(&c0, rep);
   if (strcmp(status_names[st], want_status) != 0) {
     char *buf = qs_diag_string(&d);
     failf(&c0, "expected status %s, got %s%s%s", want_status, status_names[st], buf[0] ? ":\n" : "",

@@ -382,3 +382,33 @@ Test(rubric, policy_page_names_every_parameter_and_rule_file) {
   qs_engine_free(e);
   free(policy);
 }
+
+/* Every text of the rubric's conditions, placement factors, bands and parameters exists in
+ * English and states the same figures as the Chinese (an English reviewer reads "at least 1",
+ * not a different threshold). */
+static void same_numbers(const char *what, const char *zh, const char *en) {
+  cr_expect(en && en[0], "%s: no English text", what);
+  if (!en)
+    return;
+  char *a = qs_test_numbers(zh), *b = qs_test_numbers(en);
+  cr_expect_str_eq(a, b, "%s: different numbers:\n    %s\n    %s", what, zh, en);
+  free(a);
+  free(b);
+}
+
+Test(rubric, english_texts_carry_the_chinese_figures) {
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  for (size_t i = 0; i < r->n_inds; i++) {
+    const qs_indicator_def *d = &r->inds[i];
+    for (size_t k = 0; k < d->n_bands; k++)
+      same_numbers(d->id, d->bands[k].text, d->bands[k].text_en);
+    for (size_t k = 0; k < d->n_conds; k++)
+      same_numbers(d->conds[k].id, d->conds[k].text, d->conds[k].text_en);
+    for (size_t k = 0; k < d->n_factors; k++)
+      same_numbers(d->factors[k].id, d->factors[k].text, d->factors[k].text_en);
+  }
+  for (size_t i = 0; i < r->n_params; i++)
+    same_numbers(r->params[i].name, r->params[i].text, r->params[i].text_en);
+  qs_engine_free(e);
+}

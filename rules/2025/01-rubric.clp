@@ -164,7 +164,7 @@
     (text-en "The main enterprises have some brand value and brand-culture awareness; enterprises won a provincial government quality award, a chain and supply-chain quality linkage pilot or similar honour; some brand-cluster effect on the chain."))
   (band (indicator brand) (level 1) (min 1) (max 2)
     (text "链上企业获得区级的政府质量奖等荣誉，初步形成1-2个标志性企业品牌。")
-    (text-en "Enterprises on the chain won a district-level government quality award or similar honour; one or two flagship enterprise brands beginning to form."))
+    (text-en "Enterprises on the chain won a district-level government quality award or similar honour; 1-2 flagship enterprise brands beginning to form."))
 
   ;; ---- capability: 制造业企业质量管理能力等级 (5分)
   (indicator (id capability) (section bonus) (order 12) (max 5)

@@ -69,7 +69,7 @@
 
   (param (name survey-problems-min) (value 3) (min 1) (max 1000) (unit "个")
     (text "“准确把握产业重大质量问题”：问题清单至少列明的问题数。少于3个难称对产业重大问题的系统研判。")
-    (text-en "'Major quality problems judged accurately': the fewest problems a problem list must name. Fewer than three is hardly a judgement of an industry's major problems."))
+    (text-en "'Major quality problems judged accurately': the fewest problems a problem list must name. Fewer than 3 is hardly a judgement of an industry's major problems."))
 
   (param (name survey-indicators-many) (value 20) (min 1) (max 10000) (unit "项")
     (text "6-8分档内加分：质量指标体系的指标数达到此数。")
@@ -163,7 +163,7 @@
 
   (param (name development-productivity-substantial) (value 12.0) (min 0.0) (max 1000.0) (unit "%/年")
     (text "劳动生产率“大幅提高”：年均提高率。全国全员劳动生产率近年提高约6%，2倍方称大幅。")
-    (text-en "Productivity 'rose substantially': growth a year. National labour productivity rose about 6 % a year recently; twice that is substantial."))
+    (text-en "Productivity 'rose substantially': growth a year. National labour productivity rose about 6 % a year recently; 2 times that is substantial."))
 
   (param (name development-productivity-some) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
     (text "劳动生产率“有一定提高”：不低于全国一般水平。")
@@ -213,11 +213,11 @@
 
   (param (name standards-many) (value 3) (min 1) (max 1000) (unit "项")
     (text "3-5分档“推动行业形成较完善的标准化体系”：主要企业参与的行业、团体、地方标准达到此数，在档内加分。3项即覆盖产品、方法、管理等不同方面，足以称为体系的雏形。")
-    (text-en "Band 3-5, 'a fairly complete standards system': this many industry, group or local standards of the main enterprises places the score higher in the band. Three standards already cover different aspects (product, method, management), the beginning of a system."))
+    (text-en "Band 3-5, 'a fairly complete standards system': this many industry, group or local standards of the main enterprises places the score higher in the band. 3 standards already cover different aspects (product, method, management), the beginning of a system."))
 
   (param (name standards-declaring-enterprises) (value 2) (min 1) (max 1000) (unit "家")
     (text "1-2分档“链上主要企业积极开展企业标准自我声明公开”：开展自我声明公开的主要企业达到此数，在档内加分。“主要企业”为复数，故取2家。")
-    (text-en "Band 1-2, 'the main enterprises actively self-declare': this many distinct main enterprises with self-declared standards places the score higher in the band. The rubric speaks of enterprises in the plural, hence two."))
+    (text-en "Band 1-2, 'the main enterprises actively self-declare': this many distinct main enterprises with self-declared standards places the score higher in the band. The rubric speaks of enterprises in the plural, hence 2."))
 
   ;; ---- brand 品牌建设
 

@@ -74,7 +74,7 @@
     (text-en "brand-culture awareness: brand promotion inside the results window"))
   (factor-def (indicator brand) (level 1) (id flagship-brand) (points 1)
     (text "初步形成1-2个标志性企业品牌：申报材料列出链上企业的标志性品牌")
-    (text-en "one or two flagship enterprise brands beginning to form: the application names flagship brands of chain enterprises")))
+    (text-en "1-2 flagship enterprise brands beginning to form: the application names flagship brands of chain enterprises")))
 
 (deffunction BRAND::level-band (?level)
   (switch ?level

@@ -47,7 +47,7 @@
     (text-en "capacity basically meets needs: centres and platforms serve at least parameter infrastructure-served-basic ({infrastructure-served-basic}) % of the chain's enterprises"))
   (condition (indicator infrastructure) (level 1) (id some-infrastructure)
     (text "已有质量基础设施（至少1个中心或平台），但能力与需求还有差距")
-    (text-en "some quality infrastructure (at least one centre or platform), short of the industry's needs"))
+    (text-en "some quality infrastructure (at least 1 centre or platform), short of the industry's needs"))
 
   (factor-def (indicator infrastructure) (level 3) (id national-centre)
     (text "有国家级中心") (text-en "a national-level centre"))

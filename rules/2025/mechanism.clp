@@ -43,7 +43,7 @@
     (text-en "bottlenecks to the chain's quality analysed: a bottleneck analysis"))
   (condition (indicator mechanism) (level 3) (id actions-with-results)
     (text "开展质量提升行动并取得成效：至少1项行动有改善幅度达到参数 improvement-some（{improvement-some}）的实测结果")
-    (text-en "quality-improvement actions with results: at least one action with a measured result improved by at least parameter improvement-some ({improvement-some})"))
+    (text-en "quality-improvement actions with results: at least 1 action with a measured result improved by at least parameter improvement-some ({improvement-some})"))
   (condition (indicator mechanism) (level 3) (id demonstrative)
     (text "形成具有示范性的质量提升经验模式：经验被认定为典型案例或示范（任一级别）")
     (text-en "a demonstrative model: the approach recognised as a typical case or model (any level)"))

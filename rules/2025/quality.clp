@@ -37,7 +37,7 @@
     (text-en "the quality-loss rate fell markedly (relative fall at least parameter improvement-marked ({improvement-marked}))"))
   (condition (indicator quality) (level 2) (id some-improved)
     (text "合格率、可靠性、服务满意度中至少1项有一定提升（不低于参数 improvement-some（{improvement-some}））")
-    (text-en "pass rate, reliability or satisfaction improved to some extent (at least parameter improvement-some ({improvement-some}))"))
+    (text-en "at least 1 of pass rate, reliability or satisfaction improved to some extent (at least parameter improvement-some ({improvement-some}))"))
   (condition (indicator quality) (level 1) (id stable)
     (text "合格率、可靠性、服务满意度保持稳定：有实测数据，且无一项下降超过参数 quality-stable-tolerance（{quality-stable-tolerance}）")
     (text-en "pass rate, reliability and satisfaction stable: measured, none worse than parameter quality-stable-tolerance ({quality-stable-tolerance})"))

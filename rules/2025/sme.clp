@@ -88,7 +88,8 @@
   =>
   (assert (excluded (indicator sme) (evidence ?id) (rule sme-outside-window)
     (text (str-cat ?t " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"))
-    (text-en (str-cat ?t " is dated " ?d ", outside the results window " ?s " to " ?e)))))
+    (text-en (str-cat ?t " is dated " ?d ", outside the results window " ?s " to " ?e
+                      " (" ?m " months from work start)")))))
 
 (defrule SME::sme-participant
   "Who took part in the joint activities inside the window."
