@@ -203,7 +203,9 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
     qs_score_status st = qs_engine_score(e, it->path, &rep, &d);
     if (st == QS_SCORE_OK) {
       /* The HTML first: the JSON's presence is what marks the file done. */
-      char *html = xsl ? qs_render_html(rep, o->lang, xsl) : NULL;
+      char *html_error = NULL;
+      char *html = xsl ? qs_render_html(rep, o->lang, xsl, &html_error) : NULL;
+      free(html_error);
       char *hpath = qs_batch_cache_path(o->out_dir, it->key, ".html");
       if (html)
         qs_write_atomic(hpath, html, strlen(html));

@@ -31,19 +31,35 @@ int qs_cmd_score(const qs_cli *cli) {
                                                : "score 需要且只需要一个文件（- 表示标准输入）");
     return QS_EXIT_USAGE;
   }
+  /* The stylesheet first: a usage problem is reported before any input is read. */
+  qs_stylesheet *st = NULL;
+  if (strcmp(format, "html") == 0) {
+    char *err;
+    st = qs_stylesheet_load(cli->stylesheet, &err);
+    if (!st) {
+      fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
+              cli->lang == QS_LANG_EN ? "not a usable XSLT stylesheet" : "不是可用的 XSLT 样式表",
+              err);
+      free(err);
+      return cli->stylesheet ? QS_EXIT_USAGE : QS_EXIT_INTERNAL;
+    }
+  }
   int code;
   qs_engine *e = qs_cli_engine(cli, &code);
-  if (!e)
+  if (!e) {
+    qs_stylesheet_free(st);
     return code;
+  }
   qs_diag d;
   qs_diag_init(&d, cli->lang);
   qs_report *rep;
-  qs_score_status st = qs_engine_score(e, cli->args[0], &rep, &d);
+  qs_score_status status = qs_engine_score(e, cli->args[0], &rep, &d);
   qs_diag_print(&d, stderr);
   qs_diag_free(&d);
-  if (st != QS_SCORE_OK) {
+  if (status != QS_SCORE_OK) {
+    qs_stylesheet_free(st);
     qs_engine_free(e);
-    return st == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
+    return status == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
   }
   int rc = QS_EXIT_OK;
   if (strcmp(format, "xml") == 0 || strcmp(format, "html") == 0) {
@@ -52,18 +68,13 @@ int qs_cmd_score(const qs_cli *cli) {
       text = qs_render_xml(rep, cli->lang);
     } else {
       char *err;
-      qs_stylesheet *st = qs_stylesheet_load(cli->stylesheet, &err);
-      if (!st) {
-        fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), err,
-                cli->lang == QS_LANG_EN ? "not a usable XSLT stylesheet"
-                                        : "不是可用的 XSLT 样式表");
+      text = qs_render_html(rep, cli->lang, st, &err);
+      if (!text) {
+        fprintf(stderr, "qscore: %s: %s %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
+                cli->lang == QS_LANG_EN ? "the stylesheet failed" : "样式表转换失败",
+                cli->stylesheet ? cli->stylesheet : "report-html.xsl", err);
         free(err);
-        rc = QS_EXIT_USAGE;
-      } else {
-        text = qs_render_html(rep, cli->lang, st);
-        qs_stylesheet_free(st);
-        if (!text)
-          rc = QS_EXIT_INTERNAL;
+        rc = cli->stylesheet ? QS_EXIT_USAGE : QS_EXIT_INTERNAL;
       }
     }
     if (text && qs_cli_write(cli, text, strlen(text)) != 0)
@@ -88,6 +99,7 @@ int qs_cmd_score(const qs_cli *cli) {
       free(buf);
     }
   }
+  qs_stylesheet_free(st);
   qs_report_free(rep);
   qs_engine_free(e);
   return rc;

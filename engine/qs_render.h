@@ -22,11 +22,15 @@ char *qs_render_xml(const qs_report *rep, qs_lang lang);
 struct _xmlDoc;
 struct _xmlDoc *qs_report_xml(const qs_report *rep, qs_lang lang);
 
-/* The HTML report: the XML through an XSLT stylesheet (the built-in one when path is NULL). */
+/* The HTML report: the XML through an XSLT stylesheet (the built-in one when path is NULL).
+ * On failure both return NULL and set *error to what went wrong, naming the stylesheet and,
+ * for a stylesheet that does not parse, the line (free it). Loading may read the files a
+ * stylesheet imports or includes, never the network; the transform may not read or write
+ * files nor reach the network, and trying to is a failure. */
 typedef struct qs_stylesheet qs_stylesheet;
 qs_stylesheet *qs_stylesheet_load(const char *path, char **error);
 void qs_stylesheet_free(qs_stylesheet *s);
-char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s); /* NULL on failure */
+char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error);
 
 /* The full reasoning of explain: every band top down, each condition held or not with the
  * facts behind it, the parameters, the rules that fired (from the engine's trace of the run,

@@ -9,6 +9,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,25 +274,99 @@ struct qs_stylesheet {
   xsltStylesheetPtr xsl;
 };
 
+/* libxml2 and libxslt report problems through generic error functions; collect them so the
+ * caller can say what went wrong (the first few lines) instead of letting them spill on
+ * stderr. */
+typedef struct {
+  qs_buf text;
+  int lines;
+} errors;
+
+static void collect(void *ctx, const char *fmt, ...) {
+  errors *e = ctx;
+  if (e->lines >= 4)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  qs_buf_vaddf(&e->text, fmt, ap);
+  va_end(ap);
+  if (e->text.len && e->text.s[e->text.len - 1] == '\n')
+    e->lines++;
+}
+
+static void capture(errors *e) {
+  *e = (errors){0};
+  xmlSetGenericErrorFunc(e, collect);
+  xsltSetGenericErrorFunc(e, collect);
+}
+
+/* Stop capturing; the collected text, trimmed, as the error (or fallback when none). */
+static char *release(errors *e, const char *fallback) {
+  xmlSetGenericErrorFunc(NULL, NULL);
+  xsltSetGenericErrorFunc(NULL, NULL);
+  while (e->text.len && (e->text.s[e->text.len - 1] == '\n' || e->text.s[e->text.len - 1] == ' '))
+    e->text.s[--e->text.len] = '\0';
+  if (!e->text.len)
+    qs_buf_add(&e->text, fallback);
+  return qs_buf_take(&e->text);
+}
+
 qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
   *error = NULL;
-  xmlDocPtr sdoc;
+  const char *name = path ? path : "report-html.xsl";
+  char *data = NULL;
+  size_t len = 0;
+  const char *why;
   if (path) {
-    sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    /* Read here, not by libxml2: the engine's entity loader refuses every file (so that no
+     * submission can make the parser read one), and a stylesheet has no business being
+     * larger than a few megabytes. */
+    if (qs_read_file(path, 4u << 20, &data, &len, &why) != 0) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "%s: %s", path, why);
+      *error = qs_buf_take(&b);
+      return NULL;
+    }
   } else {
     const qs_builtin_file *f = qs_builtin_find(qs_builtin_schemas, "report-html.xsl");
-    sdoc = f ? xmlReadMemory(f->data, (int)f->len, "report-html.xsl", NULL, XML_PARSE_NONET) : NULL;
+    if (!f) {
+      *error = qs_xstrdup("report-html.xsl: not built in");
+      return NULL;
+    }
+    data = qs_xstrndup(f->data, f->len);
+    len = f->len;
   }
+  errors e;
+  capture(&e);
+  xmlDocPtr sdoc = xmlReadMemory(data, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  free(data);
+  /* xsl:import and xsl:include may read the office's own files (relative to the stylesheet),
+   * never the network. */
+  xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+  xsltSetDefaultSecurityPrefs(sec);
   xsltStylesheetPtr xsl = sdoc ? xsltParseStylesheetDoc(sdoc) : NULL;
-  if (!xsl) {
-    if (sdoc)
+  xsltSetDefaultSecurityPrefs(NULL);
+  xsltFreeSecurityPrefs(sec);
+  if (!xsl || xsl->errors) {
+    if (xsl)
+      xsltFreeStylesheet(xsl);
+    else if (sdoc)
       xmlFreeDoc(sdoc);
-    *error = qs_xstrdup(path ? path : "report-html.xsl");
+    qs_buf b = {0};
+    qs_buf_addf(&b, "%s: not an XSLT stylesheet", name);
+    char *fallback = qs_buf_take(&b);
+    *error = release(&e, fallback);
+    free(fallback);
     return NULL;
   }
-  qs_stylesheet *s = qs_xmalloc(sizeof *s);
-  s->xsl = xsl;
-  return s;
+  free(release(&e, ""));
+  qs_stylesheet *st = qs_xmalloc(sizeof *st);
+  st->xsl = xsl;
+  return st;
 }
 
 void qs_stylesheet_free(qs_stylesheet *s) {
@@ -301,22 +376,36 @@ void qs_stylesheet_free(qs_stylesheet *s) {
   free(s);
 }
 
-char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s) {
+char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error) {
+  *error = NULL;
   xmlDocPtr doc = qs_report_xml(rep, lang);
-  /* A stylesheet may read files (document()) but never write one or reach the network. */
+  /* The transform may not read or write files nor reach the network: the report it is given
+   * is all it needs, and the report's strings come from outside (document(@x) must not
+   * become a way for an application to read a file). */
   xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+  xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
   xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
   xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
   xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
   xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+  errors e;
+  capture(&e);
   xsltTransformContextPtr ctxt = xsltNewTransformContext(s->xsl, doc);
   xsltSetCtxtSecurityPrefs(sec, ctxt);
   xmlDocPtr res = xsltApplyStylesheetUser(s->xsl, doc, NULL, NULL, NULL, ctxt);
   xmlChar *out = NULL;
   int len = 0;
   char *html = NULL;
-  if (res && xsltSaveResultToString(&out, &len, res, s->xsl) == 0 && out)
+  /* Any error of the transform (a refused document() or exsl:document included) fails it:
+   * half a report is worse than none. */
+  if (res && ctxt->state == XSLT_STATE_OK && xsltSaveResultToString(&out, &len, res, s->xsl) == 0 &&
+      out)
     html = qs_xstrndup((const char *)out, (size_t)len);
+  char *why = release(&e, "the transform failed");
+  if (html)
+    free(why);
+  else
+    *error = why;
   xmlFree(out);
   xmlFreeDoc(res);
   xsltFreeTransformContext(ctxt);
