@@ -128,8 +128,7 @@
           .total{font-size:1.3em;margin:.6em 0} .total b{font-size:1.4em}
           .triage{display:inline-block;padding:.1em .6em;border-radius:.3em;font-weight:bold}
           .recommend{background:#e2f0d9} .review{background:#fff2cc} .reject{background:#f8cbad}
-          .card{border:1px solid #ccc;border-radius:.4em;padding:.8em 1em;margin:1em 0;
-                break-inside:avoid}
+          .card{border:1px solid #ccc;border-radius:.4em;padding:.8em 1em;margin:1em 0}
           .card .head{display:flex;justify-content:space-between;align-items:baseline}
           .pts{font-size:1.2em;font-weight:bold;white-space:nowrap}
           .official{background:#f4f7fb;border-left:3px solid #5b9bd5;padding:.3em .6em;margin:.4em 0}
@@ -145,7 +144,12 @@
                 word-break:break-all}
           svg text{font-size:12px}
           @page{size:A4;margin:14mm}
-          @media print{body{max-width:none;margin:0} .card{page-break-inside:avoid}}
+          /* Print: smaller type, a card starts on a new page only when its head would be
+             orphaned; rows, list items and the band wording are never split. */
+          @media print{body{max-width:none;margin:0;font-size:9pt;line-height:1.35}
+            .card{border:none;border-top:2px solid #5b9bd5;border-radius:0;padding:.4em 0;margin:.8em 0}
+            .card .head,h3{break-after:avoid} tr,li,.official,svg{break-inside:avoid}
+            a.cite{color:#1f4e79;text-decoration:none}}
         </style>
       </head>
       <body>
