@@ -130,3 +130,100 @@ char *qs_test_submission(const char *body) {
   qs_buf_add(&b, "</submission>\n");
   return qs_buf_take(&b);
 }
+
+char *qs_test_tmpdir(void) {
+  char *d = qs_xstrdup("/tmp/qs-test-XXXXXX");
+  cr_assert_not_null(mkdtemp(d));
+  return d;
+}
+
+void qs_test_rmtree(char *dir) {
+  const char *argv[] = {"rm", "-rf", dir, NULL};
+  qs_test_exec(argv, NULL, NULL, NULL);
+  free(dir);
+}
+
+char *qs_test_join(const char *a, const char *b) {
+  qs_buf p = {0};
+  qs_buf_addf(&p, "%s/%s", a, b);
+  return qs_buf_take(&p);
+}
+
+int qs_test_exec(const char *const *argv, const char *out, const char *err, const char *home) {
+  pid_t pid = fork();
+  cr_assert(pid >= 0);
+  if (pid == 0) {
+    int o = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = open(err ? err : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int i = open("/dev/null", O_RDONLY);
+    dup2(i, 0);
+    dup2(o, 1);
+    dup2(e, 2);
+    if (home)
+      setenv("HOME", home, 1);
+    execvp(argv[0], (char *const *)argv);
+    _exit(127);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int qs_test_chromium(const char *profile, const char *const *extra, const char *url,
+                     const char *out, const char *log) {
+  qs_buf dir = {0};
+  qs_buf_addf(&dir, "--user-data-dir=%s", profile);
+  const char *base[] = {"chromium",
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--hide-scrollbars",
+                        dir.s,
+                        "--enable-logging=stderr",
+                        "--v=0"};
+  size_t nb = sizeof base / sizeof base[0], ne = 0;
+  while (extra && extra[ne])
+    ne++;
+  const char **argv = qs_xmalloc((nb + ne + 2) * sizeof *argv);
+  memcpy(argv, base, sizeof base);
+  for (size_t i = 0; i < ne; i++)
+    argv[nb + i] = extra[i];
+  argv[nb + ne] = url;
+  argv[nb + ne + 1] = NULL;
+  int code = qs_test_exec(argv, out, log, profile);
+  free(argv);
+  qs_buf_free(&dir);
+  return code;
+}
+
+static int cmp_num(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *qs_test_numbers(const char *text) {
+  char **v = NULL;
+  size_t n = 0;
+  for (const char *p = text; *p; p++)
+    if (*p >= '0' && *p <= '9') {
+      const char *q = p;
+      while ((*q >= '0' && *q <= '9') || (*q == '.' && q[1] >= '0' && q[1] <= '9'))
+        q++;
+      v = qs_xrealloc(v, (n + 1) * sizeof *v);
+      v[n++] = qs_xstrndup(p, (size_t)(q - p));
+      p = q - 1;
+    }
+  qs_sort(v, n, sizeof *v, cmp_num);
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  for (size_t i = 0; i < n; i++) {
+    qs_buf_addf(&b, "%s%s", i ? " " : "", v[i]);
+    free(v[i]);
+  }
+  free(v);
+  return qs_buf_take(&b);
+}

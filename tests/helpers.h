@@ -38,4 +38,21 @@ char *qs_test_slurp(const char *path, size_t *len);
  * body is inserted after </enterprises> (sections in schema order). work start 2023-03-01. */
 char *qs_test_submission(const char *body);
 
+/* A fresh folder under /tmp, and its removal (frees dir). */
+char *qs_test_tmpdir(void);
+void qs_test_rmtree(char *dir);
+/* "a/b", allocated. */
+char *qs_test_join(const char *a, const char *b);
+/* Run a program; stdout and stderr into the given files (or /dev/null), stdin from /dev/null,
+ * HOME set to home when given. Returns the exit code, or 128 + signal. */
+int qs_test_exec(const char *const *argv, const char *out, const char *err, const char *home);
+/* Headless Chromium (Debian's chromium) on url with the extra options (NULL-terminated), a
+ * profile of its own in profile, logging on stderr (console messages appear in the log as
+ * ":CONSOLE" lines); stdout to out and stderr to log. Returns the exit code. */
+int qs_test_chromium(const char *profile, const char *const *extra, const char *url,
+                     const char *out, const char *log);
+/* The numbers of a text, sorted ("3 in 2023-03" -> "03 2023 3"): two wordings of one
+ * statement put them in different orders but must carry the same ones. */
+char *qs_test_numbers(const char *text);
+
 #endif

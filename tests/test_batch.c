@@ -20,61 +20,18 @@
 
 /* ------------------------------------------------------------------ helpers */
 
-static char *tmpdir(void) {
-  char *d = qs_xstrdup("/tmp/qs-batch-XXXXXX");
-  cr_assert_not_null(mkdtemp(d));
-  return d;
-}
-
-static int run(const char *const *argv, const char *out, const char *err, const char *home);
-
-/* Remove a test folder at the end of a test. */
-static void rmtree(char *dir) {
-  const char *argv[] = {"rm", "-rf", dir, NULL};
-  run(argv, NULL, NULL, NULL);
-  free(dir);
-}
-
-static char *join(const char *a, const char *b) {
-  qs_buf p = {0};
-  qs_buf_addf(&p, "%s/%s", a, b);
-  return qs_buf_take(&p);
-}
-
-/* Run a program; stdout and stderr into the given files (or /dev/null); HOME set to home when
- * given. Returns the exit code, 128 + signal. */
-static int run(const char *const *argv, const char *out, const char *err, const char *home) {
-  pid_t pid = fork();
-  cr_assert(pid >= 0);
-  if (pid == 0) {
-    int o = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int e = open(err ? err : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int i = open("/dev/null", O_RDONLY);
-    dup2(i, 0);
-    dup2(o, 1);
-    dup2(e, 2);
-    if (home)
-      setenv("HOME", home, 1);
-    execvp(argv[0], (char *const *)argv);
-    _exit(127);
-  }
-  int status;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 static void gen(const char *dir, const char *count, const char *seed, const char *broken,
                 const char *dups) {
   const char *argv[] = {GENSUB, "--out",        dir,  "--count",  count, "--seed", seed, "--broken",
                         broken, "--duplicates", dups, "--median", "60",  NULL};
-  cr_assert_eq(run(argv, NULL, NULL, NULL), 0, "gensub failed");
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "gensub failed");
 }
 
 static int batch(const char *out, const char *jobs, const char *in, const char *extra) {
   const char *argv[] = {QS_BIN, "batch", "-q", "--jobs", jobs, "--out", out, in, extra, NULL};
   if (!extra)
     argv[8] = NULL;
-  return run(argv, NULL, NULL, NULL);
+  return qs_test_exec(argv, NULL, NULL, NULL);
 }
 
 static size_t count_lines(const char *text) {
@@ -117,18 +74,18 @@ static void expect_same_outputs(const char *a, const char *b) {
   static const char *const files[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
                                       "errors.csv"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-    char *x = join(a, files[i]), *y = join(b, files[i]);
+    char *x = qs_test_join(a, files[i]), *y = qs_test_join(b, files[i]);
     expect_same_file(x, y);
     free(x);
     free(y);
   }
-  char *ra = join(a, "reports"), *rb = join(b, "reports");
+  char *ra = qs_test_join(a, "reports"), *rb = qs_test_join(b, "reports");
   char **na, **nb;
   size_t n = list_dir(ra, &na), m = list_dir(rb, &nb);
   cr_expect_eq(n, m, "reports: %zu and %zu files", n, m);
   for (size_t i = 0; i < n && i < m; i++) {
     cr_expect_str_eq(na[i], nb[i]);
-    char *x = join(ra, na[i]), *y = join(rb, nb[i]);
+    char *x = qs_test_join(ra, na[i]), *y = qs_test_join(rb, nb[i]);
     expect_same_file(x, y);
     free(x);
     free(y);
@@ -194,17 +151,17 @@ static void free_fields(char **f, size_t n) {
 /* ------------------------------------------------------------------ tests */
 
 Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
-  char *in = tmpdir(), *out = tmpdir();
+  char *in = qs_test_tmpdir(), *out = qs_test_tmpdir();
   gen(in, "300", "11", "10", "2");
   cr_assert_eq(batch(out, "2", in, NULL), 1, "some inputs are invalid: exit 1");
 
-  char *p = join(out, "results.jsonl");
+  char *p = qs_test_join(out, "results.jsonl");
   char *jsonl = qs_test_slurp(p, NULL);
   cr_expect_eq(count_lines(jsonl), 270, "270 scored");
   free(jsonl);
   free(p);
 
-  p = join(out, "triage.csv");
+  p = qs_test_join(out, "triage.csv");
   char *csv = qs_test_slurp(p, NULL);
   cr_expect(strncmp(csv, "\xEF\xBB\xBF", 3) == 0, "UTF-8 with BOM");
   cr_expect(strstr(csv, "\r\n") != NULL, "CRLF line ends");
@@ -237,7 +194,7 @@ Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
   free(p);
 
   /* Every broken file is in errors.csv, with a line number where the problem has one. */
-  p = join(out, "errors.csv");
+  p = qs_test_join(out, "errors.csv");
   char *errors = qs_test_slurp(p, NULL);
   int files_listed = 0;
   for (int k = 10; k <= 300; k += 10) {
@@ -256,26 +213,26 @@ Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
   cr_expect_eq(files_listed, 30);
   free(errors);
   free(p);
-  rmtree(in);
-  rmtree(out);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
 }
 
 Test(batch, the_same_outputs_whatever_the_number_of_workers, .timeout = 300) {
-  char *in = tmpdir(), *a = tmpdir(), *b = tmpdir(), *c = tmpdir();
+  char *in = qs_test_tmpdir(), *a = qs_test_tmpdir(), *b = qs_test_tmpdir(), *c = qs_test_tmpdir();
   gen(in, "80", "5", "10", "2");
   cr_assert_eq(batch(a, "1", in, NULL), 1);
   cr_assert_eq(batch(b, "2", in, NULL), 1);
   cr_assert_eq(batch(c, "3", in, NULL), 1);
   expect_same_outputs(a, b);
   expect_same_outputs(a, c);
-  rmtree(in);
-  rmtree(a);
-  rmtree(b);
-  rmtree(c);
+  qs_test_rmtree(in);
+  qs_test_rmtree(a);
+  qs_test_rmtree(b);
+  qs_test_rmtree(c);
 }
 
 static size_t cache_entries(const char *out) {
-  char *d = join(out, ".qscore-cache");
+  char *d = qs_test_join(out, ".qscore-cache");
   DIR *dp = opendir(d);
   size_t n = 0;
   for (struct dirent *de; dp && (de = readdir(dp));)
@@ -287,7 +244,7 @@ static size_t cache_entries(const char *out) {
 }
 
 Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
-  char *in = tmpdir(), *whole = tmpdir(), *cut = tmpdir();
+  char *in = qs_test_tmpdir(), *whole = qs_test_tmpdir(), *cut = qs_test_tmpdir();
   gen(in, "240", "3", "10", "0");
   cr_assert_eq(batch(whole, "2", in, NULL), 1);
 
@@ -313,13 +270,13 @@ Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
   waitpid(pid, &status, 0);
   cr_assert(WIFSIGNALED(status), "the run was killed before it finished");
   cr_expect(before >= 60 && before < 240, "killed part-way (%zu results)", before);
-  char *table = join(cut, "triage.csv");
+  char *table = qs_test_join(cut, "triage.csv");
   cr_expect(access(table, F_OK) != 0, "no table written before the end");
   free(table);
 
   const char *argv[] = {QS_BIN, "batch", "--resume", "--jobs", "2", "--out", cut, in, NULL};
-  char *err = join(cut, "../resume.err");
-  cr_assert_eq(run(argv, NULL, err, NULL), 1);
+  char *err = qs_test_join(cut, "../resume.err");
+  cr_assert_eq(qs_test_exec(argv, NULL, err, NULL), 1);
   char *text = qs_test_slurp(err, NULL);
   /* "其中 N 个沿用上次结果": some results were taken from the killed run. */
   const char *at = strstr(text, "其中 ");
@@ -329,22 +286,22 @@ Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
   unlink(err);
   free(err);
   expect_same_outputs(whole, cut);
-  rmtree(in);
-  rmtree(whole);
-  rmtree(cut);
+  qs_test_rmtree(in);
+  qs_test_rmtree(whole);
+  qs_test_rmtree(cut);
 }
 
 Test(batch, a_crash_or_a_hang_loses_only_its_file, .timeout = 120) {
   /* Rules edited to crash (unbounded recursion) on one submission and to loop forever on
    * another: the worker dies or is killed at batch-file-seconds, the third file is scored. */
-  char *rules = tmpdir(), *in = tmpdir(), *out = tmpdir();
+  char *rules = qs_test_tmpdir(), *in = qs_test_tmpdir(), *out = qs_test_tmpdir();
   DIR *dp = opendir("rules/2025");
   cr_assert_not_null(dp);
   for (struct dirent *de; (de = readdir(dp));) {
     size_t n = strlen(de->d_name);
     if (n < 5 || strcmp(de->d_name + n - 4, ".clp") != 0)
       continue;
-    char *src = join("rules/2025", de->d_name), *dst = join(rules, de->d_name);
+    char *src = qs_test_join("rules/2025", de->d_name), *dst = qs_test_join(rules, de->d_name);
     size_t len;
     char *data = qs_test_slurp(src, &len);
     FILE *f = fopen(dst, "wb");
@@ -355,7 +312,7 @@ Test(batch, a_crash_or_a_hang_loses_only_its_file, .timeout = 120) {
     free(dst);
   }
   closedir(dp);
-  char *faults = join(rules, "99-faults.clp");
+  char *faults = qs_test_join(rules, "99-faults.clp");
   FILE *f = fopen(faults, "w");
   fputs("(defmodule FAULTS (import MAIN ?ALL))\n"
         "(deffunction FAULTS::down (?n) (+ 1 (down (+ ?n 1))))\n"
@@ -397,8 +354,8 @@ Test(batch, a_crash_or_a_hang_loses_only_its_file, .timeout = 120) {
                         out,
                         in,
                         NULL};
-  cr_assert_eq(run(argv, NULL, NULL, NULL), 1);
-  char *p = join(out, "errors.csv");
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 1);
+  char *p = qs_test_join(out, "errors.csv");
   char *errors = qs_test_slurp(p, NULL);
   /* A stack overflow kills the worker with SIGSEGV (under AddressSanitizer it exits 1). */
   cr_expect(strstr(errors, "/0.xml\",0,crash,\"not scored: the scorer crashed (signal") != NULL ||
@@ -408,20 +365,20 @@ Test(batch, a_crash_or_a_hang_loses_only_its_file, .timeout = 120) {
             "%s", errors);
   free(errors);
   free(p);
-  p = join(out, "results.jsonl");
+  p = qs_test_join(out, "results.jsonl");
   char *jsonl = qs_test_slurp(p, NULL);
   cr_expect_eq(count_lines(jsonl), 1);
   cr_expect(strstr(jsonl, "\"id\":\"FINE\"") != NULL);
   free(jsonl);
   free(p);
   free(faults);
-  rmtree(rules);
-  rmtree(in);
-  rmtree(out);
+  qs_test_rmtree(rules);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
 }
 
 Test(batch, csv_quotes_fields_and_guards_formulas) {
-  char *in = tmpdir(), *out = tmpdir();
+  char *in = qs_test_tmpdir(), *out = qs_test_tmpdir();
   char *xml = qs_test_submission(NULL);
   const char *title = "<title>测试项目</title>";
   char *at = strstr(xml, title);
@@ -431,19 +388,19 @@ Test(batch, csv_quotes_fields_and_guards_formulas) {
   qs_buf_add(
       &b, "<title>=HYPERLINK(\"http://x\",\"y\"), &lt;script&gt;alert(1)&lt;/script&gt;</title>");
   qs_buf_add(&b, at + strlen(title));
-  char *path = join(in, "a.xml");
+  char *path = qs_test_join(in, "a.xml");
   FILE *f = fopen(path, "w");
   fputs(b.s, f);
   fclose(f);
   cr_assert_eq(batch(out, "1", in, NULL), 0, "everything scored: exit 0");
-  char *p = join(out, "triage.csv");
+  char *p = qs_test_join(out, "triage.csv");
   char *csv = qs_test_slurp(p, NULL);
   cr_expect(strstr(csv, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\"), <script>alert(1)</script>\"") !=
                 NULL,
             "%s", csv);
   free(csv);
   free(p);
-  p = join(out, "index.html");
+  p = qs_test_join(out, "index.html");
   char *html = qs_test_slurp(p, NULL);
   cr_expect(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL, "escaped in HTML");
   cr_expect(strstr(html, "<script>alert") == NULL);
@@ -452,31 +409,31 @@ Test(batch, csv_quotes_fields_and_guards_formulas) {
   free(path);
   qs_buf_free(&b);
   free(xml);
-  rmtree(in);
-  rmtree(out);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
 }
 
 Test(batch, exit_codes) {
-  char *out = tmpdir();
+  char *out = qs_test_tmpdir();
   cr_expect_eq(batch(out, "1", "samples", NULL), 0, "all samples scored");
   cr_expect_eq(batch(out, "1", "samples", "/nonexistent/file.xml"), 1, "an unreadable input");
-  char *p = join(out, "errors.csv");
+  char *p = qs_test_join(out, "errors.csv");
   char *errors = qs_test_slurp(p, NULL);
   cr_expect(strstr(errors, "/nonexistent/file.xml") != NULL);
   free(errors);
   free(p);
   const char *none[] = {QS_BIN, "batch", NULL};
-  cr_expect_eq(run(none, NULL, NULL, NULL), 2, "no input: usage");
+  cr_expect_eq(qs_test_exec(none, NULL, NULL, NULL), 2, "no input: usage");
   const char *rules[] = {QS_BIN, "batch", "--rules", "/nonexistent", "--out", out, "samples", NULL};
-  cr_expect_eq(run(rules, NULL, NULL, NULL), 3, "rules that do not load: nothing scored");
-  rmtree(out);
+  cr_expect_eq(qs_test_exec(rules, NULL, NULL, NULL), 3, "rules that do not load: nothing scored");
+  qs_test_rmtree(out);
 }
 
 Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
-  char *in = tmpdir(), *out = tmpdir(), *lo = tmpdir();
+  char *in = qs_test_tmpdir(), *out = qs_test_tmpdir(), *lo = qs_test_tmpdir();
   gen(in, "40", "9", "10", "1");
   cr_assert_eq(batch(out, "2", in, NULL), 1);
-  char *xlsx = join(out, "triage.xlsx");
+  char *xlsx = qs_test_join(out, "triage.xlsx");
   const char *argv[] = {
       "soffice",
       "--headless",
@@ -487,10 +444,10 @@ Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
       lo,
       xlsx,
       NULL};
-  cr_assert_eq(run(argv, NULL, NULL, lo), 0, "LibreOffice could not convert the workbook");
-  char *converted = join(lo, "triage.csv");
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, lo), 0, "LibreOffice could not convert the workbook");
+  char *converted = qs_test_join(lo, "triage.csv");
   char *a = qs_test_slurp(converted, NULL);
-  char *p = join(out, "triage.csv");
+  char *p = qs_test_join(out, "triage.csv");
   char *b = qs_test_slurp(p, NULL);
   /* The first sheet is the ranking: the same cells as triage.csv. */
   const char *sa = a, *sb = b;
@@ -512,37 +469,21 @@ Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
   free(p);
   free(converted);
   free(xlsx);
-  rmtree(in);
-  rmtree(out);
-  rmtree(lo);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
+  qs_test_rmtree(lo);
 }
 
 Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
-  char *in = tmpdir(), *out = tmpdir(), *profile = tmpdir();
+  char *in = qs_test_tmpdir(), *out = qs_test_tmpdir(), *profile = qs_test_tmpdir();
   gen(in, "40", "13", "10", "1");
   cr_assert_eq(batch(out, "2", in, NULL), 1);
-  char *index = join(out, "index.html");
+  char *index = qs_test_join(out, "index.html");
   qs_buf url = {0};
   qs_buf_addf(&url, "file://%s", index);
-  qs_buf dir = {0};
-  qs_buf_addf(&dir, "--user-data-dir=%s", profile);
-  char *dom = join(profile, "dom.html"), *log = join(profile, "log.txt");
-  const char *argv[] = {"chromium",
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        dir.s,
-                        "--enable-logging=stderr",
-                        "--v=0",
-                        "--dump-dom",
-                        url.s,
-                        NULL};
-  cr_assert_eq(run(argv, dom, log, profile), 0, "chromium failed");
+  char *dom = qs_test_join(profile, "dom.html"), *log = qs_test_join(profile, "log.txt");
+  const char *extra[] = {"--dump-dom", NULL};
+  cr_assert_eq(qs_test_chromium(profile, extra, url.s, dom, log), 0, "chromium failed");
   char *logs = qs_test_slurp(log, NULL);
   /* Script errors, CSP violations and console messages all appear as CONSOLE lines. */
   cr_expect(strstr(logs, ":CONSOLE") == NULL, "console output: %s", strstr(logs, ":CONSOLE"));
@@ -551,7 +492,7 @@ Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
   size_t rows = 0;
   for (const char *p = page; (p = strstr(p, "<tr class=\"")); p++)
     rows++;
-  char *jl = join(out, "results.jsonl");
+  char *jl = qs_test_join(out, "results.jsonl");
   char *jsonl = qs_test_slurp(jl, NULL);
   cr_expect_eq(rows, count_lines(jsonl), "one ranking row per scored submission");
   free(jsonl);
@@ -561,9 +502,8 @@ Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
   free(dom);
   free(log);
   qs_buf_free(&url);
-  qs_buf_free(&dir);
   free(index);
-  rmtree(in);
-  rmtree(out);
-  rmtree(profile);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
+  qs_test_rmtree(profile);
 }

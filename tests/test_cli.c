@@ -416,3 +416,89 @@ Test(cli, rubric_lists_indicators_and_parameters) {
   cr_expect(strstr(r.out, "官方文本标题写作60分") != NULL, "the swapped headings are reported");
   qs_run_free(&r);
 }
+
+/* The options a help text names ("--format", "-o"), each once. */
+static size_t options_in(const char *text, char ***out) {
+  char **v = NULL;
+  size_t n = 0;
+  for (const char *p = text; (p = strchr(p, '-'));) {
+    int starts = p == text || p[-1] == ' ' || p[-1] == '[' || p[-1] == '(' || p[-1] == '\n';
+    const char *q = p + 1 + (p[1] == '-');
+    const char *e = q;
+    while ((*e >= 'a' && *e <= 'z') || (*e == '-' && e[1] >= 'a' && e[1] <= 'z'))
+      e++;
+    if (starts && e > q && (p[1] == '-' || e - q == 1)) {
+      char *o = qs_xstrndup(p, (size_t)(e - p));
+      int seen = 0;
+      for (size_t i = 0; i < n; i++)
+        seen |= strcmp(v[i], o) == 0;
+      if (seen) {
+        free(o);
+      } else {
+        v = qs_xrealloc(v, (n + 1) * sizeof *v);
+        v[n++] = o;
+      }
+    }
+    p = e > p + 1 ? e : p + 1;
+  }
+  *out = v;
+  return n;
+}
+
+/* The manual page documents every command, every option the help texts name, every exit
+ * code; `make install` puts it where man finds it. */
+Test(cli, manual_page_covers_the_interface, .timeout = 120) {
+  char *man = qs_test_slurp("docs/qscore.1", NULL);
+  /* In troff a "-" in an option is written "\-". */
+  qs_buf plain = {0};
+  for (const char *p = man; *p; p++)
+    if (!(p[0] == '\\' && p[1] == '-'))
+      qs_buf_addn(&plain, p, 1);
+  const char *cmds[] = {NULL, "score", "explain", "validate", "batch", "rubric"};
+  for (size_t c = 0; c < sizeof cmds / sizeof cmds[0]; c++) {
+    qs_run r = cmds[c] ? RUN(cmds[c], "--help", "--lang", "en") : RUN("--help", "--lang", "en");
+    cr_assert_eq(r.code, 0);
+    if (cmds[c]) {
+      char head[64];
+      snprintf(head, sizeof head, ".B %s", cmds[c]);
+      cr_expect(strstr(plain.s, head) != NULL, "qscore.1 has no section for %s", cmds[c]);
+    }
+    char **opts;
+    size_t n = options_in(r.out, &opts);
+    cr_expect(n > 0 || cmds[c] != NULL, "options found in the help");
+    for (size_t i = 0; i < n; i++) {
+      cr_expect(strstr(plain.s, opts[i]) != NULL, "qscore.1 does not document %s (%s)", opts[i],
+                cmds[c] ? cmds[c] : "qscore");
+      free(opts[i]);
+    }
+    free(opts);
+    qs_run_free(&r);
+  }
+  const char *sections[] = {".SH SYNOPSIS", ".SH EXIT STATUS", ".SH ENVIRONMENT", ".SH FILES",
+                            ".SH EXAMPLES"};
+  for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+    cr_expect(strstr(plain.s, sections[i]) != NULL, "%s", sections[i]);
+  for (int code = 0; code <= 4; code++) {
+    char tp[32];
+    snprintf(tp, sizeof tp, ".TP\n.B %d\n", code);
+    cr_expect(strstr(plain.s, tp) != NULL, "exit code %d", code);
+  }
+  qs_buf_free(&plain);
+  free(man);
+
+  char *dest = qs_test_tmpdir();
+  qs_buf d = {0}, b = {0};
+  qs_buf_addf(&d, "DESTDIR=%s", dest);
+  qs_buf_addf(&b, "BUILD=%s", QS_BUILD_DIR);
+  const char *argv[] = {"make", "-s", "install", d.s, b.s, "PREFIX=/usr", NULL};
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "make install");
+  char *installed = qs_test_join(dest, "usr/share/man/man1/qscore.1");
+  char *a = qs_test_slurp(installed, NULL), *want = qs_test_slurp("docs/qscore.1", NULL);
+  cr_expect_str_eq(a, want);
+  free(a);
+  free(want);
+  free(installed);
+  qs_buf_free(&d);
+  qs_buf_free(&b);
+  qs_test_rmtree(dest);
+}
