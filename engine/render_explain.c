@@ -263,9 +263,12 @@ void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *onl
                        FILE *out) {
   fired *f;
   size_t nf = parse_trace(qs_engine_last_trace(e), &f);
-  fprintf(out, "%s: %s %s   %s %d / %d   %s %s (%s)\n", lang == QS_LANG_EN ? "Project" : "项目",
-          rep->id, rep->title, lang == QS_LANG_EN ? "total" : "总分", rep->total, rep->max_total,
-          lang == QS_LANG_EN ? "triage" : "初筛", qs_triage_label(lang, rep->triage), rep->triage);
+  if (lang == QS_LANG_EN)
+    fprintf(out, "Project: %s %s   total %d / %d   triage %s\n", rep->id, rep->title, rep->total,
+            rep->max_total, rep->triage);
+  else
+    fprintf(out, "项目: %s %s   总分 %d / %d   初筛 %s (%s)\n", rep->id, rep->title, rep->total,
+            rep->max_total, qs_triage_label(lang, rep->triage), rep->triage);
   fprintf(out,
           lang == QS_LANG_EN ? "Results window %s .. %s; ✓ held, ✗ not held, · factor absent; "
                                "* a parameter changed from its default\n"
