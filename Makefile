@@ -6,6 +6,7 @@
 #   make valgrind    qscore under valgrind on the samples and hostile inputs (no leaks, no errors)
 #   make samples     install missing Debian packages, build, score the bundled samples
 #   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, qscore.1
+#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import-and-score
 #   make format / make check-format   clang-format
 #
 # Variables are recursive (=) on purpose: pkg-config runs when a recipe needs the flags, so
@@ -34,7 +35,7 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))
 
-.PHONY: all test asan valgrind samples samples-run deps install uninstall clean format \
+.PHONY: all test asan valgrind fuzz samples samples-run deps install uninstall clean format \
 	check-format
 
 all: $(BUILD)/qscore
@@ -103,6 +104,47 @@ valgrind: $(BUILD)/qscore
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/data; \
 		test $$? -le 1
 
+# libFuzzer over qs_engine_score_buffer (tests/fuzz/fuzz_score.c): the library is rebuilt with
+# clang into build/fuzz (sanitizer coverage, ASan, UBSan, aborting on the first report), then
+# the seeds (the samples, the hostile inputs, earlier crashes in tests/fuzz/crashes/) are copied
+# into a fresh build/fuzz/corpus, so the repository is never written, and libFuzzer runs for
+# FUZZ_SECONDS. A crash, leak, UBSan report, timeout or out-of-memory is written to
+# build/fuzz/artifacts/ and fails the target.
+#
+# main(): libclips.a carries the CLIPS shell's main.o (see tests/main.c). The link works only
+# because -fsanitize=fuzzer makes clang put libFuzzer's runtime, which defines main(), on the
+# command line with --whole-archive before every input; main is then already defined when the
+# linker reaches -lclips, and libclips's main.o (which defines nothing else the library uses)
+# is never pulled in. The recipe checks this: the binary must answer -help=1 as libFuzzer.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build/fuzz
+FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_SEEDS = $(SAMPLES) $(wildcard tests/hostile/* tests/data/* tests/fuzz/crashes/*)
+FUZZ_ARGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+	-dict=tests/fuzz/xml.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1
+
+$(BUILD)/fuzz_score: $(BUILD)/obj/tests/fuzz/fuzz_score.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang \
+		CFLAGS="-g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)" $(FUZZ_BUILD)/fuzz_score
+	@timeout 20 $(FUZZ_BUILD)/fuzz_score -help=1 </dev/null 2>&1 | grep -q '^Usage:' || \
+		{ echo "fuzz: $(FUZZ_BUILD)/fuzz_score does not run libFuzzer's main()" >&2; exit 1; }
+	rm -rf $(FUZZ_BUILD)/corpus
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	@for f in $(FUZZ_SEEDS); do \
+		cp "$$f" "$(FUZZ_BUILD)/corpus/$$(basename $$(dirname $$f))-$$(basename $$f)" || exit 1; done
+	@touch $(FUZZ_BUILD)/run-start
+	@$(FUZZ_BUILD)/fuzz_score $(FUZZ_ARGS) $(FUZZ_BUILD)/corpus; code=$$?; \
+	if [ $$code -ne 0 ]; then \
+		echo "fuzz: libFuzzer failed (exit $$code); artifacts of this run:" >&2; \
+		find $(FUZZ_BUILD)/artifacts -type f -newer $(FUZZ_BUILD)/run-start | sed 's/^/  /' >&2; \
+		echo "fuzz: replay with $(FUZZ_BUILD)/fuzz_score FILE; minimise with" \
+			"$(FUZZ_BUILD)/fuzz_score -minimize_crash=1 -runs=10000 FILE" >&2; \
+		exit 1; \
+	fi
+
 deps:
 	./scripts/install-deps.sh
 
@@ -135,7 +177,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/qscore
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
 
-FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] tests/*.[ch] tools/*.c)
+FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] tests/*.[ch] tests/fuzz/*.c tools/*.c)
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -145,4 +187,4 @@ check-format:
 clean:
 	rm -rf build
 
--include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/gen/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/gen/*.d)
