@@ -5,11 +5,14 @@
 # user: says exactly which command to run, and fails if anything is missing.
 set -eu
 
-# The last line is what the tests need besides the build: the batch tests open triage.xlsx
-# with LibreOffice and render index.html in headless Chromium.
+# The last two lines are what the tests need besides the build: the batch tests open
+# triage.xlsx with LibreOffice and render index.html in headless Chromium; `make fuzz` builds
+# with clang and links libFuzzer, which is in libclang-rt-14-dev (only a Recommends of clang on
+# Debian 12, and recommends are not installed here).
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
 nettle-dev libxlsxwriter-dev libxslt1-dev \
-libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui"
+libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui \
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do
