@@ -12,6 +12,48 @@ void qs_diag_init(qs_diag *d, qs_lang lang) {
   d->lang = lang;
 }
 
+/* Longest message kept, in bytes: schema messages quote the offending value, and a value can
+ * be a megabyte long. */
+#define QS_DIAG_MAX 480
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0. */
+static size_t utf8_len(const unsigned char *p) {
+  if (p[0] < 0x80)
+    return 1;
+  size_t n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+  if (n == 0 || p[0] > 0xf4)
+    return 0;
+  for (size_t i = 1; i < n; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* A message or file name as one printable line: newlines and tabs folded to spaces, other
+ * control characters (a terminal escape in a file name or a quoted value) shown as \xNN,
+ * bytes that are not UTF-8 as \xNN, and anything past max bytes cut, saying how much. */
+char *qs_diag_clean(const char *s, size_t max) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  const unsigned char *p = (const unsigned char *)s;
+  size_t total = strlen(s);
+  while (*p) {
+    if (b.len >= max) {
+      qs_buf_addf(&b, "… (+%zu bytes)", total - (size_t)((const char *)p - s));
+      break;
+    }
+    size_t n = utf8_len(p);
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      qs_buf_add(&b, " ");
+    else if (n == 0 || *p < 0x20 || *p == 0x7f)
+      qs_buf_addf(&b, "\\x%02x", *p), n = 1;
+    else
+      qs_buf_addn(&b, (const char *)p, n);
+    p += n ? n : 1;
+  }
+  return qs_buf_take(&b);
+}
+
 static void vadd(qs_diag *d, int warning, const char *file, long line, const char *fmt,
                  va_list ap) {
   size_t limit = d->limit ? d->limit : 50;
@@ -22,15 +64,14 @@ static void vadd(qs_diag *d, int warning, const char *file, long line, const cha
   qs_buf b = {0};
   qs_buf_vaddf(&b, fmt, ap);
   /* One diagnostic is one line: fold the newlines libxml2 and CLIPS put in messages. */
-  char *t = qs_buf_take(&b);
-  size_t len = strlen(t);
-  while (len > 0 && (t[len - 1] == '\n' || t[len - 1] == ' '))
-    t[--len] = '\0';
-  for (char *p = t; *p; p++)
-    if (*p == '\n' || *p == '\r')
-      *p = ' ';
+  char *raw = qs_buf_take(&b);
+  size_t len = strlen(raw);
+  while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == ' '))
+    raw[--len] = '\0';
+  char *t = qs_diag_clean(raw, QS_DIAG_MAX);
+  free(raw);
   qs_grow(&d->items, &d->cap, d->n + 1, sizeof *d->items);
-  d->items[d->n++] = (qs_diag_item){file ? qs_xstrdup(file) : NULL, line, warning, t};
+  d->items[d->n++] = (qs_diag_item){file ? qs_diag_clean(file, 4096) : NULL, line, warning, t};
 }
 
 void qs_diag_add(qs_diag *d, const char *file, long line, const char *fmt, ...) {

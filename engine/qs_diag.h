@@ -35,6 +35,10 @@ void qs_diag_print(const qs_diag *d, FILE *out);
 /* What qs_diag_print would print, as a string (free it). */
 char *qs_diag_string(const qs_diag *d);
 void qs_diag_clear(qs_diag *d);
+/* s as one printable line of at most about max bytes: newlines and tabs become spaces,
+ * control characters and bytes that are not UTF-8 become \xNN, the rest is cut with a note
+ * of how much. Every message and file name goes through it (free the result). */
+char *qs_diag_clean(const char *s, size_t max);
 void qs_diag_free(qs_diag *d);
 
 #endif
