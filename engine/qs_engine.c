@@ -326,7 +326,13 @@ static void focus_modules(qs_engine *e) {
 qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                        qs_report **out, qs_diag *d) {
   *out = NULL;
-  xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, d);
+  long mb = (long)param(e, "max-input-mb");
+  if (len > (size_t)mb << 20) {
+    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
+    return QS_SCORE_INVALID;
+  }
+  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence")};
+  xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, &lim, d);
   if (!doc)
     return QS_SCORE_INVALID;
 

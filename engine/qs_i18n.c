@@ -13,6 +13,15 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_DOCTYPE] = {"申报文件不得含有 DOCTYPE 声明（可能借实体读取文件或联网），已拒收",
                       "a DOCTYPE declaration is not allowed in a submission (entities could read "
                       "files or reach the network); refused"},
+    [QS_M_TOO_MANY_ELEMENTS] = {"元素超过 %ld 个（参数 max-elements），已停止解析，未评分",
+                                "more than %ld elements (parameter max-elements): parsing "
+                                "stopped, not scored"},
+    [QS_M_TOO_MANY_ITEMS] = {"带编号的条目超过 %ld 项（参数 max-evidence），已停止解析，未评分",
+                             "more than %ld items with an id (parameter max-evidence): parsing "
+                             "stopped, not scored"},
+    [QS_M_TOO_DEEP] = {"元素嵌套超过 %d 层（申报格式最多只有几层），已停止解析，未评分",
+                       "elements nested deeper than %d levels (the submission format has a "
+                       "few): parsing stopped, not scored"},
     [QS_M_NOT_XML] = {"不是格式正确的 XML：%s", "not well-formed XML: %s"},
     [QS_M_WRONG_ROOT] =
         {"不是 2025 版申报文件：根元素为 {%s}%s，应为 {urn:qscore:submission:2025}submission",

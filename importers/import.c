@@ -13,6 +13,7 @@
  *     and reference;
  *  6. values reach CLIPS only through the fact API. */
 #include <clips/clips.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -103,22 +104,63 @@ void qs_schema_free(qs_schema *s) {
 
 /* ------------------------------------------------------------------ parsing */
 
+typedef enum { STOP_NONE, STOP_DOCTYPE, STOP_ELEMENTS, STOP_ITEMS, STOP_DEPTH } stop_reason;
+
 typedef struct {
-  int doctype;
+  stop_reason stop;
   long line;
+  const qs_parse_limits *lim;
+  long elements, items;
+  int depth;
 } parse_guard;
+
+static void stop(xmlParserCtxtPtr ctxt, parse_guard *g, stop_reason why) {
+  if (g->stop == STOP_NONE) {
+    g->stop = why;
+    g->line = ctxt->input ? ctxt->input->line : 0;
+  }
+  xmlStopParser(ctxt);
+}
 
 static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys) {
   (void)name;
   (void)ext;
   (void)sys;
   xmlParserCtxtPtr ctxt = ctx;
+  stop(ctxt, ctxt->_private, STOP_DOCTYPE);
+}
+
+/* Count elements, items with an id and depth as they are parsed, then build the tree as
+ * libxml2 would. */
+static void count_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                        const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                        int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
+  xmlParserCtxtPtr ctxt = ctx;
   parse_guard *g = ctxt->_private;
-  if (g && !g->doctype) {
-    g->doctype = 1;
-    g->line = ctxt->input ? ctxt->input->line : 0;
+  if (++g->elements > g->lim->max_elements) {
+    stop(ctxt, g, STOP_ELEMENTS);
+    return;
   }
-  xmlStopParser(ctxt);
+  for (int i = 0; i < nb_attributes; i++)
+    if (attributes[5 * i + 1] == NULL && strcmp((const char *)attributes[5 * i], "id") == 0 &&
+        ++g->items > g->lim->max_items) {
+      stop(ctxt, g, STOP_ITEMS);
+      return;
+    }
+  if (++g->depth > QS_MAX_DEPTH) {
+    stop(ctxt, g, STOP_DEPTH);
+    return;
+  }
+  xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                        nb_defaulted, attributes);
+}
+
+static void count_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                      const xmlChar *uri) {
+  xmlParserCtxtPtr ctxt = ctx;
+  parse_guard *g = ctxt->_private;
+  g->depth--;
+  xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
 static int blank(const char *data, size_t len) {
@@ -129,7 +171,7 @@ static int blank(const char *data, size_t len) {
 }
 
 xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
-                          qs_diag *d) {
+                          const qs_parse_limits *lim, qs_diag *d) {
   if (len == 0 || blank(data, len)) {
     qs_diag_add(d, name, 0, "%s", qs_msg_get(d->lang, QS_M_EMPTY));
     return NULL;
@@ -143,10 +185,12 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_NOT_XML), "out of memory");
     return NULL;
   }
-  parse_guard guard = {0, 0};
+  parse_guard guard = {.lim = lim};
   ctxt->_private = &guard;
   ctxt->sax->internalSubset = refuse_doctype;
   ctxt->sax->externalSubset = refuse_doctype;
+  ctxt->sax->startElementNs = count_start;
+  ctxt->sax->endElementNs = count_end;
 
   qs_diag tmp;
   qs_diag_init(&tmp, d->lang);
@@ -158,9 +202,17 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
   xmlSetStructuredErrorFunc(NULL, NULL);
   xmlFreeParserCtxt(ctxt);
 
-  if (guard.doctype) {
+  if (guard.stop != STOP_NONE) {
     /* The parser's own complaint about being stopped says nothing useful. */
-    qs_diag_add(d, name, guard.line, "%s", qs_msg_get(d->lang, QS_M_DOCTYPE));
+    if (guard.stop == STOP_DOCTYPE)
+      qs_diag_add(d, name, guard.line, "%s", qs_msg_get(d->lang, QS_M_DOCTYPE));
+    else if (guard.stop == STOP_ELEMENTS)
+      qs_diag_add(d, name, guard.line, qs_msg_get(d->lang, QS_M_TOO_MANY_ELEMENTS),
+                  lim->max_elements);
+    else if (guard.stop == STOP_ITEMS)
+      qs_diag_add(d, name, guard.line, qs_msg_get(d->lang, QS_M_TOO_MANY_ITEMS), lim->max_items);
+    else
+      qs_diag_add(d, name, guard.line, qs_msg_get(d->lang, QS_M_TOO_DEEP), QS_MAX_DEPTH);
     qs_diag_free(&tmp);
     xmlFreeDoc(doc);
     return NULL;
@@ -310,6 +362,8 @@ long qs_line(xmlNode *n) { return xmlGetLineNo(n); }
 const char *qs_window_of(const qs_import *im, long day) {
   if (day <= 0 || im->win_start <= 0)
     return "undated";
+  if (im->today > 0 && day > im->today)
+    return "future";
   if (day < im->win_start)
     return "before";
   if (day > im->win_end)
@@ -507,6 +561,20 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, in
                                  qs_report *rep, qs_diag *d) {
   qs_import im = {.qe = qe, .name = name, .rep = rep, .d = d, .window_months = window_months};
   qs_env_main_module(qe);
+  im.today = qs_today_int();
+  im.done_year = (int)(im.today / 10000) - 1;
+  char today[11];
+  qs_date_format(today, (int)(im.today / 10000), (int)(im.today / 100 % 100),
+                 (int)(im.today % 100));
+  free(rep->as_of);
+  rep->as_of = qs_xstrdup(today);
+  qs_fact tf;
+  if (qs_fact_begin(&tf, &im, "today") == 0) {
+    qs_fact_str(&tf, "date", today);
+    qs_fact_int(&tf, "day", im.today);
+    qs_fact_int(&tf, "year", im.today / 10000);
+    qs_fact_assert(&tf);
+  }
   xmlNode *root = xmlDocGetRootElement(doc);
   for (xmlNode *c = root->children; c; c = c->next) {
     if (!qs_is_element(c, NULL))

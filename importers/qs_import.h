@@ -26,9 +26,21 @@ typedef struct qs_schema qs_schema;
 qs_schema *qs_schema_new(qs_diag *d);
 void qs_schema_free(qs_schema *s);
 
+/* Limits counted while parsing (the max-elements and max-evidence parameters): the parse
+ * stops at the first element past one, before the tree can grow. */
+typedef struct {
+  long max_elements; /* elements */
+  long max_items;    /* elements with an id attribute: enterprises and evidence */
+} qs_parse_limits;
+
+/* Nesting deeper than this stops the parse: the schema nests a few levels, and libxml2's own
+ * limit (256) would report it in terms of its options. */
+#define QS_MAX_DEPTH 64
+
 /* Parse and validate one submission held in memory; name is used in messages. Returns the
  * tree, or NULL with every problem (file, line, what) in d. */
-xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len, qs_diag *d);
+xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
+                          const qs_parse_limits *lim, qs_diag *d);
 
 typedef enum {
   QS_IMPORT_OK = 0,

@@ -247,6 +247,14 @@
     (text "单个申报文件的最大字节数（MiB）。超过即拒收该文件，其余文件照常评分。")
     (text-en "Largest accepted submission file, in MiB. A larger file is refused; the rest of a batch is scored as usual."))
 
+  (param (name max-elements) (value 100000) (min 100) (max 100000000) (unit "个")
+    (text "单个申报文件的最多元素个数，解析时计数，超过即停止解析并拒收该文件。最大的样例约有500个元素；100000个元素的树约占数十MiB内存，再多就可能拖垮批量评分。")
+    (text-en "Most elements in one submission, counted while parsing; past it the parse stops and the file is refused. The largest sample has about 500 elements; a tree of 100000 takes tens of MiB, and more could starve a batch."))
+
+  (param (name max-evidence) (value 10000) (min 10) (max 10000000) (unit "项")
+    (text "单个申报文件中带编号（id）的条目（企业和各项证据）的最多个数，解析时计数，超过即拒收。真实申报一般在数十到数百项；上万项的文件只会拖慢规则（规则的比较次数随条目数成倍增长）而不会是真实申报。")
+    (text-en "Most items with an id (enterprises and evidence) in one submission, counted while parsing; past it the file is refused. Real applications list tens to hundreds; ten thousand would only slow the rules (their comparisons grow with the square of the items), never be a real application."))
+
   (param (name run-max-firings) (value 5000000) (min 1000) (max 1000000000) (unit "次")
     (text "一次评分中规则触发次数上限；超过视为规则错误（死循环）。")
     (text-en "Cap on rule firings for one submission; hitting it is treated as a rules error (a loop)."))
