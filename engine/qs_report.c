@@ -106,6 +106,7 @@ void qs_report_free(qs_report *rep) {
   free(rep->chain);
   free(rep->work_start);
   free(rep->window_start);
+  free(rep->as_of);
   free(rep->window_end);
   free(rep);
 }

@@ -77,6 +77,7 @@ typedef struct {
   char sha256[65];
   char *id, *title, *region, *province, *city, *chain, *work_start;
   char *window_start, *window_end;
+  char *as_of; /* the day of the run, YYYY-MM-DD: evidence dated later is not counted */
   int window_months;
   qs_result *results; /* one per indicator, in rubric order */
   size_t n_results;

@@ -185,6 +185,7 @@ char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty) {
   json_object_set_new(win, "start", str(rep->window_start));
   json_object_set_new(win, "end", str(rep->window_end));
   json_object_set_new(win, "months", json_integer(rep->window_months));
+  json_object_set_new(win, "as_of", str(rep->as_of));
   json_object_set_new(sub, "window", win);
   json_object_set_new(root, "submission", sub);
 

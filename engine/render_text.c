@@ -122,11 +122,11 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
   fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province, rep->city,
           M(QS_M_CHAIN), rep->chain);
   fprintf(out,
-          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)\n"
-                             : "%s: %s   %s: %s .. %s（%d个月）\n",
+          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)   as of %s\n"
+                             : "%s: %s   %s: %s .. %s（%d个月）   评分日 %s\n",
           M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
           rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
-          rep->window_months);
+          rep->window_months, rep->as_of ? rep->as_of : "?");
   if (lang == QS_LANG_EN)
     fprintf(out, "%s: %d / %d   %s: %s\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
             M(QS_M_TRIAGE), rep->triage);

@@ -205,6 +205,7 @@ xmlDocPtr qs_report_xml(const qs_report *rep, qs_lang lang) {
   attr(sub, "window-start", rep->window_start);
   attr(sub, "window-end", rep->window_end);
   attr_int(sub, "window-months", rep->window_months);
+  attr(sub, "as-of", rep->as_of);
   text_child(sub, ns, "title", rep->title);
   text_child(sub, ns, "region", rep->region);
   text_child(sub, ns, "chain", rep->chain);

@@ -26,7 +26,8 @@ static void values(qs_import *im, xmlNode *el, const char *id) {
 }
 
 /* The two ends a series is measured between: the latest year up to the base year, and the
- * latest year after it up to the window's last year (0 when the series has none). Computed
+ * latest year after it up to the window's last year and the last year that is over (0 when
+ * the series has none). Computed
  * here, where the values are at hand, so that the rules need not scan every value of every
  * series. */
 static void span(qs_import *im, xmlNode *el, qs_fact *f) {
@@ -44,7 +45,8 @@ static void span(qs_import *im, xmlNode *el, qs_fact *f) {
     if (y <= im->base_year && y > from_year) {
       from_year = y;
       from = v;
-    } else if (y > im->base_year && y <= im->last_year && y > to_year) {
+    } else if (y > im->base_year && y <= im->last_year && y <= im->done_year && y > to_year) {
+      /* A year not yet over has no final value (CHECKS flags one given). */
       to_year = y;
       to = v;
     }

@@ -20,6 +20,8 @@ typedef struct {
   int window_months;
   long win_start, win_end;  /* yyyymmdd; 0 before the project is read */
   int base_year, last_year; /* the year before work start; the last year ending in the window */
+  long today;               /* yyyymmdd of the run; evidence dated later is "future" */
+  int done_year;            /* the last year that is over (today's year - 1) */
   int rules_bad;
 } qs_import;
 

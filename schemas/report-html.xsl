@@ -35,6 +35,7 @@
           <xsl:when test="$k = 'chain'">Chain</xsl:when>
           <xsl:when test="$k = 'start'">Work start</xsl:when>
           <xsl:when test="$k = 'window'">Results window</xsl:when>
+          <xsl:when test="$k = 'asof'">Scored on</xsl:when>
           <xsl:when test="$k = 'total'">Total</xsl:when>
           <xsl:when test="$k = 'triage'">Triage</xsl:when>
           <xsl:when test="$k = 'self'">self-assessed</xsl:when>
@@ -75,6 +76,7 @@
           <xsl:when test="$k = 'chain'">产业链</xsl:when>
           <xsl:when test="$k = 'start'">开工日期</xsl:when>
           <xsl:when test="$k = 'window'">成效评价期</xsl:when>
+          <xsl:when test="$k = 'asof'">评分日</xsl:when>
           <xsl:when test="$k = 'total'">总分</xsl:when>
           <xsl:when test="$k = 'triage'">初筛建议</xsl:when>
           <xsl:when test="$k = 'self'">自评</xsl:when>
@@ -166,6 +168,8 @@
               <xsl:value-of select="r:submission/@work-start"/></span>
             <span><xsl:call-template name="t"><xsl:with-param name="k" select="'window'"/></xsl:call-template>:
               <xsl:value-of select="r:submission/@window-start"/> – <xsl:value-of select="r:submission/@window-end"/></span>
+            <span><xsl:call-template name="t"><xsl:with-param name="k" select="'asof'"/></xsl:call-template>:
+              <xsl:value-of select="r:submission/@as-of"/></span>
           </div>
           <div class="total">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'total'"/></xsl:call-template>

@@ -17,9 +17,10 @@
 ;;;   id       the element's id in the submission (reports cite it)
 ;;;   line     line of the element in the submission file
 ;;;   date     YYYY-MM-DD as written; day the same date as an integer yyyymmdd (0: none)
-;;;   window   inside | before | after | undated: the date against the rubric's 24-month
-;;;            window after work start (computed by the importer from the window-months
-;;;            parameter; see the window fact)
+;;;   window   inside | before | after | undated | future: the date against the rubric's
+;;;            24-month window after work start (computed by the importer from the
+;;;            window-months parameter; see the window fact); future: after the day of the
+;;;            run (see the today fact), so counted nowhere and flagged by CHECKS
 ;;;   docs     number of <doc> references (supporting documents) given for the item
 ;;;   enterprise  the id of an <enterprise> (the schema guarantees that it exists)
 ;;; Enumerations are SYMBOLs, free text and ids STRINGs, amounts FLOATs, counts INTEGERs.
@@ -113,6 +114,13 @@
   (slot months (type INTEGER))
   (slot base-year (type INTEGER))
   (slot last-year (type INTEGER)))
+
+;;; The day of the run (SOURCE_DATE_EPOCH when set): evidence dated after it cannot be a
+;;; result, and a yearly value is final only for a year that is over (year < today's year).
+(deftemplate today
+  (slot date (type STRING))
+  (slot day (type INTEGER))
+  (slot year (type INTEGER)))
 
 (deftemplate applicant
   (slot name (type STRING))

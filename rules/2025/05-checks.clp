@@ -57,6 +57,51 @@
       (text (str-cat ?n " 项证据未附任何证明材料（文件、编号、网址）：" (join-ids ?ids)))
       (text-en (str-cat ?n " pieces of evidence give no supporting document (file, number or URL): " (join-ids ?ids)))))))
 
+;;; ---- dates after the day of the run. A result cannot have happened yet, and a yearly value
+;;; for a year that is not over is a forecast. The importer marks such evidence window
+;;; `future`, so no indicator counts it, and leaves such values out of every measured change;
+;;; these rules say so. They are errors: a date in the future is a typing mistake or an
+;;; attempt to score with what has not happened, and either way a reviewer must look.
+
+(defrule CHECKS::evidence-dated-in-future
+  "Evidence dated after the day of the run (window future) is counted nowhere."
+  (declare (salience -10))
+  (today (date ?today))
+  =>
+  (progn$ (?f (get-fact-list MAIN))
+    (bind ?t (fact-relation ?f))
+    (if (and (deftemplate-slot-existp ?t window) (deftemplate-slot-existp ?t id)
+             (deftemplate-slot-existp ?t date) (eq (fact-slot-value ?f window) future)) then
+      (bind ?id (fact-slot-value ?f id))
+      (bind ?d (fact-slot-value ?f date))
+      (assert (flag (code future-date) (severity error) (rule evidence-dated-in-future)
+        (evidence ?id)
+        (text (str-cat ?id " 的日期 " ?d " 晚于评分日 " ?today "，尚未发生的事不能作为成效，未计入"))
+        (text-en (str-cat ?id " is dated " ?d ", after the day of scoring " ?today
+                          "; what has not happened is no result, not counted")))))))
+
+(defrule CHECKS::work-start-in-future
+  "A project whose work starts after today can have no results."
+  (window (start ?s) (start-day ?sd))
+  (today (date ?today) (day ?td&:(> ?sd ?td)))
+  =>
+  (assert (flag (code work-start-future) (severity error) (rule work-start-in-future)
+    (text (str-cat "开工日期 " ?s " 晚于评分日 " ?today "，成效评价期尚未开始"))
+    (text-en (str-cat "the work start " ?s " is after the day of scoring " ?today
+                      "; the results window has not begun")))))
+
+(defrule CHECKS::value-for-a-year-not-over
+  "A yearly value is final only once the year is over; the importer leaves such values out of
+   every measured change."
+  (metric-value (metric ?m) (year ?y) (line ?l))
+  (today (date ?today) (year ?ty&:(>= ?y ?ty)))
+  =>
+  (assert (flag (code future-year) (severity error) (rule value-for-a-year-not-over)
+    (evidence ?m)
+    (text (str-cat ?m " 填报了 " ?y " 年的数值，该年度在评分日 " ?today " 尚未结束，不采用（第 " ?l " 行）"))
+    (text-en (str-cat ?m " gives a value for " ?y ", a year not over on the day of scoring "
+                      ?today "; not used (line " ?l ")")))))
+
 ;;; ---- the applicant's own scores (自评分) against the maxima. The official headings print
 ;;; 质量举措 (60分) and 质量成效 (40分), swapped: an applicant who trusts them can claim more than
 ;;; section 1's items allow.
