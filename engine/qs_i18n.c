@@ -22,6 +22,15 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_TOO_DEEP] = {"元素嵌套超过 %d 层（申报格式最多只有几层），已停止解析，未评分",
                        "elements nested deeper than %d levels (the submission format has a "
                        "few): parsing stopped, not scored"},
+    [QS_M_XINCLUDE] = {"申报文件不得使用 XInclude（可能借此读取文件），未作包含处理，已拒收",
+                       "XInclude is not allowed in a submission (it could read files); nothing "
+                       "was included, refused"},
+    [QS_M_WRONG_EDITION] = {"申报文件版本为“%s”，本评分规则适用于 2025 年版，未评分",
+                            "the submission is for edition \"%s\"; these rules score the 2025 "
+                            "edition; not scored"},
+    [QS_M_DUPLICATE_ID] = {"编号“%s”重复使用（第 %ld 行已用过），报告无法区分引用",
+                           "the id \"%s\" is used twice (already on line %ld): reports could "
+                           "not tell the items apart"},
     [QS_M_NOT_XML] = {"不是格式正确的 XML：%s", "not well-formed XML: %s"},
     [QS_M_WRONG_ROOT] =
         {"不是 2025 版申报文件：根元素为 {%s}%s，应为 {urn:qscore:submission:2025}submission",

@@ -14,6 +14,7 @@
  *  6. values reach CLIPS only through the fact API. */
 #include <clips/clips.h>
 #include <libxml/SAX2.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -45,6 +46,7 @@ typedef struct {
   const char *name;
   qs_msg msg;
   int errors;
+  xmlHashTablePtr dup_lines; /* lines of duplicate ids, already reported more clearly */
 } err_sink;
 
 /* Schema messages name elements as {urn:qscore:submission:2025}x; print them as x. */
@@ -70,6 +72,13 @@ static void structured_error(void *ctx, xmlErrorPtr e) {
     return;
   s->errors++;
   char *m = strip_ns(e->message ? e->message : "?");
+  char line[32];
+  snprintf(line, sizeof line, "%d", e->line);
+  if (s->dup_lines && strstr(m, "type 'Id'") &&
+      xmlHashLookup(s->dup_lines, (const xmlChar *)line)) {
+    free(m);
+    return;
+  }
   qs_diag_add(s->d, s->name, e->line, qs_msg_get(s->d->lang, s->msg), m);
   free(m);
 }
@@ -83,7 +92,7 @@ qs_schema *qs_schema_new(qs_diag *d) {
     qs_diag_add(d, NULL, 0, "built-in schema submission-2025.xsd missing");
     return NULL;
   }
-  err_sink sink = {d, "submission-2025.xsd", QS_M_SCHEMA, 0};
+  err_sink sink = {d, "submission-2025.xsd", QS_M_SCHEMA, 0, NULL};
   xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(f->data, (int)f->len);
   xmlSchemaSetParserStructuredErrors(pc, structured_error, &sink);
   xmlSchemaPtr schema = xmlSchemaParse(pc);
@@ -104,7 +113,14 @@ void qs_schema_free(qs_schema *s) {
 
 /* ------------------------------------------------------------------ parsing */
 
-typedef enum { STOP_NONE, STOP_DOCTYPE, STOP_ELEMENTS, STOP_ITEMS, STOP_DEPTH } stop_reason;
+typedef enum {
+  STOP_NONE,
+  STOP_DOCTYPE,
+  STOP_XINCLUDE,
+  STOP_ELEMENTS,
+  STOP_ITEMS,
+  STOP_DEPTH
+} stop_reason;
 
 typedef struct {
   stop_reason stop;
@@ -151,6 +167,11 @@ static void count_start(void *ctx, const xmlChar *localname, const xmlChar *pref
     stop(ctxt, g, STOP_DEPTH);
     return;
   }
+  if (uri && (strcmp((const char *)uri, "http://www.w3.org/2001/XInclude") == 0 ||
+              strcmp((const char *)uri, "http://www.w3.org/2003/XInclude") == 0)) {
+    stop(ctxt, g, STOP_XINCLUDE);
+    return;
+  }
   xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
                         nb_defaulted, attributes);
 }
@@ -161,6 +182,41 @@ static void count_end(void *ctx, const xmlChar *localname, const xmlChar *prefix
   parse_guard *g = ctxt->_private;
   g->depth--;
   xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+}
+
+/* Report every id used twice, naming the line that used it first; returns the lines of the
+ * repeats (so the schema's own, vaguer complaint about them can be left out), or NULL. */
+static void dup_walk(xmlNode *n, xmlHashTablePtr first, xmlHashTablePtr *dups, const char *name,
+                     qs_diag *d) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+    if (id) {
+      long line = xmlGetLineNo(n);
+      void *seen = xmlHashLookup(first, id);
+      if (seen) {
+        qs_diag_add(d, name, line, qs_msg_get(d->lang, QS_M_DUPLICATE_ID), (const char *)id,
+                    (long)(intptr_t)seen);
+        if (!*dups)
+          *dups = xmlHashCreate(16);
+        char key[32];
+        snprintf(key, sizeof key, "%ld", line);
+        xmlHashAddEntry(*dups, (const xmlChar *)key, (void *)1);
+      } else {
+        xmlHashAddEntry(first, id, (void *)(intptr_t)line);
+      }
+      xmlFree(id);
+    }
+    dup_walk(n->children, first, dups, name, d);
+  }
+}
+
+static xmlHashTablePtr find_duplicate_ids(xmlNode *root, const char *name, qs_diag *d) {
+  xmlHashTablePtr first = xmlHashCreate(256), dups = NULL;
+  dup_walk(root, first, &dups, name, d);
+  xmlHashFree(first, NULL);
+  return dups;
 }
 
 static int blank(const char *data, size_t len) {
@@ -194,7 +250,7 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
 
   qs_diag tmp;
   qs_diag_init(&tmp, d->lang);
-  err_sink sink = {&tmp, name, QS_M_NOT_XML, 0};
+  err_sink sink = {&tmp, name, QS_M_NOT_XML, 0, NULL};
   xmlSetStructuredErrorFunc(&sink, structured_error);
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
                                     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
@@ -206,6 +262,8 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
     /* The parser's own complaint about being stopped says nothing useful. */
     if (guard.stop == STOP_DOCTYPE)
       qs_diag_add(d, name, guard.line, "%s", qs_msg_get(d->lang, QS_M_DOCTYPE));
+    else if (guard.stop == STOP_XINCLUDE)
+      qs_diag_add(d, name, guard.line, "%s", qs_msg_get(d->lang, QS_M_XINCLUDE));
     else if (guard.stop == STOP_ELEMENTS)
       qs_diag_add(d, name, guard.line, qs_msg_get(d->lang, QS_M_TOO_MANY_ELEMENTS),
                   lim->max_elements);
@@ -239,12 +297,24 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
     return NULL;
   }
 
-  err_sink vsink = {d, name, QS_M_SCHEMA, 0};
+  xmlChar *edition = xmlGetNoNsProp(root, (const xmlChar *)"edition");
+  if (edition && strcmp((const char *)edition, "2025") != 0) {
+    qs_diag_add(d, name, xmlGetLineNo(root), qs_msg_get(d->lang, QS_M_WRONG_EDITION),
+                (const char *)edition);
+    xmlFree(edition);
+    xmlFreeDoc(doc);
+    return NULL;
+  }
+  xmlFree(edition);
+
+  err_sink vsink = {d, name, QS_M_SCHEMA, 0, find_duplicate_ids(root, name, d)};
   xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
   xmlSchemaSetValidStructuredErrors(vc, structured_error, &vsink);
   int rc = xmlSchemaValidateDoc(vc, doc);
   xmlSchemaFreeValidCtxt(vc);
-  if (rc != 0) {
+  int dups = vsink.dup_lines != NULL;
+  xmlHashFree(vsink.dup_lines, NULL);
+  if (rc != 0 || dups) {
     if (vsink.errors == 0)
       qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_SCHEMA), "?");
     xmlFreeDoc(doc);
