@@ -53,8 +53,10 @@ int qs_cmd_explain(const qs_cli *cli) {
   } else {
     qs_render_explain(rep, e, cli->indicator, cli->lang, mem);
     fclose(mem);
-    if (qs_cli_write(cli, buf, len) != 0)
+    char *shown = qs_terminal_clean(buf);
+    if (qs_cli_write(cli, shown, strlen(shown)) != 0)
       rc = QS_EXIT_INTERNAL;
+    free(shown);
     free(buf);
   }
   qs_report_free(rep);

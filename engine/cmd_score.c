@@ -94,8 +94,10 @@ int qs_cmd_score(const qs_cli *cli) {
     } else {
       qs_render_text(rep, cli->lang, mem);
       fclose(mem);
-      if (qs_cli_write(cli, buf, len) != 0)
+      char *shown = qs_terminal_clean(buf);
+      if (qs_cli_write(cli, shown, strlen(shown)) != 0)
         rc = QS_EXIT_INTERNAL;
+      free(shown);
       free(buf);
     }
   }

@@ -29,10 +29,28 @@ static size_t utf8_len(const unsigned char *p) {
   return n;
 }
 
+/* The code point of the UTF-8 sequence p (n bytes) if it is one of the characters that are valid
+ * UTF-8 but move or hide text on a terminal or in a spreadsheet: C1 controls (U+009B is a terminal
+ * escape), bidirectional overrides and isolates (U+202E shows "gpj.exe" as "exe.jpg"), line and
+ * paragraph separators, zero-width characters and a byte order mark inside text. */
+static unsigned invisible(const unsigned char *p, size_t n) {
+  unsigned cp;
+  if (n == 2)
+    cp = ((p[0] & 0x1fu) << 6) | (p[1] & 0x3fu);
+  else if (n == 3)
+    cp = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+  else
+    return 0;
+  int hidden = (cp >= 0x80 && cp <= 0x9f) || cp == 0x61c || (cp >= 0x200b && cp <= 0x200f) ||
+               (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+  return hidden ? cp : 0;
+}
+
 /* A message or file name as one printable line: newlines and tabs folded to spaces, other
  * control characters (a terminal escape in a file name or a quoted value) shown as \xNN,
- * bytes that are not UTF-8 as \xNN, and anything past max bytes cut, saying how much. */
-char *qs_diag_clean(const char *s, size_t max) {
+ * invisible or reordering characters as \uXXXX, bytes that are not UTF-8 as \xNN, and
+ * anything past max bytes cut, saying how much. */
+static char *clean(const char *s, size_t max, int lines) {
   qs_buf b = {0};
   qs_buf_add(&b, "");
   const unsigned char *p = (const unsigned char *)s;
@@ -43,16 +61,25 @@ char *qs_diag_clean(const char *s, size_t max) {
       break;
     }
     size_t n = utf8_len(p);
-    if (*p == '\n' || *p == '\r' || *p == '\t')
+    unsigned cp;
+    if (lines && (*p == '\n' || *p == '\t'))
+      qs_buf_addn(&b, (const char *)p, 1);
+    else if (*p == '\n' || *p == '\r' || *p == '\t')
       qs_buf_add(&b, " ");
     else if (n == 0 || *p < 0x20 || *p == 0x7f)
       qs_buf_addf(&b, "\\x%02x", *p), n = 1;
+    else if ((cp = invisible(p, n)) != 0)
+      qs_buf_addf(&b, "\\u%04x", cp);
     else
       qs_buf_addn(&b, (const char *)p, n);
     p += n ? n : 1;
   }
   return qs_buf_take(&b);
 }
+
+char *qs_diag_clean(const char *s, size_t max) { return clean(s, max, 0); }
+
+char *qs_terminal_clean(const char *s) { return clean(s, (size_t)-1, 1); }
 
 static void vadd(qs_diag *d, int warning, const char *file, long line, const char *fmt,
                  va_list ap) {

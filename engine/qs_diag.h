@@ -39,6 +39,10 @@ void qs_diag_clear(qs_diag *d);
  * control characters and bytes that are not UTF-8 become \xNN, the rest is cut with a note
  * of how much. Every message and file name goes through it (free the result). */
 char *qs_diag_clean(const char *s, size_t max);
+/* A whole text report for a terminal: lines and tabs kept, everything else as above, not
+ * cut. Text from the application (titles, names) can carry a terminal escape (C1 CSI) or a
+ * right-to-left override; the JSON, XML and HTML reports keep them as data. */
+char *qs_terminal_clean(const char *s);
 void qs_diag_free(qs_diag *d);
 
 #endif
