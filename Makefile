@@ -89,7 +89,7 @@ asan:
 VALGRIND = valgrind --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect -q
 valgrind: $(BUILD)/qscore
-	@for f in $(SAMPLES) $(wildcard tests/data/*.xml); do \
+	@for f in $(SAMPLES) $(wildcard tests/hostile/*.xml); do \
 		echo "valgrind: score $$f"; \
 		$(VALGRIND) $(BUILD)/qscore score --format json -o /dev/null $$f 2>/dev/null; \
 		test $$? -le 1 || exit 1; done
@@ -101,7 +101,7 @@ valgrind: $(BUILD)/qscore
 	$(VALGRIND) $(BUILD)/qscore explain $(lastword $(SAMPLES)) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore explain --lang en --indicator standards $(firstword $(SAMPLES)) >/dev/null
 	rm -rf $(BUILD)/valgrind-batch
-	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/data; \
+	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
 
 # libFuzzer over qs_engine_score_buffer (tests/fuzz/fuzz_score.c): the library is rebuilt with
@@ -119,7 +119,7 @@ valgrind: $(BUILD)/qscore
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD = build/fuzz
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_SEEDS = $(SAMPLES) $(wildcard tests/hostile/* tests/data/* tests/fuzz/crashes/*)
+FUZZ_SEEDS = $(SAMPLES) $(wildcard tests/hostile/*.xml tests/fuzz/crashes/*)
 FUZZ_ARGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
 	-dict=tests/fuzz/xml.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1
 

@@ -86,14 +86,14 @@ Test(cli, usage_errors_exit_2) {
 }
 
 Test(cli, invalid_input_exits_1_naming_file_and_line) {
-  qs_run r = RUN("score", "tests/data/invalid-schema.xml");
+  qs_run r = RUN("score", "tests/hostile/invalid-schema.xml");
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.err, "tests/data/invalid-schema.xml:7:") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "tests/hostile/invalid-schema.xml:7:") != NULL, "%s", r.err);
   cr_expect_str_eq(r.out, "");
   qs_run_free(&r);
-  static const char *const hostile[] = {"tests/data/xxe-file.xml", "tests/data/billion-laughs.xml",
-                                        "tests/data/xxe-network.xml", "tests/data/not-xml.xml",
-                                        "tests/data/empty.xml"};
+  static const char *const hostile[] = {
+      "tests/hostile/xxe-file.xml", "tests/hostile/billion-laughs.xml",
+      "tests/hostile/xxe-network.xml", "tests/hostile/not-xml.xml", "tests/hostile/empty.xml"};
   for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
     r = RUN("score", "--format", "json", hostile[i]);
     cr_expect_eq(r.code, 1, "%s: %d %s", hostile[i], r.code, r.err);
@@ -107,16 +107,16 @@ Test(cli, rules_error_exits_3) {
   cr_expect_eq(r.code, 3, "%s", r.err);
   cr_expect(strstr(r.err, "/nonexistent/rules") != NULL, "%s", r.err);
   qs_run_free(&r);
-  r = RUN("rubric", "--rules", "tests/data");
+  r = RUN("rubric", "--rules", "tests/hostile");
   cr_expect_eq(r.code, 3, "a folder without rules");
   qs_run_free(&r);
 }
 
 Test(cli, validate) {
-  qs_run r = RUN("validate", "--lang", "en", STRONG, WEAK, "tests/data/truncated.xml");
+  qs_run r = RUN("validate", "--lang", "en", STRONG, WEAK, "tests/hostile/truncated.xml");
   cr_expect_eq(r.code, 1, "one file is invalid");
   cr_expect(strstr(r.out, STRONG ": valid") != NULL, "%s", r.out);
-  cr_expect(strstr(r.out, "tests/data/truncated.xml: invalid") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "tests/hostile/truncated.xml: invalid") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, WEAK ": error credit-code-check") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "brand/award-kind-mismatch") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "\"points\"") == NULL && strstr(r.out, "not-scored") == NULL,

@@ -82,36 +82,38 @@ static void expect_rejected(const char *path, const char *needle) {
 }
 
 Test(import, external_entity_is_refused) {
-  expect_rejected("tests/data/xxe-file.xml", "DOCTYPE");
+  expect_rejected("tests/hostile/xxe-file.xml", "DOCTYPE");
   /* The line of the DOCTYPE. */
   qs_report *rep = NULL;
   char *diag;
-  score_file("tests/data/xxe-file.xml", &rep, &diag);
-  cr_expect(strstr(diag, "tests/data/xxe-file.xml:2:") != NULL, "%s", diag);
+  score_file("tests/hostile/xxe-file.xml", &rep, &diag);
+  cr_expect(strstr(diag, "tests/hostile/xxe-file.xml:2:") != NULL, "%s", diag);
   cr_expect(strstr(diag, "root:") == NULL, "no trace of /etc/passwd: %s", diag);
   free(diag);
 }
 
-Test(import, external_dtd_is_refused) { expect_rejected("tests/data/xxe-network.xml", "DOCTYPE"); }
+Test(import, external_dtd_is_refused) {
+  expect_rejected("tests/hostile/xxe-network.xml", "DOCTYPE");
+}
 
 Test(import, billion_laughs_is_refused_at_once) {
-  expect_rejected("tests/data/billion-laughs.xml", "DOCTYPE");
+  expect_rejected("tests/hostile/billion-laughs.xml", "DOCTYPE");
 }
 
 Test(import, not_xml_empty_truncated) {
-  expect_rejected("tests/data/not-xml.xml", "not well-formed XML");
-  expect_rejected("tests/data/empty.xml", "empty");
-  expect_rejected("tests/data/truncated.xml", "not well-formed XML");
+  expect_rejected("tests/hostile/not-xml.xml", "not well-formed XML");
+  expect_rejected("tests/hostile/empty.xml", "empty");
+  expect_rejected("tests/hostile/truncated.xml", "not well-formed XML");
 }
 
 Test(import, wrong_namespace) {
-  expect_rejected("tests/data/wrong-namespace.xml", "not a 2025 submission");
+  expect_rejected("tests/hostile/wrong-namespace.xml", "not a 2025 submission");
 }
 
 Test(import, schema_errors_name_the_line) {
   qs_report *rep = NULL;
   char *diag;
-  cr_assert_eq(score_file("tests/data/invalid-schema.xml", &rep, &diag), QS_SCORE_INVALID);
+  cr_assert_eq(score_file("tests/hostile/invalid-schema.xml", &rep, &diag), QS_SCORE_INVALID);
   /* 2023-02-30 is not a date (line 7); E9 is not an enterprise (line 14). */
   cr_expect(strstr(diag, "invalid-schema.xml:7:") != NULL, "%s", diag);
   cr_expect(strstr(diag, "'2023-02-30'") != NULL, "%s", diag);
@@ -124,7 +126,7 @@ Test(import, schema_errors_name_the_line) {
 Test(import, missing_file) {
   qs_report *rep = NULL;
   char *diag;
-  cr_expect_eq(score_file("tests/data/does-not-exist.xml", &rep, &diag), QS_SCORE_INVALID);
+  cr_expect_eq(score_file("tests/hostile/does-not-exist.xml", &rep, &diag), QS_SCORE_INVALID);
   cr_expect(strstr(diag, "does-not-exist.xml") != NULL && strstr(diag, "cannot read") != NULL, "%s",
             diag);
   free(diag);
@@ -134,7 +136,8 @@ Test(import, clips_syntax_stays_inert) {
   unlink("/tmp/qscore-injection-proof");
   qs_report *rep = NULL;
   char *diag;
-  cr_assert_eq(score_file("tests/data/clips-injection.xml", &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(score_file("tests/hostile/clips-injection.xml", &rep, &diag), QS_SCORE_OK, "%s",
+               diag);
   /* Stored verbatim. */
   cr_expect_str_eq(rep->title, "x\") (assert (held (indicator standards) (condition "
                                "national-or-international) (rule standards-count) (evidence "
