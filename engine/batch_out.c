@@ -330,6 +330,11 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
   }
   s->scored = t.n_rows;
   s->failed = in->n - t.n_rows;
+  /* Files the rules failed on, not the files' fault: one per file, however many messages. */
+  for (size_t i = 0; i < t.n_errors; i++)
+    s->rules_failed += strcmp(t.errors[i].kind, "rules") == 0 &&
+                       (i == 0 || strcmp(t.errors[i - 1].path, t.errors[i].path) != 0 ||
+                        strcmp(t.errors[i - 1].kind, "rules") != 0);
 
   char *p;
   p = out_path(o->out_dir, "triage.csv");

@@ -71,6 +71,18 @@ int qs_cmd_batch(const qs_cli *cli) {
       fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), o.out_dir,
               cli->lang == QS_LANG_EN ? "could not write every output" : "部分输出未能写入");
       rc = QS_EXIT_INTERNAL;
+    } else if (s.rules_failed) {
+      /* The table is complete for every other file, but rules that fail on some input are
+       * not rules to rank a round by. */
+      fprintf(stderr,
+              cli->lang == QS_LANG_EN
+                  ? "qscore: error: the rules failed on %zu files (kind \"rules\" in "
+                    "errors.csv): the rules are at fault, not the files; fix them and run "
+                    "again\n"
+                  : "qscore: 错误: 规则在 %zu 个文件上运行出错（errors.csv 中类别为 "
+                    "\"rules\"）：问题在规则而非文件，请修正规则后重新运行\n",
+              s.rules_failed);
+      rc = QS_EXIT_RULES;
     } else if (s.failed) {
       rc = QS_EXIT_INPUT;
     }

@@ -53,6 +53,7 @@ typedef struct {
 
 typedef struct {
   size_t scored, failed, cached;
+  size_t rules_failed; /* of the failed, those the rules failed on (kind "rules") */
   size_t recommend, review, reject;
 } qs_batch_summary;
 

@@ -19,6 +19,7 @@ struct qs_engine {
   qs_rubric rubric;
   qs_schema *schema;
   xmlHashTablePtr rules; /* every defrule name -> the name of its module */
+  xmlHashTablePtr where; /* every defrule name -> "file:line" where its text starts */
   char rules_sha256[65];
   char *origin;
   int overrides; /* some parameter differs from its default */
@@ -43,12 +44,54 @@ static void hash_file(qs_sha256 *h, const char *name, const char *data, size_t l
   qs_sha256_update(h, data, len);
 }
 
+/* Where each defrule starts, for messages about rules at run time (CLIPS names the rule, not
+ * its file or line): "(defrule" outside comments and strings, then the name without its
+ * module. The text is the rules', never an application's. */
+static void index_rules(qs_engine *e, const char *file, const char *text) {
+  long line = 1;
+  for (const char *p = text; *p; p++) {
+    if (*p == '\n') {
+      line++;
+    } else if (*p == ';') {
+      while (p[1] && p[1] != '\n')
+        p++;
+    } else if (*p == '"') {
+      for (p++; *p && *p != '"'; p++) {
+        if (*p == '\\' && p[1])
+          p++;
+        if (*p == '\n')
+          line++;
+      }
+      if (!*p)
+        break;
+    } else if (strncmp(p, "(defrule", 8) == 0 && (p[8] == ' ' || p[8] == '\t')) {
+      const char *n = p + 8;
+      while (*n == ' ' || *n == '\t')
+        n++;
+      size_t len = strcspn(n, " \t\r\n();\"");
+      for (size_t i = 0; i + 1 < len; i++)
+        if (n[i] == ':' && n[i + 1] == ':') {
+          n += i + 2;
+          len -= i + 2;
+          break;
+        }
+      char *name = qs_xstrndup(n, len);
+      qs_buf at = {0};
+      qs_buf_addf(&at, "%s:%ld", file, line);
+      if (xmlHashAddEntry(e->where, (const xmlChar *)name, at.s) != 0)
+        qs_buf_free(&at);
+      free(name);
+    }
+  }
+}
+
 static int load_builtin(qs_engine *e, qs_diag *d) {
   qs_sha256 *h = qs_sha256_new();
   int bad = 0;
   for (const qs_builtin_file *f = qs_builtin_rules; f->name && !bad; f++) {
     hash_file(h, f->name, f->data, f->len);
     bad = qs_env_load(e->qe, f->name, f->data, d) != 0;
+    index_rules(e, f->name, f->data);
   }
   qs_sha256_final(h, e->rules_sha256);
   return bad ? -1 : 0;
@@ -91,6 +134,7 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
       } else {
         hash_file(h, names[i], data, len);
         bad = qs_env_load(e->qe, path.s, data, d) != 0;
+        index_rules(e, path.s, data);
         free(data);
       }
     }
@@ -124,6 +168,7 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
     return NULL;
   }
   e->origin = qs_xstrdup(rules_dir ? rules_dir : "built-in");
+  e->where = xmlHashCreate(128);
   int rc = rules_dir ? load_dir(e, rules_dir, d) : load_builtin(e, d);
   if (rc == 0) {
     /* Facts of the rubric and the parameters exist only after a reset. */
@@ -154,6 +199,7 @@ void qs_engine_free(qs_engine *e) {
   qs_rubric_free(&e->rubric);
   qs_schema_free(e->schema);
   xmlHashFree(e->rules, xmlHashDefaultDeallocator);
+  xmlHashFree(e->where, xmlHashDefaultDeallocator);
   free(e->origin);
   free(e->last_trace);
   free(e);
@@ -171,6 +217,18 @@ void qs_engine_trace_rules(qs_engine *e, int on) {
 const char *qs_engine_rule_module(const qs_engine *e, const char *rule) {
   const char *m = xmlHashLookup(e->rules, (const xmlChar *)rule);
   return m ? m : "";
+}
+
+const char *qs_engine_rule_where(const qs_engine *e, const char *rule) {
+  const char *w = rule ? xmlHashLookup(e->where, (const xmlChar *)rule) : NULL;
+  return w ? w : "";
+}
+
+/* " (rule R is at file:line)" for the rule, or nothing when it is unknown. */
+static void add_rule_place(const qs_engine *e, qs_buf *b, const char *rule, qs_lang lang) {
+  const char *w = qs_engine_rule_where(e, rule);
+  if (w[0])
+    qs_buf_addf(b, qs_msg_get(lang, QS_M_RULE_AT), rule, w);
 }
 
 const char *qs_engine_last_trace(const qs_engine *e) { return e->last_trace ? e->last_trace : ""; }
@@ -356,14 +414,28 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   long fired = 0;
   qs_run_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
   if (rs != QS_RUN_OK) {
-    char *msg = qs_env_take_output(e->qe);
+    char *msg = qs_env_take_message(e->qe);
+    /* CLIPS names the rule ("... during the actions of defrule x"); say where it is. */
+    qs_buf place = {0};
+    qs_buf_add(&place, "");
+    const char *stopped = qs_env_stopped_rule(e->qe);
+    char *named = NULL;
+    const char *at = strstr(msg, "defrule ");
+    if (rs != QS_RUN_CAP && at) {
+      at += strlen("defrule ");
+      named = qs_xstrndup(at, strcspn(at, " .\n\t"));
+      stopped = named;
+    }
+    add_rule_place(e, &place, stopped, d->lang);
     if (rs == QS_RUN_CAP)
-      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings, place.s);
     else if (rs == QS_RUN_DEADLINE)
       qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_DEADLINE),
-                  (long)param(e, "run-seconds"));
+                  (long)param(e, "run-seconds"), place.s);
     else
-      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?");
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?", place.s);
+    qs_buf_free(&place);
+    free(named);
     free(msg);
     qs_report_free(rep);
     return QS_SCORE_RULES;
@@ -376,7 +448,7 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
     e->last_trace = NULL;
   }
 
-  if (qs_report_collect(rep, e->qe, e->rules, d) != 0) {
+  if (qs_report_collect(rep, e->qe, e->rules, e->where, d) != 0) {
     qs_report_free(rep);
     return QS_SCORE_RULES;
   }

@@ -1,6 +1,6 @@
 /* qs_engine.h -- the scorer as a library: rules loaded once, one submission at a time.
  *
- *   e = qs_engine_new(NULL, lang, &diag);          built-in rules (or a rules folder)
+ *   e = qs_engine_new(NULL, &diag);                built-in rules (or a rules folder)
  *   qs_engine_set_param(e, "standards-many=4", &diag);
  *   qs_engine_score(e, "samples/x.xml", &report, &diag);   reset, import, run, collect
  *
@@ -44,6 +44,9 @@ void qs_engine_trace_rules(qs_engine *e, int on);
 const char *qs_engine_last_trace(const qs_engine *e);
 /* The module of a rule ("STANDARDS"), "" for an unknown rule. */
 const char *qs_engine_rule_module(const qs_engine *e, const char *rule);
+/* "file:line" where the rule's text starts (its folder path, or the built-in file's name),
+ * or "" for a rule not known. */
+const char *qs_engine_rule_where(const qs_engine *e, const char *rule);
 /* Every defrule name of the loaded rules, sorted (free each and the array). */
 size_t qs_engine_rule_names(const qs_engine *e, char ***names);
 

@@ -23,6 +23,7 @@ struct qs_env {
   int deadline_hit;
   struct timespec deadline;
   xmlHashTablePtr templates;
+  char stopped_rule[128]; /* at the firing cap, the rule that would have fired next */
 };
 
 static const char *const captured[] = {"werror",  "wwarning", "stdout",  "wdisplay", "wtrace",
@@ -113,7 +114,7 @@ int qs_env_load(qs_env *qe, const char *name, const char *text, qs_diag *d) {
     qs_buf_free(&qe->out);
     return 0;
   }
-  char *msg = qs_env_take_output(qe);
+  char *msg = qs_env_take_message(qe);
   qs_diag_add(d, name, qe->first_error_line, qs_msg_get(d->lang, QS_M_RULES_LOAD),
               msg[0] ? msg : "?");
   free(msg);
@@ -133,6 +134,7 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
     qe->deadline.tv_nsec -= 1000000000L;
   }
   qe->deadline_hit = 0;
+  qe->stopped_rule[0] = '\0';
   qe->armed = 1;
   long n = EnvRun(qe->env, max_firings);
   qe->armed = 0;
@@ -145,8 +147,19 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
     return QS_RUN_DEADLINE;
   if (qe->werror_writes != before || halted)
     return QS_RUN_ERROR;
-  if (n >= max_firings)
+  if (n >= max_firings) {
+    /* The rule that would have fired next: in a loop, one of the loop's rules. */
+    void *focus = EnvGetFocus(qe->env);
+    if (focus) {
+      void *current = EnvGetCurrentModule(qe->env);
+      EnvSetCurrentModule(qe->env, focus);
+      void *act = EnvGetNextActivation(qe->env, NULL);
+      snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s",
+               act ? EnvGetActivationName(qe->env, act) : "");
+      EnvSetCurrentModule(qe->env, current);
+    }
     return QS_RUN_CAP;
+  }
   return QS_RUN_OK;
 }
 
@@ -157,7 +170,25 @@ char *qs_env_take_output(qs_env *qe) {
   return qs_buf_take(&qe->out);
 }
 
+char *qs_env_take_message(qs_env *qe) {
+  /* CLIPS lays its messages out over several indented lines; a diagnostic is one line. */
+  char *s = qs_env_take_output(qe), *w = s;
+  for (const char *r = s; *r; r++) {
+    int space = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\r';
+    if (!space)
+      *w++ = *r;
+    else if (w > s && w[-1] != ' ')
+      *w++ = ' ';
+  }
+  while (w > s && w[-1] == ' ')
+    w--;
+  *w = '\0';
+  return s;
+}
+
 long qs_env_error_writes(const qs_env *qe) { return qe->werror_writes; }
+
+const char *qs_env_stopped_rule(const qs_env *qe) { return qe->stopped_rule; }
 
 void qs_env_main_module(qs_env *qe) {
   void *m = EnvFindDefmodule(qe->env, "MAIN");

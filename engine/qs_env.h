@@ -31,8 +31,13 @@ void qs_env_reset(qs_env *qe);
 /* Run until the agenda is empty, at most max_firings firings and seconds of wall time.
  * *fired gets the number of firings. */
 qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);
+/* After a run stopped at the firing cap, the rule that would have fired next (in a loop, one
+ * of the loop's rules); "" otherwise. */
+const char *qs_env_stopped_rule(const qs_env *qe);
 /* Text CLIPS wrote since the last call (error messages); the buffer is reset. */
 char *qs_env_take_output(qs_env *qe);
+/* The same as one line: runs of spaces and newlines become one space, none at the ends. */
+char *qs_env_take_message(qs_env *qe);
 /* Number of writes to werror since creation (a rise means CLIPS reported an error). */
 long qs_env_error_writes(const qs_env *qe);
 

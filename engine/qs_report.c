@@ -135,6 +135,7 @@ typedef struct {
   qs_report *rep;
   qs_env *qe;
   void *rules;
+  void *where; /* rule name -> "file:line" */
   qs_diag *d;
   int bad;
 } collector;
@@ -242,8 +243,12 @@ static void collect_choices(collector *c) {
     if (res->level != 0) {
       /* Exactly one band per indicator: a second choice is a rules error naming both. */
       qs_buf b = {0};
-      qs_buf_addf(&b, "%d (%s), %d (%s)", res->level, res->choice_rule, level, rule);
-      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_CONFLICT), res->def->id, b.s);
+      const char *w1 = xmlHashLookup(c->where, (const xmlChar *)res->choice_rule);
+      const char *w2 = xmlHashLookup(c->where, (const xmlChar *)rule);
+      qs_buf_addf(&b, "%d (%s%s%s), %d (%s%s%s)", res->level, res->choice_rule, w1 ? ", " : "",
+                  w1 ? w1 : "", level, rule, w2 ? ", " : "", w2 ? w2 : "");
+      qs_diag_add(c->d, c->rep->path, 0, qs_msg_get(c->d->lang, QS_M_RULES_CONFLICT), res->def->id,
+                  b.s);
       qs_buf_free(&b);
       c->bad = 1;
       continue;
@@ -492,8 +497,8 @@ static void collect_self(collector *c) {
   }
 }
 
-int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d) {
-  collector c = {rep, qe, rules, d, 0};
+int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_diag *d) {
+  collector c = {rep, qe, rules, where, d, 0};
   collect_self(&c);
   collect_choices(&c);
   collect_reasons(&c, "held", 0);

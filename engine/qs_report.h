@@ -106,7 +106,7 @@ const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
  * every defrule name (to check that `rule` slots name real rules). Returns 0, or -1 when the
  * rules broke the contract (two bands for one indicator, a held fact for an undefined
  * condition, ...), with the problems in d. */
-int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, qs_diag *d);
+int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_diag *d);
 
 /* Placement inside bands, section subtotals, total, submission flags and triage. */
 void qs_report_finish(qs_report *rep);

@@ -56,12 +56,9 @@ static void make_rules(const char *name, const char *from, const char *to) {
 }
 
 static void remove_rules(void) {
-  for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
-    qs_buf path = {0};
-    qs_buf_addf(&path, "%s/%s", rules_dir, f->name);
-    unlink(path.s);
-    qs_buf_free(&path);
-  }
+  if (rules_dir[0])
+    qs_test_rmtree(qs_xstrdup(rules_dir));
+  rules_dir[0] = '\0';
 }
 
 /* Load rules_dir; expect failure with needle in the messages. */
@@ -411,4 +408,124 @@ Test(rubric, english_texts_carry_the_chinese_figures) {
   for (size_t i = 0; i < r->n_params; i++)
     same_numbers(r->params[i].name, r->params[i].text, r->params[i].text_en);
   qs_engine_free(e);
+}
+
+/* ------------------------------------------------------------------ faults at the command line */
+
+#define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})
+#define SAMPLE "samples/zhejiang-ningbo-auto-parts.xml"
+
+static char *fmt_line(const char *fmt, const char *a) {
+  qs_buf b = {0};
+  qs_buf_addf(&b, fmt, a);
+  return qs_buf_take(&b);
+}
+
+/* `qscore score` with the edited rules: exit 3, nothing on stdout, exactly want on stderr. */
+static void expect_cli_rules_error(const char *param, const char *want) {
+  qs_run r = param ? RUN("score", "--lang", "en", "--rules", rules_dir, "--param", param, SAMPLE)
+                   : RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
+  cr_expect_eq(r.code, 3, "exit %d: %s", r.code, r.err);
+  cr_expect_str_empty(r.out, "nothing scored");
+  cr_expect_str_eq(r.err, want);
+  qs_run_free(&r);
+}
+
+Test(rubric, cli_syntax_error_exit_3_names_file_and_line_and_batch_scores_nothing) {
+  make_rules("99-broken.clp", NULL,
+             "; a broken rule\n\n(defrule MAIN::broken\n  (project (no-such-slot 1))\n  =>)\n");
+  qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
+  cr_expect_eq(r.code, 3);
+  cr_expect_str_empty(r.out);
+  char *want = fmt_line("%s/99-broken.clp:4: error: syntax error in rules: [TMPLTDEF1] Invalid "
+                        "slot no-such-slot not defined in corresponding deftemplate project.",
+                        rules_dir);
+  cr_expect(strncmp(r.err, want, strlen(want)) == 0, "got: %s\nwant: %s", r.err, want);
+  free(want);
+  qs_run_free(&r);
+  /* A batch with half-loadable rules writes nothing at all. */
+  char *out = qs_test_join(rules_dir, "out");
+  r = RUN("batch", "-q", "--lang", "en", "--rules", rules_dir, "--out", out, "samples");
+  cr_expect_eq(r.code, 3);
+  cr_expect(access(out, F_OK) != 0, "no output folder for a batch that cannot score");
+  qs_run_free(&r);
+  free(out);
+}
+
+Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
+  make_rules("99-loop.clp", NULL,
+             "(defmodule LOOP (import MAIN ?ALL))\n"
+             "(deftemplate LOOP::tick (slot n))\n"
+             "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
+             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n "
+             "1)))))\n");
+  char *want =
+      fmt_line(SAMPLE ": error: the rules fired 1000 times, the limit (parameter "
+                      "run-max-firings): a loop? (rule loop-tick is at %s/99-loop.clp:4)\n",
+               rules_dir);
+  expect_cli_rules_error("run-max-firings=1000", want);
+  free(want);
+}
+
+Test(rubric, cli_endless_rule_exit_3_names_it) {
+  make_rules("99-spin.clp", NULL,
+             "(defmodule SPIN (import MAIN ?ALL))\n"
+             "(defrule SPIN::spin (project) => (while TRUE do (bind ?x 1)))\n");
+  char *want = fmt_line(SAMPLE ": error: the rules ran longer than 1 seconds (parameter "
+                               "run-seconds) (rule spin is at %s/99-spin.clp:2)\n",
+                        rules_dir);
+  expect_cli_rules_error("run-seconds=1", want);
+  free(want);
+}
+
+Test(rubric, cli_division_by_zero_exit_3_names_the_rule_and_batch_says_the_rules_failed) {
+  make_rules("99-divide.clp", NULL,
+             "(defmodule DIVIDE (import MAIN ?ALL))\n"
+             "; the division is in the second line of the rule\n"
+             "(defrule DIVIDE::divide-by-zero (project)\n  => (bind ?x (/ 1 0)))\n");
+  char *want = fmt_line(
+      SAMPLE ": error: error while running the rules: [PRNTUTIL7] Attempt to divide by zero in "
+             "/ function. [PRCCODE4] Execution halted during the actions of defrule "
+             "divide-by-zero. (rule divide-by-zero is at %s/99-divide.clp:3)\n",
+      rules_dir);
+  expect_cli_rules_error(NULL, want);
+  free(want);
+  /* A batch: every file lands in errors.csv as a rules failure, none in the table, exit 3. */
+  char *out = qs_test_join(rules_dir, "out");
+  qs_run r = RUN("batch", "-q", "--lang", "en", "--rules", rules_dir, "--out", out, "samples");
+  cr_expect_eq(r.code, 3, "%s", r.err);
+  cr_expect(strstr(r.err, "the rules failed on 8 files") != NULL, "%s", r.err);
+  char *errors_path = qs_test_join(out, "errors.csv"),
+       *table_path = qs_test_join(out, "triage.csv");
+  size_t len;
+  char *errors = qs_test_slurp(errors_path, &len), *table = qs_test_slurp(table_path, &len);
+  size_t rules_rows = 0;
+  for (const char *p = errors; (p = strstr(p, ",rules,\"error while running the rules")); p++)
+    rules_rows++;
+  cr_expect_eq(rules_rows, 8, "%s", errors);
+  cr_expect_eq(strchr(table, '\n') ? strlen(strchr(table, '\n') + 1) : 1, 0, "no row scored: %s",
+               table);
+  free(errors);
+  free(table);
+  free(errors_path);
+  free(table_path);
+  free(out);
+  qs_run_free(&r);
+}
+
+Test(rubric, cli_two_bands_exit_3_names_both_rules_and_where) {
+  make_rules("99-conflict.clp", NULL,
+             "(defmodule CONFLICT (import MAIN ?ALL))\n"
+             "(defrule CONFLICT::conflict-force-band (project) =>\n"
+             "  (assert (choice (indicator standards) (level 1) (rule conflict-force-band))))\n");
+  qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
+  cr_expect_eq(r.code, 3);
+  cr_expect_str_empty(r.out);
+  char *want = fmt_line(SAMPLE ": error: indicator standards was given more than one band: 1 "
+                               "(conflict-force-band, %s/99-conflict.clp:2), 3 (select-band, ",
+                        rules_dir);
+  cr_expect(strncmp(r.err, want, strlen(want)) == 0, "got: %s\nwant: %s", r.err, want);
+  cr_expect(strstr(r.err, "/03-decide.clp:") != NULL, "%s", r.err);
+  free(want);
+  qs_run_free(&r);
 }
