@@ -84,11 +84,15 @@ asan:
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # qscore itself under valgrind on every sample, every broken or hostile test input, and the
-# other commands: no errors, no leaks. (Criterion's forked workers do not run under
-# valgrind's --trace-children, so the suite is checked by `make asan` instead.)
+# other commands; then the core test suites (codes, import, rules and their faults, the hostile
+# files that score), with --trace-children so that Criterion's workers and the qscore processes
+# the tests start are checked too: no errors, no leaks. A worker's valgrind errors do not fail
+# its test, so every process writes a log and any "ERROR SUMMARY" above 0 fails the target.
+# (A child that runs rm or another program in /bin or /usr/bin is not followed; its log
+# holds only valgrind's header.)
 VALGRIND = valgrind --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect -q
-valgrind: $(BUILD)/qscore
+valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	@for f in $(SAMPLES) $(wildcard tests/hostile/*.xml); do \
 		echo "valgrind: score $$f"; \
 		$(VALGRIND) $(BUILD)/qscore score --format json -o /dev/null $$f 2>/dev/null; \
@@ -103,6 +107,19 @@ valgrind: $(BUILD)/qscore
 	rm -rf $(BUILD)/valgrind-batch
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
+	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
+	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*'; do \
+		echo "valgrind: tests $$suite"; \
+		valgrind --trace-children=yes --trace-children-skip='/bin/*,/usr/bin/*' \
+			--leak-check=full --show-leak-kinds=definite,indirect \
+			--errors-for-leak-kinds=definite,indirect \
+			--log-file=$(BUILD)/valgrind-logs/%p.log \
+			$(BUILD)/qscore-tests -j1 --filter "$$suite" || exit 1; done
+	@if grep -l 'ERROR SUMMARY: [1-9]' $(BUILD)/valgrind-logs/*.log | grep -q .; then \
+		grep -l 'ERROR SUMMARY: [1-9]' $(BUILD)/valgrind-logs/*.log | xargs cat; \
+		echo "valgrind: errors in the test processes above" >&2; exit 1; fi
+	@echo "valgrind: $$(grep -l 'ERROR SUMMARY: 0 errors' $(BUILD)/valgrind-logs/*.log | wc -l)" \
+		"test and qscore processes checked, no errors, no leaks"
 
 # libFuzzer over qs_engine_score_buffer (tests/fuzz/fuzz_score.c): the library is rebuilt with
 # clang into build/fuzz (sanitizer coverage, ASan, UBSan, aborting on the first report), then
