@@ -55,7 +55,7 @@
     (assert (flag (code no-document) (severity info) (rule evidence-without-document)
       (evidence ?ids)
       (text (str-cat ?n " 项证据未附任何证明材料（文件、编号、网址）：" (join-ids ?ids)))
-      (text-en (str-cat ?n " pieces of evidence give no supporting document (file, number or URL): " (join-ids ?ids)))))))
+      (text-en (str-cat "evidence items without a supporting document (file, number or URL): " ?n ", " (join-ids ?ids)))))))
 
 ;;; ---- dates after the day of the run. A result cannot have happened yet, and a yearly value
 ;;; for a year that is not over is a forecast. The importer marks such evidence window
