@@ -336,11 +336,12 @@
     </section>
   </xsl:template>
 
-  <!-- Each evidence item the card cites or excludes, once, in document order. -->
+  <!-- Each evidence item the card cites or excludes, once, in document order (key() on a
+       node-set gives their union: an index lookup per reference, not a scan of all evidence
+       for each). -->
   <xsl:template name="evidence-table">
     <xsl:variable name="card" select="."/>
-    <xsl:variable name="items"
-                  select="/r:report/r:evidence[@id = $card//r:cite/@ref or @id = $card/r:excluded/@ref]"/>
+    <xsl:variable name="items" select="key('evidence', $card//r:cite/@ref | $card/r:excluded/@ref)"/>
     <xsl:if test="$items">
       <h3><xsl:call-template name="t"><xsl:with-param name="k" select="'used'"/></xsl:call-template></h3>
       <table>
