@@ -1,12 +1,15 @@
 /* qs_env.c -- the CLIPS environment wrapper (see qs_env.h). */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* memfd_create */
 #include "qs_env.h"
 
 #include <clips/clips.h>
 #include <libxml/hash.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 /* CLIPS's own output is kept up to this size per run; a rule printing in a loop cannot
  * exhaust memory through it. */
@@ -84,6 +87,7 @@ qs_env *qs_env_new(void) {
   EnvAddRouterWithContext(qe->env, "qscore-capture", 40, router_query, router_print, NULL, NULL,
                           router_exit, qe);
   EnvAddPeriodicFunction(qe->env, "qscore-deadline", periodic, 0);
+  qs_udf_define(qe->env);
   qe->templates = xmlHashCreate(64);
   return qe;
 }
@@ -120,6 +124,32 @@ int qs_env_load(qs_env *qe, const char *name, const char *text, qs_diag *d) {
   free(msg);
   return -1;
 }
+
+/* EnvBload reads only from a named file: the image goes into an anonymous memory file and
+ * is read back through /proc/self/fd. Nothing is written to disk. */
+int qs_env_bload(qs_env *qe, const void *image, size_t len) {
+  int fd = memfd_create("qscore-rules", MFD_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  const char *p = image;
+  for (size_t done = 0; done < len;) {
+    ssize_t n = write(fd, p + done, len - done);
+    if (n <= 0) {
+      close(fd);
+      return -1;
+    }
+    done += (size_t)n;
+  }
+  char path[64];
+  snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+  long before = qe->werror_writes;
+  int ok = access(path, R_OK) == 0 && EnvBload(qe->env, path) && qe->werror_writes == before;
+  close(fd);
+  qs_buf_free(&qe->out);
+  return ok ? 0 : -1;
+}
+
+int qs_env_bsave(qs_env *qe, const char *path) { return EnvBsave(qe->env, path) ? 0 : -1; }
 
 void qs_env_reset(qs_env *qe) { EnvReset(qe->env); }
 

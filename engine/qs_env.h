@@ -21,6 +21,9 @@ typedef enum {
 } qs_run_status;
 
 qs_env *qs_env_new(void);
+/* Define the rules' list functions (slot-values$, distinct$, sort-strings$, join$; see
+ * qs_udf.c) in a CLIPS environment; qs_env_new does it for its own. */
+void qs_udf_define(void *env);
 void qs_env_free(qs_env *qe);
 void *qs_env_clips(qs_env *qe); /* the CLIPS environment pointer */
 
@@ -28,6 +31,11 @@ void *qs_env_clips(qs_env *qe); /* the CLIPS environment pointer */
  * name and the line CLIPS was reading. Returns 0 on success. */
 int qs_env_load(qs_env *qe, const char *name, const char *text, qs_diag *d);
 void qs_env_reset(qs_env *qe);
+/* Load a binary image of constructs (EnvBsave's output, made at build time from the same
+ * rules); 0 on success. On failure the environment is unusable: make a new one. */
+int qs_env_bload(qs_env *qe, const void *image, size_t len);
+/* Write the environment's constructs as a binary image. 0 on success. */
+int qs_env_bsave(qs_env *qe, const char *path);
 /* Run until the agenda is empty, at most max_firings firings and seconds of wall time.
  * *fired gets the number of firings. */
 qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);

@@ -515,17 +515,12 @@
 
 ;;; The distinct keys tallied under ?name for ?indicator, sorted.
 (deffunction MAIN::tally-keys (?indicator ?name)
-  (bind ?keys (create$))
-  (do-for-all-facts ((?t tally)) (and (eq ?t:indicator ?indicator) (eq ?t:name ?name))
-    (bind ?keys (create$ ?keys ?t:key)))
-  (sort string> ?keys))
+  (sort-strings$ (slot-values$ (find-all-facts ((?t tally))
+                                 (and (eq ?t:indicator ?indicator) (eq ?t:name ?name)))
+                               key)))
 
 ;;; "E01、E02" for a text.
-(deffunction MAIN::join-ids (?ids)
-  (bind ?s "")
-  (progn$ (?id ?ids)
-    (bind ?s (if (= ?id-index 1) then ?id else (str-cat ?s "、" ?id))))
-  ?s)
+(deffunction MAIN::join-ids (?ids) (join$ "、" ?ids))
 ;;; A number for a text, with as many decimals as its size needs and no trailing zeros:
 ;;; "1680", "98.15", "0.031", "12.5".
 (deffunction MAIN::num (?x)

@@ -5,6 +5,9 @@
 
 (defmodule CHECKS (import MAIN ?ALL))
 
+;;; An evidence item without a supporting document, gathered by evidence-without-document.
+(deftemplate CHECKS::undocumented (slot id (type STRING)))
+
 (defrule CHECKS::credit-code-check-character
   "统一社会信用代码 (GB 32100-2015): the 18th character is a check character computed from
    the first 17. A wrong one means the code was mistyped or invented."
@@ -44,12 +47,13 @@
   (declare (salience -10)) ; reads every evidence fact once, after the rules above
   (project)
   =>
-  (bind ?ids (create$))
+  ;; One pass over the facts; the ids are gathered as facts, not by growing a list.
   (progn$ (?f (get-fact-list MAIN))
     (bind ?t (fact-relation ?f))
     (if (and (deftemplate-slot-existp ?t docs) (deftemplate-slot-existp ?t id)
              (= (fact-slot-value ?f docs) 0)) then
-      (bind ?ids (create$ ?ids (fact-slot-value ?f id)))))
+      (assert (undocumented (id (fact-slot-value ?f id))))))
+  (bind ?ids (slot-values$ (find-all-facts ((?u undocumented)) TRUE) id))
   (bind ?n (length$ ?ids))
   (if (> ?n 0) then
     (assert (flag (code no-document) (severity info) (rule evidence-without-document)

@@ -112,9 +112,9 @@
   =>
   (bind ?kinds (tally-keys infrastructure centre-kinds))
   (if (>= (length$ ?kinds) ?min) then
-    (bind ?ids (create$))
-    (do-for-all-facts ((?c centre)) (member$ ?c:level (create$ national provincial))
-      (bind ?ids (create$ ?ids ?c:id)))
+    (bind ?ids (slot-values$ (find-all-facts ((?c centre))
+                               (member$ ?c:level (create$ national provincial)))
+                             id))
     (assert (factor (indicator infrastructure) (id several-kinds) (rule infrastructure-several-kinds)
       (evidence ?ids)
       (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类（参数 infrastructure-centre-kinds ≥ " (num ?min) "）"))
@@ -149,9 +149,8 @@
   "Several centres and platforms."
   (param (name infrastructure-facilities-many) (value ?many))
   =>
-  (bind ?ids (create$))
-  (do-for-all-facts ((?c centre)) TRUE (bind ?ids (create$ ?ids ?c:id)))
-  (do-for-all-facts ((?p platform)) TRUE (bind ?ids (create$ ?ids ?p:id)))
+  (bind ?ids (create$ (slot-values$ (find-all-facts ((?c centre)) TRUE) id)
+                      (slot-values$ (find-all-facts ((?p platform)) TRUE) id)))
   (if (>= (length$ ?ids) ?many) then
     (assert (factor (indicator infrastructure) (id several-facilities) (rule infrastructure-several-facilities)
       (evidence ?ids)
@@ -175,11 +174,9 @@
   (project)
   =>
   (bind ?total (length$ (find-all-facts ((?e enterprise)) TRUE)))
-  (bind ?served (create$))
-  (bind ?by (create$))
-  (do-for-all-facts ((?p party)) (and (eq ?p:relation serves) (neq ?p:ref ""))
-    (if (not (member$ ?p:ref ?served)) then (bind ?served (create$ ?served ?p:ref)))
-    (if (not (member$ ?p:of ?by)) then (bind ?by (create$ ?by ?p:of))))
+  (bind ?serving (find-all-facts ((?p party)) (and (eq ?p:relation serves) (neq ?p:ref ""))))
+  (bind ?served (distinct$ (slot-values$ ?serving ref)))
+  (bind ?by (distinct$ (slot-values$ ?serving of)))
   (if (> ?total 0) then
     (bind ?share (/ (* 100.0 (length$ ?served)) ?total))
     (bind ?zh (str-cat "中心和平台服务链上企业 " (length$ ?served) "/" ?total " 家，占 " (num ?share) "%"))

@@ -209,8 +209,7 @@
   (param (name factor-far-multiple) (value ?far))
   (window (months ?m) (start ?s) (end ?e))
   =>
-  (bind ?ids (create$))
-  (do-for-all-facts ((?x meeting)) (eq ?x:window inside) (bind ?ids (create$ ?ids ?x:id)))
+  (bind ?ids (slot-values$ (find-all-facts ((?x meeting)) (eq ?x:window inside)) id))
   (bind ?rate (per-year (length$ ?ids) ?m))
   (if (>= ?rate ?min) then
     (assert (held (indicator mechanism) (condition regular-meetings) (rule mechanism-regular-meetings)

@@ -110,8 +110,7 @@
     (assert (held (indicator talent) (condition regular-skills-training) (rule talent-training)
       (evidence ?ids) (text ?zh) (text-en ?en))))
   (if (and (>= (length$ ?years) ?years-min) (any-factp ((?t talent-mechanism)) TRUE)) then
-    (bind ?mech (create$))
-    (do-for-all-facts ((?t talent-mechanism)) TRUE (bind ?mech (create$ ?mech ?t:id)))
+    (bind ?mech (slot-values$ (find-all-facts ((?t talent-mechanism)) TRUE) id))
     (assert (held (indicator talent) (condition lasting-mechanism) (rule talent-training)
       (evidence ?mech ?ids)
       (text (str-cat "有人才培养机制，且在 " (length$ ?years) " 个年度开展培训（参数 talent-lasting-years ≥ " (num ?years-min) "）"))
@@ -126,8 +125,7 @@
   (param (name talent-competitions-per-year) (value ?min))
   (window (months ?m) (start ?s) (end ?e))
   =>
-  (bind ?ids (create$))
-  (do-for-all-facts ((?x competition)) (eq ?x:window inside) (bind ?ids (create$ ?ids ?x:id)))
+  (bind ?ids (slot-values$ (find-all-facts ((?x competition)) (eq ?x:window inside)) id))
   (bind ?rate (per-year (length$ ?ids) ?m))
   (if (and (> (length$ ?ids) 0) (>= ?rate ?min)) then
     (assert (held (indicator talent) (condition regular-competitions) (rule talent-competitions)
@@ -152,7 +150,7 @@
       (bind ?nm (+ ?nm 1))
       (if (or ?cqo ?sd) then (bind ?main-with (+ ?main-with 1)))
       (if (and ?cqo ?sd) then (bind ?main-both (+ ?main-both 1)))))
-  (do-for-all-facts ((?o officer)) TRUE (bind ?ids (create$ ?ids ?o:id)))
+  (bind ?ids (slot-values$ (find-all-facts ((?o officer)) TRUE) id))
   (if (and (> ?n 0) (> ?with 0) (>= (/ (* 100.0 ?with) ?n) ?all)
            (or (= ?nm 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main))) then
     (assert (held (indicator talent) (condition all-enterprises-officers) (rule talent-officers)
