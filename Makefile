@@ -64,10 +64,26 @@ $(BUILD)/libqscore.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/libqscore.a
+# The built-in rules as a CLIPS binary image: mkimage (linked without an image) parses the
+# rules text and bsaves it; the image is embedded beside the library, so qscore and the tests
+# load it at start instead of parsing the text (see engine/qs_builtin.h).
+$(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/libqscore.a
+$(BUILD)/gen/rules.img: $(BUILD)/tools/mkimage
+	$(BUILD)/tools/mkimage $@
+
+$(BUILD)/gen/image.c: $(BUILD)/tools/embed $(BUILD)/gen/rules.img
+	$(BUILD)/tools/embed $@ @qs_builtin_image $(BUILD)/gen/rules.img
+
+$(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
+	@mkdir -p $(dir $@)
+	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
+
+$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -lcriterion -o $@
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'

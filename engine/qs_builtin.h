@@ -16,6 +16,11 @@ typedef struct {
 extern const qs_builtin_file qs_builtin_rules[];   /* sorted by name, ends with {NULL} */
 extern const qs_builtin_file qs_builtin_schemas[]; /* ends with {NULL} */
 
+/* The built-in rules as a CLIPS binary image (tools/mkimage.c, build/gen/image.c): loading
+ * it is ten times faster than parsing the text. Weak: the build tool that makes the image
+ * links without it, and then the rules are parsed from the text. */
+extern const qs_builtin_file qs_builtin_image[] __attribute__((weak));
+
 const qs_builtin_file *qs_builtin_find(const qs_builtin_file *list, const char *name);
 
 #endif

@@ -88,9 +88,19 @@ static void index_rules(qs_engine *e, const char *file, const char *text) {
 static int load_builtin(qs_engine *e, qs_diag *d) {
   qs_sha256 *h = qs_sha256_new();
   int bad = 0;
+  /* The image made from these very files at build time, when there is one and it loads;
+   * else the text. The hash and the rule index always come from the text. */
+  int imaged = qs_builtin_image && qs_builtin_image[0].name &&
+               qs_env_bload(e->qe, qs_builtin_image[0].data, qs_builtin_image[0].len) == 0;
+  if (!imaged && qs_builtin_image && qs_builtin_image[0].name) {
+    /* A failed bload leaves the environment unusable: start again from the text. */
+    qs_env_free(e->qe);
+    e->qe = qs_env_new();
+  }
   for (const qs_builtin_file *f = qs_builtin_rules; f->name && !bad; f++) {
     hash_file(h, f->name, f->data, f->len);
-    bad = qs_env_load(e->qe, f->name, f->data, d) != 0;
+    if (!imaged)
+      bad = qs_env_load(e->qe, f->name, f->data, d) != 0;
     index_rules(e, f->name, f->data);
   }
   qs_sha256_final(h, e->rules_sha256);
