@@ -1,6 +1,7 @@
 /* test_rubric.c -- the rubric as data and the checks the engine makes on it at load; rules
  * faults (syntax error, two bands for one indicator, runtime error, loops); parameters. */
 #include <criterion/criterion.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -165,6 +166,27 @@ Test(rubric, builtin_and_folder_hash_alike) {
   qs_engine_free(a);
   qs_engine_free(b);
   qs_diag_free(&d);
+}
+
+/* The built-in rules load from a binary image made at build time (tools/mkimage.c); the same
+ * files parsed from text must give byte-identical reports for every sample. */
+Test(rubric, the_rules_image_and_the_rules_text_score_alike, .timeout = 120) {
+  cr_assert_not_null(qs_builtin_image, "qscore-tests is linked with the rules image");
+  cr_assert_not_null(qs_builtin_image[0].name);
+  glob_t g;
+  cr_assert_eq(glob("samples/*.xml", 0, NULL, &g), 0);
+  for (size_t i = 0; i < g.gl_pathc; i++) {
+    qs_run a =
+        qs_run_cli(NULL, (const char *const[]){"score", "--format", "json", g.gl_pathv[i], NULL});
+    qs_run b = qs_run_cli(NULL, (const char *const[]){"score", "--rules", "rules/2025", "--format",
+                                                      "json", g.gl_pathv[i], NULL});
+    cr_expect_eq(a.code, 0, "%s", a.err);
+    cr_expect_eq(b.code, 0, "%s", b.err);
+    cr_expect(strcmp(a.out, b.out) == 0, "%s: image and text differ", g.gl_pathv[i]);
+    qs_run_free(&a);
+    qs_run_free(&b);
+  }
+  globfree(&g);
 }
 
 /* ------------------------------------------------------------------ rubric faults */
