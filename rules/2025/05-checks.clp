@@ -5,6 +5,16 @@
 
 (defmodule CHECKS (import MAIN ?ALL))
 
+;;; The templates of MAIN that have every one of ?slots: the kinds of evidence the loops below
+;;; look at, found once per run instead of asking of every fact.
+(deffunction CHECKS::templates-with (?slots)
+  (bind ?kinds (create$))
+  (progn$ (?t (get-deftemplate-list MAIN))
+    (bind ?all TRUE)
+    (progn$ (?s ?slots) (if (not (deftemplate-slot-existp ?t ?s)) then (bind ?all FALSE)))
+    (if ?all then (bind ?kinds (create$ ?kinds ?t))))
+  ?kinds)
+
 ;;; An evidence item without a supporting document, gathered by evidence-without-document.
 (deftemplate CHECKS::undocumented (slot id (type STRING)))
 
@@ -48,10 +58,9 @@
   (project)
   =>
   ;; One pass over the facts; the ids are gathered as facts, not by growing a list.
+  (bind ?kinds (templates-with (create$ docs id)))
   (progn$ (?f (get-fact-list MAIN))
-    (bind ?t (fact-relation ?f))
-    (if (and (deftemplate-slot-existp ?t docs) (deftemplate-slot-existp ?t id)
-             (= (fact-slot-value ?f docs) 0)) then
+    (if (and (member$ (fact-relation ?f) ?kinds) (= (fact-slot-value ?f docs) 0)) then
       (assert (undocumented (id (fact-slot-value ?f id))))))
   (bind ?ids (slot-values$ (find-all-facts ((?u undocumented)) TRUE) id))
   (bind ?n (length$ ?ids))
@@ -72,10 +81,9 @@
   (declare (salience -10))
   (today (date ?today))
   =>
+  (bind ?kinds (templates-with (create$ window id date)))
   (progn$ (?f (get-fact-list MAIN))
-    (bind ?t (fact-relation ?f))
-    (if (and (deftemplate-slot-existp ?t window) (deftemplate-slot-existp ?t id)
-             (deftemplate-slot-existp ?t date) (eq (fact-slot-value ?f window) future)) then
+    (if (and (member$ (fact-relation ?f) ?kinds) (eq (fact-slot-value ?f window) future)) then
       (bind ?id (fact-slot-value ?f id))
       (bind ?d (fact-slot-value ?f date))
       (assert (flag (code future-date) (severity error) (rule evidence-dated-in-future)
