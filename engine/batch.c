@@ -211,6 +211,11 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
         qs_write_atomic(hpath, html, strlen(html));
       free(hpath);
       free(html);
+      char *row = qs_render_json_row(rep, o->lang);
+      char *rpath = qs_batch_cache_path(o->out_dir, it->key, ".row");
+      qs_write_atomic(rpath, row, strlen(row));
+      free(rpath);
+      free(row);
       char *json = qs_render_json(rep, o->lang, 0);
       char *path = qs_batch_cache_path(o->out_dir, it->key, ".json");
       qs_write_atomic(path, json, strlen(json));

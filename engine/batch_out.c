@@ -231,7 +231,16 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
       qs_row *r = &t.rows[t.n_rows];
       r->idx = i;
       r->path = qs_xstrdup(it->path);
-      if (read_row(&t, r, data) == 0) {
+      /* The table's fields from the small .row beside the report when there is one. */
+      char *row_path = qs_batch_cache_path(o->out_dir, it->key, ".row");
+      char *row_data = NULL;
+      size_t row_len;
+      if (qs_read_file(row_path, (size_t)1 << 31, &row_data, &row_len, &why) != 0)
+        row_data = NULL;
+      free(row_path);
+      int read_ok = read_row(&t, r, row_data ? row_data : data) == 0;
+      free(row_data);
+      if (read_ok) {
         fwrite(data, 1, len, jf);
         t.n_rows++;
       } else {
