@@ -220,4 +220,32 @@ check-format:
 clean:
 	rm -rf build
 
+# ------------------------------------------------------------------------------------------
+# make bench (issue 7): the measurement harness. scripts/bench.sh generates the corpora under
+# $(BUILD)/bench (reused while unchanged), measures the floor (libxml2 alone), qscore batch
+# with --jobs 1 and 2, a naive CLIPS baseline, one qscore process per file, the median file,
+# the scaling files and a 10,000-file batch, and prints one table with the ratios and goals
+# (also in $(BUILD)/bench/results.txt). The tools: tools/bench_floor.c (libxml2 only),
+# tools/bench_naive.c (CLIPS and libqscore.a), tools/bench_peak.c (time and peak memory of a
+# process tree). BENCH_COUNT, BENCH_BIG_COUNT and BENCH_SCALE_ITEMS shrink it for a quick look.
+.PHONY: bench
+BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
+
+$(BUILD)/tools/bench_floor: tools/bench_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) $(shell pkg-config --cflags libxml-2.0) $< \
+		$(shell pkg-config --libs libxml-2.0) -o $@
+
+$(BUILD)/tools/bench_naive: tools/bench_naive.c $(BUILD)/libqscore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(filter-out -MMD -MP,$(QS_CFLAGS)) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/tools/bench_peak: tools/bench_peak.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) $< -o $@
+
+bench: $(BUILD)/qscore $(BUILD)/tools/gensub $(BENCH_TOOLS)
+	BUILD=$(BUILD) bash scripts/bench.sh
+# ------------------------------------------------------------------------------------------
+
 -include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/gen/*.d)
