@@ -291,7 +291,7 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
   }
   free(by_id);
 
-  /* The reports: written into reports.new, then swapped for the old folder. */
+  /* The reports: linked (or copied) into reports.new, then swapped for the old folder. */
   for (size_t i = 0; i < t.n_rows; i++) {
     const qs_row *r = &t.rows[i];
     static const char *const exts[] = {".json", ".html"};
@@ -303,7 +303,12 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
       char *data;
       size_t len;
       const char *why;
-      if (qs_read_file(src, (size_t)1 << 31, &data, &len, &why) == 0) {
+      /* A hard link to the cached report (reports are never rewritten in place: the cache
+       * replaces files by rename), so the reports cost neither a copy nor the disk twice; a
+       * copy where linking is not possible. */
+      if (link(src, dst) == 0) {
+        /* linked */
+      } else if (qs_read_file(src, (size_t)1 << 31, &data, &len, &why) == 0) {
         bad |= qs_write_atomic(dst, data, len) != 0;
         free(data);
       }
