@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,56 @@ static char *jstr(json_t *o, const char *key) {
   return qs_xstrdup(s ? s : "");
 }
 
+/* ------------------------------------------------------------------ the flag spool */
+
+/* A flag is seven strings, each its length (4 bytes, host order) and its bytes. */
+static void flag_fields(const qs_flag_row *f, const char *v[7]) {
+  v[0] = f->path, v[1] = f->id, v[2] = f->indicator, v[3] = f->severity;
+  v[4] = f->code, v[5] = f->text, v[6] = f->evidence;
+}
+
+void qs_flag_spool_add(qs_table *t, const qs_flag_row *f) {
+  if (!t->flag_spool)
+    t->flag_spool = tmpfile();
+  if (!t->flag_spool)
+    return;
+  const char *v[7];
+  flag_fields(f, v);
+  for (int k = 0; k < 7; k++) {
+    uint32_t n = (uint32_t)strlen(v[k] ? v[k] : "");
+    fwrite(&n, sizeof n, 1, t->flag_spool);
+    fwrite(v[k] ? v[k] : "", 1, n, t->flag_spool);
+  }
+  t->n_flags++;
+}
+
+void qs_flag_spool_rewind(qs_table *t) {
+  if (t->flag_spool)
+    rewind(t->flag_spool);
+}
+
+int qs_flag_spool_next(qs_table *t, qs_flag_row *f) {
+  static char *held[7];
+  for (int k = 0; k < 7; k++) {
+    free(held[k]);
+    held[k] = NULL;
+  }
+  if (!t) /* release what the last call kept */
+    return 0;
+  uint32_t n;
+  for (int k = 0; k < 7; k++) {
+    if (!t->flag_spool || fread(&n, sizeof n, 1, t->flag_spool) != 1)
+      return 0;
+    held[k] = qs_xmalloc((size_t)n + 1);
+    if (fread(held[k], 1, n, t->flag_spool) != n)
+      return 0;
+    held[k][n] = '\0';
+  }
+  *f = (qs_flag_row){held[0], held[1], held[2], held[3], held[4], held[5], held[6]};
+  return 1;
+}
+
 static void add_flag(qs_table *t, const qs_row *r, const char *indicator, json_t *f) {
-  qs_grow(&t->flags, &t->cap_flags, t->n_flags + 1, sizeof *t->flags);
   qs_buf ev = {0};
   qs_buf_add(&ev, "");
   size_t i;
@@ -55,9 +104,18 @@ static void add_flag(qs_table *t, const qs_row *r, const char *indicator, json_t
   json_array_foreach(json_object_get(f, "evidence"), i, v) {
     qs_buf_addf(&ev, "%s%s", i ? " " : "", json_string_value(v) ? json_string_value(v) : "");
   }
-  t->flags[t->n_flags++] = (qs_flag_row){
-      qs_xstrdup(r->path), qs_xstrdup(r->id), qs_xstrdup(indicator), jstr(f, "severity"),
-      jstr(f, "code"),     jstr(f, "text"),   qs_buf_take(&ev)};
+  const char *s = json_string_value(json_object_get(f, "severity"));
+  const char *c = json_string_value(json_object_get(f, "code"));
+  const char *x = json_string_value(json_object_get(f, "text"));
+  qs_flag_row row = {(char *)r->path,
+                     (char *)r->id,
+                     (char *)indicator,
+                     (char *)(s ? s : ""),
+                     (char *)(c ? c : ""),
+                     (char *)(x ? x : ""),
+                     ev.s};
+  qs_flag_spool_add(t, &row);
+  qs_buf_free(&ev);
 }
 
 /* One scored report into a row (and its flags into the flag list). */
@@ -163,17 +221,9 @@ static void free_table(qs_table *t) {
   }
   free(t->rows);
   free(t->ranked);
-  for (size_t i = 0; i < t->n_flags; i++) {
-    qs_flag_row *f = &t->flags[i];
-    free(f->path);
-    free(f->id);
-    free(f->indicator);
-    free(f->severity);
-    free(f->code);
-    free(f->text);
-    free(f->evidence);
-  }
-  free(t->flags);
+  if (t->flag_spool)
+    fclose(t->flag_spool);
+  qs_flag_spool_next(NULL, NULL);
   for (size_t i = 0; i < t->n_errors; i++) {
     free(t->errors[i].path);
     free(t->errors[i].kind);

@@ -4,6 +4,7 @@
 #define QS_BATCH_TABLE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "qs_i18n.h"
 #include "qs_rubric.h"
@@ -33,19 +34,28 @@ typedef struct {
   qs_row *rows; /* input order */
   size_t n_rows;
   qs_row **ranked; /* ranking order */
-  qs_flag_row *flags;
-  size_t n_flags, cap_flags;
+  /* Every flag of every file, for the workbook's flags sheet: spooled to a temporary file as
+   * they are read (qs_flag_spool_*), so that the parent's memory does not grow with the number
+   * of files. */
+  FILE *flag_spool;
+  size_t n_flags;
   qs_error_row *errors;
   size_t n_errors, cap_errors;
   size_t n_inputs;
 } qs_table;
+
+/* Append a flag to t's spool; read the spooled flags back one at a time from the start
+ * (qs_flag_spool_next returns 0 at the end; the strings of f are valid until the next call). */
+void qs_flag_spool_add(qs_table *t, const qs_flag_row *f);
+void qs_flag_spool_rewind(qs_table *t);
+int qs_flag_spool_next(qs_table *t, qs_flag_row *f);
 
 /* The province of a GB/T 2260 code ("330000" -> 浙江省); "" when unknown. */
 const char *qs_province_name(const char *code);
 
 int qs_write_csv(const qs_table *t, const char *path);
 int qs_write_errors_csv(const qs_table *t, const char *path);
-int qs_write_xlsx(const qs_table *t, const char *path);
+int qs_write_xlsx(qs_table *t, const char *path); /* reads the flag spool */
 int qs_write_index_html(const qs_table *t, const char *path);
 
 /* The title of a column of the batch tables ("rank" -> 排名 / rank). */

@@ -49,6 +49,12 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     titles[c] = qs_column_title(t->lang, tail[i]);
     widths[c] = i >= 7 ? 36 : 10;
   }
+  /* Constant-memory workbooks are written row by row: the header (and its filter over the
+   * rows to come) first. */
+  int rows = 0;
+  for (size_t k = 0; k < t->n_rows; k++)
+    rows += !province || strncmp(t->ranked[k]->province, province, 2) == 0;
+  header(b, ws, titles, widths, n, rows);
   int row = 0;
   for (size_t k = 0; k < t->n_rows; k++) {
     const qs_row *x = t->ranked[k];
@@ -75,12 +81,11 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     snprintf(report, sizeof report, "%s.html", x->report);
     worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
   }
-  header(b, ws, titles, widths, n, row);
   free(titles);
   free(widths);
 }
 
-static void flags_sheet(book *b, const qs_table *t) {
+static void flags_sheet(book *b, qs_table *t) {
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "flags" : "提示");
   static const char *const keys[] = {"file", "id",   "indicator", "severity",
                                      "code", "text", "evidence"};
@@ -88,13 +93,14 @@ static void flags_sheet(book *b, const qs_table *t) {
   const char *titles[7];
   for (int i = 0; i < 7; i++)
     titles[i] = qs_column_title(t->lang, keys[i]);
-  for (size_t i = 0; i < t->n_flags; i++) {
-    const qs_flag_row *f = &t->flags[i];
-    const char *v[] = {f->path, f->id, f->indicator, f->severity, f->code, f->text, f->evidence};
+  header(b, ws, titles, widths, 7, (int)t->n_flags);
+  qs_flag_spool_rewind(t);
+  qs_flag_row f;
+  for (size_t i = 0; i < t->n_flags && qs_flag_spool_next(t, &f); i++) {
+    const char *v[] = {f.path, f.id, f.indicator, f.severity, f.code, f.text, f.evidence};
     for (int c = 0; c < 7; c++)
       worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], c == 5 ? b->wrap : NULL);
   }
-  header(b, ws, titles, widths, 7, (int)t->n_flags);
 }
 
 static void errors_sheet(book *b, const qs_table *t) {
@@ -105,6 +111,7 @@ static void errors_sheet(book *b, const qs_table *t) {
   const char *titles[4];
   for (int i = 0; i < 4; i++)
     titles[i] = qs_column_title(t->lang, keys[i]);
+  header(b, ws, titles, widths, 4, (int)t->n_errors);
   for (size_t i = 0; i < t->n_errors; i++) {
     const qs_error_row *e = &t->errors[i];
     worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
@@ -112,13 +119,15 @@ static void errors_sheet(book *b, const qs_table *t) {
     worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
     worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
   }
-  header(b, ws, titles, widths, 4, (int)t->n_errors);
 }
 
-int qs_write_xlsx(const qs_table *t, const char *path) {
+int qs_write_xlsx(qs_table *t, const char *path) {
   qs_buf tmp = {0};
   qs_buf_addf(&tmp, "%s.tmp.%ld.xlsx", path, (long)getpid());
-  lxw_workbook *wb = workbook_new(tmp.s);
+  /* Constant memory: each row goes to a temporary file as soon as the next begins, so a round
+   * of 10,000 files with all their flags takes no more memory than a round of 100. */
+  lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+  lxw_workbook *wb = workbook_new_opt(tmp.s, &opt);
   if (!wb) {
     qs_buf_free(&tmp);
     return -1;
