@@ -49,6 +49,13 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
   return e;
 }
 
+int qs_cli_write_terminal(const qs_cli *cli, const char *text) {
+  char *shown = qs_terminal_clean(text);
+  int rc = qs_cli_write(cli, shown, strlen(shown));
+  free(shown);
+  return rc;
+}
+
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len) {
   if (!cli->output || strcmp(cli->output, "-") == 0) {
     if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {

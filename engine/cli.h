@@ -27,6 +27,9 @@ typedef struct {
 qs_engine *qs_cli_engine(const qs_cli *cli, int *code);
 /* Write text to cli->output (through a temporary file and a rename) or to stdout. */
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len);
+/* The same for a report meant for a terminal (text, explain): controls, invisible and
+ * reordering characters from the application shown escaped (qs_terminal_clean). */
+int qs_cli_write_terminal(const qs_cli *cli, const char *text);
 void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -53,10 +53,8 @@ int qs_cmd_explain(const qs_cli *cli) {
   } else {
     qs_render_explain(rep, e, cli->indicator, cli->lang, mem);
     fclose(mem);
-    char *shown = qs_terminal_clean(buf);
-    if (qs_cli_write(cli, shown, strlen(shown)) != 0)
+    if (qs_cli_write_terminal(cli, buf) != 0)
       rc = QS_EXIT_INTERNAL;
-    free(shown);
     free(buf);
   }
   qs_report_free(rep);

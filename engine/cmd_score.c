@@ -94,10 +94,8 @@ int qs_cmd_score(const qs_cli *cli) {
     } else {
       qs_render_text(rep, cli->lang, mem);
       fclose(mem);
-      char *shown = qs_terminal_clean(buf);
-      if (qs_cli_write(cli, shown, strlen(shown)) != 0)
+      if (qs_cli_write_terminal(cli, buf) != 0)
         rc = QS_EXIT_INTERNAL;
-      free(shown);
       free(buf);
     }
   }
