@@ -189,6 +189,22 @@ Test(rubric, the_rules_image_and_the_rules_text_score_alike, .timeout = 120) {
   globfree(&g);
 }
 
+/* Faulty rules files, used by the library tests and the command-line tests alike. */
+static const char LOOP_RULES[] =
+    "(defmodule LOOP (import MAIN ?ALL))\n"
+    "(deftemplate LOOP::tick (slot n))\n"
+    "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
+    "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n "
+    "1)))))\n";
+static const char SPIN_RULES[] = "(defmodule SPIN (import MAIN ?ALL))\n"
+                                 "(defrule SPIN::spin (project) => (while TRUE do (bind ?x 1)))\n";
+static const char CONFLICT_RULES[] =
+    "(defmodule CONFLICT (import MAIN ?ALL))\n"
+    "(defrule CONFLICT::conflict-force-band (project) =>\n"
+    "  (assert (choice (indicator standards) (level 1) (rule conflict-force-band))))\n";
+static const char BROKEN_RULE[] =
+    "; a broken rule\n\n(defrule MAIN::broken\n  (project (no-such-slot 1))\n  =>)\n";
+
 /* ------------------------------------------------------------------ rubric faults */
 
 Test(rubric, band_outside_the_maximum) {
@@ -222,8 +238,7 @@ Test(rubric, parameter_default_out_of_range) {
 }
 
 Test(rubric, syntax_error_names_file_and_line) {
-  make_rules("99-broken.clp", NULL,
-             "; a broken rule\n\n(defrule MAIN::broken\n  (project (no-such-slot 1))\n  =>)\n");
+  make_rules("99-broken.clp", NULL, BROKEN_RULE);
   qs_buf want = {0};
   qs_buf_addf(&want, "%s/99-broken.clp:4:", rules_dir);
   expect_load_error(want.s);
@@ -233,10 +248,7 @@ Test(rubric, syntax_error_names_file_and_line) {
 /* ------------------------------------------------------------------ run faults */
 
 Test(rubric, two_bands_for_one_indicator_is_an_error_naming_the_rules) {
-  make_rules("99-conflict.clp", NULL,
-             "(defmodule CONFLICT (import MAIN ?ALL))\n"
-             "(defrule CONFLICT::conflict-force-band (project) =>\n"
-             "  (assert (choice (indicator standards) (level 1) (rule conflict-force-band))))\n");
+  make_rules("99-conflict.clp", NULL, CONFLICT_RULES);
   expect_run_error(NULL, "indicator standards was given more than one band");
   expect_run_error(NULL, "conflict-force-band");
   expect_run_error(NULL, "select-band");
@@ -250,19 +262,12 @@ Test(rubric, runtime_error_in_a_rule) {
 }
 
 Test(rubric, firing_cap_stops_a_loop) {
-  make_rules("99-loop.clp", NULL,
-             "(defmodule LOOP (import MAIN ?ALL))\n"
-             "(deftemplate LOOP::tick (slot n))\n"
-             "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
-             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n "
-             "1)))))\n");
+  make_rules("99-loop.clp", NULL, LOOP_RULES);
   expect_run_error("run-max-firings=1000", "the rules fired 1000 times");
 }
 
 Test(rubric, deadline_stops_a_loop_inside_one_rule) {
-  make_rules("99-spin.clp", NULL,
-             "(defmodule SPIN (import MAIN ?ALL))\n"
-             "(defrule SPIN::spin (project) => (while TRUE do (bind ?x 1)))\n");
+  make_rules("99-spin.clp", NULL, SPIN_RULES);
   expect_run_error("run-seconds=1", "longer than 1 seconds");
 }
 
@@ -454,8 +459,7 @@ static void expect_cli_rules_error(const char *param, const char *want) {
 }
 
 Test(rubric, cli_syntax_error_exit_3_names_file_and_line_and_batch_scores_nothing) {
-  make_rules("99-broken.clp", NULL,
-             "; a broken rule\n\n(defrule MAIN::broken\n  (project (no-such-slot 1))\n  =>)\n");
+  make_rules("99-broken.clp", NULL, BROKEN_RULE);
   qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
   cr_expect_eq(r.code, 3);
   cr_expect_str_empty(r.out);
@@ -475,12 +479,7 @@ Test(rubric, cli_syntax_error_exit_3_names_file_and_line_and_batch_scores_nothin
 }
 
 Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
-  make_rules("99-loop.clp", NULL,
-             "(defmodule LOOP (import MAIN ?ALL))\n"
-             "(deftemplate LOOP::tick (slot n))\n"
-             "(defrule LOOP::loop-start (project) => (assert (tick (n 0))))\n"
-             "(defrule LOOP::loop-tick ?t <- (tick (n ?n)) => (retract ?t) (assert (tick (n (+ ?n "
-             "1)))))\n");
+  make_rules("99-loop.clp", NULL, LOOP_RULES);
   char *want =
       fmt_line(SAMPLE ": error: the rules fired 1000 times, the limit (parameter "
                       "run-max-firings): a loop? (rule loop-tick is at %s/99-loop.clp:4)\n",
@@ -490,9 +489,7 @@ Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
 }
 
 Test(rubric, cli_endless_rule_exit_3_names_it) {
-  make_rules("99-spin.clp", NULL,
-             "(defmodule SPIN (import MAIN ?ALL))\n"
-             "(defrule SPIN::spin (project) => (while TRUE do (bind ?x 1)))\n");
+  make_rules("99-spin.clp", NULL, SPIN_RULES);
   char *want = fmt_line(SAMPLE ": error: the rules ran longer than 1 seconds (parameter "
                                "run-seconds) (rule spin is at %s/99-spin.clp:2)\n",
                         rules_dir);
@@ -536,10 +533,7 @@ Test(rubric, cli_division_by_zero_exit_3_names_the_rule_and_batch_says_the_rules
 }
 
 Test(rubric, cli_two_bands_exit_3_names_both_rules_and_where) {
-  make_rules("99-conflict.clp", NULL,
-             "(defmodule CONFLICT (import MAIN ?ALL))\n"
-             "(defrule CONFLICT::conflict-force-band (project) =>\n"
-             "  (assert (choice (indicator standards) (level 1) (rule conflict-force-band))))\n");
+  make_rules("99-conflict.clp", NULL, CONFLICT_RULES);
   qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
   cr_expect_eq(r.code, 3);
   cr_expect_str_empty(r.out);
