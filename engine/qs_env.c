@@ -23,6 +23,7 @@ struct qs_env {
   long first_error_line; /* line count at the first werror write during a load, else 0 */
   int loading;
   int armed;
+  unsigned ticks; /* calls of periodic() since the run started */
   int deadline_hit;
   struct timespec deadline;
   xmlHashTablePtr templates;
@@ -61,10 +62,12 @@ static int router_exit(void *env, int code) {
   return TRUE;
 }
 
-/* Called by CLIPS during a run, also inside loops of a single rule's actions. */
+/* Called by CLIPS during a run, also inside loops of a single rule's actions: hundreds of
+ * thousands of times for a large file, so the clock is read on every 64th call only (calls
+ * come microseconds apart; reading it each time was 3 % of scoring). */
 static void periodic(void *env) {
   qs_env *qe = GetEnvironmentContext(env);
-  if (!qe || !qe->armed)
+  if (!qe || !qe->armed || (++qe->ticks & 63) != 1)
     return;
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -165,6 +168,7 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   }
   qe->deadline_hit = 0;
   qe->stopped_rule[0] = '\0';
+  qe->ticks = 0;
   qe->armed = 1;
   long n = EnvRun(qe->env, max_firings);
   qe->armed = 0;

@@ -72,20 +72,24 @@ static char *normalise(const char *in) {
 /* Order matters: the first pattern that matches decides. Numbers are digits with optional
  * dotted parts; Chinese codes end in -YYYY, international ones in :YYYY. A Chinese code that
  * adopts an international one (GB/T 19001-2016/ISO 9001:2015) is a Chinese standard. */
+/* first: the characters a code of the shape can start with, so that a code is matched only
+ * against the patterns it could match (a submission has thousands of codes). */
+#define QS_DIGITS "0123456789"
+#define QS_UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 static const struct {
-  const char *type, *re;
+  const char *type, *first, *re;
 } shapes[] = {
-    {"national-guidance", "^GB/Z ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?(/.*)?$"},
-    {"national", "^GB(/T)? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?(/.*)?$"},
+    {"national-guidance", "G", "^GB/Z ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?(/.*)?$"},
+    {"national", "G", "^GB(/T)? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?(/.*)?$"},
     /* 国家标准计划号 of a national standard still being drafted: 20230123-T-469 */
-    {"national", "^[0-9]{8}-[TQZ]-[0-9]{3}$"},
-    {"local", "^DB ?[0-9]{2}([0-9]{2})?(/T)? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
-    {"group", "^T/[A-Z][A-Z0-9]{1,15} ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
-    {"enterprise", "^Q/[A-Za-z0-9]+.*[0-9]"},
-    {"international",
+    {"national", QS_DIGITS, "^[0-9]{8}-[TQZ]-[0-9]{3}$"},
+    {"local", "D", "^DB ?[0-9]{2}([0-9]{2})?(/T)? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
+    {"group", "T", "^T/[A-Z][A-Z0-9]{1,15} ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
+    {"enterprise", "Q", "^Q/[A-Za-z0-9]+.*[0-9]"},
+    {"international", "I",
      "^(ISO|IEC|ISO/IEC|ITU-T|ITU-R)(/(TS|TR|PAS|IS|DIS))? ?[A-Z]?[0-9]+(\\.[0-9]+)*(-[0-9]+)*"
      "(:[0-9]{4})?$"},
-    {"industry", "^[A-Z]{2,3}(/[TZ])? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
+    {"industry", QS_UPPER, "^[A-Z]{2,3}(/[TZ])? ?[0-9]+(\\.[0-9]+)*(-[0-9]{4})?$"},
 };
 
 #define N_SHAPES (sizeof shapes / sizeof shapes[0])
@@ -104,7 +108,8 @@ const char *qs_standard_code_type(const char *code) {
   char *norm = normalise(code ? code : "");
   const char *type = "unknown";
   for (size_t i = 0; i < N_SHAPES; i++)
-    if (compiled_ok[i] && regexec(&compiled[i], norm, 0, NULL, 0) == 0) {
+    if (norm[0] && strchr(shapes[i].first, norm[0]) && compiled_ok[i] &&
+        regexec(&compiled[i], norm, 0, NULL, 0) == 0) {
       type = shapes[i].type;
       break;
     }
