@@ -366,7 +366,7 @@ static void collect_excluded(collector *c) {
     }
     res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
     res->excluded[res->n_excluded++] =
-        (qs_exclusion){ev, qs_xstrdup(rule), STR(f, "text"), STR(f, "text-en")};
+        (qs_exclusion){ev, qs_xstrdup(rule), STR(f, "text"), STR(f, "text-en"), 0};
   }
 }
 
@@ -428,28 +428,49 @@ static void collect_gaps(collector *c) {
 }
 
 /* Sorting makes the report independent of the order rules happened to fire in. */
-static const qs_report *sort_rep;
 static const qs_indicator_def *sort_def;
 
+static void reasons_first_lines(const qs_report *rep, qs_reason *r, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    r[i].first_line = first_line(rep, r[i].evidence, r[i].n_evidence);
+}
+
+static void flags_first_lines(const qs_report *rep, qs_flag *f, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    f[i].first_line = f[i].n_evidence ? first_line(rep, f[i].evidence, f[i].n_evidence) : 0;
+}
+
+static void set_first_lines(const qs_report *rep) {
+  for (size_t i = 0; i < rep->n_results; i++) {
+    qs_result *res = &rep->results[i];
+    reasons_first_lines(rep, res->reasons, res->n_reasons);
+    reasons_first_lines(rep, res->held, res->n_held);
+    for (size_t k = 0; k < res->n_excluded; k++) {
+      const qs_evidence *e = qs_report_evidence(rep, res->excluded[k].evidence);
+      res->excluded[k].first_line = e ? e->line : 0;
+    }
+    flags_first_lines(rep, res->flags, res->n_flags);
+  }
+  flags_first_lines(rep, rep->flags, rep->n_flags);
+}
+
+/* The comparisons read first_line, computed once per element before the sort (see
+ * set_first_lines): a reason may cite every item of a list, and the sort compares each element
+ * log n times. */
 static int cmp_reason(const void *a, const void *b) {
   const qs_reason *x = a, *y = b;
   if (x->sort_key != y->sort_key)
     return x->sort_key < y->sort_key ? -1 : 1;
-  long lx = first_line(sort_rep, x->evidence, x->n_evidence);
-  long ly = first_line(sort_rep, y->evidence, y->n_evidence);
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
+  if (x->first_line != y->first_line)
+    return x->first_line < y->first_line ? -1 : 1;
   int k = strcmp(x->text, y->text);
   return k ? k : strcmp(x->rule, y->rule);
 }
 
 static int cmp_excluded(const void *a, const void *b) {
   const qs_exclusion *x = a, *y = b;
-  const qs_evidence *ex = qs_report_evidence(sort_rep, x->evidence);
-  const qs_evidence *ey = qs_report_evidence(sort_rep, y->evidence);
-  long lx = ex ? ex->line : 0, ly = ey ? ey->line : 0;
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
+  if (x->first_line != y->first_line)
+    return x->first_line < y->first_line ? -1 : 1;
   int k = strcmp(x->evidence, y->evidence);
   if (k)
     return k;
@@ -461,10 +482,8 @@ static int cmp_flag(const void *a, const void *b) {
   const qs_flag *x = a, *y = b;
   if (x->severity != y->severity)
     return x->severity > y->severity ? -1 : 1;
-  long lx = x->n_evidence ? first_line(sort_rep, x->evidence, x->n_evidence) : 0;
-  long ly = y->n_evidence ? first_line(sort_rep, y->evidence, y->n_evidence) : 0;
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
+  if (x->first_line != y->first_line)
+    return x->first_line < y->first_line ? -1 : 1;
   int k = strcmp(x->code, y->code);
   return k ? k : strcmp(x->text, y->text);
 }
@@ -506,7 +525,7 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_d
   collect_excluded(&c);
   collect_flags(&c);
   collect_gaps(&c);
-  sort_rep = rep;
+  set_first_lines(rep);
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
     sort_def = res->def;
@@ -517,7 +536,6 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_d
     qs_sort(res->gaps, res->n_gaps, sizeof *res->gaps, cmp_gap);
   }
   qs_sort(rep->flags, rep->n_flags, sizeof *rep->flags, cmp_flag);
-  sort_rep = NULL;
   sort_def = NULL;
   return c.bad ? -1 : 0;
 }

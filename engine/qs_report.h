@@ -30,7 +30,8 @@ typedef struct {
   char **evidence;
   size_t n_evidence;
   long sort_key;
-  int level; /* the band of the condition or factor */
+  int level;       /* the band of the condition or factor */
+  long first_line; /* the earliest input line of its evidence (for sorting; set when collected) */
 } qs_reason;
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
 
 typedef struct {
   char *evidence, *rule, *text, *text_en;
+  long first_line; /* the input line of the evidence (for sorting) */
 } qs_exclusion;
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
   qs_severity severity;
   char **evidence;
   size_t n_evidence;
+  long first_line; /* the earliest input line of its evidence, 0 without (for sorting) */
 } qs_flag;
 
 typedef struct {
