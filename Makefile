@@ -19,9 +19,13 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-PKGS = libxml-2.0 libxslt jansson nettle xlsxwriter
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+# libxlsxwriter is not linked but opened when a batch writes triage.xlsx (engine/render_xlsx.c):
+# its headers at build time, its SONAME (libxlsxwriter.so.4 on Debian 12) at run time.
+PKGS = libxml-2.0 libxslt jansson nettle
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+XLSX_SONAME = $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) | \
+	awk '/SONAME/ { print $$2 }')
 QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -I$(BUILD)/gen \
 	$(PKG_CFLAGS) -MMD -MP
 # libclips-dev ships the static library only as -lclips; it uses libm without saying so.
@@ -93,6 +97,7 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -lcriterion -o $@
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
+$(BUILD)/obj/engine/render_xlsx.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
 
 test: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub
 	$(BUILD)/qscore-tests $(TEST_ARGS)

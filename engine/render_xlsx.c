@@ -2,7 +2,13 @@
  * province with its own rank, the flags, and the files that could not be scored. Every sheet
  * has a frozen header row, filters and column widths; numbers are numbers, texts are texts
  * (never formulas). The creation time is SOURCE_DATE_EPOCH or the epoch, so the same batch
- * gives the same bytes. */
+ * gives the same bytes.
+ *
+ * libxlsxwriter is opened with dlopen when the first workbook is written, not linked: it brings
+ * libcrypto and minizip, and loading those cost every qscore process about 5 ms at start (a
+ * fifth of the start-up of `qscore score`), though only a batch writes a workbook. */
+#include <dlfcn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +16,56 @@
 
 #include "batch_table.h"
 #include "qs_batch.h"
+
+#ifndef QS_XLSXWRITER_SONAME
+#define QS_XLSXWRITER_SONAME "libxlsxwriter.so.4"
+#endif
+
+/* The functions used, called through xl.NAME; the types are the header's own. */
+#define QS_XLSX_FUNCTIONS(X)                                                                       \
+  X(workbook_new_opt)                                                                              \
+  X(workbook_add_worksheet)                                                                        \
+  X(workbook_add_format)                                                                           \
+  X(workbook_set_properties)                                                                       \
+  X(workbook_close)                                                                                \
+  X(worksheet_write_string)                                                                        \
+  X(worksheet_write_number)                                                                        \
+  X(worksheet_set_column)                                                                          \
+  X(worksheet_freeze_panes)                                                                        \
+  X(worksheet_autofilter)                                                                          \
+  X(format_set_text_wrap)                                                                          \
+  X(format_set_bold)                                                                               \
+  X(format_set_bg_color)
+
+static struct {
+#define QS_XLSX_MEMBER(f) __typeof__(f) *f;
+  QS_XLSX_FUNCTIONS(QS_XLSX_MEMBER)
+#undef QS_XLSX_MEMBER
+} xl;
+
+/* 0 once every function is found (the library stays loaded); -1 with a message on stderr. */
+static int xl_open(qs_lang lang) {
+  static int state; /* 0 not tried, 1 loaded, -1 failed */
+  if (state == 0) {
+    void *h = dlopen(QS_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+    const char *missing = h ? NULL : dlerror();
+    /* POSIX's way of storing a dlsym result in a function pointer. */
+#define QS_XLSX_LOAD(f)                                                                            \
+  if (h && !missing && !(*(void **)&xl.f = dlsym(h, #f)))                                          \
+    missing = #f;
+    QS_XLSX_FUNCTIONS(QS_XLSX_LOAD)
+#undef QS_XLSX_LOAD
+    state = missing ? -1 : 1;
+    if (missing)
+      fprintf(stderr,
+              lang == QS_LANG_EN ? "qscore: error: triage.xlsx: cannot load %s (%s); install "
+                                   "Debian's libxlsxwriter4 (scripts/install-deps.sh)\n"
+                                 : "qscore: 错误: triage.xlsx: 无法加载 %s（%s）；请安装 Debian 的 "
+                                   "libxlsxwriter4（scripts/install-deps.sh）\n",
+              QS_XLSXWRITER_SONAME, missing);
+  }
+  return state > 0 ? 0 : -1;
+}
 
 typedef struct {
   lxw_workbook *wb;
@@ -19,15 +75,15 @@ typedef struct {
 static void header(book *b, lxw_worksheet *ws, const char *const *titles, const double *widths,
                    int n, int rows) {
   for (int c = 0; c < n; c++) {
-    worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
-    worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+    xl.worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
+    xl.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
+  xl.worksheet_freeze_panes(ws, 1, 0);
+  xl.worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
 }
 
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
-  lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, name);
   const qs_rubric *r = t->rubric;
   int n = 8 + (int)r->n_inds + 9;
   const char **titles = calloc((size_t)n, sizeof *titles);
@@ -62,31 +118,31 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
       continue;
     row++;
     c = 0;
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->rank, NULL);
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->rank, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
     const char *texts[] = {x->id, x->title, x->province_name, x->region, x->chain};
     for (int i = 0; i < 5; i++)
-      worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
+      xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
     for (size_t i = 0; i < r->n_inds; i++)
-      worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
+      xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
     for (int i = 0; i < 3; i++)
-      worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
-    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
+      xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
+    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
+    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
     char report[600];
     snprintf(report, sizeof report, "%s.html", x->report);
-    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
+    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
   }
   free(titles);
   free(widths);
 }
 
 static void flags_sheet(book *b, qs_table *t) {
-  lxw_worksheet *ws = workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "flags" : "提示");
+  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "flags" : "提示");
   static const char *const keys[] = {"file", "id",   "indicator", "severity",
                                      "code", "text", "evidence"};
   static const double widths[] = {36, 22, 14, 9, 22, 80, 30};
@@ -99,13 +155,14 @@ static void flags_sheet(book *b, qs_table *t) {
   for (size_t i = 0; i < t->n_flags && qs_flag_spool_next(t, &f); i++) {
     const char *v[] = {f.path, f.id, f.indicator, f.severity, f.code, f.text, f.evidence};
     for (int c = 0; c < 7; c++)
-      worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], c == 5 ? b->wrap : NULL);
+      xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c],
+                                c == 5 ? b->wrap : NULL);
   }
 }
 
 static void errors_sheet(book *b, const qs_table *t) {
   lxw_worksheet *ws =
-      workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "not scored" : "未评分");
+      xl.workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "not scored" : "未评分");
   static const char *const keys[] = {"file", "line", "kind", "message"};
   static const double widths[] = {40, 8, 10, 90};
   const char *titles[4];
@@ -114,20 +171,22 @@ static void errors_sheet(book *b, const qs_table *t) {
   header(b, ws, titles, widths, 4, (int)t->n_errors);
   for (size_t i = 0; i < t->n_errors; i++) {
     const qs_error_row *e = &t->errors[i];
-    worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
-    worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
-    worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
-    worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
+    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
+    xl.worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
+    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
+    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
   }
 }
 
 int qs_write_xlsx(qs_table *t, const char *path) {
+  if (xl_open(t->lang) != 0)
+    return -1;
   qs_buf tmp = {0};
   qs_buf_addf(&tmp, "%s.tmp.%ld.xlsx", path, (long)getpid());
   /* Constant memory: each row goes to a temporary file as soon as the next begins, so a round
    * of 10,000 files with all their flags takes no more memory than a round of 100. */
   lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
-  lxw_workbook *wb = workbook_new_opt(tmp.s, &opt);
+  lxw_workbook *wb = xl.workbook_new_opt(tmp.s, &opt);
   if (!wb) {
     qs_buf_free(&tmp);
     return -1;
@@ -137,11 +196,11 @@ int qs_write_xlsx(qs_table *t, const char *path) {
       .title = (char *)(t->lang == QS_LANG_EN ? "qscore triage" : "qscore 初筛排名"),
       .created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : (time_t)1,
   };
-  workbook_set_properties(wb, &props);
-  book b = {wb, workbook_add_format(wb), workbook_add_format(wb)};
-  format_set_bold(b.head);
-  format_set_bg_color(b.head, 0xDDEBF7);
-  format_set_text_wrap(b.wrap);
+  xl.workbook_set_properties(wb, &props);
+  book b = {wb, xl.workbook_add_format(wb), xl.workbook_add_format(wb)};
+  xl.format_set_bold(b.head);
+  xl.format_set_bg_color(b.head, 0xDDEBF7);
+  xl.format_set_text_wrap(b.wrap);
   ranking_sheet(&b, t, t->lang == QS_LANG_EN ? "ranking" : "排名", NULL);
   /* One sheet per province, in the order of the province codes. */
   char done[100] = {0};
@@ -159,7 +218,7 @@ int qs_write_xlsx(qs_table *t, const char *path) {
   }
   flags_sheet(&b, t);
   errors_sheet(&b, t);
-  int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+  int rc = xl.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
   if (rc == 0 && rename(tmp.s, path) != 0)
     rc = -1;
   if (rc != 0)
