@@ -29,6 +29,13 @@ typedef enum {
 qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d);
 void qs_engine_free(qs_engine *e);
 
+/* Bytes CLIPS holds for the engine, in use or kept in its own free lists for reuse (it keeps
+ * what a submission needed until told otherwise). */
+size_t qs_engine_memory(const qs_engine *e);
+/* Give CLIPS's free lists back to malloc: for a long-lived process after a large submission,
+ * so that it does not keep the largest submission's memory for the rest of its life. */
+void qs_engine_release_memory(qs_engine *e);
+
 /* Override a policy parameter for every later score: "NAME=VALUE". -1 with a message in d
  * when the name is unknown or the value has the wrong type or range. */
 int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d);
