@@ -126,6 +126,44 @@ int qs_write_atomic(const char *path, const char *data, size_t len) {
   return ok ? 0 : -1;
 }
 
+void qs_stream_open(qs_stream *st, const char *path) {
+  qs_buf tmp = {0};
+  qs_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+  st->path = qs_xstrdup(path);
+  st->tmp = qs_buf_take(&tmp);
+  st->f = fopen(st->tmp, "wb");
+  st->bad = !st->f;
+}
+
+static void stream_write(qs_stream *st, qs_buf *b) {
+  if (st->f && b->len && fwrite(b->s, 1, b->len, st->f) != b->len)
+    st->bad = 1;
+  b->len = 0;
+  if (b->s)
+    b->s[0] = '\0';
+}
+
+void qs_stream_put(qs_stream *st, qs_buf *b) {
+  if (b->len >= (size_t)64 << 10)
+    stream_write(st, b);
+}
+
+int qs_stream_close(qs_stream *st, qs_buf *b) {
+  if (b)
+    stream_write(st, b);
+  if (st->f && fclose(st->f) != 0)
+    st->bad = 1;
+  if (!st->bad && rename(st->tmp, st->path) != 0)
+    st->bad = 1;
+  if (st->bad)
+    unlink(st->tmp);
+  free(st->tmp);
+  free(st->path);
+  int rc = st->bad ? -1 : 0;
+  *st = (qs_stream){0};
+  return rc;
+}
+
 /* The key of a file's result: its path and content, the rules, the parameters, the language. */
 static void compute_key(qs_batch_item *it, const char *rules_sha, const qs_batch_options *o) {
   char *data;

@@ -263,42 +263,49 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
   remove_dir(reports_new);
   mkdir(reports_new, 0755);
 
-  /* results.jsonl streamed in input order; the reports beside it. */
+  /* results.jsonl streamed in input order, each report copied from the cache in pieces; the
+   * table's fields from the small .row beside the report (the report itself only for a cache
+   * written before .row files existed). */
   char *jsonl = out_path(o->out_dir, "results.jsonl");
-  qs_buf jsonl_tmp = {0};
-  qs_buf_addf(&jsonl_tmp, "%s.tmp.%ld", jsonl, (long)getpid());
-  FILE *jf = fopen(jsonl_tmp.s, "wb");
-  bad |= !jf;
-  for (size_t i = 0; i < in->n && jf; i++) {
+  qs_stream jf;
+  qs_stream_open(&jf, jsonl);
+  bad |= jf.bad;
+  qs_buf chunk = {0};
+  for (size_t i = 0; i < in->n && !jf.bad; i++) {
     const qs_batch_item *it = &in->items[i];
     char *json_path = qs_batch_cache_path(o->out_dir, it->key, ".json");
     char *err_path = qs_batch_cache_path(o->out_dir, it->key, ".err");
     char *data;
     size_t len;
     const char *why;
-    if (it->state == QS_ITEM_SCORED &&
-        qs_read_file(json_path, (size_t)1 << 31, &data, &len, &why) == 0) {
+    FILE *report = it->state == QS_ITEM_SCORED ? fopen(json_path, "rb") : NULL;
+    if (report) {
       qs_row *r = &t.rows[t.n_rows];
       r->idx = i;
       r->path = qs_xstrdup(it->path);
-      /* The table's fields from the small .row beside the report when there is one. */
       char *row_path = qs_batch_cache_path(o->out_dir, it->key, ".row");
       char *row_data = NULL;
-      size_t row_len;
-      if (qs_read_file(row_path, (size_t)1 << 31, &row_data, &row_len, &why) != 0)
+      if (qs_read_file(row_path, (size_t)1 << 31, &row_data, &len, &why) != 0 &&
+          qs_read_file(json_path, (size_t)1 << 31, &row_data, &len, &why) != 0)
         row_data = NULL;
       free(row_path);
-      int read_ok = read_row(&t, r, row_data ? row_data : data) == 0;
+      int read_ok = row_data && read_row(&t, r, row_data) == 0;
       free(row_data);
       if (read_ok) {
-        fwrite(data, 1, len, jf);
+        char piece[1 << 16];
+        size_t n;
+        while ((n = fread(piece, 1, sizeof piece, report)) > 0) {
+          qs_buf_addn(&chunk, piece, n);
+          qs_stream_put(&jf, &chunk);
+        }
+        jf.bad |= ferror(report) != 0;
         t.n_rows++;
       } else {
         free(r->path);
         *r = (qs_row){0};
         add_error(&t, it->path, "cache", 0, "unreadable cached report");
       }
-      free(data);
+      fclose(report);
     } else if (qs_read_file(err_path, 1 << 24, &data, &len, &why) == 0) {
       read_errors(&t, it->path, data);
       free(data);
@@ -310,12 +317,8 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
     free(json_path);
     free(err_path);
   }
-  if (jf) {
-    bad |= fclose(jf) != 0;
-    if (!bad)
-      bad |= rename(jsonl_tmp.s, jsonl) != 0;
-  }
-  qs_buf_free(&jsonl_tmp);
+  bad |= qs_stream_close(&jf, &chunk) != 0;
+  qs_buf_free(&chunk);
   free(jsonl);
 
   /* Duplicate submission ids are flagged, never merged. */

@@ -14,9 +14,11 @@
 #define QS_BATCH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "qs_engine.h"
 #include "qs_i18n.h"
+#include "qs_util.h"
 
 typedef enum {
   QS_ITEM_PENDING = 0,
@@ -70,5 +72,19 @@ char *qs_batch_cache_path(const char *out_dir, const char *key, const char *ext)
 
 /* Write data to path through a temporary file in the same folder and a rename. */
 int qs_write_atomic(const char *path, const char *data, size_t len);
+
+/* The same for an output made piece by piece, so that a table of 10,000 rows is never held
+ * whole in memory: qs_stream_open, then qs_stream_put with a buffer the caller keeps filling
+ * (written out and emptied once it holds 64 KiB), then qs_stream_close (writes the rest,
+ * renames into place; -1 and no file when anything failed). */
+typedef struct {
+  FILE *f;
+  char *path, *tmp;
+  int bad;
+} qs_stream;
+
+void qs_stream_open(qs_stream *st, const char *path);
+void qs_stream_put(qs_stream *st, qs_buf *b);
+int qs_stream_close(qs_stream *st, qs_buf *b);
 
 #endif

@@ -65,6 +65,8 @@ const char *qs_column_title(qs_lang lang, const char *key) {
 }
 
 int qs_write_csv(const qs_table *t, const char *path) {
+  qs_stream st;
+  qs_stream_open(&st, path);
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
   static const char *const head[] = {"rank",     "region_rank", "id",    "title",
@@ -114,13 +116,16 @@ int qs_write_csv(const qs_table *t, const char *path) {
     qs_csv_field(&b, b2.s, 0);
     qs_buf_free(&b2);
     qs_buf_add(&b, "\r\n");
+    qs_stream_put(&st, &b);
   }
-  int rc = qs_write_atomic(path, b.s, b.len);
+  int rc = qs_stream_close(&st, &b);
   qs_buf_free(&b);
   return rc;
 }
 
 int qs_write_errors_csv(const qs_table *t, const char *path) {
+  qs_stream st;
+  qs_stream_open(&st, path);
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
   static const char *const head[] = {"file", "line", "kind", "message"};
@@ -136,8 +141,9 @@ int qs_write_errors_csv(const qs_table *t, const char *path) {
     qs_buf_add(&b, ",");
     qs_csv_field(&b, e->message, 1);
     qs_buf_add(&b, "\r\n");
+    qs_stream_put(&st, &b);
   }
-  int rc = qs_write_atomic(path, b.s, b.len);
+  int rc = qs_stream_close(&st, &b);
   qs_buf_free(&b);
   return rc;
 }

@@ -114,6 +114,8 @@ static void histogram(qs_buf *b, const qs_table *t) {
 int qs_write_index_html(const qs_table *t, const char *path) {
   qs_lang L = t->lang;
   int en = L == QS_LANG_EN;
+  qs_stream st;
+  qs_stream_open(&st, path);
   qs_buf b = {0};
   unsigned char digest[32];
   {
@@ -244,6 +246,7 @@ int qs_write_index_html(const qs_table *t, const char *path) {
     qs_buf_add(&b, ".html\">");
     esc(&b, en ? "report" : "报告");
     qs_buf_add(&b, "</a></td></tr>\n");
+    qs_stream_put(&st, &b);
   }
   qs_buf_add(&b, "</tbody></table>\n");
 
@@ -260,11 +263,12 @@ int qs_write_index_html(const qs_table *t, const char *path) {
       qs_buf_addf(&b, "</td><td class=\"n\">%ld</td><td>", t->errors[i].line);
       esc(&b, t->errors[i].message);
       qs_buf_add(&b, "</td></tr>\n");
+      qs_stream_put(&st, &b);
     }
     qs_buf_add(&b, "</tbody></table>\n");
   }
   qs_buf_addf(&b, "<script>%s</script>\n</body>\n</html>\n", script);
-  int rc = qs_write_atomic(path, b.s, b.len);
+  int rc = qs_stream_close(&st, &b);
   qs_buf_free(&b);
   return rc;
 }
