@@ -239,7 +239,7 @@ clean:
 # the scaling files and a 10,000-file batch, and prints one table with the ratios and goals
 # (also in $(BUILD)/bench/results.txt). The tools: tools/bench_floor.c (libxml2 only),
 # tools/bench_naive.c (CLIPS and libqscore.a), tools/bench_peak.c (time and peak memory of a
-# process tree). BENCH_COUNT, BENCH_BIG_COUNT and BENCH_SCALE_ITEMS shrink it for a quick look.
+# process tree). BENCH_COUNT, BENCH_BIG_COPIES and BENCH_SCALE_ITEMS shrink it for a quick look.
 .PHONY: bench
 BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
 

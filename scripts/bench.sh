@@ -20,21 +20,22 @@
 #   start-up         `qscore score` of an empty file (refused after the rules are loaded), 21 runs
 #   scaling          one submission of 2,000, 20,000 and 200,000 evidence items, and the floor
 #                    on the same files
-#   big batch        qscore batch --jobs 2 over 10,000 files: time and peak memory
+#   big batch        qscore batch --jobs 2 over 10,000 files (the corpus five times over, as hard
+#                    links under other names): time and peak memory
 # Peak memory is the sum over the process tree (qscore and its workers), sampled every 20 ms
 # by tools/bench_peak.
 #
 # For a quicker look while working (the issue's numbers need the defaults):
-#   BENCH_COUNT=200 BENCH_BIG_COUNT=1000 BENCH_SCALE_ITEMS="2000 20000" make bench
+#   BENCH_COUNT=200 BENCH_BIG_COPIES=2 BENCH_SCALE_ITEMS="2000 20000" make bench
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 COUNT=${BENCH_COUNT:-2000}
-BIG_COUNT=${BENCH_BIG_COUNT:-10000}
+BIG_COPIES=${BENCH_BIG_COPIES:-5}
+BIG_COUNT=$((COUNT * BIG_COPIES))
 SCALE_ITEMS=${BENCH_SCALE_ITEMS:-2000 20000 200000}
 SEED=2026
-BIG_SEED=2027
 RUNS=21
 
 XSD=schemas/submission-2025.xsd
@@ -150,8 +151,24 @@ scale_file() {
 }
 
 CORPUS=$OUT/corpus
-BIG=$OUT/corpus-$BIG_COUNT
+BIG=$OUT/corpus-x$BIG_COPIES
 corpus "$CORPUS" "$COUNT" "$SEED"
+
+# The big batch's files: the corpus BIG_COPIES times over, hard links named c1-..., c2-...
+# (copies where links cannot be made). The same sizes and the same largest file as the
+# corpus, so that its peak memory against the corpus's shows what the number of files alone
+# does (a separately generated corpus has another largest file, and the workers' peak follows
+# the largest file).
+big_corpus() {
+  rm -rf "$BIG"
+  mkdir -p "$BIG"
+  local c f
+  for c in $(seq "$BIG_COPIES"); do
+    for f in "$CORPUS"/*.xml; do
+      ln "$f" "$BIG/c$c-$(basename "$f")" 2>/dev/null || cp "$f" "$BIG/c$c-$(basename "$f")"
+    done
+  done
+}
 
 # ------------------------------------------------------------------ measurements
 
@@ -249,10 +266,10 @@ for n in $SCALE_ITEMS; do
   SC_FLOOR[$n]=$(kv "$RAW/scale-floor-$n.out" seconds)
 done
 
-corpus "$BIG" "$BIG_COUNT" "$BIG_SEED"
-progress "qscore batch --jobs 2 over $BIG_COUNT files"
+progress "qscore batch --jobs 2 over $BIG_COUNT files (the corpus $BIG_COPIES times over)"
+big_corpus
 batch big 2 "$BIG"
-rm -rf "$RAW/big.dir"
+rm -rf "$RAW/big.dir" "$BIG"
 
 END=$(date +%s.%N)
 ELAPSED=$(calc "$END - $START" %.1f)
@@ -327,7 +344,7 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
     "(other work on the machine shows here)"
   echo "corpus: gensub --count $COUNT --seed $SEED (no broken files)," \
     "$(du -sm "$CORPUS" | cut -f1) MB, $ITEMS_TOTAL elements with an id;" \
-    "big batch: gensub --count $BIG_COUNT --seed $BIG_SEED"
+    "big batch: the corpus $BIG_COPIES times over (hard links)"
   echo
   printf '%-48s %6s %10s %28s %8s\n' "row" "files" "seconds" "files/s or ms" "peak MB"
   printf '%-48s %6s %10s %28s %8s\n' "---" "-----" "-------" "-------------" "-------"
@@ -379,7 +396,7 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
     "--jobs 2 $(kv "$RAW/j2.peak" peak_root_rss_mb) MB, big batch" \
     "$(kv "$RAW/big.peak" peak_root_rss_mb) MB; a worker holds one submission, so its peak" \
     "follows the largest file:"
-  echo "    $(largest "$CORPUS") in the $COUNT-file corpus, $(largest "$BIG") in the big one"
+  echo "    $(largest "$CORPUS") in the $COUNT-file corpus and in the big batch (the same files)"
   echo "  us/item: (wall time - start-up) / items. The scaling files have ${ID_COUNTS}elements" \
     "with an id (enterprises too);"
   echo "    above 20,000 items: gensub's 20,000-item file grown with copies of its own standards" \
