@@ -20,8 +20,8 @@
 #   start-up         `qscore score` of an empty file (refused after the rules are loaded), 21 runs
 #   scaling          one submission of 2,000, 20,000 and 200,000 evidence items, and the floor
 #                    on the same files
-#   big batch        qscore batch --jobs 2 over 10,000 files (the corpus five times over, as hard
-#                    links under other names): time and peak memory
+#   big batch        qscore batch --jobs 2 over 10,000 files (the corpus five times over, as
+#                    folders of hard links): time and peak memory
 # Peak memory is the sum over the process tree (qscore and its workers), sampled every 20 ms
 # by tools/bench_peak.
 #
@@ -154,19 +154,17 @@ CORPUS=$OUT/corpus
 BIG=$OUT/corpus-x$BIG_COPIES
 corpus "$CORPUS" "$COUNT" "$SEED"
 
-# The big batch's files: the corpus BIG_COPIES times over, hard links named c1-..., c2-...
-# (copies where links cannot be made). The same sizes and the same largest file as the
-# corpus, so that its peak memory against the corpus's shows what the number of files alone
-# does (a separately generated corpus has another largest file, and the workers' peak follows
-# the largest file).
+# The big batch's files: the corpus BIG_COPIES times over, as folders c1/, c2/, ... of hard
+# links (cp -al; copies where links cannot be made). The same sizes and the same largest file
+# as the corpus, so that its peak memory against the corpus's shows what the number of files
+# alone does (a separately generated corpus has another largest file, and the workers' peak
+# follows the largest file).
 big_corpus() {
   rm -rf "$BIG"
   mkdir -p "$BIG"
-  local c f
+  local c
   for c in $(seq "$BIG_COPIES"); do
-    for f in "$CORPUS"/*.xml; do
-      ln "$f" "$BIG/c$c-$(basename "$f")" 2>/dev/null || cp "$f" "$BIG/c$c-$(basename "$f")"
-    done
+    cp -al "$CORPUS" "$BIG/c$c" 2>/dev/null || cp -a "$CORPUS" "$BIG/c$c"
   done
 }
 
@@ -198,7 +196,7 @@ batch() { # batch NAME JOBS DIR
   run_peak "$name" "$QSCORE" batch -q --jobs "$jobs" --out "$RAW/$name.dir" "$dir"
   local scored files
   scored=$(wc -l <"$RAW/$name.dir/results.jsonl" 2>/dev/null || echo 0)
-  files=$(find "$dir" -maxdepth 1 -name '*.xml' | wc -l)
+  files=$(find "$dir" -name '*.xml' | wc -l)
   if [ "$scored" -ne "$files" ]; then
     WARNINGS+=("$name: results.jsonl has $scored lines for $files files")
   fi
