@@ -11,7 +11,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
@@ -103,29 +102,6 @@ char *qs_batch_cache_path(const char *out_dir, const char *key, const char *ext)
   return qs_buf_take(&b);
 }
 
-int qs_write_atomic(const char *path, const char *data, size_t len) {
-  qs_buf tmp = {0};
-  qs_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-  int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  int ok = fd >= 0;
-  size_t done = 0;
-  while (ok && done < len) {
-    ssize_t w = write(fd, data + done, len - done);
-    if (w < 0 && errno == EINTR)
-      continue;
-    ok = w > 0;
-    done += w > 0 ? (size_t)w : 0;
-  }
-  if (fd >= 0 && close(fd) != 0)
-    ok = 0;
-  if (ok && rename(tmp.s, path) != 0)
-    ok = 0;
-  if (!ok)
-    unlink(tmp.s);
-  qs_buf_free(&tmp);
-  return ok ? 0 : -1;
-}
-
 void qs_stream_open(qs_stream *st, const char *path) {
   qs_buf tmp = {0};
   qs_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
@@ -162,6 +138,14 @@ int qs_stream_close(qs_stream *st, qs_buf *b) {
   int rc = st->bad ? -1 : 0;
   *st = (qs_stream){0};
   return rc;
+}
+
+int qs_write_atomic(const char *path, const char *data, size_t len) {
+  qs_stream st;
+  qs_stream_open(&st, path);
+  if (st.f && len && fwrite(data, 1, len, st.f) != len)
+    st.bad = 1;
+  return qs_stream_close(&st, NULL);
 }
 
 /* The key of a file's result: its path and content, the rules, the parameters, the language. */
