@@ -222,7 +222,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/qscore
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
 
-FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] tests/*.[ch] tests/fuzz/*.c tools/*.c)
+FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] tests/*.[ch] tests/fuzz/*.c tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -243,15 +243,15 @@ clean:
 .PHONY: bench
 BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
 
-$(BUILD)/tools/bench_floor: tools/bench_floor.c
+$(BUILD)/tools/bench_floor: tools/bench_floor.c tools/bench_common.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror $(CFLAGS) $(shell pkg-config --cflags libxml-2.0) $< \
 		$(shell pkg-config --libs libxml-2.0) -o $@
 
 # The naive baseline is a first attempt: glibc's malloc, as the floor (MALLOC_LIBS left out).
-$(BUILD)/tools/bench_naive: tools/bench_naive.c $(BUILD)/libqscore.a
+$(BUILD)/tools/bench_naive: tools/bench_naive.c tools/bench_common.h $(BUILD)/libqscore.a
 	@mkdir -p $(dir $@)
-	$(CC) $(filter-out -MMD -MP,$(QS_CFLAGS)) $(CFLAGS) $(LDFLAGS) $^ \
+	$(CC) $(filter-out -MMD -MP,$(QS_CFLAGS)) $(CFLAGS) $(LDFLAGS) $(filter-out %.h,$^) \
 		$(filter-out $(MALLOC_LIBS),$(LIBS)) -o $@
 
 $(BUILD)/tools/bench_peak: tools/bench_peak.c

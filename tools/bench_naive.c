@@ -28,16 +28,10 @@
  * print a warning line for each whose number of chosen bands (or sum of band levels) differs.
  * Prints one line of key=value pairs for scripts/bench.sh, with the time of each phase. */
 #include <clips/clips.h>
-#include <dirent.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
 #include "../importers/qs_import.h"
 #include "qs_builtin.h"
@@ -46,53 +40,8 @@
 #include "qs_rubric.h"
 #include "qs_util.h"
 
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static void die(const char *what, const char *arg) {
-  fprintf(stderr, "bench_naive: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
-  exit(1);
-}
-
-/* ------------------------------------------------------------------ inputs */
-
-typedef struct {
-  char **v;
-  size_t n, cap;
-} list;
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void add_path(list *l, const char *path) {
-  struct stat st;
-  if (stat(path, &st) != 0)
-    die("cannot stat", path);
-  if (!S_ISDIR(st.st_mode)) {
-    qs_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-    l->v[l->n++] = qs_xstrdup(path);
-    return;
-  }
-  DIR *dp = opendir(path);
-  if (!dp)
-    die("cannot open folder", path);
-  size_t first = l->n;
-  for (struct dirent *de; (de = readdir(dp));) {
-    size_t len = strlen(de->d_name);
-    if (len > 4 && strcmp(de->d_name + len - 4, ".xml") == 0 && de->d_name[0] != '.') {
-      qs_buf p = {0};
-      qs_buf_addf(&p, "%s/%s", path, de->d_name);
-      qs_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-      l->v[l->n++] = qs_buf_take(&p);
-    }
-  }
-  closedir(dp);
-  qs_sort(l->v + first, l->n - first, sizeof *l->v, cmp_str);
-}
+#define BENCH_PROG "bench_naive"
+#include "bench_common.h"
 
 /* ------------------------------------------------------------------ untimed: the fact text */
 
@@ -233,24 +182,6 @@ static void count_xml_error(void *ctx, xmlErrorPtr e) {
   (void)ctx;
   if (e && e->level >= XML_ERR_ERROR)
     xml_errors++;
-}
-
-static char *read_all(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    die("cannot read", path);
-  size_t cap = 1 << 16, n = 0;
-  char *data = qs_xmalloc(cap);
-  for (size_t got; (got = fread(data + n, 1, cap - n, f)) > 0;) {
-    n += got;
-    if (n == cap)
-      data = qs_xrealloc(data, cap *= 2);
-  }
-  if (ferror(f))
-    die("cannot read", path);
-  fclose(f);
-  *len = n;
-  return data;
 }
 
 typedef struct {
