@@ -1,49 +1,99 @@
 /* batch.c -- inputs, the result cache and the worker processes of `qscore batch`.
  *
  * The parent loads the rules (and fails with exit 3 before forking if they are broken), then
- * forks workers that inherit the loaded engine: each reads a file index from its pipe, scores
- * the file, writes the report (or the diagnostics) into the cache and answers with the index.
- * The parent hands out files in input order, watches each worker's time on its file and its
- * pipe: a worker that dies or overruns the per-file limit (parameter batch-file-seconds) is
- * killed and replaced, and the file gets an .err naming what happened; the rest of the batch
- * goes on. */
+ * forks workers that inherit the loaded engine and the descriptor of the cache folder: each
+ * reads a file index from its pipe, scores the file, writes the report (or the diagnostics)
+ * into the cache and answers with the index and how it went; a write that failed is answered
+ * with its path and reason, never ignored. The parent hands out files in input order, watches
+ * each worker's time on its file and its pipe: a worker that dies or overruns the per-file
+ * limit (parameter batch-file-seconds) is killed and replaced, and the file is listed with
+ * what happened; the rest of the batch goes on. */
 #include "qs_batch.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "qs_builtin.h"
+#include "qs_file.h"
 #include "qs_render.h"
 #include "qs_util.h"
 
 /* ------------------------------------------------------------------ inputs */
 
-static void add_item(qs_batch_inputs *in, const char *path) {
+static void add_item(qs_batch_inputs *in, const char *path, qs_item_state state, const char *kind,
+                     const char *message) {
   qs_grow(&in->items, &in->cap, in->n + 1, sizeof *in->items);
-  in->items[in->n++] = (qs_batch_item){.path = qs_xstrdup(path)};
+  in->items[in->n++] = (qs_batch_item){.path = qs_xstrdup(path),
+                                       .shown = qs_display_name(path),
+                                       .state = state,
+                                       .kind = kind ? qs_xstrdup(kind) : NULL,
+                                       .message = message ? qs_xstrdup(message) : NULL};
 }
 
+/* "x.xml", "x.XML", "x.Xml": a submission, whatever the case of its extension. */
 static int is_xml_name(const char *name) {
   size_t n = strlen(name);
-  return n > 4 && (strcmp(name + n - 4, ".xml") == 0 || strcmp(name + n - 4, ".XML") == 0);
+  return n > 4 && strcasecmp(name + n - 4, ".xml") == 0;
 }
 
-static void walk(qs_batch_inputs *in, const char *dir, int depth) {
-  if (depth > 64)
-    return;
+typedef struct {
+  qs_batch_inputs *in;
+  int has_out; /* the output folder exists: its device and inode */
+  dev_t out_dev;
+  ino_t out_ino;
+  const char *out_dir;
+  size_t max_bytes;
+  qs_lang lang;
+} walk_ctx;
+
+static void add_failed(walk_ctx *w, const char *path, const char *kind, qs_msg m, ...) {
+  va_list ap;
+  va_start(ap, m);
+  qs_buf b = {0};
+  qs_buf_vaddf(&b, qs_msg_get(w->lang, m), ap);
+  va_end(ap);
+  add_item(w->in, path, strcmp(kind, "skipped") == 0 ? QS_ITEM_SKIPPED : QS_ITEM_FAILED, kind, b.s);
+  qs_buf_free(&b);
+}
+
+/* A file to score, or why not, by what stat says of it. */
+static void add_file(walk_ctx *w, const char *path, const struct stat *st, int inside_out) {
+  if (inside_out) {
+    char *shown = qs_display_name(w->out_dir);
+    add_failed(w, path, "skipped", QS_M_SKIP_OUT, shown);
+    free(shown);
+  } else if (!S_ISREG(st->st_mode)) {
+    add_failed(w, path, "skipped", QS_M_SKIP_SPECIAL);
+  } else if ((unsigned long long)st->st_size > w->max_bytes) {
+    /* Refused by its size, before a byte of it is read or hashed. */
+    add_failed(w, path, "invalid", QS_M_TOO_LARGE, (long)(w->max_bytes >> 20));
+  } else {
+    add_item(w->in, path, QS_ITEM_PENDING, NULL, NULL);
+  }
+}
+
+static int is_out_dir(const walk_ctx *w, const struct stat *st) {
+  return w->has_out && st->st_dev == w->out_dev && st->st_ino == w->out_ino;
+}
+
+static void walk(walk_ctx *w, const char *dir, int depth, int inside_out) {
   DIR *dp = opendir(dir);
   if (!dp) {
-    add_item(in, dir); /* reported as unreadable */
+    add_failed(w, dir, "invalid", QS_M_CANNOT_READ, qs_strerror(w->lang, errno));
     return;
   }
   for (struct dirent *de; (de = readdir(dp));) {
@@ -51,12 +101,23 @@ static void walk(qs_batch_inputs *in, const char *dir, int depth) {
       continue;
     qs_buf p = {0};
     qs_buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
-    struct stat st;
-    if (lstat(p.s, &st) == 0) {
-      if (S_ISDIR(st.st_mode))
-        walk(in, p.s, depth + 1);
-      else if (S_ISREG(st.st_mode) && is_xml_name(de->d_name))
-        add_item(in, p.s);
+    struct stat st, target;
+    if (lstat(p.s, &st) != 0) {
+      if (is_xml_name(de->d_name))
+        add_failed(w, p.s, "invalid", QS_M_CANNOT_READ, qs_strerror(w->lang, errno));
+    } else if (S_ISLNK(st.st_mode)) {
+      /* Not followed (it could lead out of the folder given, or round in a loop), but said
+       * when it looks like a submission or leads to a folder. */
+      if (is_xml_name(de->d_name) || (stat(p.s, &target) == 0 && S_ISDIR(target.st_mode)))
+        add_failed(w, p.s, "skipped", QS_M_SKIP_LINK);
+    } else if (S_ISDIR(st.st_mode)) {
+      int out = inside_out || is_out_dir(w, &st);
+      if (depth + 1 > QS_BATCH_MAX_DEPTH)
+        add_failed(w, p.s, "skipped", QS_M_SKIP_DEEP, QS_BATCH_MAX_DEPTH);
+      else
+        walk(w, p.s, depth + 1, out);
+    } else if (is_xml_name(de->d_name)) {
+      add_file(w, p.s, &st, inside_out);
     }
     qs_buf_free(&p);
   }
@@ -67,19 +128,36 @@ static int cmp_item(const void *a, const void *b) {
   return strcmp(((const qs_batch_item *)a)->path, ((const qs_batch_item *)b)->path);
 }
 
-void qs_batch_collect(qs_batch_inputs *in, char *const *args, int n) {
+static void item_free(qs_batch_item *it) {
+  free(it->path);
+  free(it->shown);
+  free(it->kind);
+  free(it->message);
+}
+
+void qs_batch_collect(qs_batch_inputs *in, char *const *args, int n, const char *out_dir,
+                      size_t max_bytes, qs_lang lang) {
+  walk_ctx w = {.in = in, .out_dir = out_dir, .max_bytes = max_bytes, .lang = lang};
+  struct stat ost;
+  if (out_dir && stat(out_dir, &ost) == 0 && S_ISDIR(ost.st_mode)) {
+    w.has_out = 1;
+    w.out_dev = ost.st_dev;
+    w.out_ino = ost.st_ino;
+  }
   for (int i = 0; i < n; i++) {
     struct stat st;
-    if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-      walk(in, args[i], 0);
+    if (stat(args[i], &st) != 0)
+      add_failed(&w, args[i], "invalid", QS_M_CANNOT_READ, qs_strerror(lang, errno));
+    else if (S_ISDIR(st.st_mode))
+      walk(&w, args[i], 0, is_out_dir(&w, &st));
     else
-      add_item(in, args[i]);
+      add_file(&w, args[i], &st, 0); /* named on the command line: scored even in --out */
   }
   qs_sort(in->items, in->n, sizeof *in->items, cmp_item);
   size_t k = 0;
   for (size_t i = 0; i < in->n; i++) {
     if (k > 0 && strcmp(in->items[k - 1].path, in->items[i].path) == 0) {
-      free(in->items[i].path);
+      item_free(&in->items[i]);
       continue;
     }
     in->items[k++] = in->items[i];
@@ -87,124 +165,124 @@ void qs_batch_collect(qs_batch_inputs *in, char *const *args, int n) {
   in->n = k;
 }
 
+size_t qs_batch_pending(const qs_batch_inputs *in) {
+  size_t n = 0;
+  for (size_t i = 0; i < in->n; i++)
+    n += in->items[i].state == QS_ITEM_PENDING;
+  return n;
+}
+
 void qs_batch_inputs_free(qs_batch_inputs *in) {
   for (size_t i = 0; i < in->n; i++)
-    free(in->items[i].path);
+    item_free(&in->items[i]);
   free(in->items);
   *in = (qs_batch_inputs){0};
 }
 
 /* ------------------------------------------------------------------ cache */
 
-char *qs_batch_cache_path(const char *out_dir, const char *key, const char *ext) {
+char *qs_batch_cache_name(const char *key, const char *ext) {
   qs_buf b = {0};
-  qs_buf_addf(&b, "%s/.qscore-cache/%s%s", out_dir, key, ext);
+  qs_buf_addf(&b, "%s%s", key, ext);
   return qs_buf_take(&b);
 }
 
-void qs_stream_open(qs_stream *st, const char *path) {
-  qs_buf tmp = {0};
-  qs_buf_addf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-  st->path = qs_xstrdup(path);
-  st->tmp = qs_buf_take(&tmp);
-  st->f = fopen(st->tmp, "wb");
-  st->bad = !st->f;
+/* What every result of this run depends on besides the file itself: the qscore version, the
+ * rules, the parameters, the language, the scoring day, and the built-in schemas and report
+ * stylesheet. A result cached under another scoring day, another version or other rules is
+ * never served by --resume. */
+static void key_context(const qs_engine *e, const qs_batch_options *o, char out[65]) {
+  qs_sha256 *h = qs_sha256_new();
+  char day[11];
+  qs_day_format(day, qs_engine_as_of(e));
+  const char *parts[] = {"qscore batch key 2",
+                         QSCORE_VERSION,
+                         qs_engine_rules_sha256(e),
+                         o->params_signature,
+                         o->lang == QS_LANG_EN ? "en" : "zh",
+                         day};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
+  for (const qs_builtin_file *f = qs_builtin_schemas; f->name; f++) {
+    qs_sha256_update(h, f->name, strlen(f->name) + 1);
+    qs_sha256_update(h, f->data, f->len);
+  }
+  qs_sha256_final(h, out);
 }
 
-static void stream_write(qs_stream *st, qs_buf *b) {
-  if (st->f && b->len && fwrite(b->s, 1, b->len, st->f) != b->len)
-    st->bad = 1;
-  b->len = 0;
-  if (b->s)
-    b->s[0] = '\0';
-}
-
-void qs_stream_put(qs_stream *st, qs_buf *b) {
-  if (b->len >= (size_t)64 << 10)
-    stream_write(st, b);
-}
-
-int qs_stream_close(qs_stream *st, qs_buf *b) {
-  if (b)
-    stream_write(st, b);
-  if (st->f && fclose(st->f) != 0)
-    st->bad = 1;
-  if (!st->bad && rename(st->tmp, st->path) != 0)
-    st->bad = 1;
-  if (st->bad)
-    unlink(st->tmp);
-  free(st->tmp);
-  free(st->path);
-  int rc = st->bad ? -1 : 0;
-  *st = (qs_stream){0};
-  return rc;
-}
-
-int qs_write_atomic(const char *path, const char *data, size_t len) {
-  qs_stream st;
-  qs_stream_open(&st, path);
-  if (st.f && len && fwrite(data, 1, len, st.f) != len)
-    st.bad = 1;
-  return qs_stream_close(&st, NULL);
-}
-
-/* The key of a file's result: its path and content, the rules, the parameters, the language. */
-static void compute_key(qs_batch_item *it, const char *rules_sha, const qs_batch_options *o) {
+/* The key of a file's result: the run's context, the file's path and its content. The file is
+ * read only when it is still a regular file within the size limit (checked before reading). */
+static void compute_key(qs_batch_item *it, const char *context, size_t max_bytes) {
   char *data;
   size_t len;
-  const char *err;
+  int err;
   char content[65] = "unreadable";
-  if (qs_read_file(it->path, (size_t)1 << 34, &data, &len, &err) == 0) {
+  if (qs_read_fileat(AT_FDCWD, it->path, max_bytes, QS_READ_REGULAR_ONLY, &data, &len, &err) ==
+      QS_READ_OK) {
     qs_sha256_hex(data, len, content);
     free(data);
   }
   qs_sha256 *h = qs_sha256_new();
-  const char *parts[] = {it->path, content, rules_sha, o->params_signature,
-                         o->lang == QS_LANG_EN ? "en" : "zh"};
+  const char *parts[] = {context, it->path, content};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
     qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
   qs_sha256_final(h, it->key);
 }
 
-static int exists(const char *path) {
+static int entry_exists(const qs_outdir *out, const char *key, const char *ext) {
+  char *name = qs_batch_cache_name(key, ext);
   struct stat st;
-  return stat(path, &st) == 0;
+  int ok = fstatat(out->cache_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+  free(name);
+  return ok;
 }
 
-/* An .err file: first line the kind (invalid, rules, crash, timeout), then "line<TAB>message". */
-static void write_err(const char *out_dir, const char *key, const char *kind, const qs_diag *d,
-                      const char *message) {
+static void remove_entry(const qs_outdir *out, const char *key, const char *ext) {
+  char *name = qs_batch_cache_name(key, ext);
+  unlinkat(out->cache_fd, name, 0);
+  free(name);
+}
+
+/* Save one cache entry; 0, or -1 with "path: reason" in *why. */
+static int save_entry(const qs_outdir *out, const char *key, const char *ext, const char *data,
+                      size_t len, qs_lang lang, char **why) {
+  char *name = qs_batch_cache_name(key, ext);
+  qs_buf shown = {0};
+  qs_buf_addf(&shown, "%s/.qscore-cache/%s", out->path, name);
+  int rc = qs_file_save(out->cache_fd, name, shown.s, data, len, 0, lang, why);
+  qs_buf_free(&shown);
+  free(name);
+  return rc;
+}
+
+/* An .err entry: first line the kind (invalid, rules, ...), then "line<TAB>message". */
+static int write_err(const qs_outdir *out, const char *key, const char *kind, const qs_diag *d,
+                     qs_lang lang, char **why) {
   qs_buf b = {0};
   qs_buf_addf(&b, "%s\n", kind);
   for (size_t i = 0; d && i < d->n; i++)
     qs_buf_addf(&b, "%ld\t%s\n", d->items[i].line, d->items[i].text);
   if (d && d->dropped)
     qs_buf_addf(&b, "0\t%zu more\n", d->dropped);
-  if (message)
-    qs_buf_addf(&b, "0\t%s\n", message);
-  char *path = qs_batch_cache_path(out_dir, key, ".err");
-  qs_write_atomic(path, b.s, b.len);
-  free(path);
+  int rc = save_entry(out, key, ".err", b.s, b.len, lang, why);
   qs_buf_free(&b);
-  /* A worker that wrote its report and then died leaves no report: the file is not scored. */
-  char *json = qs_batch_cache_path(out_dir, key, ".json");
-  unlink(json);
-  free(json);
+  return rc;
 }
 
-/* Errors of these kinds depend on the machine, not on the file: a resumed run tries again. */
-static int err_is_retryable(const char *out_dir, const char *key) {
-  char *path = qs_batch_cache_path(out_dir, key, ".err");
+/* The kinds of .err that depend on the file, not on the machine: a resumed run keeps them. */
+static int err_is_final(const qs_outdir *out, const char *key) {
+  char *name = qs_batch_cache_name(key, ".err");
   char *data;
   size_t len;
-  const char *e;
-  int retry = 1;
-  if (qs_read_file(path, 1 << 20, &data, &len, &e) == 0) {
-    retry = strncmp(data, "crash\n", 6) == 0 || strncmp(data, "timeout\n", 8) == 0;
+  int e, keep = 0;
+  if (qs_read_fileat(out->cache_fd, name, 1 << 20, QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, &data,
+                     &len, &e) == QS_READ_OK) {
+    keep = strncmp(data, "invalid\n", 8) == 0 || strncmp(data, "rules\n", 6) == 0 ||
+           strncmp(data, "limit\n", 6) == 0;
     free(data);
   }
-  free(path);
-  return retry;
+  free(name);
+  return keep;
 }
 
 /* ------------------------------------------------------------------ workers */
@@ -237,6 +315,58 @@ static void worker_trim(void) {
   }
 }
 
+/* Score one file and put its result into the cache; the reply to the parent: 1 scored,
+ * 2 not scored (an .err says why), 3 a write failed (why in *why, nothing of the key kept). */
+static int worker_score(qs_engine *e, const qs_batch_item *it, const qs_batch_options *o,
+                        qs_stylesheet *xsl, char **why) {
+  const qs_outdir *out = o->out;
+  qs_diag d;
+  qs_diag_init(&d, o->lang);
+  qs_report *rep = NULL;
+  char *data;
+  size_t len;
+  qs_score_status st = QS_SCORE_INVALID;
+  if (qs_engine_read_input(e, it->path, 1, &data, &len, &d) == 0) {
+    st = qs_engine_score_buffer(e, it->path, data, len, &rep, &d);
+    free(data);
+  }
+  int reply;
+  if (st == QS_SCORE_OK) {
+    /* The HTML and the row first: the JSON's presence is what marks the file done, and a
+     * resumed run also checks the other two. */
+    char *html_error = NULL;
+    char *html = xsl ? qs_render_html(rep, o->lang, xsl, &html_error) : NULL;
+    char *row = qs_render_json_row(rep, o->lang);
+    char *json = qs_render_json(rep, o->lang, 0);
+    int bad = 0;
+    if (!html) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "report-html.xsl: %s", html_error ? html_error : "?");
+      *why = qs_buf_take(&b);
+      bad = 1;
+    }
+    bad = bad || save_entry(out, it->key, ".html", html, strlen(html), o->lang, why) != 0 ||
+          save_entry(out, it->key, ".row", row, strlen(row), o->lang, why) != 0 ||
+          save_entry(out, it->key, ".json", json, strlen(json), o->lang, why) != 0;
+    if (bad) {
+      static const char *const exts[] = {".json", ".row", ".html"};
+      for (int k = 0; k < 3; k++)
+        remove_entry(out, it->key, exts[k]);
+    }
+    free(html_error);
+    free(html);
+    free(row);
+    free(json);
+    qs_report_free(rep);
+    reply = bad ? 3 : 1;
+  } else {
+    const char *kind = st == QS_SCORE_INVALID ? "invalid" : "rules";
+    reply = write_err(out, it->key, kind, &d, o->lang, why) == 0 ? 2 : 3;
+  }
+  qs_diag_free(&d);
+  return reply;
+}
+
 static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_options *o, int rfd,
                         int wfd) {
   FILE *cmd = fdopen(rfd, "r");
@@ -248,40 +378,23 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
     size_t i = strtoul(line, NULL, 10);
     if (i >= in->n)
       break;
-    const qs_batch_item *it = &in->items[i];
-    qs_diag d;
-    qs_diag_init(&d, o->lang);
-    qs_report *rep = NULL;
-    qs_score_status st = qs_engine_score(e, it->path, &rep, &d);
-    if (st == QS_SCORE_OK) {
-      /* The HTML first: the JSON's presence is what marks the file done. */
-      char *html_error = NULL;
-      char *html = xsl ? qs_render_html(rep, o->lang, xsl, &html_error) : NULL;
-      free(html_error);
-      char *hpath = qs_batch_cache_path(o->out_dir, it->key, ".html");
-      if (html)
-        qs_write_atomic(hpath, html, strlen(html));
-      free(hpath);
-      free(html);
-      char *row = qs_render_json_row(rep, o->lang);
-      char *rpath = qs_batch_cache_path(o->out_dir, it->key, ".row");
-      qs_write_atomic(rpath, row, strlen(row));
-      free(rpath);
-      free(row);
-      char *json = qs_render_json(rep, o->lang, 0);
-      char *path = qs_batch_cache_path(o->out_dir, it->key, ".json");
-      qs_write_atomic(path, json, strlen(json));
-      free(path);
-      free(json);
-      qs_report_free(rep);
-    } else {
-      write_err(o->out_dir, it->key, st == QS_SCORE_INVALID ? "invalid" : "rules", &d, NULL);
-    }
-    qs_diag_free(&d);
+    char *why = NULL;
+    int status = worker_score(e, &in->items[i], o, xsl, &why);
     worker_trim();
-    char reply[48];
-    int n = snprintf(reply, sizeof reply, "%zu %d\n", i, st == QS_SCORE_OK ? 1 : 2);
-    if (write(wfd, reply, (size_t)n) != n)
+    /* "index status[ reason]": the reason of a failed write, one line. */
+    qs_buf reply = {0};
+    qs_buf_addf(&reply, "%zu %d", i, status);
+    if (why) {
+      char *one = qs_diag_clean(why, 1000);
+      qs_buf_addf(&reply, " %s", one);
+      free(one);
+      free(why);
+    }
+    qs_buf_add(&reply, "\n");
+    ssize_t n = write(wfd, reply.s, reply.len);
+    int ok = n == (ssize_t)reply.len;
+    qs_buf_free(&reply);
+    if (!ok)
       break;
   }
   qs_stylesheet_free(xsl);
@@ -293,7 +406,7 @@ typedef struct {
   int to, from;
   long busy; /* item index, -1 when idle */
   struct timespec started;
-  char buf[256];
+  char buf[4096];
   size_t len;
 } worker;
 
@@ -355,10 +468,7 @@ static double since(const struct timespec *t) {
 }
 
 static volatile sig_atomic_t interrupted;
-static void on_signal(int sig) {
-  (void)sig;
-  interrupted = 1;
-}
+static void on_signal(int sig) { interrupted = sig; }
 
 static void progress(const qs_batch_options *o, size_t done, size_t total, size_t failed,
                      const struct timespec *t0, int final) {
@@ -375,66 +485,42 @@ static void progress(const qs_batch_options *o, size_t done, size_t total, size_
     fputc('\n', stderr);
 }
 
+/* A file the parent saw fail (a crash, a timeout, a failed write): recorded in the item, and
+ * whatever the worker left of its result removed, so that a resumed run scores it again. */
+static void parent_failed(const qs_batch_options *o, qs_batch_item *it, const char *kind,
+                          const char *message) {
+  static const char *const exts[] = {".json", ".row", ".html", ".err"};
+  for (int k = 0; k < 4; k++)
+    remove_entry(o->out, it->key, exts[k]);
+  it->state = QS_ITEM_FAILED;
+  free(it->kind);
+  free(it->message);
+  it->kind = qs_xstrdup(kind);
+  it->message = qs_xstrdup(message);
+}
+
 int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
                  qs_batch_summary *s) {
-  qs_buf dir = {0};
-  qs_buf_addf(&dir, "%s/.qscore-cache", o->out_dir);
-  mkdir(o->out_dir, 0755);
-  if (!o->resume) {
-    /* A fresh run: forget earlier results. */
-    DIR *dp = opendir(dir.s);
-    for (struct dirent *de; dp && (de = readdir(dp));) {
-      if (de->d_name[0] == '.')
-        continue;
-      qs_buf p = {0};
-      qs_buf_addf(&p, "%s/%s", dir.s, de->d_name);
-      unlink(p.s);
-      qs_buf_free(&p);
-    }
-    if (dp)
-      closedir(dp);
-  }
-  mkdir(dir.s, 0755);
-  /* Temporary files of a run that was killed are never picked up; clear them. */
-  const char *const dirs[] = {o->out_dir, dir.s};
-  for (int k = 0; k < 2; k++) {
-    DIR *dp = opendir(dirs[k]);
-    for (struct dirent *de; dp && (de = readdir(dp));) {
-      if (!strstr(de->d_name, ".tmp."))
-        continue;
-      qs_buf p = {0};
-      qs_buf_addf(&p, "%s/%s", dirs[k], de->d_name);
-      unlink(p.s);
-      qs_buf_free(&p);
-    }
-    if (dp)
-      closedir(dp);
-  }
-  struct stat st;
-  int ok = stat(dir.s, &st) == 0 && S_ISDIR(st.st_mode);
-  qs_buf_free(&dir);
-  if (!ok)
-    return -1;
-
-  const char *rules_sha = qs_engine_rules_sha256(e);
+  char context[65];
+  key_context(e, o, context);
+  size_t max_bytes = (size_t)qs_rubric_param(qs_engine_rubric(e), "max-input-mb")->value << 20;
   size_t *todo = qs_xcalloc(in->n ? in->n : 1, sizeof *todo);
   size_t n_todo = 0;
   for (size_t i = 0; i < in->n; i++) {
     qs_batch_item *it = &in->items[i];
-    compute_key(it, rules_sha, o);
-    char *json = qs_batch_cache_path(o->out_dir, it->key, ".json");
-    char *err = qs_batch_cache_path(o->out_dir, it->key, ".err");
-    if (o->resume && exists(json)) {
+    if (it->state != QS_ITEM_PENDING)
+      continue;
+    compute_key(it, context, max_bytes);
+    if (o->resume && entry_exists(o->out, it->key, ".json") &&
+        entry_exists(o->out, it->key, ".row") && entry_exists(o->out, it->key, ".html")) {
       it->state = QS_ITEM_SCORED;
       s->cached++;
-    } else if (o->resume && exists(err) && !err_is_retryable(o->out_dir, it->key)) {
+    } else if (o->resume && err_is_final(o->out, it->key)) {
       it->state = QS_ITEM_FAILED;
       s->cached++;
     } else {
       todo[n_todo++] = i;
     }
-    free(json);
-    free(err);
   }
 
   int jobs = o->jobs < 1 ? 1 : o->jobs;
@@ -493,13 +579,27 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
           dead = 1;
         else
           w->len += (size_t)r;
+        w->buf[w->len] = '\0';
         char *nl;
         while ((nl = memchr(w->buf, '\n', w->len))) {
-          size_t i = strtoul(w->buf, NULL, 10);
-          int ok = strchr(w->buf, ' ') && atoi(strchr(w->buf, ' ') + 1) == 1;
+          *nl = '\0';
+          char *end;
+          size_t i = strtoul(w->buf, &end, 10);
+          int status = (int)strtol(end, &end, 10);
           if ((long)i == w->busy) {
-            in->items[i].state = ok ? QS_ITEM_SCORED : QS_ITEM_FAILED;
-            failed += !ok;
+            qs_batch_item *it = &in->items[i];
+            if (status == 1) {
+              it->state = QS_ITEM_SCORED;
+            } else {
+              it->state = QS_ITEM_FAILED;
+              failed++;
+              if (status == 3) {
+                qs_buf m = {0};
+                qs_buf_addf(&m, qs_msg_get(o->lang, QS_M_WRITE_FAILED), *end ? end + 1 : "?");
+                parent_failed(o, it, "write", m.s);
+                qs_buf_free(&m);
+              }
+            }
             done++;
             w->busy = -1;
           }
@@ -507,6 +607,8 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
           memmove(w->buf, nl + 1, w->len - used);
           w->len -= used;
         }
+        if (w->len >= sizeof w->buf - 1) /* a line longer than any reply: drop it */
+          w->len = 0;
       }
       if (!dead && w->busy >= 0 && since(&w->started) > o->file_seconds) {
         qs_buf m = {0};
@@ -515,9 +617,8 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
                         ? "not scored: still running after %g s (parameter batch-file-seconds)"
                         : "未能评分：超过 %g 秒仍未完成（参数 batch-file-seconds）",
                     o->file_seconds);
-        write_err(o->out_dir, in->items[w->busy].key, "timeout", NULL, m.s);
+        parent_failed(o, &in->items[w->busy], "timeout", m.s);
         qs_buf_free(&m);
-        in->items[w->busy].state = QS_ITEM_FAILED;
         failed++;
         done++;
         w->busy = -1;
@@ -543,9 +644,8 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
                         o->lang == QS_LANG_EN ? "not scored: the scorer exited (status %d)"
                                               : "未能评分：评分进程退出（状态 %d）",
                         WEXITSTATUS(status));
-          write_err(o->out_dir, in->items[busy].key, "crash", NULL, m.s);
+          parent_failed(o, &in->items[busy], "crash", m.s);
           qs_buf_free(&m);
-          in->items[busy].state = QS_ITEM_FAILED;
           failed++;
           done++;
         }
@@ -559,13 +659,12 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
   }
   progress(o, done, n_todo, failed, &t0, 1);
   for (int k = 0; k < jobs; k++)
-    retire(&ws[k], interrupted);
+    retire(&ws[k], interrupted != 0);
   free(ws);
   free(todo);
   sigaction(SIGINT, &old_int, NULL);
   sigaction(SIGTERM, &old_term, NULL);
   sigaction(SIGPIPE, &old_pipe, NULL);
-  if (interrupted)
-    return -2;
+  s->signal = (int)interrupted;
   return rc;
 }

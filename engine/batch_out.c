@@ -1,11 +1,21 @@
-/* batch_out.c -- from the cache to the tables of a batch, in input order: results.jsonl,
+/* batch_out.c -- from the cache to the outputs of a batch, in input order: results.jsonl,
  * reports/, errors.csv, then the ranking and triage.csv, triage.xlsx, index.html.
+ *
+ * Each output is written through qs_file (a temporary file and a rename, inside the folder's
+ * descriptor) and only over a file the folder's manifest says qscore wrote: a file of the same
+ * name that qscore did not write is left as it is and the failure said. The manifest is
+ * widened to every name about to be written before the first is written (a run killed halfway
+ * never leaves a file of qscore's that the manifest does not name), and narrowed afterwards
+ * to what this run wrote, the reports of the last run that this one did not make removed.
+ * Reports are copies of the cache's entries, never links to them: a reviewer who edits
+ * reports/X.json edits only that file. Every failed write is reported on stderr with its path
+ * and the system's reason; the tables then link no report that is not there.
  *
  * Ranking: total, then the results section, then the measures section, then the bonus (the
  * rubric weighs results most), then the submission id and the file path, so that no two rows
  * tie. A region's rank is the same order within one province. */
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -232,148 +242,330 @@ static void free_table(qs_table *t) {
   free(t->errors);
 }
 
-static void remove_dir(const char *dir) {
-  DIR *dp = opendir(dir);
-  for (struct dirent *de; dp && (de = readdir(dp));) {
-    if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-      continue;
-    qs_buf p = {0};
-    qs_buf_addf(&p, "%s/%s", dir, de->d_name);
-    unlink(p.s);
-    qs_buf_free(&p);
+/* ------------------------------------------------------------------ report names */
+
+/* The name of each row's report, "reports/<id>" (<id>-2, -3, ... when taken), unique without
+ * regard to case, so that two ids that differ only in case do not share a file on a
+ * case-insensitive disk (a USB stick, a Windows share). Every id first gets its own name where
+ * that is free, in id order; the second and later rows of a repeated id then get the first
+ * free numbered name: ids X, X, X-2 give X, X-3, X-2, every report its own file. */
+static char *lower_ascii(const char *s) {
+  char *l = qs_xstrdup(s);
+  for (char *p = l; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p = (char)(*p - 'A' + 'a');
+  return l;
+}
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct {
+  char **names; /* lower-cased, kept sorted */
+  size_t n, cap;
+} name_set;
+
+static int set_has(const name_set *s, const char *lower) {
+  return s->n && bsearch(&lower, s->names, s->n, sizeof *s->names, cmp_cstr) != NULL;
+}
+
+static void set_add(name_set *s, char *lower) {
+  qs_grow(&s->names, &s->cap, s->n + 1, sizeof *s->names);
+  size_t i = s->n;
+  while (i > 0 && strcmp(s->names[i - 1], lower) > 0) {
+    s->names[i] = s->names[i - 1];
+    i--;
   }
-  if (dp)
-    closedir(dp);
-  rmdir(dir);
+  s->names[i] = lower;
+  s->n++;
 }
 
-static char *out_path(const char *dir, const char *name) {
-  qs_buf b = {0};
-  qs_buf_addf(&b, "%s/%s", dir, name);
-  return qs_buf_take(&b);
+static void set_free(name_set *s) {
+  for (size_t i = 0; i < s->n; i++)
+    free(s->names[i]);
+  free(s->names);
 }
 
-int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const qs_batch_options *o,
-                           qs_batch_summary *s) {
+static void name_reports(qs_table *t) {
+  qs_row **by_id = qs_xcalloc(t->n_rows ? t->n_rows : 1, sizeof *by_id);
+  for (size_t i = 0; i < t->n_rows; i++)
+    by_id[i] = &t->rows[i];
+  qs_sort(by_id, t->n_rows, sizeof *by_id, cmp_id);
+  name_set taken = {0};
+  /* Duplicate submission ids are flagged, never merged; the first of each id its own name. */
+  for (size_t i = 0; i < t->n_rows; i++) {
+    int first = i == 0 || strcmp(by_id[i - 1]->id, by_id[i]->id) != 0;
+    int repeated = !first || (i + 1 < t->n_rows && strcmp(by_id[i + 1]->id, by_id[i]->id) == 0);
+    by_id[i]->duplicate_id = repeated;
+    char *l = lower_ascii(by_id[i]->id);
+    if (first && !set_has(&taken, l)) {
+      set_add(&taken, l);
+      qs_buf name = {0};
+      qs_buf_addf(&name, "reports/%s", by_id[i]->id);
+      by_id[i]->report = qs_buf_take(&name);
+    } else {
+      free(l);
+    }
+  }
+  for (size_t i = 0; i < t->n_rows; i++) {
+    if (by_id[i]->report)
+      continue;
+    for (size_t k = 2;; k++) {
+      qs_buf name = {0};
+      qs_buf_addf(&name, "%s-%zu", by_id[i]->id, k);
+      char *l = lower_ascii(name.s);
+      if (!set_has(&taken, l)) {
+        set_add(&taken, l);
+        qs_buf b = {0};
+        qs_buf_addf(&b, "reports/%s", name.s);
+        by_id[i]->report = qs_buf_take(&b);
+        qs_buf_free(&name);
+        break;
+      }
+      free(l);
+      qs_buf_free(&name);
+    }
+  }
+  set_free(&taken);
+  free(by_id);
+}
+
+/* ------------------------------------------------------------------ writing */
+
+typedef struct {
+  const qs_batch_options *o;
+  qs_batch_summary *s;
+} out_ctx;
+
+static void say_failure(out_ctx *x, const char *why) {
+  char *shown = qs_diag_clean(why, 4096);
+  fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(x->o->lang, QS_M_ERROR), shown);
+  free(shown);
+  x->s->write_failures++;
+}
+
+/* The folder descriptor and the name inside it of a manifest name ("reports/X.html"). */
+static int where(const qs_outdir *out, const char *rel, const char **name) {
+  if (strncmp(rel, "reports/", 8) == 0) {
+    *name = rel + 8;
+    return out->reports_fd;
+  }
+  *name = rel;
+  return out->fd;
+}
+
+/* Open an output for writing: refused (and said) when a file of that name is there and qscore
+ * did not write it. */
+static int open_output(out_ctx *x, qs_file *f, const char *rel) {
+  const qs_outdir *out = x->o->out;
+  const char *name;
+  int dfd = where(out, rel, &name);
+  char *shown = qs_outdir_shown(out, rel);
+  struct stat st;
+  if (!qs_outdir_owns(out, rel) && fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+    qs_buf b = {0};
+    char *d = qs_display_name(shown);
+    qs_buf_addf(&b, qs_msg_get(x->o->lang, QS_M_OUT_NOT_OURS), d);
+    say_failure(x, b.s);
+    qs_buf_free(&b);
+    free(d);
+    free(shown);
+    *f = (qs_file){.fd = -1};
+    return -1;
+  }
+  int rc = qs_file_open(f, dfd, name, shown, 0);
+  free(shown);
+  return rc;
+}
+
+/* Close an output; 0, or -1 with the failure said. */
+static int close_output(out_ctx *x, qs_file *f, qs_buf *rest) {
+  if (!f->name) /* refused by open_output, said there */
+    return -1;
+  int rc = qs_file_close(f, rest);
+  if (rc != 0) {
+    char *why = qs_file_error(f, x->o->lang);
+    say_failure(x, why);
+    free(why);
+  }
+  qs_file_release(f);
+  return rc;
+}
+
+/* Copy a cache entry to a report; 0 or -1 (said). */
+static int copy_report(out_ctx *x, const char *key, const char *ext, const char *rel) {
+  qs_file f;
+  if (open_output(x, &f, rel) != 0) {
+    close_output(x, &f, NULL);
+    return -1;
+  }
+  char *name = qs_batch_cache_name(key, ext);
+  int in = openat(x->o->out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  free(name);
+  if (in < 0) {
+    f.problem = QS_FILE_ERRNO;
+    f.err = errno;
+  } else {
+    char piece[1 << 16];
+    for (;;) {
+      ssize_t n = read(in, piece, sizeof piece);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && f.problem == QS_FILE_OK) {
+        f.problem = QS_FILE_ERRNO;
+        f.err = errno;
+      }
+      if (n <= 0)
+        break;
+      qs_file_write(&f, piece, (size_t)n);
+    }
+    close(in);
+  }
+  return close_output(x, &f, NULL);
+}
+
+static void add_name(char ***names, size_t *n, size_t *cap, const char *rel) {
+  qs_grow(names, cap, *n + 1, sizeof **names);
+  (*names)[(*n)++] = qs_xstrdup(rel);
+}
+
+void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
+                            const qs_batch_options *o, qs_batch_summary *s) {
+  const qs_outdir *out = o->out;
+  out_ctx x = {o, s};
   qs_table t = {.rubric = qs_engine_rubric(e), .lang = o->lang, .n_inputs = in->n};
-  int bad = 0;
+  qs_day_format(t.as_of, qs_engine_as_of(e));
   t.rows = qs_xcalloc(in->n ? in->n : 1, sizeof *t.rows);
-  char *reports_new = out_path(o->out_dir, "reports.new");
-  char *reports = out_path(o->out_dir, "reports");
-  remove_dir(reports_new);
-  mkdir(reports_new, 0755);
 
-  /* results.jsonl streamed in input order, each report copied from the cache in pieces; the
-   * table's fields from the small .row beside the report (the report itself only for a cache
-   * written before .row files existed). */
-  char *jsonl = out_path(o->out_dir, "results.jsonl");
-  qs_stream jf;
-  qs_stream_open(&jf, jsonl);
-  bad |= jf.bad;
-  qs_buf chunk = {0};
-  for (size_t i = 0; i < in->n && !jf.bad; i++) {
+  /* The rows and the errors, from the cache and from what the parent knows. */
+  for (size_t i = 0; i < in->n; i++) {
     const qs_batch_item *it = &in->items[i];
-    char *json_path = qs_batch_cache_path(o->out_dir, it->key, ".json");
-    char *err_path = qs_batch_cache_path(o->out_dir, it->key, ".err");
+    char *json_name = qs_batch_cache_name(it->key, ".json");
+    char *row_name = qs_batch_cache_name(it->key, ".row");
+    char *err_name = qs_batch_cache_name(it->key, ".err");
     char *data;
     size_t len;
-    const char *why;
-    FILE *report = it->state == QS_ITEM_SCORED ? fopen(json_path, "rb") : NULL;
-    if (report) {
+    int err;
+    const int rflags = QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW;
+    if (it->state == QS_ITEM_SCORED) {
       qs_row *r = &t.rows[t.n_rows];
       r->idx = i;
-      r->path = qs_xstrdup(it->path);
-      char *row_path = qs_batch_cache_path(o->out_dir, it->key, ".row");
-      char *row_data = NULL;
-      if (qs_read_file(row_path, (size_t)1 << 31, &row_data, &len, &why) != 0 &&
-          qs_read_file(json_path, (size_t)1 << 31, &row_data, &len, &why) != 0)
-        row_data = NULL;
-      free(row_path);
-      int read_ok = row_data && read_row(&t, r, row_data) == 0;
-      free(row_data);
+      r->path = qs_xstrdup(it->shown);
+      /* The table's fields from the small .row beside the report. */
+      if (qs_read_fileat(out->cache_fd, row_name, (size_t)1 << 31, rflags, &data, &len, &err) !=
+          QS_READ_OK)
+        data = NULL;
+      int read_ok = data && read_row(&t, r, data) == 0;
+      free(data);
       if (read_ok) {
-        char piece[1 << 16];
-        size_t n;
-        while ((n = fread(piece, 1, sizeof piece, report)) > 0) {
-          qs_buf_addn(&chunk, piece, n);
-          qs_stream_put(&jf, &chunk);
-        }
-        jf.bad |= ferror(report) != 0;
         t.n_rows++;
       } else {
         free(r->path);
         *r = (qs_row){0};
-        add_error(&t, it->path, "cache", 0, "unreadable cached report");
+        add_error(&t, it->shown, "cache", 0, "unreadable cached report");
       }
-      fclose(report);
-    } else if (qs_read_file(err_path, 1 << 24, &data, &len, &why) == 0) {
-      read_errors(&t, it->path, data);
+    } else if (it->kind && it->message) {
+      add_error(&t, it->shown, it->kind, 0, it->message);
+    } else if (it->state == QS_ITEM_FAILED &&
+               qs_read_fileat(out->cache_fd, err_name, 1 << 24, rflags, &data, &len, &err) ==
+                   QS_READ_OK) {
+      read_errors(&t, it->shown, data);
       free(data);
     } else {
-      add_error(&t, it->path, "missing", 0,
+      add_error(&t, it->shown, "missing", 0,
                 o->lang == QS_LANG_EN ? "not scored (the batch was interrupted)"
                                       : "未评分（批处理被中断）");
     }
-    free(json_path);
-    free(err_path);
+    free(json_name);
+    free(row_name);
+    free(err_name);
   }
-  bad |= qs_stream_close(&jf, &chunk) != 0;
+  name_reports(&t);
+
+  /* Every name about to be written, into the manifest first (with the last run's names). */
+  static const char *const tables[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
+                                       "errors.csv"};
+  char **names = NULL;
+  size_t n_names = 0, cap_names = 0;
+  for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
+    add_name(&names, &n_names, &cap_names, tables[k]);
+  for (size_t i = 0; i < t.n_rows; i++) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, "%s.json", t.rows[i].report);
+    add_name(&names, &n_names, &cap_names, b.s);
+    qs_buf_free(&b);
+    qs_buf_addf(&b, "%s.html", t.rows[i].report);
+    add_name(&names, &n_names, &cap_names, b.s);
+    qs_buf_free(&b);
+  }
+  qs_sort(names, n_names, sizeof *names, cmp_cstr);
+  {
+    char **wide = qs_xcalloc(n_names + out->n_owned + 1, sizeof *wide);
+    size_t n_wide = 0;
+    for (size_t i = 0; i < n_names; i++)
+      wide[n_wide++] = names[i];
+    for (size_t i = 0; i < out->n_owned; i++)
+      if (!bsearch(&out->owned[i], names, n_names, sizeof *names, cmp_cstr))
+        wide[n_wide++] = out->owned[i];
+    char *why = NULL;
+    if (qs_outdir_write_manifest(o->out, wide, n_wide, o->lang, &why) != 0) {
+      say_failure(&x, why);
+      free(why);
+    }
+    free(wide);
+  }
+
+  /* results.jsonl streamed in input order, each report copied from the cache in pieces. */
+  qs_file f;
+  qs_buf chunk = {0};
+  open_output(&x, &f, "results.jsonl");
+  for (size_t i = 0; i < t.n_rows && f.problem == QS_FILE_OK && f.fd >= 0; i++) {
+    char *name = qs_batch_cache_name(in->items[t.rows[i].idx].key, ".json");
+    int fd = openat(out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    free(name);
+    if (fd < 0) {
+      f.problem = QS_FILE_ERRNO;
+      f.err = errno;
+      break;
+    }
+    char piece[1 << 16];
+    ssize_t n;
+    while ((n = read(fd, piece, sizeof piece)) > 0) {
+      qs_buf_addn(&chunk, piece, (size_t)n);
+      qs_file_put(&f, &chunk);
+    }
+    if (n < 0 && f.problem == QS_FILE_OK) {
+      f.problem = QS_FILE_ERRNO;
+      f.err = errno;
+    }
+    close(fd);
+  }
+  if (close_output(&x, &f, &chunk) == 0)
+    s->written |= QS_OUT_RESULTS;
   qs_buf_free(&chunk);
-  free(jsonl);
 
-  /* Duplicate submission ids are flagged, never merged. */
-  qs_row **by_id = qs_xcalloc(t.n_rows ? t.n_rows : 1, sizeof *by_id);
-  for (size_t i = 0; i < t.n_rows; i++)
-    by_id[i] = &t.rows[i];
-  qs_sort(by_id, t.n_rows, sizeof *by_id, cmp_id);
+  /* The reports: copies, each through its own temporary file. A report that could not be
+   * written is linked from no table. */
+  int reports_ok = 1;
   for (size_t i = 0; i < t.n_rows; i++) {
-    size_t j = i;
-    while (j + 1 < t.n_rows && strcmp(by_id[j + 1]->id, by_id[i]->id) == 0)
-      j++;
-    for (size_t k = i; k <= j; k++) {
-      by_id[k]->duplicate_id = j > i;
-      qs_buf name = {0};
-      /* The report's name without its extension: reports/<id>.json and .html. */
-      if (k == i)
-        qs_buf_addf(&name, "reports/%s", by_id[k]->id);
-      else
-        qs_buf_addf(&name, "reports/%s-%zu", by_id[k]->id, k - i + 1);
-      by_id[k]->report = qs_buf_take(&name);
-    }
-    i = j;
-  }
-  free(by_id);
-
-  /* The reports: linked (or copied) into reports.new, then swapped for the old folder. */
-  for (size_t i = 0; i < t.n_rows; i++) {
-    const qs_row *r = &t.rows[i];
+    qs_row *r = &t.rows[i];
     static const char *const exts[] = {".json", ".html"};
+    int ok = 1;
     for (int k = 0; k < 2; k++) {
-      char *src = qs_batch_cache_path(o->out_dir, in->items[r->idx].key, exts[k]);
-      qs_buf name = {0};
-      qs_buf_addf(&name, "%s%s", r->report + strlen("reports/"), exts[k]);
-      char *dst = out_path(reports_new, name.s);
-      char *data;
-      size_t len;
-      const char *why;
-      /* A hard link to the cached report (reports are never rewritten in place: the cache
-       * replaces files by rename), so the reports cost neither a copy nor the disk twice; a
-       * copy where linking is not possible. */
-      if (link(src, dst) == 0) {
-        /* linked */
-      } else if (qs_read_file(src, (size_t)1 << 31, &data, &len, &why) == 0) {
-        bad |= qs_write_atomic(dst, data, len) != 0;
-        free(data);
-      }
-      qs_buf_free(&name);
-      free(src);
-      free(dst);
+      qs_buf rel = {0};
+      qs_buf_addf(&rel, "%s%s", r->report, exts[k]);
+      ok &= copy_report(&x, in->items[r->idx].key, exts[k], rel.s) == 0;
+      qs_buf_free(&rel);
+    }
+    if (!ok) {
+      free(r->report);
+      r->report = NULL;
+      reports_ok = 0;
     }
   }
-  remove_dir(reports);
-  bad |= rename(reports_new, reports) != 0;
-  free(reports_new);
-  free(reports);
+  if (reports_ok && t.n_rows)
+    s->written |= QS_OUT_REPORTS;
 
   /* Ranking, overall and per province. */
   t.ranked = qs_xcalloc(t.n_rows ? t.n_rows : 1, sizeof *t.ranked);
@@ -396,26 +588,55 @@ int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const 
     s->reject += strcmp(tr, "reject") == 0;
   }
   s->scored = t.n_rows;
-  s->failed = in->n - t.n_rows;
+  for (size_t i = 0; i < in->n; i++)
+    s->skipped += in->items[i].state == QS_ITEM_SKIPPED;
+  s->failed = in->n - t.n_rows - s->skipped;
   /* Files the rules failed on, not the files' fault: one per file, however many messages. */
   for (size_t i = 0; i < t.n_errors; i++)
     s->rules_failed += strcmp(t.errors[i].kind, "rules") == 0 &&
                        (i == 0 || strcmp(t.errors[i - 1].path, t.errors[i].path) != 0 ||
                         strcmp(t.errors[i - 1].kind, "rules") != 0);
 
-  char *p;
-  p = out_path(o->out_dir, "triage.csv");
-  bad |= qs_write_csv(&t, p) != 0;
-  free(p);
-  p = out_path(o->out_dir, "errors.csv");
-  bad |= qs_write_errors_csv(&t, p) != 0;
-  free(p);
-  p = out_path(o->out_dir, "triage.xlsx");
-  bad |= qs_write_xlsx(&t, p) != 0;
-  free(p);
-  p = out_path(o->out_dir, "index.html");
-  bad |= qs_write_index_html(&t, p) != 0;
-  free(p);
+  qs_buf rest = {0};
+  if (open_output(&x, &f, "triage.csv") == 0)
+    qs_write_csv(&t, &f);
+  if (close_output(&x, &f, &rest) == 0)
+    s->written |= QS_OUT_CSV;
+  if (open_output(&x, &f, "errors.csv") == 0)
+    qs_write_errors_csv(&t, &f);
+  if (close_output(&x, &f, &rest) == 0)
+    s->written |= QS_OUT_ERRORS;
+  if (open_output(&x, &f, "triage.xlsx") == 0 && qs_write_xlsx(&t, &f) != 0) {
+    /* libxlsxwriter said why on stderr; nothing half-made is left */
+    f.problem = f.problem ? f.problem : QS_FILE_ERRNO;
+    f.err = f.err ? f.err : EIO;
+  }
+  if (close_output(&x, &f, &rest) == 0)
+    s->written |= QS_OUT_XLSX;
+  if (open_output(&x, &f, "index.html") == 0)
+    qs_write_index_html(&t, &f);
+  if (close_output(&x, &f, &rest) == 0)
+    s->written |= QS_OUT_INDEX;
+  qs_buf_free(&rest);
+
+  /* The last run's files that this run did not make (reports of submissions no longer in the
+   * batch): removed, but only regular files the manifest names. */
+  for (size_t i = 0; i < out->n_owned; i++) {
+    if (bsearch(&out->owned[i], names, n_names, sizeof *names, cmp_cstr))
+      continue;
+    const char *name;
+    int dfd = where(out, out->owned[i], &name);
+    struct stat st;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+      unlinkat(dfd, name, 0);
+  }
+  char *why = NULL;
+  if (qs_outdir_write_manifest(o->out, names, n_names, o->lang, &why) != 0) {
+    say_failure(&x, why);
+    free(why);
+  }
+  for (size_t i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
   free_table(&t);
-  return bad ? -1 : 0;
 }

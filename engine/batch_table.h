@@ -6,13 +6,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "qs_file.h"
 #include "qs_i18n.h"
 #include "qs_rubric.h"
 #include "qs_util.h"
 
 typedef struct {
   size_t idx; /* input order */
-  char *path, *id, *title, *region, *province, *province_name, *chain, *triage, *report;
+  char *path; /* as shown (qs_display_name) */
+  char *id, *title, *region, *province, *province_name, *chain, *triage;
+  char *report; /* "reports/<name>" without extension; NULL when it could not be written */
   int total, sections[3], *points; /* points per indicator, rubric order */
   int n_flags, n_error_flags;
   int duplicate_id; /* another file has the same submission id */
@@ -42,6 +45,7 @@ typedef struct {
   qs_error_row *errors;
   size_t n_errors, cap_errors;
   size_t n_inputs;
+  char as_of[11]; /* the scoring day, YYYY-MM-DD */
 } qs_table;
 
 /* Append a flag to t's spool; read the spooled flags back one at a time from the start
@@ -53,10 +57,19 @@ int qs_flag_spool_next(qs_table *t, qs_flag_row *f);
 /* The province of a GB/T 2260 code ("330000" -> 浙江省); "" when unknown. */
 const char *qs_province_name(const char *code);
 
-int qs_write_csv(const qs_table *t, const char *path);
-int qs_write_errors_csv(const qs_table *t, const char *path);
-int qs_write_xlsx(qs_table *t, const char *path); /* reads the flag spool */
-int qs_write_index_html(const qs_table *t, const char *path);
+/* The table writers write into a file opened by the caller (qs_file_open), who closes it and
+ * reports a failure; the workbook writer returns -1 when libxlsxwriter could not be loaded or
+ * could not make the workbook (said on stderr). */
+void qs_write_csv(const qs_table *t, qs_file *f);
+void qs_write_errors_csv(const qs_table *t, qs_file *f);
+int qs_write_xlsx(qs_table *t, qs_file *f); /* reads the flag spool */
+void qs_write_index_html(const qs_table *t, qs_file *f);
+
+/* Excel holds at most this many characters (UTF-16 units) in a cell. */
+#define QS_XLSX_CELL_MAX 32767
+/* s cut to fit one workbook cell, with a visible mark saying it was cut and where to read the
+ * whole; s itself when it fits (then *cut is NULL), else a new string in *cut (free it). */
+const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut);
 
 /* The title of a column of the batch tables ("rank" -> 排名 / rank). */
 const char *qs_column_title(qs_lang lang, const char *key);

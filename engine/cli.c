@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "qs_file.h"
 #include "qs_util.h"
 
 qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
@@ -29,6 +30,8 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
       *code = QS_EXIT_USAGE;
       return NULL;
     }
+  if (cli->as_of)
+    qs_engine_set_as_of(e, cli->as_of);
   /* Parameters that only make sense together. */
   const qs_rubric *r = qs_engine_rubric(e);
   const qs_param *rec = qs_rubric_param(r, "triage-recommend-min");
@@ -59,25 +62,37 @@ int qs_cli_write_terminal(const qs_cli *cli, const char *text) {
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len) {
   if (!cli->output || strcmp(cli->output, "-") == 0) {
     if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-      fprintf(stderr, "qscore: stdout: %s\n", strerror(errno));
+      fprintf(stderr, "qscore: %s: ", qs_msg_get(cli->lang, QS_M_ERROR));
+      fprintf(stderr, qs_msg_get(cli->lang, QS_M_STDOUT), qs_strerror(cli->lang, errno));
+      fputc('\n', stderr);
       return -1;
     }
     return 0;
   }
-  qs_buf tmp = {0};
-  qs_buf_addf(&tmp, "%s.tmp.%ld", cli->output, (long)getpid());
-  FILE *f = fopen(tmp.s, "wb");
-  int ok = f && fwrite(text, 1, len, f) == len;
-  if (f)
-    ok = (fclose(f) == 0) && ok;
-  if (ok && rename(tmp.s, cli->output) != 0)
-    ok = 0;
-  if (!ok) {
-    fprintf(stderr, "qscore: %s: %s\n", cli->output, strerror(errno));
-    remove(tmp.s);
+  /* -o FILE: a regular file (or none) is replaced through a temporary file and a rename; a
+   * device or FIFO the user named is written into (-o /dev/null stays a device); a symbolic
+   * link is refused (see qs_file.h). */
+  const char *base;
+  char *why = NULL;
+  int dfd = qs_file_open_parent(cli->output, &base);
+  int rc;
+  if (dfd < 0) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, qs_msg_get(cli->lang, QS_M_CANNOT_WRITE), cli->output,
+                qs_strerror(cli->lang, errno));
+    why = qs_buf_take(&b);
+    rc = -1;
+  } else {
+    rc = qs_file_save(dfd, base, cli->output, text, len, QS_FILE_DIRECT_SPECIAL, cli->lang, &why);
+    close(dfd);
   }
-  qs_buf_free(&tmp);
-  return ok ? 0 : -1;
+  if (rc != 0) {
+    char *shown = qs_diag_clean(why, 4096);
+    fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), shown);
+    free(shown);
+  }
+  free(why);
+  return rc;
 }
 
 void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) {

@@ -19,6 +19,7 @@ typedef struct {
   const char *stylesheet; /* score --format html: --stylesheet FILE */
   int jobs;               /* batch: --jobs N (0: the number of cores) */
   int resume;             /* batch: --resume */
+  long as_of;             /* --as-of YYYY-MM-DD as yyyymmdd; 0: today in China */
   char **args;            /* operands after the command */
   int n_args;
 } qs_cli;

@@ -1,5 +1,11 @@
 /* cmd_batch.c -- `qscore batch [--jobs N] [--out DIR] [--resume] PATH...`: score a folder of
- * submissions into a ranked, flagged table (see qs_batch.h). */
+ * submissions into a ranked, flagged table (see qs_batch.h).
+ *
+ * The order matters for losing nothing: the inputs are looked at first (read-only), and when
+ * there is nothing to score nothing is written at all; then the output folder is opened, which
+ * refuses a folder that is not qscore's and one another batch is writing into, before any
+ * file in it is touched. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,17 +29,42 @@ static char *params_signature(const qs_rubric *r) {
   return qs_buf_take(&b);
 }
 
+static void say_error(qs_lang lang, const char *text) {
+  char *shown = qs_diag_clean(text, 4096);
+  fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(lang, QS_M_ERROR), shown);
+  free(shown);
+}
+
+/* The outputs actually written, for the summary ("triage.csv、triage.xlsx"). */
+static char *written_list(int written, qs_lang lang) {
+  static const struct {
+    int bit;
+    const char *name;
+  } outs[] = {{QS_OUT_CSV, "triage.csv"},   {QS_OUT_XLSX, "triage.xlsx"},
+              {QS_OUT_INDEX, "index.html"}, {QS_OUT_RESULTS, "results.jsonl"},
+              {QS_OUT_REPORTS, "reports/"}, {QS_OUT_ERRORS, "errors.csv"}};
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+    if (written & outs[i].bit)
+      qs_buf_addf(&b, "%s%s", b.len ? (lang == QS_LANG_EN ? ", " : "、") : "", outs[i].name);
+  if (!b.len)
+    qs_buf_add(&b, qs_msg_get(lang, QS_M_NONE));
+  return qs_buf_take(&b);
+}
+
 int qs_cmd_batch(const qs_cli *cli) {
+  qs_lang L = cli->lang;
   if (cli->n_args < 1) {
     qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "batch needs at least one file or folder"
-                                               : "batch 至少需要一个文件或目录");
+                       L == QS_LANG_EN ? "batch needs at least one file or folder"
+                                       : "batch 至少需要一个文件或目录");
     return QS_EXIT_USAGE;
   }
   if (cli->format) {
     qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "batch writes every format; --format is not for it"
-                                               : "batch 输出全部格式，不接受 --format");
+                       L == QS_LANG_EN ? "batch writes every format; --format is not for it"
+                                       : "batch 输出全部格式，不接受 --format");
     return QS_EXIT_USAGE;
   }
   /* No transparent huge pages for a batch (the workers inherit the setting): they make a
@@ -46,41 +77,71 @@ int qs_cmd_batch(const qs_cli *cli) {
     return code;
   const qs_rubric *r = qs_engine_rubric(e);
   const qs_param *limit = qs_rubric_param(r, "batch-file-seconds");
+  const qs_param *mb = qs_rubric_param(r, "max-input-mb");
+  const char *out_dir = cli->output ? cli->output : "qscore-out";
+  char day[11];
+  qs_day_format(day, qs_engine_as_of(e));
+
+  qs_batch_inputs in = {0};
+  qs_batch_collect(&in, cli->args, cli->n_args, out_dir, (size_t)(mb ? mb->value : 64) << 20, L);
+  if (qs_batch_pending(&in) == 0) {
+    /* Nothing to score (a folder that does not exist, one without any *.xml): say why for each
+     * path, and write no empty ranking. */
+    for (size_t i = 0; i < in.n; i++) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "%s: %s", in.items[i].shown, in.items[i].message ? in.items[i].message : "?");
+      say_error(L, b.s);
+      qs_buf_free(&b);
+    }
+    say_error(L, qs_msg_get(L, QS_M_NOTHING_TO_SCORE));
+    qs_batch_inputs_free(&in);
+    qs_engine_free(e);
+    return QS_EXIT_INPUT;
+  }
+
+  qs_outdir out;
+  char *why = NULL;
+  qs_outdir_status os = qs_outdir_open(&out, out_dir, cli->resume, L, &why);
+  if (os != QS_OUTDIR_OK) {
+    say_error(L, why ? why : "?");
+    free(why);
+    qs_outdir_close(&out);
+    qs_batch_inputs_free(&in);
+    qs_engine_free(e);
+    return os == QS_OUTDIR_FAILED ? QS_EXIT_WRITE : QS_EXIT_USAGE;
+  }
+
   char *sig = params_signature(r);
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   qs_batch_options o = {
-      .out_dir = cli->output ? cli->output : "qscore-out",
+      .out = &out,
       .jobs = cli->jobs > 0 ? cli->jobs : (cores > 0 ? (int)cores : 1),
       .resume = cli->resume,
       .quiet = cli->quiet,
-      .lang = cli->lang,
+      .lang = L,
       .file_seconds = limit ? limit->value : 120,
       .params_signature = sig,
   };
-  qs_batch_inputs in = {0};
-  qs_batch_collect(&in, cli->args, cli->n_args);
   qs_batch_summary s = {0};
   int rc = QS_EXIT_OK;
   int run = qs_batch_run(e, &in, &o, &s);
-  if (run == -1) {
-    fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), o.out_dir,
-            cli->lang == QS_LANG_EN ? "cannot make the output folder" : "无法创建输出目录");
-    rc = QS_EXIT_INTERNAL;
-  } else if (run == -2) {
-    fprintf(stderr, "qscore: %s\n",
-            cli->lang == QS_LANG_EN ? "interrupted; run again with --resume to finish"
-                                    : "已中断；加 --resume 再次运行即可接着完成");
+  if (s.signal) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, qs_msg_get(L, QS_M_INTERRUPTED), s.signal == SIGINT ? "SIGINT" : "SIGTERM");
+    fprintf(stderr, "qscore: %s\n", b.s);
+    qs_buf_free(&b);
+    rc = s.signal == SIGINT ? QS_EXIT_SIGINT : QS_EXIT_SIGTERM;
+  } else if (run != 0) {
+    say_error(L, L == QS_LANG_EN ? "cannot start the worker processes (fork or pipe failed)"
+                                 : "无法启动评分进程（fork 或 pipe 失败）");
     rc = QS_EXIT_INTERNAL;
   } else {
-    if (qs_batch_write_outputs(e, &in, &o, &s) != 0) {
-      fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), o.out_dir,
-              cli->lang == QS_LANG_EN ? "could not write every output" : "部分输出未能写入");
-      rc = QS_EXIT_INTERNAL;
-    } else if (s.rules_failed) {
+    qs_batch_write_outputs(e, &in, &o, &s);
+    if (s.rules_failed) {
       /* The table is complete for every other file, but rules that fail on some input are
        * not rules to rank a round by. */
       fprintf(stderr,
-              cli->lang == QS_LANG_EN
+              L == QS_LANG_EN
                   ? "qscore: error: the rules failed on %zu files (kind \"rules\" in "
                     "errors.csv): the rules are at fault, not the files; fix them and run "
                     "again\n"
@@ -88,20 +149,34 @@ int qs_cmd_batch(const qs_cli *cli) {
                     "\"rules\"）：问题在规则而非文件，请修正规则后重新运行\n",
               s.rules_failed);
       rc = QS_EXIT_RULES;
-    } else if (s.failed) {
+    } else if (s.failed || s.skipped || s.write_failures) {
       rc = QS_EXIT_INPUT;
     }
-    if (!cli->quiet)
+    if (!cli->quiet) {
+      char *list = written_list(s.written, L);
+      char *shown = qs_display_name(out_dir);
       fprintf(stderr,
-              cli->lang == QS_LANG_EN
+              L == QS_LANG_EN
                   ? "%zu files: %zu scored (%zu recommend, %zu review, %zu reject), %zu not "
-                    "scored (see errors.csv); %zu taken from an earlier run. Outputs in %s: "
-                    "triage.csv, triage.xlsx, index.html, results.jsonl, reports/, errors.csv.\n"
+                    "scored and %zu skipped (see errors.csv); %zu taken from an earlier run. "
+                    "Scoring day %s. Written in %s: %s.\n"
                   : "共 %zu 个文件：已评分 %zu 个（推荐 %zu、复核 %zu、不推荐 %zu），未能评分 %zu "
-                    "个（见 errors.csv）；其中 %zu 个沿用上次结果。输出在 %s："
-                    "triage.csv、triage.xlsx、index.html、results.jsonl、reports/、errors.csv。\n",
-              in.n, s.scored, s.recommend, s.review, s.reject, s.failed, s.cached, o.out_dir);
+                    "个，跳过 %zu 个（见 errors.csv）；其中 %zu 个沿用上次结果。评审基准日 %s。"
+                    "已写入 %s：%s。\n",
+              in.n, s.scored, s.recommend, s.review, s.reject, s.failed, s.skipped, s.cached, day,
+              shown, list);
+      if (s.write_failures)
+        fprintf(stderr,
+                L == QS_LANG_EN ? "qscore: %zu outputs could not be written (see above); run "
+                                  "again with --resume once the cause is fixed\n"
+                                : "qscore: %zu 个输出未能写入（原因见上）；排除后加 --resume "
+                                  "再次运行即可补齐\n",
+                s.write_failures);
+      free(list);
+      free(shown);
+    }
   }
+  qs_outdir_close(&out);
   qs_batch_inputs_free(&in);
   free(sig);
   qs_engine_free(e);

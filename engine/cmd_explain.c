@@ -54,7 +54,7 @@ int qs_cmd_explain(const qs_cli *cli) {
     qs_render_explain(rep, e, cli->indicator, cli->lang, mem);
     fclose(mem);
     if (qs_cli_write_terminal(cli, buf) != 0)
-      rc = QS_EXIT_INTERNAL;
+      rc = QS_EXIT_WRITE;
     free(buf);
   }
   qs_report_free(rep);

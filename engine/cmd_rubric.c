@@ -41,7 +41,7 @@ int qs_cmd_rubric(const qs_cli *cli) {
     }
   }
   if (!text || qs_cli_write(cli, text, len) != 0)
-    rc = QS_EXIT_INTERNAL;
+    rc = QS_EXIT_WRITE;
   free(text);
   qs_engine_free(e);
   return rc;

@@ -78,12 +78,12 @@ int qs_cmd_score(const qs_cli *cli) {
       }
     }
     if (text && qs_cli_write(cli, text, strlen(text)) != 0)
-      rc = QS_EXIT_INTERNAL;
+      rc = QS_EXIT_WRITE;
     free(text);
   } else if (strcmp(format, "json") == 0) {
     char *s = qs_render_json(rep, cli->lang, 1);
     if (qs_cli_write(cli, s, strlen(s)) != 0)
-      rc = QS_EXIT_INTERNAL;
+      rc = QS_EXIT_WRITE;
     free(s);
   } else {
     char *buf = NULL;
@@ -95,7 +95,7 @@ int qs_cmd_score(const qs_cli *cli) {
       qs_render_text(rep, cli->lang, mem);
       fclose(mem);
       if (qs_cli_write_terminal(cli, buf) != 0)
-        rc = QS_EXIT_INTERNAL;
+        rc = QS_EXIT_WRITE;
       free(buf);
     }
   }

@@ -2,23 +2,51 @@
  *
  * A file is valid when it parses safely and matches the schema. For a valid file the rules
  * run too, and the flags they raise about the data (a wrong credit-code check character, a
- * standard whose code contradicts its declared type, ...) are listed; scores are not shown. */
+ * standard whose code contradicts its declared type, ...) are listed; scores are not shown.
+ *
+ * The verdict and its reasons are one report, on standard output, one line each:
+ *   FILE: valid                                    (exit 0 if every file is)
+ *   FILE: matches the schema, but with N error flags: not plainly valid   (exit 1)
+ *   FILE: invalid                                  (exit 1)
+ * each followed by its reasons ("FILE:LINE: error: ..." or "FILE: error CODE: ..."). With -q
+ * a plainly valid file with no flags prints nothing. Every line is escaped as a text report
+ * for a terminal is: a name in the application carrying a terminal escape or a right-to-left
+ * override is shown as \xNN or \uXXXX, not obeyed. Only a failure of the rules themselves (exit
+ * 3) goes to standard error. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "qs_util.h"
 
-static void print_flag(const qs_cli *cli, const char *path, const char *indicator,
-                       const qs_flag *f) {
+static void print_line(const char *text) {
+  char *shown = qs_terminal_clean(text);
+  fputs(shown, stdout);
+  free(shown);
+}
+
+static void flag_line(const qs_cli *cli, qs_buf *b, const char *path, const char *indicator,
+                      const qs_flag *f) {
   if (strcmp(f->rule, "engine") == 0)
     return; /* about scoring (not scored yet, no band), not about the data */
-  printf("%s: %s %s%s%s: %s", path, qs_severity_name(f->severity), indicator ? indicator : "",
-         indicator ? "/" : "", f->code,
-         cli->lang == QS_LANG_EN && f->text_en[0] ? f->text_en : f->text);
+  qs_buf_addf(b, "%s: %s %s%s%s: %s", path, qs_severity_name(f->severity),
+              indicator ? indicator : "", indicator ? "/" : "", f->code,
+              cli->lang == QS_LANG_EN && f->text_en[0] ? f->text_en : f->text);
   for (size_t i = 0; i < f->n_evidence; i++)
-    printf("%s%s", i ? " " : " [", f->evidence[i]);
-  puts(f->n_evidence ? "]" : "");
+    qs_buf_addf(b, "%s%s", i ? " " : " [", f->evidence[i]);
+  qs_buf_add(b, f->n_evidence ? "]\n" : "\n");
+}
+
+static int error_flags(const qs_report *rep) {
+  int n = 0;
+  for (size_t k = 0; k < rep->n_flags; k++)
+    n += rep->flags[k].severity == QS_SEV_ERROR && strcmp(rep->flags[k].rule, "engine") != 0;
+  for (size_t r = 0; r < rep->n_results; r++)
+    for (size_t k = 0; k < rep->results[r].n_flags; k++)
+      n += rep->results[r].flags[k].severity == QS_SEV_ERROR &&
+           strcmp(rep->results[r].flags[k].rule, "engine") != 0;
+  return n;
 }
 
 int qs_cmd_validate(const qs_cli *cli) {
@@ -34,29 +62,56 @@ int qs_cmd_validate(const qs_cli *cli) {
     return code;
   int rc = QS_EXIT_OK;
   for (int i = 0; i < cli->n_args; i++) {
+    const char *path = cli->args[i];
+    char *shown = qs_display_name(path);
     qs_diag d;
     qs_diag_init(&d, cli->lang);
     qs_report *rep;
-    qs_score_status st = qs_engine_score(e, cli->args[i], &rep, &d);
-    qs_diag_print(&d, stderr);
-    qs_diag_free(&d);
-    if (st == QS_SCORE_INVALID) {
-      printf("%s: %s\n", cli->args[i], qs_msg_get(cli->lang, QS_M_INVALID));
-      rc = QS_EXIT_INPUT;
-      continue;
-    }
+    qs_score_status st = qs_engine_score(e, path, &rep, &d);
     if (st == QS_SCORE_RULES) {
+      qs_diag_print(&d, stderr);
+      qs_diag_free(&d);
+      free(shown);
       qs_engine_free(e);
       return QS_EXIT_RULES;
     }
-    if (!cli->quiet)
-      printf("%s: %s\n", cli->args[i], qs_msg_get(cli->lang, QS_M_VALID));
-    for (size_t k = 0; k < rep->n_flags; k++)
-      print_flag(cli, cli->args[i], NULL, &rep->flags[k]);
-    for (size_t r = 0; r < rep->n_results; r++)
-      for (size_t k = 0; k < rep->results[r].n_flags; k++)
-        print_flag(cli, cli->args[i], rep->results[r].def->id, &rep->results[r].flags[k]);
-    qs_report_free(rep);
+    qs_buf b = {0};
+    qs_buf_add(&b, "");
+    if (st == QS_SCORE_INVALID) {
+      qs_buf_addf(&b, "%s: %s\n", shown, qs_msg_get(cli->lang, QS_M_INVALID));
+      char *reasons = qs_diag_string(&d);
+      qs_buf_add(&b, reasons);
+      free(reasons);
+      rc = QS_EXIT_INPUT;
+    } else {
+      int errors = error_flags(rep);
+      qs_buf flags = {0};
+      qs_buf_add(&flags, "");
+      for (size_t k = 0; k < rep->n_flags; k++)
+        flag_line(cli, &flags, shown, NULL, &rep->flags[k]);
+      for (size_t r = 0; r < rep->n_results; r++)
+        for (size_t k = 0; k < rep->results[r].n_flags; k++)
+          flag_line(cli, &flags, shown, rep->results[r].def->id, &rep->results[r].flags[k]);
+      if (errors) {
+        qs_buf_addf(&b, "%s: ", shown);
+        qs_buf_addf(&b, qs_msg_get(cli->lang, QS_M_VALID_WITH_ERRORS), errors);
+        qs_buf_add(&b, "\n");
+        rc = QS_EXIT_INPUT;
+      } else if (!cli->quiet || flags.len) {
+        qs_buf_addf(&b, "%s: %s\n", shown, qs_msg_get(cli->lang, QS_M_VALID));
+      }
+      /* A warning from the parser about a valid file (there are none today) would go here. */
+      char *notes = qs_diag_string(&d);
+      qs_buf_add(&b, notes);
+      free(notes);
+      qs_buf_add(&b, flags.s);
+      qs_buf_free(&flags);
+      qs_report_free(rep);
+    }
+    print_line(b.s);
+    qs_buf_free(&b);
+    qs_diag_free(&d);
+    free(shown);
   }
   qs_engine_free(e);
   return rc;

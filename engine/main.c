@@ -5,11 +5,16 @@
  *   qscore validate FILE...
  *   qscore rubric   [--format text|json]
  *   qscore batch    [--jobs N] [--out DIR] [--resume] PATH...
- *   common: --rules DIR, --param NAME=VALUE, --lang zh|en, -q, -v, --help, --version
+ *   common: --rules DIR, --param NAME=VALUE, --as-of YYYY-MM-DD, --lang zh|en, -q, -v,
+ *           --help, --version
  *
- * Options may come before or after the subcommand. */
+ * Options may come before or after the subcommand. Whatever the command, standard output is
+ * checked at the end: a report that could not be written (a full disk, /dev/full) is an
+ * error with its reason, never a silent exit 0. */
+#include <errno.h>
 #include <getopt.h>
 #include <libxml/parser.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,11 +52,15 @@ static const char *const usage_en =
     "                    official wording stays Chinese\n"
     "  --rules DIR       load the rules from DIR (*.clp) instead of the built-in ones\n"
     "  --param N=V       override a policy parameter (qscore rubric lists them)\n"
+    "  --as-of DATE      the scoring day YYYY-MM-DD (default: today in China, UTC+8);\n"
+    "                    evidence dated after it is not counted\n"
     "  -q, --quiet       fewer messages;  -v, --verbose  more (rules origin and hash)\n"
     "  -h, --help        help;  -V, --version  version\n"
     "\n"
-    "exit codes: 0 everything scored; 1 some input invalid or unreadable (the rest still\n"
-    "scored); 2 usage; 3 rules or rubric error (nothing scored); 4 internal error\n";
+    "exit codes: 0 everything scored and written; 1 some input invalid or unreadable, or an\n"
+    "output not written (the rest still done); 2 usage, or an output folder qscore may not\n"
+    "write into; 3 rules or rubric error (nothing scored); 4 internal error; 130/143 a batch\n"
+    "interrupted by SIGINT/SIGTERM (--resume finishes it)\n";
 
 static const char *const usage_zh =
     "用法：qscore 命令 [选项] [文件...]\n"
@@ -70,11 +79,14 @@ static const char *const usage_zh =
     "  --lang zh|en      消息和报告的语言（默认 zh）；评价要求原文始终为中文\n"
     "  --rules 目录      从目录加载规则（*.clp），代替内置规则\n"
     "  --param 名称=值   覆盖一个政策参数（qscore rubric 列出全部参数）\n"
+    "  --as-of 日期      评审基准日 YYYY-MM-DD（默认为中国时间 UTC+8 的今天）；\n"
+    "                    晚于该日的证据不计入\n"
     "  -q, --quiet       少输出；-v, --verbose 多输出（规则来源和哈希）\n"
     "  -h, --help        说明；-V, --version 版本\n"
     "\n"
-    "退出码：0 全部评分完成；1 有输入无效或无法读取（其余照常评分）；2 用法错误；\n"
-    "3 规则或评价要求数据错误（未评分）；4 内部错误\n";
+    "退出码：0 全部评分完成并已写入；1 有输入无效或无法读取，或有输出未能写入（其余照常）；\n"
+    "2 用法错误，或输出目录不可写入（不是 qscore 的目录或正被占用）；3 规则或评价要求数据错误\n"
+    "（未评分）；4 内部错误；130/143 批量评分被 SIGINT/SIGTERM 中断（加 --resume 续完）\n";
 
 static const struct {
   const char *command, *en, *zh;
@@ -90,8 +102,10 @@ static const struct {
      "  --format xml     the report as XML (schemas/report-2025.xsd)\n"
      "  --format html    one self-contained page for a reviewer, printable on A4; made from the\n"
      "                   XML by the built-in XSLT stylesheet, or by --stylesheet FILE\n"
-     "  -o FILE          write to FILE (through a temporary file and a rename)\n"
-     "exit: 0 scored, 1 invalid input, 2 usage, 3 rules error, 4 internal error\n",
+     "  -o FILE          write to FILE: a regular file is replaced through a temporary file\n"
+     "                   and a rename, a device or FIFO written into, a link refused\n"
+     "exit: 0 scored, 1 invalid input or output not written, 2 usage, 3 rules error,\n"
+     "4 internal error\n",
      "用法：qscore score [--format text|json|xml|html] [--stylesheet 文件] [-o 文件] 文件|-\n"
      "\n"
      "为一份申报材料评分并输出报告：十二项指标的档位和得分、评价要求原文、依据及证据编号、\n"
@@ -101,8 +115,9 @@ static const struct {
      "  --format xml     XML 报告（schemas/report-2025.xsd）\n"
      "  --format html    供评审人阅读的单页报告，可按 A4 打印；由内置 XSLT 样式表生成，\n"
      "                   或用 --stylesheet 文件 指定样式表\n"
-     "  -o 文件          写入文件（先写临时文件再改名）\n"
-     "退出码：0 已评分，1 输入无效，2 用法错误，3 规则错误，4 内部错误\n"},
+     "  -o 文件          写入文件：普通文件先写临时文件再改名替换，设备或管道直接写入，\n"
+     "                   符号链接拒绝写入\n"
+     "退出码：0 已评分，1 输入无效或输出未能写入，2 用法错误，3 规则错误，4 内部错误\n"},
     {"explain",
      "usage: qscore explain [--indicator ID] [-o FILE] FILE|-\n"
      "\n"
@@ -119,31 +134,42 @@ static const struct {
      "\n"
      "Checks each file against the submission schema and the data checks (credit codes,\n"
      "mislabelled awards, claims the yearly values contradict, self-assessed scores over the\n"
-     "maxima, ...) without showing scores. Exit 1 when a file is invalid.\n",
+     "maxima, ...) without showing scores. One verdict line per file on standard output (valid,\n"
+     "invalid, or matches the schema but with N error flags), then its reasons. Exit 1 when a\n"
+     "file is invalid or has an error flag.\n",
      "用法：qscore validate 文件...\n"
      "\n"
      "按申报文件结构和数据检查（统一社会信用代码、奖项类别、与年度数值不符的声称、超出满分\n"
-     "的自评分等）检查每个文件，不显示得分。有文件无效时退出码为 1。\n"},
+     "的自评分等）检查每个文件，不显示得分。每个文件在标准输出给出一行结论（有效、无效，或\n"
+     "符合结构但有 N 项严重问题），其后是原因。有文件无效或有严重问题时退出码为 1。\n"},
     {"batch",
      "usage: qscore batch [--jobs N] [--out DIR] [--resume] PATH...\n"
      "\n"
      "Scores files and folders (searched for *.xml) in worker processes and writes into DIR\n"
      "(default qscore-out): triage.csv, triage.xlsx, index.html, results.jsonl, reports/ (a\n"
      "JSON and an HTML report per submission), errors.csv. A file that is invalid, crashes its\n"
-     "worker or runs past batch-file-seconds is listed in errors.csv; the rest goes on.\n"
+     "worker or runs past batch-file-seconds is listed in errors.csv; the rest goes on. Every\n"
+     "path found is scored or listed (links in folders are not followed, devices and FIFOs\n"
+     "not read). DIR must be new, empty or made by qscore (.qscore-manifest): qscore replaces\n"
+     "only the files it wrote there, follows no link in it, and locks it while it runs.\n"
      "  --jobs N    worker processes (default: the number of cores); the outputs are the same\n"
      "  --resume    after an interruption, score only what is missing\n"
      "  -q          no progress line and no summary\n"
-     "exit: 0 all scored, 1 some not scored, 2 usage, 3 rules error, 4 internal error\n",
+     "exit: 0 all scored, 1 some not scored or an output not written, 2 usage or a folder\n"
+     "that is not qscore's or is in use, 3 rules error, 4 internal error, 130/143 interrupted\n",
      "用法：qscore batch [--jobs N] [--out 目录] [--resume] 路径...\n"
      "\n"
      "用多个评分进程为文件和目录（查找 *.xml）评分，写入目录（默认 qscore-out）：triage.csv、\n"
      "triage.xlsx、index.html、results.jsonl、reports/（每份申报的 JSON 和 HTML 报告）、\n"
      "errors.csv。无效、使进程崩溃或超过 batch-file-seconds 的文件记入 errors.csv，其余照常。\n"
+     "找到的每个路径或者评分，或者说明原因列出（目录中的符号链接不跟随，设备和管道不读取）。\n"
+     "输出目录须为新目录、空目录或 qscore 建立的目录（.qscore-manifest）：qscore 只替换自己\n"
+     "写的文件，不跟随其中的链接，运行期间加锁。\n"
      "  --jobs N    评分进程数（默认为CPU核数）；输出与进程数无关\n"
      "  --resume    中断后再次运行，只补评未完成的\n"
      "  -q          不显示进度和汇总\n"
-     "退出码：0 全部已评分，1 有文件未能评分，2 用法错误，3 规则错误，4 内部错误\n"},
+     "退出码：0 全部已评分，1 有文件未能评分或有输出未能写入，2 用法错误或输出目录不可用，\n"
+     "3 规则错误，4 内部错误，130/143 被中断\n"},
     {"rubric",
      "usage: qscore rubric [--format text|json] [--param N=V]\n"
      "\n"
@@ -164,7 +190,8 @@ enum {
   OPT_PARAM,
   OPT_INDICATOR,
   OPT_RESUME,
-  OPT_STYLESHEET
+  OPT_STYLESHEET,
+  OPT_AS_OF
 };
 
 int main(int argc, char **argv) {
@@ -179,6 +206,7 @@ int main(int argc, char **argv) {
       {"resume", no_argument, NULL, OPT_RESUME},
       {"indicator", required_argument, NULL, OPT_INDICATOR},
       {"stylesheet", required_argument, NULL, OPT_STYLESHEET},
+      {"as-of", required_argument, NULL, OPT_AS_OF},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -239,6 +267,16 @@ int main(int argc, char **argv) {
     case OPT_STYLESHEET:
       cli.stylesheet = optarg;
       break;
+    case OPT_AS_OF: {
+      int y, m, d;
+      if (qs_date_parse(optarg, &y, &m, &d) != 0) {
+        qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_AS_OF_VALUE), optarg);
+        bad = 1;
+      } else {
+        cli.as_of = qs_date_int(y, m, d);
+      }
+      break;
+    }
     case 'q':
       cli.quiet = 1;
       break;
@@ -264,8 +302,14 @@ int main(int argc, char **argv) {
       break;
     }
   }
+  /* A file size limit (ulimit -f) makes a write fail with EFBIG, reported like any other
+   * failed write, instead of killing qscore with SIGXFSZ halfway through an output. */
+  signal(SIGXFSZ, SIG_IGN);
   int rc;
-  if (version) {
+  if (bad) {
+    /* Even with --help: `qscore --lang fr --help` is a mistake to say, not help to print. */
+    rc = QS_EXIT_USAGE;
+  } else if (version) {
     printf("qscore %s\n", QSCORE_VERSION);
     rc = QS_EXIT_OK;
   } else if (help) {
@@ -275,8 +319,6 @@ int main(int argc, char **argv) {
         text = cli.lang == QS_LANG_EN ? command_help[i].en : command_help[i].zh;
     fputs(text, stdout);
     rc = QS_EXIT_OK;
-  } else if (bad) {
-    rc = QS_EXIT_USAGE;
   } else if (optind >= argc) {
     fputs(cli.lang == QS_LANG_EN ? usage_en : usage_zh, stderr);
     rc = QS_EXIT_USAGE;
@@ -299,6 +341,15 @@ int main(int argc, char **argv) {
                          cmd);
       rc = QS_EXIT_USAGE;
     }
+  }
+  /* Whatever went to standard output must have got there (validate > /dev/full). */
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    int e = errno;
+    fprintf(stderr, "qscore: %s: ", qs_msg_get(cli.lang, QS_M_ERROR));
+    fprintf(stderr, qs_msg_get(cli.lang, QS_M_STDOUT), qs_strerror(cli.lang, e ? e : EIO));
+    fputc('\n', stderr);
+    if (rc == QS_EXIT_OK)
+      rc = QS_EXIT_WRITE;
   }
   free(cli.params);
   qs_codes_cleanup();

@@ -1,35 +1,81 @@
-/* qs_batch.h -- scoring a folder of submissions: inputs, worker processes, the result cache,
- * and the tables made from the results.
+/* qs_batch.h -- scoring a folder of submissions: inputs, the output folder, worker processes,
+ * the result cache, and the tables made from the results.
  *
- *   inputs (files and folders, *.xml, byte order of paths)
+ *   inputs (files and folders, *.xml in any case, byte order of paths); every path given or
+ *   found is either scored or listed in errors.csv with why not (a symbolic link found in a
+ *   folder, a folder too deep, a device or FIFO, a file too large, one inside the output
+ *   folder)
+ *     -> the output folder, qscore's own (a manifest of what it wrote) and locked
  *     -> N worker processes, forked after the rules are loaded, one file at a time each;
  *        a worker that crashes or overruns the per-file limit is killed and replaced, and the
- *        file is reported as not scored
- *     -> OUT/.qscore-cache/<key>.json or .err, written atomically, keyed by the file's path and
- *        content, the rules, the parameters and the language
+ *        file is reported as not scored; a failed write is reported with its path and reason
+ *     -> OUT/.qscore-cache/<key>.json, .html, .row or .err, keyed by everything the result
+ *        depends on (qs_batch_key_context)
  *     -> results.jsonl, triage.csv, triage.xlsx, index.html, reports/, errors.csv, made in input
- *        order from the cache, so they are the same bytes whatever the number of workers and
- *        whether the run was interrupted and resumed. */
+ *        order from the cache (reports are copies, never links to the cache), so they are the
+ *        same bytes whatever the number of workers and whether the run was interrupted and
+ *        resumed. */
 #ifndef QS_BATCH_H
 #define QS_BATCH_H
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "qs_engine.h"
 #include "qs_i18n.h"
 #include "qs_util.h"
 
+/* ------------------------------------------------------------------ the output folder */
+
+typedef struct {
+  char *path;     /* as given by --out, for messages */
+  int fd;         /* the folder */
+  int cache_fd;   /* .qscore-cache/ */
+  int reports_fd; /* reports/ */
+  int lock_fd;    /* .qscore-lock, locked for the run */
+  char **owned;   /* the names the manifest lists (relative, sorted) */
+  size_t n_owned;
+} qs_outdir;
+
+typedef enum {
+  QS_OUTDIR_OK = 0,
+  QS_OUTDIR_REFUSED, /* not empty and not qscore's, or a link where qscore keeps a folder: exit 2 */
+  QS_OUTDIR_BUSY,    /* another batch holds the lock: exit 2 */
+  QS_OUTDIR_FAILED,  /* cannot be made or opened: exit 1 */
+} qs_outdir_status;
+
+/* Open (making it if needed) the output folder, take its lock, clear qscore's leftover
+ * temporary files and, unless resuming, its cache. Anything but OK: *why says what (free it). */
+qs_outdir_status qs_outdir_open(qs_outdir *o, const char *path, int resume, qs_lang lang,
+                                char **why);
+/* The manifest names this file ("triage.csv", "reports/X.html"): qscore wrote it. */
+int qs_outdir_owns(const qs_outdir *o, const char *name);
+/* Replace the manifest with these names (relative paths). 0, or -1 with *why. */
+int qs_outdir_write_manifest(qs_outdir *o, char *const *names, size_t n, qs_lang lang, char **why);
+/* "DIR/name" for messages (free it). */
+char *qs_outdir_shown(const qs_outdir *o, const char *name);
+void qs_outdir_close(qs_outdir *o);
+/* A name qscore gives cache entries: 64 hex digits and .json, .html, .row or .err. */
+int qs_cache_name_ok(const char *name);
+
+/* ------------------------------------------------------------------ inputs */
+
 typedef enum {
   QS_ITEM_PENDING = 0,
   QS_ITEM_SCORED,
-  QS_ITEM_FAILED, /* invalid input, rules failure, crash or timeout: see its .err */
+  QS_ITEM_FAILED,  /* invalid input, rules failure, crash, timeout, failed write: see kind */
+  QS_ITEM_SKIPPED, /* found but not read: a link, a device, too deep, in the output folder */
 } qs_item_state;
 
 typedef struct {
-  char *path;
+  char *path;  /* as given or found */
+  char *shown; /* as every output shows it (qs_display_name) */
   char key[65];
   qs_item_state state;
+  /* What the parent knows about a file it did not score, when there is no .err in the cache
+   * to say it (skipped, refused before reading, a write that failed); NULL otherwise. */
+  char *kind, *message;
 } qs_batch_item;
 
 typedef struct {
@@ -37,14 +83,21 @@ typedef struct {
   size_t n, cap;
 } qs_batch_inputs;
 
-/* Collect the files named by args: files as given, folders searched recursively for *.xml
- * (symbolic links are not followed). Sorted by path, duplicates dropped. A path that does not
- * exist is kept, so that it is reported as unreadable. */
-void qs_batch_collect(qs_batch_inputs *in, char *const *args, int n);
+/* Collect the files named by args: files as given (a link named on the command line is
+ * followed), folders searched for *.xml (any case) to QS_BATCH_MAX_DEPTH levels, links found
+ * in them not followed. Sorted by path, duplicates dropped. A path that cannot be scored is
+ * kept, marked with why (a missing one is FAILED, "cannot read"; a link found in a folder,
+ * a device or FIFO, a folder too deep, a file inside the output folder out_dir are
+ * SKIPPED; a file over max_bytes is FAILED). */
+#define QS_BATCH_MAX_DEPTH 64
+void qs_batch_collect(qs_batch_inputs *in, char *const *args, int n, const char *out_dir,
+                      size_t max_bytes, qs_lang lang);
 void qs_batch_inputs_free(qs_batch_inputs *in);
+/* Inputs still to be read and scored. */
+size_t qs_batch_pending(const qs_batch_inputs *in);
 
 typedef struct {
-  const char *out_dir;
+  qs_outdir *out;
   int jobs;
   int resume;
   int quiet;
@@ -54,37 +107,33 @@ typedef struct {
 } qs_batch_options;
 
 typedef struct {
-  size_t scored, failed, cached;
+  size_t scored, failed, skipped, cached;
   size_t rules_failed; /* of the failed, those the rules failed on (kind "rules") */
   size_t recommend, review, reject;
+  int signal;            /* the run was interrupted by this signal (SIGINT, SIGTERM) */
+  int written;           /* the outputs written, QS_OUT_* bits */
+  size_t write_failures; /* outputs that could not be written (each reported on stderr) */
 } qs_batch_summary;
 
-/* Score every input into the cache of out_dir. Returns 0, or -1 when the run could not be
- * carried out at all (the cache folder cannot be made). */
+/* Score every pending input into the cache. Returns 0, or -1 when workers could not be
+ * started (fork or pipe failed); s->signal is set when a signal stopped the run. */
 int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o, qs_batch_summary *s);
 
-/* Make the tables of out_dir from the cache. Returns 0 or -1 (a write failed). */
-int qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in, const qs_batch_options *o,
-                           qs_batch_summary *s);
+enum {
+  QS_OUT_RESULTS = 1,
+  QS_OUT_CSV = 2,
+  QS_OUT_XLSX = 4,
+  QS_OUT_INDEX = 8,
+  QS_OUT_REPORTS = 16,
+  QS_OUT_ERRORS = 32,
+};
 
-/* Paths inside out_dir. */
-char *qs_batch_cache_path(const char *out_dir, const char *key, const char *ext);
+/* Make the outputs from the cache: every failed write reported on stderr with its path and
+ * reason and counted in s->write_failures; s->written says what was written. */
+void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
+                            const qs_batch_options *o, qs_batch_summary *s);
 
-/* Write data to path through a temporary file in the same folder and a rename. */
-int qs_write_atomic(const char *path, const char *data, size_t len);
-
-/* The same for an output made piece by piece, so that a table of 10,000 rows is never held
- * whole in memory: qs_stream_open, then qs_stream_put with a buffer the caller keeps filling
- * (written out and emptied once it holds 64 KiB), then qs_stream_close (writes the rest,
- * renames into place; -1 and no file when anything failed). */
-typedef struct {
-  FILE *f;
-  char *path, *tmp;
-  int bad;
-} qs_stream;
-
-void qs_stream_open(qs_stream *st, const char *path);
-void qs_stream_put(qs_stream *st, qs_buf *b);
-int qs_stream_close(qs_stream *st, qs_buf *b);
+/* The cache entry of a key: "<key><ext>" (a name inside o->cache_fd). */
+char *qs_batch_cache_name(const char *key, const char *ext);
 
 #endif

@@ -51,6 +51,7 @@ static unsigned invisible(const unsigned char *p, size_t n) {
  * invisible or reordering characters as \uXXXX, bytes that are not UTF-8 as \xNN, and
  * anything past max bytes cut, saying how much. */
 static char *clean(const char *s, size_t max, int lines) {
+  /* lines: 1 keeps newlines and tabs, 0 folds them to spaces, -1 shows them as \xNN. */
   qs_buf b = {0};
   qs_buf_add(&b, "");
   const unsigned char *p = (const unsigned char *)s;
@@ -62,9 +63,9 @@ static char *clean(const char *s, size_t max, int lines) {
     }
     size_t n = utf8_len(p);
     unsigned cp;
-    if (lines && (*p == '\n' || *p == '\t'))
+    if (lines > 0 && (*p == '\n' || *p == '\t'))
       qs_buf_addn(&b, (const char *)p, 1);
-    else if (*p == '\n' || *p == '\r' || *p == '\t')
+    else if (lines == 0 && (*p == '\n' || *p == '\r' || *p == '\t'))
       qs_buf_add(&b, " ");
     else if (n == 0 || *p < 0x20 || *p == 0x7f)
       qs_buf_addf(&b, "\\x%02x", *p), n = 1;
@@ -80,6 +81,8 @@ static char *clean(const char *s, size_t max, int lines) {
 char *qs_diag_clean(const char *s, size_t max) { return clean(s, max, 0); }
 
 char *qs_terminal_clean(const char *s) { return clean(s, (size_t)-1, 1); }
+
+char *qs_display_name(const char *s) { return clean(s ? s : "", (size_t)-1, -1); }
 
 static void vadd(qs_diag *d, int warning, const char *file, long line, const char *fmt,
                  va_list ap) {
@@ -98,7 +101,7 @@ static void vadd(qs_diag *d, int warning, const char *file, long line, const cha
   char *t = qs_diag_clean(raw, QS_DIAG_MAX);
   free(raw);
   qs_grow(&d->items, &d->cap, d->n + 1, sizeof *d->items);
-  d->items[d->n++] = (qs_diag_item){file ? qs_diag_clean(file, 4096) : NULL, line, warning, t};
+  d->items[d->n++] = (qs_diag_item){file ? qs_display_name(file) : NULL, line, warning, t};
 }
 
 void qs_diag_add(qs_diag *d, const char *file, long line, const char *fmt, ...) {

@@ -43,6 +43,12 @@ char *qs_diag_clean(const char *s, size_t max);
  * cut. Text from the application (titles, names) can carry a terminal escape (C1 CSI) or a
  * right-to-left override; the JSON, XML and HTML reports keep them as data. */
 char *qs_terminal_clean(const char *s);
+/* A file name as every output shows it (reports, batch tables, messages): valid UTF-8 as it
+ * is; a byte that is not UTF-8 (a GBK or Latin-1 name), a control character (newline and tab
+ * too) as \xNN, an invisible or reordering character as \uXXXX. One rule everywhere, so the
+ * name in errors.csv is the name in the message, and no output becomes invalid XML, JSON or
+ * workbook because of a name. Not cut. */
+char *qs_display_name(const char *s);
 void qs_diag_free(qs_diag *d);
 
 #endif

@@ -4,6 +4,7 @@
 #include <clips/clips.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/hash.h>
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct qs_engine {
   int tracing;
   char *last_trace;
   int clean;          /* the facts are those of a reset: no submission's, default parameters */
+  long as_of;         /* the scoring day, yyyymmdd */
   size_t base_memory; /* what CLIPS holds with the rules loaded and no submission */
 };
 
@@ -185,6 +187,8 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
     return NULL;
   }
   e->origin = qs_xstrdup(rules_dir ? rules_dir : "built-in");
+  /* Read once: a batch that runs past midnight scores every file on the same day. */
+  e->as_of = qs_today_china();
   e->where = xmlHashCreate(128);
   int rc = rules_dir ? load_dir(e, rules_dir, d) : load_builtin(e, d);
   if (rc == 0) {
@@ -283,6 +287,8 @@ size_t qs_engine_rule_names(const qs_engine *e, char ***names) {
 }
 
 const qs_rubric *qs_engine_rubric(const qs_engine *e) { return &e->rubric; }
+void qs_engine_set_as_of(qs_engine *e, long day) { e->as_of = day; }
+long qs_engine_as_of(const qs_engine *e) { return e->as_of; }
 const char *qs_engine_rules_sha256(const qs_engine *e) { return e->rules_sha256; }
 const char *qs_engine_rules_origin(const qs_engine *e) { return e->origin; }
 
@@ -439,10 +445,13 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   qs_report *rep = qs_report_new(&e->rubric);
   rep->qscore_version = qs_xstrdup(QSCORE_VERSION);
   rep->rules_sha256 = qs_xstrdup(e->rules_sha256);
-  rep->path = qs_xstrdup(name);
+  /* The name as every report shows it: a file name that is not UTF-8 (GBK, Latin-1) would
+   * make the JSON, XML and workbook invalid. */
+  rep->path = qs_display_name(name);
   qs_sha256_hex(data, len, rep->sha256);
 
-  qs_import_status st = qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), rep, d);
+  qs_import_status st =
+      qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), e->as_of, rep, d);
   xmlFreeDoc(doc);
   if (st != QS_IMPORT_OK) {
     qs_report_free(rep);
@@ -501,19 +510,33 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   return QS_SCORE_OK;
 }
 
+int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only, char **data,
+                         size_t *len, qs_diag *d) {
+  long mb = (long)param(e, "max-input-mb");
+  int err = 0;
+  switch (qs_read_fileat(AT_FDCWD, path, (size_t)mb << 20, regular_only ? QS_READ_REGULAR_ONLY : 0,
+                         data, len, &err)) {
+  case QS_READ_OK:
+    return 0;
+  case QS_READ_TOO_LARGE:
+    qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
+    break;
+  case QS_READ_NOT_REGULAR:
+    qs_diag_add(d, path, 0, "%s", qs_msg_get(d->lang, QS_M_SKIP_SPECIAL));
+    break;
+  case QS_READ_ERRNO:
+    qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), qs_strerror(d->lang, err));
+    break;
+  }
+  return -1;
+}
+
 qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d) {
   *out = NULL;
-  long mb = (long)param(e, "max-input-mb");
   char *data;
   size_t len;
-  const char *err;
-  if (qs_read_file(path, (size_t)mb << 20, &data, &len, &err) != 0) {
-    if (strcmp(err, "too-large") == 0)
-      qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
-    else
-      qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), err);
+  if (qs_engine_read_input(e, path, 0, &data, &len, d) != 0)
     return QS_SCORE_INVALID;
-  }
   qs_score_status st = qs_engine_score_buffer(e, path, data, len, out, d);
   free(data);
   return st;

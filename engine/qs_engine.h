@@ -41,6 +41,10 @@ void qs_engine_release_memory(qs_engine *e);
 int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d);
 
 const qs_rubric *qs_engine_rubric(const qs_engine *e);
+/* The scoring day (评审基准日), yyyymmdd: today in China (qs_today_china) when the engine is
+ * made, or what --as-of sets. Evidence dated after it is not counted; every report shows it. */
+void qs_engine_set_as_of(qs_engine *e, long day);
+long qs_engine_as_of(const qs_engine *e);
 const char *qs_engine_rules_sha256(const qs_engine *e);
 const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the folder */
 
@@ -58,6 +62,11 @@ const char *qs_engine_rule_where(const qs_engine *e, const char *rule);
 size_t qs_engine_rule_names(const qs_engine *e, char ***names);
 
 qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
+/* Read a submission file ("-": standard input) within the max-input-mb limit, its size and
+ * type checked before a byte is read; with regular_only a device, FIFO or socket is refused
+ * (a batch: a FIFO would wait forever). 0, or -1 with the reason in d. */
+int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only, char **data,
+                         size_t *len, qs_diag *d);
 qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                        qs_report **out, qs_diag *d);
 

@@ -1,6 +1,7 @@
 /* qs_i18n.c -- the message table (Chinese, English). */
 #include "qs_i18n.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const char *const msgs[QS_M__COUNT][2] = {
@@ -101,6 +102,50 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_INVALID] = {"无效", "invalid"},
     [QS_M_SUBMISSION_FLAGS] = {"整体提示", "Submission flags"},
     [QS_M_SELF] = {"自评", "self"},
+    [QS_M_VALID_WITH_ERRORS] = {"符合申报文件结构，但有 %d 项严重问题（error），不宜直接使用",
+                                "matches the schema, but with %d error flags: not plainly valid"},
+    [QS_M_AS_OF] = {"评审基准日", "scoring day"},
+    [QS_M_CANNOT_WRITE] = {"无法写入 %s：%s", "cannot write %s: %s"},
+    [QS_M_FILE_IS_LINK] =
+        {"无法写入 %s：它是符号链接，qscore 不经符号链接写入（请直接给出目标文件）",
+         "cannot write %s: it is a symbolic link, and qscore does not write "
+         "through links (name the file itself)"},
+    [QS_M_FILE_NOT_REGULAR] = {"无法写入 %s：它不是普通文件（设备、管道或套接字），qscore 不替换它",
+                               "cannot write %s: it is not a regular file (a device, FIFO or "
+                               "socket), and qscore does not replace it"},
+    [QS_M_STDOUT] = {"无法写入标准输出：%s", "cannot write to standard output: %s"},
+    [QS_M_OUT_FOREIGN] = {"%s 不是空目录，也不是 qscore 的输出目录（没有 .qscore-manifest）；"
+                          "为免覆盖或删除别人的文件，请指定新的或空的目录",
+                          "%s is not empty and is not a qscore output folder (it has no "
+                          ".qscore-manifest); so as to overwrite or delete nothing of anyone "
+                          "else's, give a new or empty folder"},
+    [QS_M_OUT_BUSY] = {"输出目录 %s 正被另一个 qscore batch 使用（进程 %s）；请等它结束或另选目录",
+                       "the output folder %s is in use by another qscore batch (process %s); "
+                       "wait for it to finish or choose another folder"},
+    [QS_M_OUT_LINK] = {"%s 不是 qscore 建立的目录（符号链接或其他文件）；qscore 不跟随输出目录中的"
+                       "链接，请移走它或另选目录",
+                       "%s is not the folder qscore made (a symbolic link or another kind of "
+                       "file); qscore follows no link inside its output folder: move it away "
+                       "or choose another folder"},
+    [QS_M_OUT_NOT_OURS] = {"%s 已存在且不是 qscore 写的，未覆盖",
+                           "%s exists and was not written by qscore; left as it is"},
+    [QS_M_OUT_CANNOT_MAKE] = {"无法使用输出目录 %s：%s", "cannot use the output folder %s: %s"},
+    [QS_M_SKIP_LINK] = {"符号链接，未跟随（要评分请直接给出它指向的文件）",
+                        "a symbolic link, not followed (name the file it points to, to score it)"},
+    [QS_M_SKIP_DEEP] = {"目录嵌套超过 %d 层，未再向下查找",
+                        "more than %d folders deep, not searched"},
+    [QS_M_SKIP_SPECIAL] = {"不是普通文件（设备、管道或套接字），未读取",
+                           "not a regular file (a device, FIFO or socket), not read"},
+    [QS_M_SKIP_OUT] = {"位于输出目录 %s 内，不作为申报文件评分",
+                       "inside the output folder %s, not scored as a submission"},
+    [QS_M_NOTHING_TO_SCORE] = {"没有可评分的文件，未写入任何输出",
+                               "nothing to score; no output written"},
+    [QS_M_INTERRUPTED] = {"已中断（%s）；加 --resume 再次运行即可接着完成",
+                          "interrupted (%s); run again with --resume to finish"},
+    [QS_M_WRITE_FAILED] = {"未能评分：写入结果失败：%s",
+                           "not scored: writing the result failed: %s"},
+    [QS_M_AS_OF_VALUE] = {"--as-of 须为 YYYY-MM-DD 格式的日期（1900-2999）：%s",
+                          "--as-of needs a date YYYY-MM-DD (1900-2999): %s"},
 };
 
 const char *qs_msg_get(qs_lang lang, qs_msg id) {
@@ -108,6 +153,43 @@ const char *qs_msg_get(qs_lang lang, qs_msg id) {
     return "?";
   const char *s = msgs[id][lang == QS_LANG_EN ? 1 : 0];
   return s ? s : msgs[id][0];
+}
+
+/* What a user of the Chinese interface reads instead of libc's English (the C locale qscore
+ * runs in); the reasons a file operation of qscore's meets in practice. */
+const char *qs_strerror(qs_lang lang, int err) {
+  static const struct {
+    int err;
+    const char *zh;
+  } zh[] = {
+      {ENOENT, "没有该文件或目录"},
+      {EACCES, "权限不足"},
+      {EPERM, "不允许的操作"},
+      {ENOSPC, "磁盘空间不足"},
+      {EDQUOT, "超出磁盘配额"},
+      {EFBIG, "文件过大（超出文件大小限制）"},
+      {EROFS, "只读文件系统"},
+      {EISDIR, "是一个目录"},
+      {ENOTDIR, "不是目录"},
+      {EEXIST, "文件已存在"},
+      {ELOOP, "符号链接层数过多或不跟随符号链接"},
+      {ENXIO, "没有读取方（设备或地址不存在）"},
+      {EIO, "输入/输出错误"},
+      {ENAMETOOLONG, "文件名过长"},
+      {EMFILE, "打开的文件过多"},
+      {ENFILE, "系统打开的文件过多"},
+      {ENOTEMPTY, "目录非空"},
+      {EBUSY, "设备或资源忙"},
+      {EXDEV, "跨设备链接"},
+      {EINVAL, "无效参数"},
+      {EPIPE, "管道已断开"},
+      {ENOMEM, "内存不足"},
+  };
+  if (lang != QS_LANG_EN)
+    for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+      if (zh[i].err == err)
+        return zh[i].zh;
+  return strerror(err);
 }
 
 int qs_lang_parse(const char *s, qs_lang *out) {

@@ -75,11 +75,35 @@ typedef enum {
   QS_M_INVALID,
   QS_M_SUBMISSION_FLAGS,
   QS_M_SELF,
+  QS_M_VALID_WITH_ERRORS,
+  QS_M_AS_OF,
+  /* writing outputs */
+  QS_M_CANNOT_WRITE,
+  QS_M_FILE_IS_LINK,
+  QS_M_FILE_NOT_REGULAR,
+  QS_M_STDOUT,
+  /* the batch output folder */
+  QS_M_OUT_FOREIGN,
+  QS_M_OUT_BUSY,
+  QS_M_OUT_LINK,
+  QS_M_OUT_NOT_OURS,
+  QS_M_OUT_CANNOT_MAKE,
+  /* batch inputs */
+  QS_M_SKIP_LINK,
+  QS_M_SKIP_DEEP,
+  QS_M_SKIP_SPECIAL,
+  QS_M_SKIP_OUT,
+  QS_M_NOTHING_TO_SCORE,
+  QS_M_INTERRUPTED,
+  QS_M_WRITE_FAILED,
+  QS_M_AS_OF_VALUE,
   QS_M__COUNT
 } qs_msg;
 
 /* A printf format or a plain text, in the language asked for. */
 const char *qs_msg_get(qs_lang lang, qs_msg id);
+/* The system's reason for an errno value in lang (Chinese for the common ones; else libc's). */
+const char *qs_strerror(qs_lang lang, int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
 /* A parameter's unit (written in Chinese by the rules) in lang, with its leading space in

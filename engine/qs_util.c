@@ -2,12 +2,14 @@
 #include "qs_util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static void oom(void) {
   fputs("qscore: out of memory\n", stderr);
@@ -104,56 +106,101 @@ char *qs_buf_take(qs_buf *b) {
   return s;
 }
 
-int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  *data = NULL;
-  *len = 0;
-  if (!f) {
-    *err = strerror(errno);
-    return -1;
-  }
-  struct stat st;
-  if (f != stdin && fstat(fileno(f), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) {
-      fclose(f);
-      *err = strerror(EISDIR);
-      return -1;
-    }
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
-      fclose(f);
-      *err = "too-large";
-      return -1;
-    }
-  }
+/* Read from an open descriptor up to limit bytes (the caller closes fd). */
+static qs_read_status read_fd(int fd, size_t limit, char **data, size_t *len, int *err_no) {
   size_t cap = 0, n = 0;
   char *buf = NULL;
   for (;;) {
     qs_grow(&buf, &cap, n + 65536 + 1, 1);
-    size_t got = fread(buf + n, 1, cap - n - 1, f);
-    n += got;
+    ssize_t got = read(fd, buf + n, cap - n - 1);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0) {
+      *err_no = errno;
+      free(buf);
+      return QS_READ_ERRNO;
+    }
+    n += (size_t)got;
     if (n > limit) {
       free(buf);
-      if (f != stdin)
-        fclose(f);
-      *err = "too-large";
-      return -1;
+      return QS_READ_TOO_LARGE;
     }
     if (got == 0)
       break;
   }
-  int bad = ferror(f);
-  int e = errno;
-  if (f != stdin)
-    fclose(f);
-  if (bad) {
-    free(buf);
-    *err = strerror(e ? e : EIO);
-    return -1;
-  }
   buf[n] = '\0';
   *data = buf;
   *len = n;
-  return 0;
+  return QS_READ_OK;
+}
+
+qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
+                              size_t *len, int *err_no) {
+  *data = NULL;
+  *len = 0;
+  *err_no = 0;
+  int stdin_ = strcmp(name, "-") == 0 && dfd == AT_FDCWD;
+  /* O_NONBLOCK: opening a FIFO for reading must not wait for a writer before its type is
+   * known; it is cleared again for the reading itself. */
+  int fd = stdin_ ? 0
+                  : openat(dfd, name,
+                           O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
+                               ((flags & QS_READ_NOFOLLOW) ? O_NOFOLLOW : 0));
+  if (fd < 0) {
+    *err_no = errno;
+    return QS_READ_ERRNO;
+  }
+  qs_read_status rc = QS_READ_OK;
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    *err_no = errno;
+    rc = QS_READ_ERRNO;
+  } else if (S_ISDIR(st.st_mode)) {
+    *err_no = EISDIR;
+    rc = QS_READ_ERRNO;
+  } else if (!S_ISREG(st.st_mode) && !stdin_ && (flags & QS_READ_REGULAR_ONLY)) {
+    rc = QS_READ_NOT_REGULAR;
+  } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+    rc = QS_READ_TOO_LARGE;
+  }
+  if (rc == QS_READ_OK && !stdin_ && S_ISFIFO(st.st_mode)) {
+    /* A FIFO opened without waiting reads as empty until its writer comes: open it again the
+     * ordinary way, which waits for the writer as a shell's < would. */
+    close(fd);
+    fd = openat(dfd, name,
+                O_RDONLY | O_CLOEXEC | O_NOCTTY | ((flags & QS_READ_NOFOLLOW) ? O_NOFOLLOW : 0));
+    if (fd < 0) {
+      *err_no = errno;
+      return QS_READ_ERRNO;
+    }
+  } else if (rc == QS_READ_OK && !stdin_) {
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+      fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  }
+  if (rc == QS_READ_OK)
+    rc = read_fd(fd, limit, data, len, err_no);
+  if (!stdin_)
+    close(fd);
+  return rc;
+}
+
+int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err) {
+  int e = 0;
+  switch (qs_read_fileat(AT_FDCWD, path, limit, 0, data, len, &e)) {
+  case QS_READ_OK:
+    return 0;
+  case QS_READ_TOO_LARGE:
+    *err = "too-large";
+    return -1;
+  case QS_READ_NOT_REGULAR:
+    *err = strerror(EINVAL);
+    return -1;
+  case QS_READ_ERRNO:
+    break;
+  }
+  *err = strerror(e ? e : EIO);
+  return -1;
 }
 
 struct qs_sha256 {
@@ -223,7 +270,7 @@ void qs_date_format(char out[11], int y, int m, int d) {
   snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-long qs_today_int(void) {
+long qs_today_china(void) {
   time_t t = time(NULL);
   const char *sde = getenv("SOURCE_DATE_EPOCH");
   if (sde && *sde) {
@@ -232,7 +279,12 @@ long qs_today_int(void) {
     if (*end == '\0' && v >= 0)
       t = (time_t)v;
   }
+  t += 8 * 3600; /* China Standard Time, UTC+8 all year */
   struct tm tm;
   gmtime_r(&t, &tm);
   return qs_date_int(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void qs_day_format(char out[11], long day) {
+  qs_date_format(out, (int)(day / 10000), (int)(day / 100 % 100), (int)(day % 100));
 }

@@ -14,9 +14,12 @@
 enum {
   QS_EXIT_OK = 0,       /* everything scored */
   QS_EXIT_INPUT = 1,    /* some input invalid or unreadable; the rest still scored */
-  QS_EXIT_USAGE = 2,    /* bad command line */
+  QS_EXIT_WRITE = 1,    /* an output could not be written (the path and reason said) */
+  QS_EXIT_USAGE = 2,    /* bad command line, or an --out folder qscore may not write into */
   QS_EXIT_RULES = 3,    /* rules or rubric error: nothing scored */
   QS_EXIT_INTERNAL = 4, /* internal error */
+  QS_EXIT_SIGINT = 130, /* a batch interrupted by SIGINT (128 + 2): resumable */
+  QS_EXIT_SIGTERM = 143 /* ... by SIGTERM (128 + 15) */
 };
 
 void *qs_xmalloc(size_t n);
@@ -49,6 +52,24 @@ char *qs_buf_take(qs_buf *b);
  * sets *err to a static reason: "too-large" or strerror text. */
 int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err);
 
+typedef enum {
+  QS_READ_OK = 0,
+  QS_READ_ERRNO,       /* *err_no holds the system's error */
+  QS_READ_TOO_LARGE,   /* larger than the limit (known from its size before reading) */
+  QS_READ_NOT_REGULAR, /* a device, FIFO or socket, refused with QS_READ_REGULAR_ONLY */
+} qs_read_status;
+
+enum {
+  QS_READ_REGULAR_ONLY = 1, /* refuse anything but a regular file, before reading a byte */
+  QS_READ_NOFOLLOW = 2,     /* refuse a symbolic link (ELOOP) */
+};
+
+/* Read the file name inside the folder dfd (AT_FDCWD: a path) as qs_read_file does, with the
+ * type and the size checked before anything is read: a FIFO never blocks the caller, and a
+ * file of gigabytes is refused by its size, not read up to the limit. */
+qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
+                              size_t *len, int *err_no);
+
 /* SHA-256 as 64 lowercase hex digits plus NUL. */
 typedef struct qs_sha256 qs_sha256;
 qs_sha256 *qs_sha256_new(void);
@@ -64,8 +85,12 @@ long qs_date_int(int y, int m, int d);
  * (2023-08-31 + 6 months = 2024-02-29). */
 void qs_date_add_months(int *y, int *m, int *d, int months);
 void qs_date_format(char out[11], int y, int m, int d);
-/* Today in UTC as yyyymmdd, or the day of SOURCE_DATE_EPOCH when that is set (so that
- * reproducible runs give reproducible "in the future" checks). */
-long qs_today_int(void);
+/* Today in China (UTC+8, no summer time) as yyyymmdd: the default scoring day (评审基准日).
+ * SOURCE_DATE_EPOCH, when set, stands for the present moment (reproducible runs); --as-of
+ * overrides both. A reviewer in China scoring at 07:00 scores on the Chinese date, not on
+ * the UTC date, which is still yesterday then. */
+long qs_today_china(void);
+/* The scoring day of a yyyymmdd number as "YYYY-MM-DD". */
+void qs_day_format(char out[11], long day);
 
 #endif

@@ -64,9 +64,7 @@ const char *qs_column_title(qs_lang lang, const char *key) {
   return key;
 }
 
-int qs_write_csv(const qs_table *t, const char *path) {
-  qs_stream st;
-  qs_stream_open(&st, path);
+void qs_write_csv(const qs_table *t, qs_file *f) {
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
   static const char *const head[] = {"rank",     "region_rank", "id",    "title",
@@ -111,21 +109,20 @@ int qs_write_csv(const qs_table *t, const char *path) {
     qs_buf_addf(&b, ",%d,%d,%s,", r->n_flags, r->n_error_flags, r->duplicate_id ? "1" : "0");
     qs_csv_field(&b, r->path, 1);
     qs_buf_add(&b, ",");
-    qs_buf b2 = {0};
-    qs_buf_addf(&b2, "%s.html", r->report);
-    qs_csv_field(&b, b2.s, 0);
-    qs_buf_free(&b2);
+    if (r->report) { /* none when the report could not be written (said on stderr) */
+      qs_buf b2 = {0};
+      qs_buf_addf(&b2, "%s.html", r->report);
+      qs_csv_field(&b, b2.s, 0);
+      qs_buf_free(&b2);
+    }
     qs_buf_add(&b, "\r\n");
-    qs_stream_put(&st, &b);
+    qs_file_put(f, &b);
   }
-  int rc = qs_stream_close(&st, &b);
+  qs_file_write(f, b.s, b.len);
   qs_buf_free(&b);
-  return rc;
 }
 
-int qs_write_errors_csv(const qs_table *t, const char *path) {
-  qs_stream st;
-  qs_stream_open(&st, path);
+void qs_write_errors_csv(const qs_table *t, qs_file *f) {
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
   static const char *const head[] = {"file", "line", "kind", "message"};
@@ -141,9 +138,8 @@ int qs_write_errors_csv(const qs_table *t, const char *path) {
     qs_buf_add(&b, ",");
     qs_csv_field(&b, e->message, 1);
     qs_buf_add(&b, "\r\n");
-    qs_stream_put(&st, &b);
+    qs_file_put(f, &b);
   }
-  int rc = qs_stream_close(&st, &b);
+  qs_file_write(f, b.s, b.len);
   qs_buf_free(&b);
-  return rc;
 }

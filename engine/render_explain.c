@@ -270,11 +270,12 @@ void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *onl
     fprintf(out, "项目: %s %s   总分 %d / %d   初筛 %s (%s)\n", rep->id, rep->title, rep->total,
             rep->max_total, qs_triage_label(lang, rep->triage), rep->triage);
   fprintf(out,
-          lang == QS_LANG_EN ? "Results window %s .. %s; ✓ held, ✗ not held, · factor absent; "
-                               "* a parameter changed from its default\n"
-                             : "成效评价期 %s 至 %s；✓ 满足，✗ 未满足，· 加分因素未具备；"
-                               "* 参数已改动\n",
-          rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?");
+          lang == QS_LANG_EN ? "Results window %s .. %s, scoring day %s; ✓ held, ✗ not held, · "
+                               "factor absent; * a parameter changed from its default\n"
+                             : "成效评价期 %s 至 %s，评审基准日 %s；✓ 满足，✗ 未满足，· 加分因素"
+                               "未具备；* 参数已改动\n",
+          rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
+          rep->as_of ? rep->as_of : "?");
   for (size_t i = 0; i < rep->n_results; i++)
     if (!only || strcmp(only, rep->results[i].def->id) == 0)
       indicator(rep, e, &rep->results[i], f, nf, lang, out);

@@ -111,11 +111,9 @@ static void histogram(qs_buf *b, const qs_table *t) {
               10 + h, left + 21 * w, 10 + h);
 }
 
-int qs_write_index_html(const qs_table *t, const char *path) {
+void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_lang L = t->lang;
   int en = L == QS_LANG_EN;
-  qs_stream st;
-  qs_stream_open(&st, path);
   qs_buf b = {0};
   unsigned char digest[32];
   {
@@ -142,6 +140,7 @@ int qs_write_index_html(const qs_table *t, const char *path) {
   qs_buf_addf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
   qs_buf_add(&b, en ? "Batch triage" : "批量初筛结果");
   qs_buf_add(&b, "</h1>\n");
+  qs_buf_addf(&b, "<p class=\"asof\">%s %s</p>\n", qs_msg_get(L, QS_M_AS_OF), t->as_of);
 
   size_t rec = 0, rev = 0, rej = 0;
   for (size_t i = 0; i < t->n_rows; i++) {
@@ -240,13 +239,17 @@ int qs_write_index_html(const qs_table *t, const char *path) {
     qs_buf_addf(&b, "</td><td class=\"n\">%d</td>", r->total);
     for (size_t i = 0; i < t->rubric->n_inds; i++)
       qs_buf_addf(&b, "<td class=\"n\">%d</td>", r->points[i]);
-    qs_buf_addf(&b, "<td class=\"t\" data-v=\"%s\">%s</td><td class=\"n\">%d</td><td><a href=\"",
-                r->triage, tr_label(L, r->triage), r->n_flags);
-    esc(&b, r->report);
-    qs_buf_add(&b, ".html\">");
-    esc(&b, en ? "report" : "报告");
-    qs_buf_add(&b, "</a></td></tr>\n");
-    qs_stream_put(&st, &b);
+    qs_buf_addf(&b, "<td class=\"t\" data-v=\"%s\">%s</td><td class=\"n\">%d</td><td>", r->triage,
+                tr_label(L, r->triage), r->n_flags);
+    if (r->report) { /* none when the report could not be written (said on stderr) */
+      qs_buf_add(&b, "<a href=\"");
+      esc(&b, r->report);
+      qs_buf_add(&b, ".html\">");
+      esc(&b, en ? "report" : "报告");
+      qs_buf_add(&b, "</a>");
+    }
+    qs_buf_add(&b, "</td></tr>\n");
+    qs_file_put(f, &b);
   }
   qs_buf_add(&b, "</tbody></table>\n");
 
@@ -263,12 +266,11 @@ int qs_write_index_html(const qs_table *t, const char *path) {
       qs_buf_addf(&b, "</td><td class=\"n\">%ld</td><td>", t->errors[i].line);
       esc(&b, t->errors[i].message);
       qs_buf_add(&b, "</td></tr>\n");
-      qs_stream_put(&st, &b);
+      qs_file_put(f, &b);
     }
     qs_buf_add(&b, "</tbody></table>\n");
   }
   qs_buf_addf(&b, "<script>%s</script>\n</body>\n</html>\n", script);
-  int rc = qs_stream_close(&st, &b);
+  qs_file_write(f, b.s, b.len);
   qs_buf_free(&b);
-  return rc;
 }

@@ -122,8 +122,8 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
   fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province, rep->city,
           M(QS_M_CHAIN), rep->chain);
   fprintf(out,
-          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)   as of %s\n"
-                             : "%s: %s   %s: %s .. %s（%d个月）   评分日 %s\n",
+          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)   scoring day %s\n"
+                             : "%s: %s   %s: %s .. %s（%d个月）   评审基准日 %s\n",
           M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
           rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
           rep->window_months, rep->as_of ? rep->as_of : "?");

@@ -2,7 +2,10 @@
  * province with its own rank, the flags, and the files that could not be scored. Every sheet
  * has a frozen header row, filters and column widths; numbers are numbers, texts are texts
  * (never formulas). The creation time is SOURCE_DATE_EPOCH or the epoch, so the same batch
- * gives the same bytes.
+ * gives the same bytes. A text longer than a cell holds (32,767 characters: a flag listing
+ * thousands of evidence ids) is cut with a visible mark instead of being dropped by the
+ * library. The workbook is written into the temporary file the caller opened safely
+ * (qs_file), reached through /proc/self/fd: libxlsxwriter takes a file name.
  *
  * libxlsxwriter is opened with dlopen when the first workbook is written, not linked: it brings
  * libcrypto and minizip, and loading those cost every qscore process about 5 ms at start (a
@@ -16,6 +19,40 @@
 
 #include "batch_table.h"
 #include "qs_batch.h"
+
+/* UTF-16 units of the UTF-8 sequence starting with byte c (a character past U+FFFF takes two
+ * in Excel's count); a byte that starts no sequence counts one. */
+static size_t units_of(unsigned char c, size_t *bytes) {
+  *bytes = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  return c >= 0xf0 ? 2 : 1;
+}
+
+const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut) {
+  *cut = NULL;
+  const char *mark =
+      lang == QS_LANG_EN
+          ? " … [cut to fit a cell: the whole text is in the report and results.jsonl]"
+          : " ……［单元格容纳不下，已截断；全文见该申报的报告和 results.jsonl］";
+  size_t mark_units = 0, total = 0, n;
+  for (const char *p = mark; *p; p += n)
+    mark_units += units_of((unsigned char)*p, &n);
+  size_t len = strlen(s);
+  size_t keep = 0; /* bytes of s that fit with the mark */
+  for (size_t i = 0; i < len; i += n) {
+    total += units_of((unsigned char)s[i], &n);
+    if (i + n > len)
+      n = len - i;
+    if (total + mark_units <= QS_XLSX_CELL_MAX)
+      keep = i + n;
+  }
+  if (total <= QS_XLSX_CELL_MAX)
+    return s;
+  qs_buf b = {0};
+  qs_buf_addn(&b, s, keep);
+  qs_buf_add(&b, mark);
+  *cut = qs_buf_take(&b);
+  return *cut;
+}
 
 #ifndef QS_XLSXWRITER_SONAME
 #define QS_XLSXWRITER_SONAME "libxlsxwriter.so.4"
@@ -70,10 +107,20 @@ static int xl_open(qs_lang lang) {
 typedef struct {
   lxw_workbook *wb;
   lxw_format *head, *wrap;
+  qs_lang lang;
 } book;
 
-static void header(book *b, lxw_worksheet *ws, const char *const *titles, const double *widths,
-                   int n, int rows) {
+/* Every text cell goes through here: cut to fit (qs_xlsx_fit) rather than dropped. */
+static void put_text(const book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                     lxw_format *fmt) {
+  char *cut;
+  const char *v = qs_xlsx_fit(s ? s : "", b->lang, &cut);
+  xl.worksheet_write_string(ws, row, col, v, fmt);
+  free(cut);
+}
+
+static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
+                   const double *widths, int n, int rows) {
   for (int c = 0; c < n; c++) {
     xl.worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
     xl.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
@@ -122,20 +169,22 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
     const char *texts[] = {x->id, x->title, x->province_name, x->region, x->chain};
     for (int i = 0; i < 5; i++)
-      xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
+      put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
     for (size_t i = 0; i < r->n_inds; i++)
       xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
     for (int i = 0; i < 3; i++)
       xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
-    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
+    put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
-    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
-    char report[600];
-    snprintf(report, sizeof report, "%s.html", x->report);
-    xl.worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
+    put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
+    if (x->report) { /* none when the report could not be written (said on stderr) */
+      char report[600];
+      snprintf(report, sizeof report, "%s.html", x->report);
+      put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
+    }
   }
   free(titles);
   free(widths);
@@ -155,8 +204,7 @@ static void flags_sheet(book *b, qs_table *t) {
   for (size_t i = 0; i < t->n_flags && qs_flag_spool_next(t, &f); i++) {
     const char *v[] = {f.path, f.id, f.indicator, f.severity, f.code, f.text, f.evidence};
     for (int c = 0; c < 7; c++)
-      xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c],
-                                c == 5 ? b->wrap : NULL);
+      put_text(b, ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], c == 5 ? b->wrap : NULL);
   }
 }
 
@@ -171,33 +219,32 @@ static void errors_sheet(book *b, const qs_table *t) {
   header(b, ws, titles, widths, 4, (int)t->n_errors);
   for (size_t i = 0; i < t->n_errors; i++) {
     const qs_error_row *e = &t->errors[i];
-    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
+    put_text(b, ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
-    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
-    xl.worksheet_write_string(ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
+    put_text(b, ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
+    put_text(b, ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
   }
 }
 
-int qs_write_xlsx(qs_table *t, const char *path) {
-  if (xl_open(t->lang) != 0)
+int qs_write_xlsx(qs_table *t, qs_file *f) {
+  if (xl_open(t->lang) != 0 || f->fd < 0)
     return -1;
-  qs_buf tmp = {0};
-  qs_buf_addf(&tmp, "%s.tmp.%ld.xlsx", path, (long)getpid());
+  /* The temporary file qs_file made (O_EXCL, an unpredictable name), by its descriptor. */
+  char target[64];
+  snprintf(target, sizeof target, "/proc/self/fd/%d", f->fd);
   /* Constant memory: each row goes to a temporary file as soon as the next begins, so a round
    * of 10,000 files with all their flags takes no more memory than a round of 100. */
   lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
-  lxw_workbook *wb = xl.workbook_new_opt(tmp.s, &opt);
-  if (!wb) {
-    qs_buf_free(&tmp);
+  lxw_workbook *wb = xl.workbook_new_opt(target, &opt);
+  if (!wb)
     return -1;
-  }
   const char *sde = getenv("SOURCE_DATE_EPOCH");
   lxw_doc_properties props = {
       .title = (char *)(t->lang == QS_LANG_EN ? "qscore triage" : "qscore 初筛排名"),
       .created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : (time_t)1,
   };
   xl.workbook_set_properties(wb, &props);
-  book b = {wb, xl.workbook_add_format(wb), xl.workbook_add_format(wb)};
+  book b = {wb, xl.workbook_add_format(wb), xl.workbook_add_format(wb), t->lang};
   xl.format_set_bold(b.head);
   xl.format_set_bg_color(b.head, 0xDDEBF7);
   xl.format_set_text_wrap(b.wrap);
@@ -218,11 +265,5 @@ int qs_write_xlsx(qs_table *t, const char *path) {
   }
   flags_sheet(&b, t);
   errors_sheet(&b, t);
-  int rc = xl.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
-  if (rc == 0 && rename(tmp.s, path) != 0)
-    rc = -1;
-  if (rc != 0)
-    remove(tmp.s);
-  qs_buf_free(&tmp);
-  return rc;
+  return xl.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
 }

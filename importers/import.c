@@ -628,14 +628,13 @@ static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
 }
 
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
-                                 qs_report *rep, qs_diag *d) {
+                                 long as_of, qs_report *rep, qs_diag *d) {
   qs_import im = {.qe = qe, .name = name, .rep = rep, .d = d, .window_months = window_months};
   qs_env_main_module(qe);
-  im.today = qs_today_int();
+  im.today = as_of;
   im.done_year = (int)(im.today / 10000) - 1;
   char today[11];
-  qs_date_format(today, (int)(im.today / 10000), (int)(im.today / 100 % 100),
-                 (int)(im.today % 100));
+  qs_day_format(today, im.today);
   free(rep->as_of);
   rep->as_of = qs_xstrdup(today);
   qs_fact tf;

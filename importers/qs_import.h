@@ -49,8 +49,9 @@ typedef enum {
 
 /* Assert the facts of a valid tree into a freshly reset environment, and fill the report's
  * header (project, window) and evidence index. window_months is the window-months
- * parameter. */
+ * parameter; as_of the scoring day (yyyymmdd): evidence dated later is not counted, and the
+ * last year that is over is the year before it. */
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
-                                 qs_report *rep, qs_diag *d);
+                                 long as_of, qs_report *rep, qs_diag *d);
 
 #endif

@@ -35,7 +35,7 @@
           <xsl:when test="$k = 'chain'">Chain</xsl:when>
           <xsl:when test="$k = 'start'">Work start</xsl:when>
           <xsl:when test="$k = 'window'">Results window</xsl:when>
-          <xsl:when test="$k = 'asof'">Scored on</xsl:when>
+          <xsl:when test="$k = 'asof'">Scoring day</xsl:when>
           <xsl:when test="$k = 'total'">Total</xsl:when>
           <xsl:when test="$k = 'triage'">Triage</xsl:when>
           <xsl:when test="$k = 'self'">self-assessed</xsl:when>
@@ -76,7 +76,7 @@
           <xsl:when test="$k = 'chain'">产业链</xsl:when>
           <xsl:when test="$k = 'start'">开工日期</xsl:when>
           <xsl:when test="$k = 'window'">成效评价期</xsl:when>
-          <xsl:when test="$k = 'asof'">评分日</xsl:when>
+          <xsl:when test="$k = 'asof'">评审基准日</xsl:when>
           <xsl:when test="$k = 'total'">总分</xsl:when>
           <xsl:when test="$k = 'triage'">初筛建议</xsl:when>
           <xsl:when test="$k = 'self'">自评</xsl:when>

@@ -80,8 +80,8 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
     if (EnvFactIndex(env, f) > last)
       last = EnvFactIndex(env, f);
   qs_report *rep = qs_report_new(rubric);
-  if (qs_import_facts(qe, doc, path, (int)param(rubric, "window-months"), rep, &d) !=
-      QS_IMPORT_OK) {
+  if (qs_import_facts(qe, doc, path, (int)param(rubric, "window-months"), qs_today_china(), rep,
+                      &d) != QS_IMPORT_OK) {
     qs_diag_print(&d, stderr);
     die("import failed", path);
   }
