@@ -6,12 +6,13 @@
 set -eu
 
 # The last two lines are what the tests need besides the build: the batch tests open
-# triage.xlsx with LibreOffice and render index.html in headless Chromium; `make fuzz` builds
+# triage.xlsx with LibreOffice and unzip (every part of it must be well-formed XML) and render
+# index.html in headless Chromium; `make fuzz` builds
 # with clang and links libFuzzer, which is in libclang-rt-14-dev (only a Recommends of clang on
 # Debian 12, and recommends are not installed here).
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
 nettle-dev libxlsxwriter-dev libxslt1-dev libjemalloc-dev \
-libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui \
+libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui unzip \
 clang libclang-rt-14-dev"
 
 missing=""

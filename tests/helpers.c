@@ -2,6 +2,7 @@
 #include "helpers.h"
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,4 +227,65 @@ char *qs_test_numbers(const char *text) {
   }
   free(v);
   return qs_buf_take(&b);
+}
+
+/* ------------------------------------------------------------------ batch folders */
+
+void qs_test_expect_same_file(const char *a, const char *b) {
+  size_t la, lb;
+  char *x = qs_test_slurp(a, &la), *y = qs_test_slurp(b, &lb);
+  cr_expect(la == lb && memcmp(x, y, la) == 0, "%s and %s differ", a, b);
+  free(x);
+  free(y);
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t qs_test_list_dir(const char *dir, char ***names) {
+  DIR *dp = opendir(dir);
+  cr_assert_not_null(dp, "%s", dir);
+  size_t n = 0, cap = 0;
+  char **a = NULL;
+  for (struct dirent *de; (de = readdir(dp));) {
+    if (de->d_name[0] == '.')
+      continue;
+    qs_grow(&a, &cap, n + 1, sizeof *a);
+    a[n++] = qs_xstrdup(de->d_name);
+  }
+  closedir(dp);
+  qsort(a, n, sizeof *a, cmp_names);
+  *names = a;
+  return n;
+}
+
+void qs_test_expect_same_outputs(const char *a, const char *b) {
+  static const char *const files[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
+                                      "errors.csv"};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    char *x = qs_test_join(a, files[i]), *y = qs_test_join(b, files[i]);
+    qs_test_expect_same_file(x, y);
+    free(x);
+    free(y);
+  }
+  char *ra = qs_test_join(a, "reports"), *rb = qs_test_join(b, "reports");
+  char **na, **nb;
+  size_t n = qs_test_list_dir(ra, &na), m = qs_test_list_dir(rb, &nb);
+  cr_expect_eq(n, m, "reports: %zu and %zu files", n, m);
+  for (size_t i = 0; i < n && i < m; i++) {
+    cr_expect_str_eq(na[i], nb[i]);
+    char *x = qs_test_join(ra, na[i]), *y = qs_test_join(rb, nb[i]);
+    qs_test_expect_same_file(x, y);
+    free(x);
+    free(y);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(na[i]);
+  for (size_t i = 0; i < m; i++)
+    free(nb[i]);
+  free(na);
+  free(nb);
+  free(ra);
+  free(rb);
 }

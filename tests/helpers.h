@@ -10,6 +10,13 @@
 
 #ifndef QS_BUILD_DIR
 #define QS_BUILD_DIR "build"
+/* Two files have the same bytes (cr_expect). */
+void qs_test_expect_same_file(const char *a, const char *b);
+/* The names in a folder, without those starting with '.', sorted (free each and the array). */
+size_t qs_test_list_dir(const char *dir, char ***names);
+/* Two batch output folders hold the same tables and the same reports, byte for byte. */
+void qs_test_expect_same_outputs(const char *a, const char *b);
+
 #endif
 #define QS_BIN QS_BUILD_DIR "/qscore"
 
@@ -54,5 +61,12 @@ int qs_test_chromium(const char *profile, const char *const *extra, const char *
 /* The numbers of a text, sorted ("3 in 2023-03" -> "03 2023 3"): two wordings of one
  * statement put them in different orders but must carry the same ones. */
 char *qs_test_numbers(const char *text);
+
+/* Two files have the same bytes (cr_expect). */
+void qs_test_expect_same_file(const char *a, const char *b);
+/* The names in a folder, without those starting with '.', sorted (free each and the array). */
+size_t qs_test_list_dir(const char *dir, char ***names);
+/* Two batch output folders hold the same tables and the same reports, byte for byte. */
+void qs_test_expect_same_outputs(const char *a, const char *b);
 
 #endif

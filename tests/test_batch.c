@@ -41,65 +41,6 @@ static size_t count_lines(const char *text) {
   return n;
 }
 
-static void expect_same_file(const char *a, const char *b) {
-  size_t la, lb;
-  char *x = qs_test_slurp(a, &la), *y = qs_test_slurp(b, &lb);
-  cr_expect(la == lb && memcmp(x, y, la) == 0, "%s and %s differ", a, b);
-  free(x);
-  free(y);
-}
-
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t list_dir(const char *dir, char ***names) {
-  DIR *dp = opendir(dir);
-  cr_assert_not_null(dp, "%s", dir);
-  size_t n = 0, cap = 0;
-  char **a = NULL;
-  for (struct dirent *de; (de = readdir(dp));) {
-    if (de->d_name[0] == '.')
-      continue;
-    qs_grow(&a, &cap, n + 1, sizeof *a);
-    a[n++] = qs_xstrdup(de->d_name);
-  }
-  closedir(dp);
-  qsort(a, n, sizeof *a, cmp_names);
-  *names = a;
-  return n;
-}
-
-static void expect_same_outputs(const char *a, const char *b) {
-  static const char *const files[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
-                                      "errors.csv"};
-  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-    char *x = qs_test_join(a, files[i]), *y = qs_test_join(b, files[i]);
-    expect_same_file(x, y);
-    free(x);
-    free(y);
-  }
-  char *ra = qs_test_join(a, "reports"), *rb = qs_test_join(b, "reports");
-  char **na, **nb;
-  size_t n = list_dir(ra, &na), m = list_dir(rb, &nb);
-  cr_expect_eq(n, m, "reports: %zu and %zu files", n, m);
-  for (size_t i = 0; i < n && i < m; i++) {
-    cr_expect_str_eq(na[i], nb[i]);
-    char *x = qs_test_join(ra, na[i]), *y = qs_test_join(rb, nb[i]);
-    expect_same_file(x, y);
-    free(x);
-    free(y);
-  }
-  for (size_t i = 0; i < n; i++)
-    free(na[i]);
-  for (size_t i = 0; i < m; i++)
-    free(nb[i]);
-  free(na);
-  free(nb);
-  free(ra);
-  free(rb);
-}
-
 /* One CSV line into fields (RFC 4180; a leading BOM is dropped). */
 static size_t csv_fields(const char **p, char ***out) {
   size_t n = 0, cap = 0;
@@ -223,8 +164,8 @@ Test(batch, the_same_outputs_whatever_the_number_of_workers, .timeout = 300) {
   cr_assert_eq(batch(a, "1", in, NULL), 1);
   cr_assert_eq(batch(b, "2", in, NULL), 1);
   cr_assert_eq(batch(c, "3", in, NULL), 1);
-  expect_same_outputs(a, b);
-  expect_same_outputs(a, c);
+  qs_test_expect_same_outputs(a, b);
+  qs_test_expect_same_outputs(a, c);
   qs_test_rmtree(in);
   qs_test_rmtree(a);
   qs_test_rmtree(b);
@@ -285,7 +226,7 @@ Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
   free(text);
   unlink(err);
   free(err);
-  expect_same_outputs(whole, cut);
+  qs_test_expect_same_outputs(whole, cut);
   qs_test_rmtree(in);
   qs_test_rmtree(whole);
   qs_test_rmtree(cut);
