@@ -111,7 +111,8 @@ asan:
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # qscore itself under valgrind on every sample, every broken or hostile test input, and the
-# other commands; then the core test suites (codes, import, rules and their faults, the hostile
+# other commands (-o into a regular file of the build: never -o /dev/null, which a qscore that
+# renamed over its target once replaced, run as root); then the core test suites (codes, import, rules and their faults, the hostile
 # files that score), with --trace-children so that Criterion's workers and the qscore processes
 # the tests start are checked too: no errors, no leaks. A worker's valgrind errors do not fail
 # its test, so every process writes a log and any "ERROR SUMMARY" above 0 fails the target.
@@ -120,9 +121,11 @@ asan:
 VALGRIND = valgrind '--soname-synonyms=somalloc=libjemalloc.so*' --error-exitcode=9 --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect -q
 valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
+	@mkdir -p $(BUILD)/valgrind-out
 	@for f in $(SAMPLES) $(wildcard tests/hostile/*.xml); do \
 		echo "valgrind: score $$f"; \
-		$(VALGRIND) $(BUILD)/qscore score --format json -o /dev/null $$f 2>/dev/null; \
+		$(VALGRIND) $(BUILD)/qscore score --format json -o $(BUILD)/valgrind-out/score.json $$f \
+			2>/dev/null; \
 		test $$? -le 1 || exit 1; done
 	$(VALGRIND) $(BUILD)/qscore validate $(SAMPLES) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore rubric --format json >/dev/null
