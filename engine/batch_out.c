@@ -407,19 +407,7 @@ static int copy_report(out_ctx *x, const char *key, const char *ext, const char 
     f.problem = QS_FILE_ERRNO;
     f.err = errno;
   } else {
-    char piece[1 << 16];
-    for (;;) {
-      ssize_t n = read(in, piece, sizeof piece);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0 && f.problem == QS_FILE_OK) {
-        f.problem = QS_FILE_ERRNO;
-        f.err = errno;
-      }
-      if (n <= 0)
-        break;
-      qs_file_write(&f, piece, (size_t)n);
-    }
+    qs_file_copy_from(&f, in);
     close(in);
   }
   return close_output(x, &f, NULL);
@@ -516,9 +504,8 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
     free(wide);
   }
 
-  /* results.jsonl streamed in input order, each report copied from the cache in pieces. */
+  /* results.jsonl in input order, each report copied from the cache. */
   qs_file f;
-  qs_buf chunk = {0};
   open_output(&x, &f, "results.jsonl");
   for (size_t i = 0; i < t.n_rows && f.problem == QS_FILE_OK && f.fd >= 0; i++) {
     char *name = qs_batch_cache_name(in->items[t.rows[i].idx].key, ".json");
@@ -529,21 +516,11 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
       f.err = errno;
       break;
     }
-    char piece[1 << 16];
-    ssize_t n;
-    while ((n = read(fd, piece, sizeof piece)) > 0) {
-      qs_buf_addn(&chunk, piece, (size_t)n);
-      qs_file_put(&f, &chunk);
-    }
-    if (n < 0 && f.problem == QS_FILE_OK) {
-      f.problem = QS_FILE_ERRNO;
-      f.err = errno;
-    }
+    qs_file_copy_from(&f, fd);
     close(fd);
   }
-  if (close_output(&x, &f, &chunk) == 0)
+  if (close_output(&x, &f, NULL) == 0)
     s->written |= QS_OUT_RESULTS;
-  qs_buf_free(&chunk);
 
   /* The reports: copies, each through its own temporary file. A report that could not be
    * written is linked from no table. */

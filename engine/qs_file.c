@@ -4,7 +4,7 @@
  * predictable and opened without O_EXCL, so another user's symbolic link at that name turned a
  * root-owned write into a write anywhere; and rename replaced whatever PATH was, so
  * `-o /dev/null` run as root replaced the machine's /dev/null with a regular file. */
-#define _GNU_SOURCE /* O_PATH */
+#define _GNU_SOURCE /* O_PATH, copy_file_range */
 #include "qs_file.h"
 
 #include <errno.h>
@@ -109,6 +109,39 @@ void qs_file_write(qs_file *f, const void *data, size_t len) {
     }
     p += n;
     len -= (size_t)n;
+  }
+}
+
+void qs_file_copy_from(qs_file *f, int in_fd) {
+  int kernel = 1;
+  while (f->fd >= 0 && f->problem == QS_FILE_OK) {
+    if (kernel) {
+      ssize_t n = copy_file_range(in_fd, NULL, f->fd, NULL, (size_t)1 << 30, 0);
+      if (n > 0)
+        continue;
+      if (n == 0)
+        return;
+      if (errno == EINTR)
+        continue;
+      /* Not between these files (another file system, a device, an old kernel): by hand. The
+       * offsets have not moved when the call failed. */
+      if (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP ||
+          errno == EBADF) {
+        kernel = 0;
+        continue;
+      }
+      fail(f, QS_FILE_ERRNO, errno);
+      return;
+    }
+    char piece[1 << 16];
+    ssize_t n = read(in_fd, piece, sizeof piece);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      fail(f, QS_FILE_ERRNO, errno);
+    if (n <= 0)
+      return;
+    qs_file_write(f, piece, (size_t)n);
   }
 }
 

@@ -58,6 +58,9 @@ typedef struct {
 int qs_file_open(qs_file *f, int dfd, const char *name, const char *shown, int flags);
 /* Append bytes; a failure is recorded and later writes do nothing. */
 void qs_file_write(qs_file *f, const void *data, size_t len);
+/* Append the whole of the open file in_fd from its current offset: copy_file_range (the copy
+ * stays in the kernel, or is a reflink where the file system can), else read and write. */
+void qs_file_copy_from(qs_file *f, int in_fd);
 /* Write out b and empty it once it holds 64 KiB (callers keep appending to b). */
 void qs_file_put(qs_file *f, qs_buf *b);
 /* Write the rest of b (may be NULL), close, rename into place. 0, or -1 with nothing left
