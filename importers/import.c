@@ -380,6 +380,21 @@ void qs_fact_float(qs_fact *f, const char *slot, double v) {
   put(f, slot, &o);
 }
 
+void qs_fact_syms(qs_fact *f, const char *slot, char *const *v, size_t n) {
+  void *env = qs_env_clips(f->im->qe);
+  void *mf = EnvCreateMultifield(env, (long)n);
+  for (size_t i = 0; i < n; i++) {
+    SetMFType(mf, (long)i + 1, SYMBOL);
+    SetMFValue(mf, (long)i + 1, EnvAddSymbol(env, v[i]));
+  }
+  DATA_OBJECT o;
+  SetType(o, MULTIFIELD);
+  SetValue(o, mf);
+  SetDOBegin(o, 1);
+  SetDOEnd(o, (long)n);
+  put(f, slot, &o);
+}
+
 void qs_fact_assert(qs_fact *f) {
   if (!f->fact)
     return;
@@ -574,6 +589,50 @@ void qs_import_parties(qs_import *im, xmlNode *el, const char *id, const char *c
     free(ref);
     free(kind);
   }
+}
+
+void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties *out) {
+  memset(out, 0, sizeof *out);
+  xmlHashTablePtr seen = xmlHashCreate(16), refs = xmlHashCreate(16);
+  for (xmlNode *c = el->children; c; c = c->next) {
+    if (!qs_is_element(c, child))
+      continue;
+    /* The values exactly as qs_import_parties puts them into the party fact. */
+    char *ref = qs_attr_trim(c, "ref");
+    char *kind = qs_attr_trim(c, "kind");
+    const char *name = qs_attr_raw(c, "name");
+    const char *r = ref ? ref : "", *k = kind && *kind ? kind : "enterprise";
+    const char *nm = name ? name : "";
+    if (xmlHashAddEntry3(seen, (const xmlChar *)r, (const xmlChar *)nm, (const xmlChar *)k,
+                         (void *)1) == 0 &&
+        (*r || *nm)) {
+      out->named++;
+      size_t i = 0;
+      while (i < out->n_kinds && strcmp(out->kinds[i], k) != 0)
+        i++;
+      if (i == out->n_kinds) {
+        qs_grow(&out->kinds, &out->cap_kinds, out->n_kinds + 1, sizeof *out->kinds);
+        out->kinds[out->n_kinds++] = qs_xstrdup(k);
+      }
+    }
+    if (*r && xmlHashAddEntry(refs, (const xmlChar *)r, (void *)1) == 0) {
+      out->refs++;
+      const qs_evidence *e = qs_report_evidence(im->rep, r);
+      if (e && strcmp(e->element, "enterprise") == 0 && strcmp(e->kind, "sme") == 0)
+        out->sme_refs++;
+    }
+    free(ref);
+    free(kind);
+  }
+  xmlHashFree(seen, NULL);
+  xmlHashFree(refs, NULL);
+}
+
+void qs_parties_free(qs_parties *p) {
+  for (size_t i = 0; i < p->n_kinds; i++)
+    free(p->kinds[i]);
+  free(p->kinds);
+  memset(p, 0, sizeof *p);
 }
 
 void qs_import_results(qs_import *im, xmlNode *el, const char *id) {

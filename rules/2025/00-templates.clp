@@ -166,7 +166,12 @@
 (deftemplate alliance
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
-  (slot name (type STRING)))
+  (slot name (type STRING))
+  ;; Counted by the importer from the <member>s (their party facts), so that no rule searches
+  ;; every party for every alliance: the members that name someone (a ref or a name), and
+  ;; their kinds, first seen first.
+  (slot members (type INTEGER) (default 0))
+  (multislot member-kinds (type SYMBOL)))
 
 (deftemplate working-mechanism
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
@@ -240,7 +245,9 @@
   (slot name (type STRING))
   (slot online (type SYMBOL) (allowed-symbols yes no) (default no))
   (slot offline (type SYMBOL) (allowed-symbols yes no) (default no))
-  (slot smes-served (type INTEGER) (default -1)))   ; -1: not stated
+  (slot smes-served (type INTEGER) (default -1))   ; -1: not stated
+  ;; yes when a <serves> names a chain enterprise of role sme (found by the importer).
+  (slot serves-sme (type SYMBOL) (allowed-symbols yes no) (default no)))
 
 (deftemplate talent-mechanism
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
@@ -272,7 +279,9 @@
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot title (type STRING))
-  (slot kind (type SYMBOL)))
+  (slot kind (type SYMBOL))
+  ;; The chain enterprises listed as <participant>s, each once (counted by the importer).
+  (slot participants (type INTEGER) (default 0)))
 
 (deftemplate breakthrough
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))

@@ -109,16 +109,13 @@
   "政产学研检联盟: which of the five parties an alliance's members cover."
   (param (name mechanism-alliance-kinds) (value ?min))
   (param (name mechanism-alliance-members) (value ?wide))
-  (alliance (id ?a) (name ?an))
+  ;; The members that name someone (a chain enterprise or an organisation), and their kinds.
+  (alliance (id ?a) (name ?an) (members ?members) (member-kinds $?found))
   =>
   (bind ?kinds (create$))
-  (bind ?members 0)
-  (do-for-all-facts ((?p party))
-      (and (eq ?p:of ?a) (eq ?p:relation member) (or (neq ?p:ref "") (neq ?p:name "")))
-    (bind ?members (+ ?members 1))
-    (if (and (member$ ?p:kind (create$ government enterprise university research inspection))
-             (not (member$ ?p:kind ?kinds)))
-     then (bind ?kinds (create$ ?kinds ?p:kind))))
+  (progn$ (?k ?found)
+    (if (member$ ?k (create$ government enterprise university research inspection))
+     then (bind ?kinds (create$ ?kinds ?k))))
   (bind ?labels "")
   (progn$ (?k (create$ government enterprise university research inspection))
     (if (member$ ?k ?kinds) then (bind ?labels (str-cat ?labels (party-zh ?k)))))
