@@ -490,6 +490,16 @@
   (slot name (type SYMBOL))
   (slot key (type STRING)))
 
+;;; One line of a text that lists many items (a series and its change, say): a rule asserts one
+;;; text-line per item and joins them once (lines-of, join$), because CLIPS copies the whole
+;;; string at every str-cat: a text grown item by item copies n²/2 bytes (10,000 series were
+;;; gigabytes) and keeps every copy until the rule's actions end.
+(deftemplate text-line
+  (slot of (type SYMBOL))              ; which text
+  (slot item (type STRING))            ; the item's id (keeps equal lines of two items apart)
+  (slot text (type STRING))
+  (slot text-en (type STRING)))
+
 ;;; Derived by the DECIDE module (03-decide.clp).
 (deftemplate band-met
   (slot indicator (type SYMBOL))
@@ -527,6 +537,9 @@
   (sort-strings$ (slot-values$ (find-all-facts ((?t tally))
                                  (and (eq ?t:indicator ?indicator) (eq ?t:name ?name)))
                                key)))
+
+;;; The text-lines of one text, in the order they were asserted.
+(deffunction MAIN::lines-of (?of) (find-all-facts ((?l text-line)) (eq ?l:of ?of)))
 
 ;;; "E01、E02" for a text.
 (deffunction MAIN::join-ids (?ids) (join$ "、" ?ids))
