@@ -96,14 +96,21 @@
     (case research then "研") (case inspection then "检") (default "其他")))
 
 (defrule MECHANISM::mechanism-leaders-engaged
-  "充分发挥链长、链主……作用"
-  (chain-chief (id ?c) (name ?cn) (position ?cp))
+  "充分发挥链长、链主……作用: one reason per chain-leader firm, naming the chain chiefs (at most
+   8), so that the rule fires once per enterprise, not once per chief and enterprise."
   (enterprise (id ?e) (name ?en) (role chain-leader))
+  (exists (chain-chief))
   =>
+  (bind ?cs (find-all-facts ((?c chain-chief)) TRUE))
+  (bind ?zh (create$)) (bind ?en-names (create$))
+  (progn$ (?c ?cs)
+    (bind ?zh (create$ ?zh (str-cat (fact-slot-value ?c name) "（" (fact-slot-value ?c position) "）")))
+    (bind ?en-names (create$ ?en-names (str-cat (fact-slot-value ?c name) " (" (fact-slot-value ?c position) ")"))))
   (assert (held (indicator mechanism) (condition leaders-engaged) (rule mechanism-leaders-engaged)
-    (evidence ?c ?e)
-    (text (str-cat "链长 " ?cn "（" ?cp "）与链主企业 " ?en " 参与"))
-    (text-en (str-cat "chain chief " ?cn " (" ?cp ") and chain-leader firm " ?en " take part")))))
+    (evidence (slot-values$ ?cs id) ?e)
+    (text (str-cat "链长 " (join$ "、" ?zh) "与链主企业 " ?en " 参与"))
+    (text-en (str-cat "chain chief" (if (> (length$ ?cs) 1) then "s " else " ") (join$ ", " ?en-names)
+                      " and chain-leader firm " ?en " take part")))))
 
 (defrule MECHANISM::mechanism-alliance
   "政产学研检联盟: which of the five parties an alliance's members cover."
