@@ -171,7 +171,8 @@ static int exists(const char *path) {
   return stat(path, &st) == 0;
 }
 
-/* An .err file: first line the kind (invalid, rules, crash, timeout), then "line<TAB>message". */
+/* An .err file: first line the kind (invalid, limit, rules, crash, timeout), then
+ * "line<TAB>message". */
 static void write_err(const char *out_dir, const char *key, const char *kind, const qs_diag *d,
                       const char *message) {
   qs_buf b = {0};
@@ -192,7 +193,8 @@ static void write_err(const char *out_dir, const char *key, const char *kind, co
   free(json);
 }
 
-/* Errors of these kinds depend on the machine, not on the file: a resumed run tries again. */
+/* Errors of these kinds may depend on the machine, not only on the file: a resumed run tries
+ * again (a limit may be the run-seconds deadline; at the firing cap it comes out the same). */
 static int err_is_retryable(const char *out_dir, const char *key) {
   char *path = qs_batch_cache_path(out_dir, key, ".err");
   char *data;
@@ -200,7 +202,8 @@ static int err_is_retryable(const char *out_dir, const char *key) {
   const char *e;
   int retry = 1;
   if (qs_read_file(path, 1 << 20, &data, &len, &e) == 0) {
-    retry = strncmp(data, "crash\n", 6) == 0 || strncmp(data, "timeout\n", 8) == 0;
+    retry = strncmp(data, "crash\n", 6) == 0 || strncmp(data, "timeout\n", 8) == 0 ||
+            strncmp(data, "limit\n", 6) == 0;
     free(data);
   }
   free(path);
@@ -275,7 +278,11 @@ static void worker_main(qs_engine *e, const qs_batch_inputs *in, const qs_batch_
       free(json);
       qs_report_free(rep);
     } else {
-      write_err(o->out_dir, it->key, st == QS_SCORE_INVALID ? "invalid" : "rules", &d, NULL);
+      write_err(o->out_dir, it->key,
+                st == QS_SCORE_INVALID ? "invalid"
+                : st == QS_SCORE_LIMIT ? "limit"
+                                       : "rules",
+                &d, NULL);
     }
     qs_diag_free(&d);
     worker_trim();

@@ -40,8 +40,9 @@ int qs_cmd_validate(const qs_cli *cli) {
     qs_score_status st = qs_engine_score(e, cli->args[i], &rep, &d);
     qs_diag_print(&d, stderr);
     qs_diag_free(&d);
-    if (st == QS_SCORE_INVALID) {
-      printf("%s: %s\n", cli->args[i], qs_msg_get(cli->lang, QS_M_INVALID));
+    if (st == QS_SCORE_INVALID || st == QS_SCORE_LIMIT) {
+      printf("%s: %s\n", cli->args[i],
+             qs_msg_get(cli->lang, st == QS_SCORE_LIMIT ? QS_M_NOT_CHECKED : QS_M_INVALID));
       rc = QS_EXIT_INPUT;
       continue;
     }
