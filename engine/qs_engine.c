@@ -495,7 +495,8 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
     return QS_SCORE_INVALID;
   }
-  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence")};
+  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence"),
+                         (long)param(e, "max-attributes")};
   xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, &lim, d);
   if (!doc)
     return QS_SCORE_INVALID;

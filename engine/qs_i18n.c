@@ -19,6 +19,9 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_TOO_MANY_ITEMS] = {"带编号的条目超过 %ld 项（参数 max-evidence），已停止解析，未评分",
                              "more than %ld items with an id (parameter max-evidence): parsing "
                              "stopped, not scored"},
+    [QS_M_TOO_MANY_ATTRIBUTES] = {"元素的属性超过 %ld 个（参数 max-attributes），未解析，未评分",
+                                  "an element with more than %ld attributes (parameter "
+                                  "max-attributes): not parsed, not scored"},
     [QS_M_TOO_DEEP] = {"元素嵌套超过 %d 层（申报格式最多只有几层），已停止解析，未评分",
                        "elements nested deeper than %d levels (the submission format has a "
                        "few): parsing stopped, not scored"},
