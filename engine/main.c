@@ -50,8 +50,8 @@ static const char *const usage_en =
     "  -q, --quiet       fewer messages;  -v, --verbose  more (rules origin and hash)\n"
     "  -h, --help        help;  -V, --version  version\n"
     "\n"
-    "exit codes: 0 everything scored; 1 some input invalid or unreadable (the rest still\n"
-    "scored); 2 usage; 3 rules or rubric error (nothing scored); 4 internal error\n";
+    "exit codes: 0 everything scored; 1 some input invalid, unreadable or beyond a limit (the\n"
+    "rest still scored); 2 usage; 3 rules or rubric error (nothing scored); 4 internal error\n";
 
 static const char *const usage_zh =
     "用法：qscore 命令 [选项] [文件...]\n"
@@ -73,7 +73,7 @@ static const char *const usage_zh =
     "  -q, --quiet       少输出；-v, --verbose 多输出（规则来源和哈希）\n"
     "  -h, --help        说明；-V, --version 版本\n"
     "\n"
-    "退出码：0 全部评分完成；1 有输入无效或无法读取（其余照常评分）；2 用法错误；\n"
+    "退出码：0 全部评分完成；1 有输入无效、无法读取或超出限制（其余照常评分）；2 用法错误；\n"
     "3 规则或评价要求数据错误（未评分）；4 内部错误\n";
 
 static const struct {
@@ -91,7 +91,8 @@ static const struct {
      "  --format html    one self-contained page for a reviewer, printable on A4; made from the\n"
      "                   XML by the built-in XSLT stylesheet, or by --stylesheet FILE\n"
      "  -o FILE          write to FILE (through a temporary file and a rename)\n"
-     "exit: 0 scored, 1 invalid input, 2 usage, 3 rules error, 4 internal error\n",
+     "exit: 0 scored, 1 invalid input or beyond a limit, 2 usage, 3 rules error, 4 internal "
+     "error\n",
      "用法：qscore score [--format text|json|xml|html] [--stylesheet 文件] [-o 文件] 文件|-\n"
      "\n"
      "为一份申报材料评分并输出报告：十二项指标的档位和得分、评价要求原文、依据及证据编号、\n"
@@ -102,7 +103,7 @@ static const struct {
      "  --format html    供评审人阅读的单页报告，可按 A4 打印；由内置 XSLT 样式表生成，\n"
      "                   或用 --stylesheet 文件 指定样式表\n"
      "  -o 文件          写入文件（先写临时文件再改名）\n"
-     "退出码：0 已评分，1 输入无效，2 用法错误，3 规则错误，4 内部错误\n"},
+     "退出码：0 已评分，1 输入无效或超出限制，2 用法错误，3 规则错误，4 内部错误\n"},
     {"explain",
      "usage: qscore explain [--indicator ID] [-o FILE] FILE|-\n"
      "\n"
