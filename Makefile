@@ -6,7 +6,7 @@
 #   make valgrind    qscore under valgrind on the samples and hostile inputs (no leaks, no errors)
 #   make samples     install missing Debian packages, build, score the bundled samples
 #   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, qscore.1
-#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import-and-score
+#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import, score, render
 #   make format / make check-format   clang-format
 #
 # Variables are recursive (=) on purpose: pkg-config runs when a recipe needs the flags, so
@@ -149,7 +149,7 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	@echo "valgrind: $$(grep -l 'ERROR SUMMARY: 0 errors' $(BUILD)/valgrind-logs/*.log | wc -l)" \
 		"test and qscore processes checked, no errors, no leaks"
 
-# libFuzzer over qs_engine_score_buffer (tests/fuzz/fuzz_score.c): the library is rebuilt with
+# libFuzzer over qs_engine_score_buffer and the renderers (tests/fuzz/fuzz_score.c): the library is rebuilt with
 # clang into build/fuzz (sanitizer coverage, ASan, UBSan, aborting on the first report), then
 # the seeds (the samples, the hostile inputs, earlier crashes in tests/fuzz/crashes/) are copied
 # into a fresh build/fuzz/corpus, so the repository is never written, and libFuzzer runs for
