@@ -233,7 +233,8 @@ static xmlHashTablePtr find_duplicate_ids(xmlNode *root, const char *name, qs_di
  *
  * For well-formed text the scan reads exactly what libxml2 reads. Past the first thing that is
  * not well-formed inside what it skips (a character XML forbids, "--" in a comment, a "<?"
- * without a target, "<" in a quoted value, an end tag not closed by ">", an unknown "<!"),
+ * without a target, "<" in a quoted value, an end tag not closed by ">", a "<!" that opens
+ * neither a comment nor a CDATA section, a DOCTYPE included),
  * libxml2's recovery could read as markup what the scan skipped; from there on the scan only
  * counts the "=" between one "<" and the next, which bounds the attributes libxml2 can find in
  * a tag (each needs an "=", and a "<" ends any tag): such a file is not well-formed anyway.
@@ -306,6 +307,12 @@ static int skip_to(scan *s, const char *end, int comment) {
   return 1;
 }
 
+/* A unit that can continue a tag's or an attribute's name, as far as the scan is concerned. */
+static int name_unit(const code_units *u, size_t i) {
+  uint32_t c = unit_at(u, i);
+  return !xml_space(c) && c != '=' && c != '>' && c != '/' && c != '<' && !forbidden(u, i);
+}
+
 static int name_start(uint32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80;
 }
@@ -354,15 +361,14 @@ static long scan_start_tags(const code_units *u, long max) {
     } else if (units_match(u, s.i, "<?")) {
       s.i += 2;
       loose = s.i >= n || !name_start(unit_at(u, s.i)) || !skip_to(&s, "?>", 0);
-    } else if (units_match(u, s.i, "<!DOCTYPE")) {
-      s.i += 9; /* refused when parsed; what its subset declares is read loosely */
-      loose = !skip_to(&s, ">", 0);
     } else if (units_match(u, s.i, "<!")) {
+      /* A DOCTYPE is refused when parsed, but not once an error has turned libxml2's callbacks
+       * off, nor where it is not allowed (libxml2 then reads on after its "<"); anything else
+       * is not well-formed. */
       loose = 1;
     } else if (units_match(u, s.i, "</")) {
       s.i += 2;
-      while (s.i < n && !xml_space(unit_at(u, s.i)) && unit_at(u, s.i) != '>' &&
-             unit_at(u, s.i) != '<')
+      while (s.i < n && name_unit(u, s.i))
         s.i++;
       while (s.i < n && xml_space(unit_at(u, s.i)))
         step(&s);
@@ -374,11 +380,14 @@ static long scan_start_tags(const code_units *u, long max) {
       /* A start tag: its name, then name="value" up to ">" or "/>". Every name counts. */
       long tag_line = s.line, count = 0;
       s.i++;
-      while (s.i < n && !xml_space(unit_at(u, s.i)) && unit_at(u, s.i) != '>' &&
-             unit_at(u, s.i) != '/' && unit_at(u, s.i) != '<')
+      while (s.i < n && name_unit(u, s.i))
         s.i++;
       while (s.i < n && !loose) {
         uint32_t c = unit_at(u, s.i);
+        if (forbidden(u, s.i)) {
+          loose = 1;
+          break;
+        }
         if (xml_space(c) || c == '/') {
           step(&s);
           continue;
@@ -391,8 +400,8 @@ static long scan_start_tags(const code_units *u, long max) {
           break; /* not well-formed: a new tag begins */
         if (++count > max)
           return tag_line;
-        while (s.i < n && !xml_space(unit_at(u, s.i)) && unit_at(u, s.i) != '=' &&
-               unit_at(u, s.i) != '>' && unit_at(u, s.i) != '/' && unit_at(u, s.i) != '<')
+        s.i++; /* the name's first unit (an "=" without a name counts too) */
+        while (s.i < n && name_unit(u, s.i))
           s.i++;
         while (s.i < n && xml_space(unit_at(u, s.i)))
           step(&s);
@@ -413,8 +422,7 @@ static long scan_start_tags(const code_units *u, long max) {
           if (!loose)
             s.i++;
         } else {
-          while (s.i < n && !xml_space(unit_at(u, s.i)) && unit_at(u, s.i) != '>' &&
-                 unit_at(u, s.i) != '<')
+          while (s.i < n && name_unit(u, s.i))
             s.i++;
         }
       }
