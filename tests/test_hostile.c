@@ -563,6 +563,42 @@ Test(hostile, only_attributes_of_start_tags_count, .timeout = 60) {
   qs_test_rmtree(dir);
 }
 
+/* libxml2 reads on after an error, and its recovery may read as markup what a scan of
+ * well-formed text would skip: after anything not well-formed inside what the scan skips, a
+ * tag with many attributes must still be found. */
+Test(hostile, text_that_is_not_well_formed_cannot_hide_a_tag_from_the_scan) {
+  static const char *const before[] = {
+      "<?xml version=\"1.0\" encoding=\"UTF-8\">\n<r>\n", /* the declaration without "?>" */
+      "<r>\n<? ",                                         /* a PI without a target */
+      "<r>\n<!-- \x01 ",                                  /* a forbidden character */
+      "<r>\n<!-- -- ",                                    /* "--" inside a comment */
+      "<r>\n<![CDATA[ \x02 ",                             /* in a CDATA section */
+      "<r>\n</x ",                                        /* an end tag not closed */
+      "<r>\n<!FOO ",                                      /* an unknown declaration */
+      "<r>\n<!DOCTYPE r [x\n",                            /* a DOCTYPE inside content */
+      "<r>\n<x b=\"",                                     /* "<" in a quoted value */
+  };
+  char *dir = qs_test_tmpdir();
+  char *many = attributes(1000);
+  for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+    char *text = fmt("%s<y%s/>\n</r>\n", before[i], many);
+    char *name = fmt("broken-%zu.xml", i);
+    char *path = qs_test_join(dir, name);
+    write_bytes(path, text, strlen(text));
+    qs_run r = RUN("score", "--lang", "en", path);
+    cr_expect_eq(r.code, 1, "%s", before[i]);
+    cr_expect(strstr(r.err, "error: an element with more than 64 attributes (parameter "
+                            "max-attributes): not parsed, not scored") != NULL,
+              "%s: %s", before[i], r.err);
+    qs_run_free(&r);
+    free(path);
+    free(name);
+    free(text);
+  }
+  free(many);
+  qs_test_rmtree(dir);
+}
+
 Test(hostile, element_and_evidence_limits_are_parameters) {
   const char *sample = "samples/zhejiang-ningbo-auto-parts.xml";
   qs_run r = RUN("score", "--lang", "en", "--param", "max-elements=100", sample);
