@@ -26,7 +26,7 @@ typedef enum {
                      * run-seconds) and the rules did not loop: the file's error, like INVALID */
 } qs_score_status;
 
-/* Who is to blame when a run stops at a limit (docs/POLICY.md, "Limits"). A rule fires once for
+/* Who is to blame when a run stops at a limit (docs/POLICY.md §2.12). A rule fires once for
  * each combination of facts its patterns match, and no rule compares all pairs of a growing
  * set, so a rule that does not feed itself fires at most about once per fact. A rule that fired
  * more times than QS_LOOP_FACTOR times the facts the run began with is therefore a loop in the

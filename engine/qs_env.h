@@ -2,7 +2,9 @@
  * running with a firing cap and a deadline, and reading slots back.
  *
  * CLIPS never prints: a router claims every logical name and keeps the text, so that a
- * rules error can be shown with its file and line and nothing reaches stdout raw. */
+ * rules error can be shown with its file and line and nothing reaches stdout raw. A run
+ * counts each rule's firings and watches how long the current firing has run, so that the
+ * engine can tell a loop in the rules from a file that needs more than a limit allows. */
 #ifndef QS_ENV_H
 #define QS_ENV_H
 
