@@ -238,17 +238,21 @@ int qs_env_bsave(qs_env *qe, const char *path) { return EnvBsave(qe->env, path) 
 
 void qs_env_reset(qs_env *qe) { EnvReset(qe->env); }
 
-/* The rule that would have fired next, into stopped_rule: in a loop, one of the loop's rules. */
-static void next_rule(qs_env *qe) {
-  void *focus = EnvGetFocus(qe->env);
-  if (focus) {
-    void *current = EnvGetCurrentModule(qe->env);
-    EnvSetCurrentModule(qe->env, focus);
-    void *act = EnvGetNextActivation(qe->env, NULL);
-    snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s",
-             act ? EnvGetActivationName(qe->env, act) : "");
-    EnvSetCurrentModule(qe->env, current);
+/* The rule that would have fired next, into stopped_rule (in a loop, one of the loop's rules):
+ * the first activation of the modules on the focus stack, from the top. 0 when there is none,
+ * that is when the run had finished. */
+static int next_rule(qs_env *qe) {
+  void *current = EnvGetCurrentModule(qe->env);
+  void *act = NULL;
+  for (struct focus *f = EnvGetNextFocus(qe->env, NULL); f && !act;
+       f = EnvGetNextFocus(qe->env, f)) {
+    EnvSetCurrentModule(qe->env, f->theModule);
+    act = EnvGetNextActivation(qe->env, NULL);
   }
+  EnvSetCurrentModule(qe->env, current);
+  snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s",
+           act ? EnvGetActivationName(qe->env, act) : "");
+  return act != NULL;
 }
 
 qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) {
@@ -289,10 +293,10 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   }
   if (qe->werror_writes != before || halted)
     return QS_RUN_ERROR;
-  if (n >= max_firings) {
-    next_rule(qe);
+  /* At the cap with nothing left to fire, the run had finished with its last firing. */
+  if (n >= max_firings && next_rule(qe))
     return QS_RUN_CAP;
-  }
+  qe->stopped_rule[0] = '\0';
   return QS_RUN_OK;
 }
 

@@ -298,6 +298,59 @@ Test(rubric, deadline_stops_a_loop_of_short_firings, .timeout = 60) {
   qs_engine_free(e);
 }
 
+/* A run whose last firing is the cap-th one has finished: it is scored, not stopped. The rules
+ * fire as often as the sample needs plus two counted chains of ticks that end exactly at the
+ * cap (two, so that neither rule fires more times than there are facts, which would be a
+ * loop); one tick more and the file is beyond the limit. */
+Test(rubric, a_run_that_ends_exactly_at_the_cap_is_finished) {
+  qs_engine *plain = qs_test_engine();
+  qs_report *rep = NULL;
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_engine_score(plain, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
+               QS_SCORE_OK);
+  long base = qs_engine_last_firings(plain);
+  qs_report_free(rep);
+  qs_engine_free(plain);
+  for (long extra = 0; extra <= 1; extra++) {
+    /* Each chain: its start fires once, then its next while n < its ticks. */
+    long ticks = 1000 - base - 2 + extra, a = ticks / 2, b = ticks - a;
+    qs_buf text = {0};
+    qs_buf_addf(&text,
+                "(defmodule TICKS (import MAIN ?ALL))\n"
+                "(deftemplate TICKS::a (slot n))\n"
+                "(deftemplate TICKS::b (slot n))\n"
+                "(defrule TICKS::a-start (project) => (assert (a (n 0))))\n"
+                "(defrule TICKS::a-next ?t <- (a (n ?n&:(< ?n %ld))) => (retract ?t)\n"
+                "  (assert (a (n (+ ?n 1)))))\n"
+                "(defrule TICKS::b-start (project) => (assert (b (n 0))))\n"
+                "(defrule TICKS::b-next ?t <- (b (n ?n&:(< ?n %ld))) => (retract ?t)\n"
+                "  (assert (b (n (+ ?n 1)))))\n",
+                a, b);
+    make_rules("99-ticks.clp", NULL, text.s);
+    qs_buf_free(&text);
+    qs_engine *e = qs_engine_new(rules_dir, &d);
+    cr_assert_not_null(e);
+    cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
+    qs_score_status st = qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d);
+    const qs_run_stats *r = qs_engine_last_run(e);
+    cr_expect_leq(r->busiest_firings, r->facts_at_start, "no rule outruns the facts");
+    cr_expect_eq(r->firings, 1000);
+    if (extra == 0) {
+      cr_expect_eq(st, QS_SCORE_OK, "%s", d.n ? d.items[0].text : "");
+      cr_expect_str_empty(r->stopped_rule);
+    } else {
+      cr_expect_eq(st, QS_SCORE_LIMIT, "%s", d.n ? d.items[0].text : "");
+      cr_expect_str_not_empty(r->stopped_rule);
+    }
+    qs_report_free(rep);
+    rep = NULL;
+    qs_engine_free(e);
+    remove_rules();
+  }
+  qs_diag_free(&d);
+}
+
 Test(rubric, held_for_an_undefined_condition) {
   make_rules("99-undefined.clp", NULL,
              "(defmodule UNDEF (import MAIN ?ALL))\n"
