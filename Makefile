@@ -6,7 +6,7 @@
 #   make valgrind    qscore under valgrind on the samples and hostile inputs (no leaks, no errors)
 #   make samples     install missing Debian packages, build, score the bundled samples
 #   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, qscore.1
-#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import-and-score
+#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import, score, render
 #   make format / make check-format   clang-format
 #
 # Variables are recursive (=) on purpose: pkg-config runs when a recipe needs the flags, so
@@ -127,7 +127,8 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 		$(VALGRIND) $(BUILD)/qscore score --format json -o $(BUILD)/valgrind-out/score.json $$f \
 			2>/dev/null; \
 		test $$? -le 1 || exit 1; done
-	$(VALGRIND) $(BUILD)/qscore validate $(SAMPLES) >/dev/null
+	$(VALGRIND) $(BUILD)/qscore validate $(SAMPLES) >/dev/null; \
+		test $$? -le 1 # a sample with an error flag is not plainly valid: exit 1
 	$(VALGRIND) $(BUILD)/qscore rubric --format json >/dev/null
 	$(VALGRIND) $(BUILD)/qscore score --lang en --param standards-many=1 $(firstword $(SAMPLES)) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore score --format html $(lastword $(SAMPLES)) >/dev/null
@@ -152,7 +153,7 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	@echo "valgrind: $$(grep -l 'ERROR SUMMARY: 0 errors' $(BUILD)/valgrind-logs/*.log | wc -l)" \
 		"test and qscore processes checked, no errors, no leaks"
 
-# libFuzzer over qs_engine_score_buffer (tests/fuzz/fuzz_score.c): the library is rebuilt with
+# libFuzzer over qs_engine_score_buffer and the renderers (tests/fuzz/fuzz_score.c): the library is rebuilt with
 # clang into build/fuzz (sanitizer coverage, ASan, UBSan, aborting on the first report), then
 # the seeds (the samples, the hostile inputs, earlier crashes in tests/fuzz/crashes/) are copied
 # into a fresh build/fuzz/corpus, so the repository is never written, and libFuzzer runs for

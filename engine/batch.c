@@ -255,7 +255,7 @@ static int save_entry(const qs_outdir *out, const char *key, const char *ext, co
   return rc;
 }
 
-/* An .err entry: first line the kind (invalid, rules, ...), then "line<TAB>message". */
+/* An .err entry: first line the kind (invalid, limit, rules), then "line<TAB>message". */
 static int write_err(const qs_outdir *out, const char *key, const char *kind, const qs_diag *d,
                      qs_lang lang, char **why) {
   qs_buf b = {0};
@@ -269,7 +269,9 @@ static int write_err(const qs_outdir *out, const char *key, const char *kind, co
   return rc;
 }
 
-/* The kinds of .err that depend on the file, not on the machine: a resumed run keeps them. */
+/* The kinds of .err that depend on the file, not on the machine: a resumed run keeps them
+ * (a limit is tried again: it may be the run-seconds deadline, which a busy machine meets
+ * sooner; at the firing cap it comes out the same). */
 static int err_is_final(const qs_outdir *out, const char *key) {
   char *name = qs_batch_cache_name(key, ".err");
   char *data;
@@ -277,8 +279,7 @@ static int err_is_final(const qs_outdir *out, const char *key) {
   int e, keep = 0;
   if (qs_read_fileat(out->cache_fd, name, 1 << 20, QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, &data,
                      &len, &e) == QS_READ_OK) {
-    keep = strncmp(data, "invalid\n", 8) == 0 || strncmp(data, "rules\n", 6) == 0 ||
-           strncmp(data, "limit\n", 6) == 0;
+    keep = strncmp(data, "invalid\n", 8) == 0 || strncmp(data, "rules\n", 6) == 0;
     free(data);
   }
   free(name);
@@ -360,7 +361,9 @@ static int worker_score(qs_engine *e, const qs_batch_item *it, const qs_batch_op
     qs_report_free(rep);
     reply = bad ? 3 : 1;
   } else {
-    const char *kind = st == QS_SCORE_INVALID ? "invalid" : "rules";
+    const char *kind = st == QS_SCORE_INVALID ? "invalid"
+                       : st == QS_SCORE_LIMIT ? "limit"
+                                              : "rules";
     reply = write_err(out, it->key, kind, &d, o->lang, why) == 0 ? 2 : 3;
   }
   qs_diag_free(&d);

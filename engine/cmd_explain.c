@@ -42,7 +42,7 @@ int qs_cmd_explain(const qs_cli *cli) {
   qs_diag_free(&d);
   if (st != QS_SCORE_OK) {
     qs_engine_free(e);
-    return st == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
+    return st == QS_SCORE_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
   }
   int rc = QS_EXIT_OK;
   char *buf = NULL;

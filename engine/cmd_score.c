@@ -59,7 +59,7 @@ int qs_cmd_score(const qs_cli *cli) {
   if (status != QS_SCORE_OK) {
     qs_stylesheet_free(st);
     qs_engine_free(e);
-    return status == QS_SCORE_INVALID ? QS_EXIT_INPUT : QS_EXIT_RULES;
+    return status == QS_SCORE_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
   }
   int rc = QS_EXIT_OK;
   if (strcmp(format, "xml") == 0 || strcmp(format, "html") == 0) {

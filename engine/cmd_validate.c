@@ -77,8 +77,10 @@ int qs_cmd_validate(const qs_cli *cli) {
     }
     qs_buf b = {0};
     qs_buf_add(&b, "");
-    if (st == QS_SCORE_INVALID) {
-      qs_buf_addf(&b, "%s: %s\n", shown, qs_msg_get(cli->lang, QS_M_INVALID));
+    if (st == QS_SCORE_INVALID || st == QS_SCORE_LIMIT) {
+      /* A file that exhausted a run limit was not checked to the end: not valid either. */
+      qs_buf_addf(&b, "%s: %s\n", shown,
+                  qs_msg_get(cli->lang, st == QS_SCORE_LIMIT ? QS_M_NOT_CHECKED : QS_M_INVALID));
       char *reasons = qs_diag_string(&d);
       qs_buf_add(&b, reasons);
       free(reasons);

@@ -57,10 +57,10 @@ static const char *const usage_en =
     "  -q, --quiet       fewer messages;  -v, --verbose  more (rules origin and hash)\n"
     "  -h, --help        help;  -V, --version  version\n"
     "\n"
-    "exit codes: 0 everything scored and written; 1 some input invalid or unreadable, or an\n"
-    "output not written (the rest still done); 2 usage, or an output folder qscore may not\n"
-    "write into; 3 rules or rubric error (nothing scored); 4 internal error; 130/143 a batch\n"
-    "interrupted by SIGINT/SIGTERM (--resume finishes it)\n";
+    "exit codes: 0 everything scored and written; 1 some input invalid, unreadable or beyond\n"
+    "a limit, or an output not written (the rest still done); 2 usage, or an output folder\n"
+    "qscore may not write into; 3 rules or rubric error (nothing scored); 4 internal error;\n"
+    "130/143 a batch interrupted by SIGINT/SIGTERM (--resume finishes it)\n";
 
 static const char *const usage_zh =
     "用法：qscore 命令 [选项] [文件...]\n"
@@ -84,9 +84,9 @@ static const char *const usage_zh =
     "  -q, --quiet       少输出；-v, --verbose 多输出（规则来源和哈希）\n"
     "  -h, --help        说明；-V, --version 版本\n"
     "\n"
-    "退出码：0 全部评分完成并已写入；1 有输入无效或无法读取，或有输出未能写入（其余照常）；\n"
-    "2 用法错误，或输出目录不可写入（不是 qscore 的目录或正被占用）；3 规则或评价要求数据错误\n"
-    "（未评分）；4 内部错误；130/143 批量评分被 SIGINT/SIGTERM 中断（加 --resume 续完）\n";
+    "退出码：0 全部评分完成并已写入；1 有输入无效、无法读取或超出限制，或有输出未能写入（其余\n"
+    "照常）；2 用法错误，或输出目录不可写入（不是 qscore 的目录或正被占用）；3 规则或评价要求\n"
+    "数据错误（未评分）；4 内部错误；130/143 批量评分被 SIGINT/SIGTERM 中断（加 --resume 续完）\n";
 
 static const struct {
   const char *command, *en, *zh;
@@ -104,8 +104,8 @@ static const struct {
      "                   XML by the built-in XSLT stylesheet, or by --stylesheet FILE\n"
      "  -o FILE          write to FILE: a regular file is replaced through a temporary file\n"
      "                   and a rename, a device or FIFO written into, a link refused\n"
-     "exit: 0 scored, 1 invalid input or output not written, 2 usage, 3 rules error,\n"
-     "4 internal error\n",
+     "exit: 0 scored, 1 invalid input, beyond a limit or output not written, 2 usage,\n"
+     "3 rules error, 4 internal error\n",
      "用法：qscore score [--format text|json|xml|html] [--stylesheet 文件] [-o 文件] 文件|-\n"
      "\n"
      "为一份申报材料评分并输出报告：十二项指标的档位和得分、评价要求原文、依据及证据编号、\n"
@@ -117,7 +117,7 @@ static const struct {
      "                   或用 --stylesheet 文件 指定样式表\n"
      "  -o 文件          写入文件：普通文件先写临时文件再改名替换，设备或管道直接写入，\n"
      "                   符号链接拒绝写入\n"
-     "退出码：0 已评分，1 输入无效或输出未能写入，2 用法错误，3 规则错误，4 内部错误\n"},
+     "退出码：0 已评分，1 输入无效、超出限制或输出未能写入，2 用法错误，3 规则错误，4 内部错误\n"},
     {"explain",
      "usage: qscore explain [--indicator ID] [-o FILE] FILE|-\n"
      "\n"

@@ -29,6 +29,7 @@ struct qs_engine {
   int clean;          /* the facts are those of a reset: no submission's, default parameters */
   long as_of;         /* the scoring day, yyyymmdd */
   size_t base_memory; /* what CLIPS holds with the rules loaded and no submission */
+  qs_run_stats last;  /* what the rules did on the last submission */
 };
 
 /* A submission for which CLIPS needed more than this beyond base_memory gives it back to malloc
@@ -263,6 +264,9 @@ static void add_rule_place(const qs_engine *e, qs_buf *b, const char *rule, qs_l
 
 const char *qs_engine_last_trace(const qs_engine *e) { return e->last_trace ? e->last_trace : ""; }
 
+const qs_run_stats *qs_engine_last_run(const qs_engine *e) { return &e->last; }
+long qs_engine_last_firings(const qs_engine *e) { return e->last.firings; }
+
 static void add_name(void *payload, void *data, const xmlChar *name) {
   (void)payload;
   qs_buf *b = data;
@@ -425,15 +429,80 @@ static void finish(qs_engine *e) {
     qs_engine_release_memory(e);
 }
 
+/* " in module M, rule R (file:line)" / "于模块 M 的规则 R（位于 file:line）": where a run was
+ * when it stopped at a limit, for the message (informational: the file is at fault). */
+static void add_stopped_place(const qs_engine *e, qs_buf *b, const char *rule, qs_lang lang) {
+  if (!rule || !rule[0])
+    return;
+  const char *module = qs_engine_rule_module(e, rule), *w = qs_engine_rule_where(e, rule);
+  qs_buf_addf(b, qs_msg_get(lang, QS_M_LIMIT_WHERE), module[0] ? module : "?", rule,
+              w[0] ? w : "?");
+}
+
+/* A run that stopped before the agenda was empty: a runtime error in a rule, a loop in the
+ * rules or a rule stuck in its actions (the rules' fault, QS_SCORE_RULES), or a file that
+ * needed more than the limit (QS_SCORE_LIMIT); see QS_LOOP_FACTOR in qs_engine.h. */
+static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status rs, qs_diag *d) {
+  char *msg = qs_env_take_message(e->qe);
+  qs_buf place = {0};
+  qs_buf_add(&place, "");
+  qs_score_status st = QS_SCORE_RULES;
+  long max_firings = (long)param(e, "run-max-firings"), seconds = (long)param(e, "run-seconds");
+  const qs_run_stats *r = &e->last;
+  if (rs == QS_RUN_CAP) {
+    if (r->busiest_firings > QS_LOOP_FACTOR * r->facts_at_start) {
+      add_rule_place(e, &place, r->busiest_rule, d->lang);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings, r->busiest_rule,
+                  r->busiest_firings, r->facts_at_start, place.s);
+    } else {
+      add_stopped_place(e, &place, r->stopped_rule, d->lang);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_LIMIT_FIRINGS), max_firings,
+                  r->facts_at_start, place.s);
+      st = QS_SCORE_LIMIT;
+    }
+  } else if (rs == QS_RUN_DEADLINE) {
+    const char *stuck = qs_env_stuck_rule(e->qe, NULL);
+    if (stuck[0]) {
+      add_rule_place(e, &place, stuck, d->lang);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_DEADLINE), seconds, stuck, place.s);
+    } else if (r->busiest_firings > QS_LOOP_FACTOR * r->facts_at_start) {
+      /* A loop of short firings that reached the deadline before the firing cap. */
+      add_rule_place(e, &place, r->busiest_rule, d->lang);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_DEADLINE_LOOP), seconds,
+                  r->busiest_rule, r->busiest_firings, r->facts_at_start, place.s);
+    } else {
+      add_stopped_place(e, &place, r->stopped_rule, d->lang);
+      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_LIMIT_SECONDS), seconds, place.s);
+      st = QS_SCORE_LIMIT;
+    }
+  } else {
+    /* CLIPS names the rule ("... during the actions of defrule x"); say where it is. */
+    char *named = NULL;
+    const char *at = strstr(msg, "defrule ");
+    if (at) {
+      at += strlen("defrule ");
+      named = qs_xstrndup(at, strcspn(at, " .\n\t"));
+    }
+    add_rule_place(e, &place, named, d->lang);
+    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?", place.s);
+    free(named);
+  }
+  qs_buf_free(&place);
+  free(msg);
+  return st;
+}
+
 qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                        qs_report **out, qs_diag *d) {
   *out = NULL;
+  memset(&e->last, 0, sizeof e->last);
   long mb = (long)param(e, "max-input-mb");
   if (len > (size_t)mb << 20) {
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
     return QS_SCORE_INVALID;
   }
-  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence")};
+  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence"),
+                         (long)param(e, "max-attributes")};
   xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, &lim, d);
   if (!doc)
     return QS_SCORE_INVALID;
@@ -463,33 +532,19 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   long max_firings = (long)param(e, "run-max-firings");
   long fired = 0;
   qs_run_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
+  e->last.firings = fired;
+  e->last.facts_at_start = qs_env_facts_at_start(e->qe);
+  e->last.facts_at_end = (long)GetNumberOfFacts(qs_env_clips(e->qe));
+  e->last.memory = qs_engine_memory(e);
+  snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
+           qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
+  snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
+           rs == QS_RUN_CAP || rs == QS_RUN_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
   if (rs != QS_RUN_OK) {
-    char *msg = qs_env_take_message(e->qe);
-    /* CLIPS names the rule ("... during the actions of defrule x"); say where it is. */
-    qs_buf place = {0};
-    qs_buf_add(&place, "");
-    const char *stopped = qs_env_stopped_rule(e->qe);
-    char *named = NULL;
-    const char *at = strstr(msg, "defrule ");
-    if (rs != QS_RUN_CAP && at) {
-      at += strlen("defrule ");
-      named = qs_xstrndup(at, strcspn(at, " .\n\t"));
-      stopped = named;
-    }
-    add_rule_place(e, &place, stopped, d->lang);
-    if (rs == QS_RUN_CAP)
-      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings, place.s);
-    else if (rs == QS_RUN_DEADLINE)
-      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_DEADLINE),
-                  (long)param(e, "run-seconds"), place.s);
-    else
-      qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?", place.s);
-    qs_buf_free(&place);
-    free(named);
-    free(msg);
+    qs_score_status st = run_stopped(e, name, rs, d);
     qs_report_free(rep);
     finish(e);
-    return QS_SCORE_RULES;
+    return st;
   }
   /* CLIPS's own output (a trace, printout from rules) is never part of a report. */
   free(e->last_trace);

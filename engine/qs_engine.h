@@ -22,7 +22,19 @@ typedef enum {
   QS_SCORE_OK = 0,
   QS_SCORE_INVALID, /* the input could not be read or is not a valid submission */
   QS_SCORE_RULES,   /* the rules failed on this input (runtime error, loop, contract) */
+  QS_SCORE_LIMIT,   /* the file needed more than a run limit allows (run-max-firings or
+                     * run-seconds) and the rules did not loop: the file's error, like INVALID */
 } qs_score_status;
+
+/* Who is to blame when a run stops at a limit (docs/POLICY.md §2.12). A rule fires once for
+ * each combination of facts its patterns match, and no rule compares all pairs of a growing
+ * set, so a rule that does not feed itself fires at most about once per fact. A rule that fired
+ * more times than QS_LOOP_FACTOR times the facts the run began with is therefore a loop in the
+ * rules, whether the run stopped at the firing cap (run-max-firings) or at the deadline
+ * (run-seconds); so is, at the deadline, a single firing that had run for QS_STUCK_SHARE
+ * (qs_env.h) of the time (a rule stuck in its actions): QS_SCORE_RULES. Otherwise the file
+ * reached the limit by its size: QS_SCORE_LIMIT. */
+#define QS_LOOP_FACTOR 1
 
 /* Load the rules: the built-in ones when rules_dir is NULL, else every *.clp in rules_dir in
  * byte order of the names. NULL on any syntax or rubric error (explained in d). */
@@ -60,6 +72,20 @@ const char *qs_engine_rule_module(const qs_engine *e, const char *rule);
 const char *qs_engine_rule_where(const qs_engine *e, const char *rule);
 /* Every defrule name of the loaded rules, sorted (free each and the array). */
 size_t qs_engine_rule_names(const qs_engine *e, char ***names);
+
+/* What the rules did on the last submission scored (all 0 when it did not reach the rules):
+ * counted deterministically, for tests of how the work grows with the input (never timed). */
+typedef struct {
+  long firings;        /* rule firings */
+  long facts_at_start; /* facts when the rules began: the rubric's, the parameters, the input's */
+  long facts_at_end;
+  size_t memory; /* bytes CLIPS held when the rules stopped, before the facts were cleared */
+  char busiest_rule[128];
+  long busiest_firings;   /* how often the rule that fired most fired */
+  char stopped_rule[128]; /* stopped at a limit: the rule stopped or next to fire, else "" */
+} qs_run_stats;
+const qs_run_stats *qs_engine_last_run(const qs_engine *e);
+long qs_engine_last_firings(const qs_engine *e);
 
 qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
 /* Read a submission file ("-": standard input) within the max-input-mb limit, its size and

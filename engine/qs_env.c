@@ -4,6 +4,7 @@
 
 #include <clips/clips.h>
 #include <libxml/hash.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,13 @@
 /* CLIPS's own output is kept up to this size per run; a rule printing in a loop cannot
  * exhaust memory through it. */
 #define QS_OUTPUT_LIMIT (64 * 1024)
+
+/* Firings of one rule in the current run, keyed by the rule's name as CLIPS stores it (one
+ * string per rule, shared by the disjuncts of a rule with an or). */
+typedef struct {
+  const char *rule;
+  long n;
+} rule_firings;
 
 struct qs_env {
   void *env;
@@ -28,7 +36,59 @@ struct qs_env {
   struct timespec deadline;
   xmlHashTablePtr templates;
   char stopped_rule[128]; /* at the firing cap, the rule that would have fired next */
+  /* Firings per rule in the current run: an open-addressing table (a power of two, at most
+   * half full; the rules are a few hundred). */
+  rule_firings *by_rule;
+  size_t by_rule_cap, by_rule_n;
+  long firings;          /* firings started in the current run */
+  long facts_at_start;   /* facts when the run began */
+  const char *executing; /* the rule whose actions are running, NULL between firings */
+  long seen_firing;      /* the firing the clock last saw running (see periodic) */
+  struct timespec seen_since;
+  double seconds;       /* the run's deadline, in seconds from its start */
+  char stuck_rule[128]; /* at the deadline, a rule stuck in one firing; "" otherwise */
+  double stuck_seconds; /* how long that firing had run */
 };
+
+static size_t rule_slot(const qs_env *qe, const char *rule) {
+  size_t mask = qe->by_rule_cap - 1, i = ((uintptr_t)rule >> 4) & mask;
+  while (qe->by_rule[i].rule && qe->by_rule[i].rule != rule)
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* Called by CLIPS before each firing: count it for its rule. */
+static void before_firing(void *env, void *activation) {
+  qs_env *qe = GetEnvironmentContext(env);
+  if (!qe || !qe->armed)
+    return;
+  const char *rule = EnvGetActivationName(env, activation);
+  if (2 * (qe->by_rule_n + 1) > qe->by_rule_cap) {
+    rule_firings *old = qe->by_rule;
+    size_t old_cap = qe->by_rule_cap;
+    qe->by_rule_cap = old_cap ? 2 * old_cap : 512;
+    qe->by_rule = qs_xcalloc(qe->by_rule_cap, sizeof *qe->by_rule);
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].rule)
+        qe->by_rule[rule_slot(qe, old[i].rule)] = old[i];
+    free(old);
+  }
+  size_t i = rule_slot(qe, rule);
+  if (!qe->by_rule[i].rule) {
+    qe->by_rule[i].rule = rule;
+    qe->by_rule_n++;
+  }
+  qe->by_rule[i].n++;
+  qe->firings++;
+  qe->executing = rule;
+}
+
+/* Called by CLIPS after each firing. */
+static void after_firing(void *env) {
+  qs_env *qe = GetEnvironmentContext(env);
+  if (qe)
+    qe->executing = NULL;
+}
 
 static const char *const captured[] = {"werror",  "wwarning", "stdout",  "wdisplay", "wtrace",
                                        "wdialog", "wclips",   "wprompt", "t",        NULL};
@@ -62,18 +122,37 @@ static int router_exit(void *env, int code) {
   return TRUE;
 }
 
+static double seconds_between(const struct timespec *a, const struct timespec *b) {
+  return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
 /* Called by CLIPS during a run, also inside loops of a single rule's actions: hundreds of
  * thousands of times for a large file, so the clock is read on every 64th call only (calls
- * come microseconds apart; reading it each time was 3 % of scoring). */
+ * come microseconds apart; reading it each time was 3 % of scoring). Each reading also notes
+ * when it first saw the current firing, so that at the deadline it can tell one firing that
+ * ran for most of the time (a rule stuck in its actions) from many short ones. */
 static void periodic(void *env) {
   qs_env *qe = GetEnvironmentContext(env);
   if (!qe || !qe->armed || (++qe->ticks & 63) != 1)
     return;
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
+  if (qe->executing && qe->seen_firing != qe->firings) {
+    qe->seen_firing = qe->firings;
+    qe->seen_since = now;
+  }
   if (now.tv_sec > qe->deadline.tv_sec ||
       (now.tv_sec == qe->deadline.tv_sec && now.tv_nsec >= qe->deadline.tv_nsec)) {
     qe->deadline_hit = 1;
+    if (qe->executing && qe->seen_firing == qe->firings) {
+      double ran = seconds_between(&qe->seen_since, &now);
+      if (ran >= QS_STUCK_SHARE * qe->seconds) {
+        snprintf(qe->stuck_rule, sizeof qe->stuck_rule, "%s", qe->executing);
+        qe->stuck_seconds = ran;
+      }
+    }
+    if (qe->executing)
+      snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s", qe->executing);
     SetHaltExecution(env, TRUE);
     EnvSetHaltRules(env, TRUE);
   }
@@ -90,6 +169,8 @@ qs_env *qs_env_new(void) {
   EnvAddRouterWithContext(qe->env, "qscore-capture", 40, router_query, router_print, NULL, NULL,
                           router_exit, qe);
   EnvAddPeriodicFunction(qe->env, "qscore-deadline", periodic, 0);
+  EnvAddBeforeRunFunction(qe->env, "qscore-count", before_firing, 0);
+  EnvAddRunFunction(qe->env, "qscore-count", after_firing, 0);
   qs_udf_define(qe->env);
   qe->templates = xmlHashCreate(64);
   return qe;
@@ -101,6 +182,7 @@ void qs_env_free(qs_env *qe) {
   DestroyEnvironment(qe->env);
   xmlHashFree(qe->templates, NULL);
   qs_buf_free(&qe->out);
+  free(qe->by_rule);
   free(qe);
 }
 
@@ -156,6 +238,23 @@ int qs_env_bsave(qs_env *qe, const char *path) { return EnvBsave(qe->env, path) 
 
 void qs_env_reset(qs_env *qe) { EnvReset(qe->env); }
 
+/* The rule that would have fired next, into stopped_rule (in a loop, one of the loop's rules):
+ * the first activation of the modules on the focus stack, from the top. 0 when there is none,
+ * that is when the run had finished. */
+static int next_rule(qs_env *qe) {
+  void *current = EnvGetCurrentModule(qe->env);
+  void *act = NULL;
+  for (struct focus *f = EnvGetNextFocus(qe->env, NULL); f && !act;
+       f = EnvGetNextFocus(qe->env, f)) {
+    EnvSetCurrentModule(qe->env, f->theModule);
+    act = EnvGetNextActivation(qe->env, NULL);
+  }
+  EnvSetCurrentModule(qe->env, current);
+  snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s",
+           act ? EnvGetActivationName(qe->env, act) : "");
+  return act != NULL;
+}
+
 qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) {
   long before = qe->werror_writes;
   clock_gettime(CLOCK_MONOTONIC, &qe->deadline);
@@ -168,7 +267,17 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   }
   qe->deadline_hit = 0;
   qe->stopped_rule[0] = '\0';
+  qe->stuck_rule[0] = '\0';
+  qe->stuck_seconds = 0;
+  qe->seconds = seconds;
   qe->ticks = 0;
+  if (qe->by_rule_cap)
+    memset(qe->by_rule, 0, qe->by_rule_cap * sizeof *qe->by_rule);
+  qe->by_rule_n = 0;
+  qe->firings = 0;
+  qe->seen_firing = 0;
+  qe->executing = NULL;
+  qe->facts_at_start = (long)GetNumberOfFacts(qe->env);
   qe->armed = 1;
   long n = EnvRun(qe->env, max_firings);
   qe->armed = 0;
@@ -177,23 +286,17 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   int halted = GetHaltExecution(qe->env);
   SetHaltExecution(qe->env, FALSE);
   EnvSetHaltRules(qe->env, FALSE);
-  if (qe->deadline_hit)
+  if (qe->deadline_hit) {
+    if (!qe->stopped_rule[0])
+      next_rule(qe);
     return QS_RUN_DEADLINE;
+  }
   if (qe->werror_writes != before || halted)
     return QS_RUN_ERROR;
-  if (n >= max_firings) {
-    /* The rule that would have fired next: in a loop, one of the loop's rules. */
-    void *focus = EnvGetFocus(qe->env);
-    if (focus) {
-      void *current = EnvGetCurrentModule(qe->env);
-      EnvSetCurrentModule(qe->env, focus);
-      void *act = EnvGetNextActivation(qe->env, NULL);
-      snprintf(qe->stopped_rule, sizeof qe->stopped_rule, "%s",
-               act ? EnvGetActivationName(qe->env, act) : "");
-      EnvSetCurrentModule(qe->env, current);
-    }
+  /* At the cap with nothing left to fire, the run had finished with its last firing. */
+  if (n >= max_firings && next_rule(qe))
     return QS_RUN_CAP;
-  }
+  qe->stopped_rule[0] = '\0';
   return QS_RUN_OK;
 }
 
@@ -221,6 +324,38 @@ char *qs_env_take_message(qs_env *qe) {
 }
 
 long qs_env_error_writes(const qs_env *qe) { return qe->werror_writes; }
+
+long qs_env_firings(const qs_env *qe) { return qe->firings; }
+
+long qs_env_facts_at_start(const qs_env *qe) { return qe->facts_at_start; }
+
+const char *qs_env_busiest_rule(const qs_env *qe, long *fired) {
+  const char *best = NULL;
+  long n = 0;
+  for (size_t i = 0; i < qe->by_rule_cap; i++) {
+    const rule_firings *r = &qe->by_rule[i];
+    if (r->rule && (r->n > n || (r->n == n && best && strcmp(r->rule, best) < 0))) {
+      best = r->rule;
+      n = r->n;
+    }
+  }
+  if (fired)
+    *fired = n;
+  return best ? best : "";
+}
+
+long qs_env_rule_firings(const qs_env *qe, const char *rule) {
+  for (size_t i = 0; i < qe->by_rule_cap; i++)
+    if (qe->by_rule[i].rule && strcmp(qe->by_rule[i].rule, rule) == 0)
+      return qe->by_rule[i].n;
+  return 0;
+}
+
+const char *qs_env_stuck_rule(const qs_env *qe, double *seconds) {
+  if (seconds)
+    *seconds = qe->stuck_seconds;
+  return qe->stuck_rule;
+}
 
 const char *qs_env_stopped_rule(const qs_env *qe) { return qe->stopped_rule; }
 

@@ -2,7 +2,9 @@
  * running with a firing cap and a deadline, and reading slots back.
  *
  * CLIPS never prints: a router claims every logical name and keeps the text, so that a
- * rules error can be shown with its file and line and nothing reaches stdout raw. */
+ * rules error can be shown with its file and line and nothing reaches stdout raw. A run
+ * counts each rule's firings and watches how long the current firing has run, so that the
+ * engine can tell a loop in the rules from a file that needs more than a limit allows. */
 #ifndef QS_ENV_H
 #define QS_ENV_H
 
@@ -39,9 +41,24 @@ int qs_env_bsave(qs_env *qe, const char *path);
 /* Run until the agenda is empty, at most max_firings firings and seconds of wall time.
  * *fired gets the number of firings. */
 qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);
-/* After a run stopped at the firing cap, the rule that would have fired next (in a loop, one
- * of the loop's rules); "" otherwise. */
+/* After a run stopped at the firing cap or the deadline, the rule whose firing was stopped or
+ * that would have fired next (in a loop, one of the loop's rules); "" otherwise. */
 const char *qs_env_stopped_rule(const qs_env *qe);
+
+/* What the last run did, counted as it ran (EnvAddBeforeRunFunction): the firings, the facts
+ * there were when it began, the rule that fired most (ties: the first name in byte order; ""
+ * when none fired) and how often, and how often one rule fired. */
+long qs_env_firings(const qs_env *qe);
+long qs_env_facts_at_start(const qs_env *qe);
+const char *qs_env_busiest_rule(const qs_env *qe, long *fired);
+long qs_env_rule_firings(const qs_env *qe, const char *rule);
+
+/* A rule is stuck in its actions when, at the deadline, one firing of it had run for at least
+ * this share of the run's seconds (a loop inside the actions, not many short firings). */
+#define QS_STUCK_SHARE 0.5
+/* After a run stopped at the deadline, the rule stuck in one firing and how long that firing
+ * had run; "" when the time went to many firings. */
+const char *qs_env_stuck_rule(const qs_env *qe, double *seconds);
 /* Text CLIPS wrote since the last call (error messages); the buffer is reset. */
 char *qs_env_take_output(qs_env *qe);
 /* The same as one line: runs of spaces and newlines become one space, none at the ends. */

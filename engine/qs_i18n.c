@@ -20,6 +20,9 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_TOO_MANY_ITEMS] = {"带编号的条目超过 %ld 项（参数 max-evidence），已停止解析，未评分",
                              "more than %ld items with an id (parameter max-evidence): parsing "
                              "stopped, not scored"},
+    [QS_M_TOO_MANY_ATTRIBUTES] = {"元素的属性超过 %ld 个（参数 max-attributes），未解析，未评分",
+                                  "an element with more than %ld attributes (parameter "
+                                  "max-attributes): not parsed, not scored"},
     [QS_M_TOO_DEEP] = {"元素嵌套超过 %d 层（申报格式最多只有几层），已停止解析，未评分",
                        "elements nested deeper than %d levels (the submission format has a "
                        "few): parsing stopped, not scored"},
@@ -46,10 +49,37 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_RUBRIC] = {"评价要求数据有误：%s", "rubric data error: %s"},
     [QS_M_RULES_RUN] = {"规则运行出错：%s%s", "error while running the rules: %s%s"},
     [QS_M_RULES_CAP] =
-        {"规则触发次数达到上限 %ld（参数 run-max-firings），疑似死循环%s",
-         "the rules fired %ld times, the limit (parameter run-max-firings): a loop?%s"},
-    [QS_M_RULES_DEADLINE] = {"规则运行超过 %ld 秒（参数 run-seconds）%s",
-                             "the rules ran longer than %ld seconds (parameter run-seconds)%s"},
+        {"规则触发次数达到上限 %ld（参数 run-max-firings）；其中规则 %s 一条就触发了 %ld "
+         "次，多于运行开始时的 %ld 个事实：规则在循环%s",
+         "the rules fired %ld times, the limit (parameter run-max-firings); rule %s "
+         "alone fired %ld times, more than the %ld facts the run began with: a loop "
+         "in the rules%s"},
+    [QS_M_RULES_DEADLINE] = {"规则运行超过 %ld 秒（参数 run-seconds），大半时间耗在规则 %s "
+                             "的一次触发中：规则的动作在循环%s",
+                             "the rules ran longer than %ld seconds (parameter run-seconds), most "
+                             "of it in one firing of rule %s: a loop in its actions%s"},
+    [QS_M_RULES_DEADLINE_LOOP] =
+        {"规则运行超过 %ld 秒（参数 run-seconds）；其中规则 %s 一条就触发了 "
+         "%ld 次，多于运行开始时的 %ld 个事实：规则在循环%s",
+         "the rules ran longer than %ld seconds (parameter run-seconds); "
+         "rule %s alone fired %ld times, more than the %ld facts the run "
+         "began with: a loop in the rules%s"},
+    [QS_M_LIMIT_FIRINGS] = {"规则触发 %ld 次（上限，参数 run-max-firings）仍未评完本文件，未评分；"
+                            "没有哪条规则的触发次数多于运行开始时的 %ld 个事实，规则没有循环，"
+                            "是文件超出了限制%s",
+                            "the rules fired %ld times, the limit (parameter run-max-firings), "
+                            "without finishing this file: not scored; no rule fired more times "
+                            "than the %ld facts the run began with, so the rules did not loop: "
+                            "the file is beyond the limit%s"},
+    [QS_M_LIMIT_SECONDS] = {"规则运行 %ld 秒（上限，参数 run-seconds）仍未评完本文件，未评分；"
+                            "时间分散在多次触发中，没有哪一次占去大半，规则没有卡住，"
+                            "是文件超出了限制%s",
+                            "the rules ran for %ld seconds, the limit (parameter run-seconds), "
+                            "without finishing this file: not scored; the time went to many "
+                            "firings, none of them most of it, so no rule was stuck: the file is "
+                            "beyond the limit%s"},
+    [QS_M_LIMIT_WHERE] = {"（停止时在模块 %s 的规则 %s，位于 %s）",
+                          " (stopped in module %s at rule %s, %s)"},
     [QS_M_RULE_AT] = {"（规则 %s 位于 %s）", " (rule %s is at %s)"},
     [QS_M_RULES_CONFLICT] = {"指标 %s 被选定了多个档位：%s",
                              "indicator %s was given more than one band: %s"},
@@ -100,6 +130,8 @@ static const char *const msgs[QS_M__COUNT][2] = {
     [QS_M_TRIAGE_REJECT] = {"不推荐", "reject"},
     [QS_M_VALID] = {"有效", "valid"},
     [QS_M_INVALID] = {"无效", "invalid"},
+    [QS_M_NOT_CHECKED] = {"未能查完（达到运行限制）",
+                          "not checked to the end (a run limit was reached)"},
     [QS_M_SUBMISSION_FLAGS] = {"整体提示", "Submission flags"},
     [QS_M_SELF] = {"自评", "self"},
     [QS_M_VALID_WITH_ERRORS] = {"符合申报文件结构，但有 %d 项严重问题（error），不宜直接使用",

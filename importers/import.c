@@ -14,6 +14,7 @@
  *  6. values reach CLIPS only through the fact API. */
 #include <clips/clips.h>
 #include <libxml/SAX2.h>
+#include <libxml/encoding.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -22,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../engine/qs_builtin.h"
 #include "../engine/qs_util.h"
@@ -219,6 +221,321 @@ static xmlHashTablePtr find_duplicate_ids(xmlNode *root, const char *name, qs_di
   return dups;
 }
 
+/* ------------------------------------------------------------------ attributes per start tag
+ *
+ * libxml2 (2.9.14) checks each attribute of a start tag against every earlier one (and each
+ * namespace declaration against the earlier ones) before any SAX callback sees the tag, and
+ * goes on parsing after an error: a root with 200,000 attributes parsed for minutes, and
+ * counting them in count_start would come too late. So the text is scanned first, in one pass:
+ * the attributes of every start tag are counted (namespace declarations too, being attributes
+ * lexically), skipping comments, CDATA sections, processing instructions, the declarations,
+ * end tags and quoted values, and a tag past max-attributes refuses the file with its line.
+ *
+ * For well-formed text the scan reads exactly what libxml2 reads. Past the first thing that is
+ * not well-formed inside what it skips (a character XML forbids, "--" in a comment, a "<?"
+ * without a target, "<" in a quoted value, an end tag not closed by ">", a "<!" that opens
+ * neither a comment nor a CDATA section, a DOCTYPE included),
+ * libxml2's recovery could read as markup what the scan skipped; from there on the scan only
+ * counts the "=" between one "<" and the next, which bounds the attributes libxml2 can find in
+ * a tag (each needs an "=", and a "<" ends any tag): such a file is not well-formed anyway.
+ *
+ * The text is read as libxml2 will decode it: UTF-16 and UCS-4 as code units (a byte-order
+ * mark, or "<" as 3C 00 / 00 3C at the start), UTF-8 and single-byte encodings as bytes, and
+ * any other declared encoding (GBK, Big5, ISO-2022, EBCDIC ...: where a byte of "]]>", a quote
+ * or "<" can be part of another character) first converted to UTF-8 by libxml2's converter. */
+
+typedef struct {
+  const unsigned char *p;
+  size_t n;  /* code units */
+  int width; /* bytes per code unit: 1, 2 or 4 */
+  int big;   /* big-endian */
+} code_units;
+
+static uint32_t unit_at(const code_units *u, size_t i) {
+  const unsigned char *q = u->p + i * (size_t)u->width;
+  if (u->width == 1)
+    return q[0];
+  if (u->width == 2)
+    return u->big ? (uint32_t)q[0] << 8 | q[1] : (uint32_t)q[1] << 8 | q[0];
+  return u->big ? (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3]
+                : (uint32_t)q[3] << 24 | (uint32_t)q[2] << 16 | (uint32_t)q[1] << 8 | q[0];
+}
+
+static int units_match(const code_units *u, size_t i, const char *s) {
+  for (; *s; s++, i++)
+    if (i >= u->n || unit_at(u, i) != (unsigned char)*s)
+      return 0;
+  return 1;
+}
+
+static int xml_space(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A code unit XML forbids (a control character, U+FFFE, U+FFFF), where libxml2 stops
+ * whatever it is reading. */
+static int forbidden(const code_units *u, size_t i) {
+  uint32_t c = unit_at(u, i);
+  if (c < 0x20)
+    return !xml_space(c);
+  if (u->width == 1)
+    return c == 0xEF && i + 2 < u->n && unit_at(u, i + 1) == 0xBF &&
+           (unit_at(u, i + 2) == 0xBE || unit_at(u, i + 2) == 0xBF);
+  return c == 0xFFFE || c == 0xFFFF;
+}
+
+typedef struct {
+  const code_units *u;
+  size_t i;
+  long line;
+} scan;
+
+static void step(scan *s) {
+  if (unit_at(s->u, s->i) == '\n')
+    s->line++;
+  s->i++;
+}
+
+/* Past the next end (or to the end of the text, as libxml2 reads an unclosed comment, CDATA
+ * section or processing instruction); 0 at a forbidden character or, in a comment, at "--"
+ * before its end. */
+static int skip_to(scan *s, const char *end, int comment) {
+  while (s->i < s->u->n && !units_match(s->u, s->i, end)) {
+    if (forbidden(s->u, s->i) || (comment && units_match(s->u, s->i, "--")))
+      return 0;
+    step(s);
+  }
+  s->i += strlen(end);
+  return 1;
+}
+
+/* A unit that can continue a tag's or an attribute's name, as far as the scan is concerned. */
+static int name_unit(const code_units *u, size_t i) {
+  uint32_t c = unit_at(u, i);
+  return !xml_space(c) && c != '=' && c != '>' && c != '/' && c != '<' && !forbidden(u, i);
+}
+
+static int name_start(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80;
+}
+
+/* The line of the first start tag with more than max attributes, 0 when there is none. */
+static long scan_start_tags(const code_units *u, long max) {
+  scan s = {u, 0, 1};
+  size_t n = u->n;
+  int loose = 0;
+  /* A byte-order mark, then an XML declaration, which libxml2 ends at its first ">". */
+  if (u->width == 1 && units_match(u, 0, "\xEF\xBB\xBF"))
+    s.i = 3;
+  else if (n && unit_at(u, 0) == 0xFEFF)
+    s.i = 1;
+  if (units_match(u, s.i, "<?xml") && s.i + 5 < n && xml_space(unit_at(u, s.i + 5))) {
+    s.i += 5;
+    if (!skip_to(&s, ">", 0))
+      loose = 1;
+  }
+  while (s.i < n) {
+    if (loose) {
+      /* Every "=" up to the next "<" may be an attribute of the tag this "<" begins. */
+      if (unit_at(u, s.i) != '<') {
+        step(&s);
+        continue;
+      }
+      long tag_line = s.line, count = 0;
+      step(&s);
+      while (s.i < n && unit_at(u, s.i) != '<') {
+        if (unit_at(u, s.i) == '=' && ++count > max)
+          return tag_line;
+        step(&s);
+      }
+      continue;
+    }
+    if (unit_at(u, s.i) != '<') {
+      step(&s);
+      continue;
+    }
+    if (units_match(u, s.i, "<!--")) {
+      s.i += 4;
+      loose = !skip_to(&s, "-->", 1);
+    } else if (units_match(u, s.i, "<![CDATA[")) {
+      s.i += 9;
+      loose = !skip_to(&s, "]]>", 0);
+    } else if (units_match(u, s.i, "<?")) {
+      s.i += 2;
+      loose = s.i >= n || !name_start(unit_at(u, s.i)) || !skip_to(&s, "?>", 0);
+    } else if (units_match(u, s.i, "<!")) {
+      /* A DOCTYPE is refused when parsed, but not once an error has turned libxml2's callbacks
+       * off, nor where it is not allowed (libxml2 then reads on after its "<"); anything else
+       * is not well-formed. */
+      loose = 1;
+    } else if (units_match(u, s.i, "</")) {
+      s.i += 2;
+      while (s.i < n && name_unit(u, s.i))
+        s.i++;
+      while (s.i < n && xml_space(unit_at(u, s.i)))
+        step(&s);
+      if (s.i < n && unit_at(u, s.i) == '>')
+        s.i++;
+      else
+        loose = 1;
+    } else {
+      /* A start tag: its name, then name="value" up to ">" or "/>". Every name counts. */
+      long tag_line = s.line, count = 0;
+      s.i++;
+      while (s.i < n && name_unit(u, s.i))
+        s.i++;
+      while (s.i < n && !loose) {
+        uint32_t c = unit_at(u, s.i);
+        if (forbidden(u, s.i)) {
+          loose = 1;
+          break;
+        }
+        if (xml_space(c) || c == '/') {
+          step(&s);
+          continue;
+        }
+        if (c == '>') {
+          s.i++;
+          break;
+        }
+        if (c == '<')
+          break; /* not well-formed: a new tag begins */
+        if (++count > max)
+          return tag_line;
+        s.i++; /* the name's first unit (an "=" without a name counts too) */
+        while (s.i < n && name_unit(u, s.i))
+          s.i++;
+        while (s.i < n && xml_space(unit_at(u, s.i)))
+          step(&s);
+        if (s.i >= n || unit_at(u, s.i) != '=')
+          continue;
+        s.i++;
+        while (s.i < n && xml_space(unit_at(u, s.i)))
+          step(&s);
+        if (s.i < n && (unit_at(u, s.i) == '"' || unit_at(u, s.i) == '\'')) {
+          uint32_t quote = unit_at(u, s.i++);
+          while (s.i < n && unit_at(u, s.i) != quote) {
+            if (unit_at(u, s.i) == '<' || forbidden(u, s.i)) {
+              loose = 1;
+              break;
+            }
+            step(&s);
+          }
+          if (!loose)
+            s.i++;
+        } else {
+          while (s.i < n && name_unit(u, s.i))
+            s.i++;
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+/* The encoding named by an XML declaration at the start of ASCII-compatible bytes, into out
+ * (empty when there is none). */
+static void declared_encoding(const unsigned char *p, size_t n, char out[64]) {
+  out[0] = '\0';
+  if (n < 6 || memcmp(p, "<?xml", 5) != 0 || !xml_space(p[5]))
+    return;
+  size_t endpos = 5;
+  while (endpos + 1 < n && endpos < 1024 && !(p[endpos] == '?' && p[endpos + 1] == '>'))
+    endpos++;
+  for (size_t i = 5; i + 8 < endpos; i++) {
+    if (memcmp(p + i, "encoding", 8) != 0)
+      continue;
+    size_t k = i + 8;
+    while (k < endpos && xml_space(p[k]))
+      k++;
+    if (k >= endpos || p[k] != '=')
+      return;
+    k++;
+    while (k < endpos && xml_space(p[k]))
+      k++;
+    if (k >= endpos || (p[k] != '"' && p[k] != '\''))
+      return;
+    unsigned char quote = p[k++];
+    size_t m = 0;
+    while (k < endpos && p[k] != quote && m < 63)
+      out[m++] = (char)p[k++];
+    out[m] = '\0';
+    return;
+  }
+}
+
+/* Single-byte encodings and UTF-8: the bytes of markup are never part of another character. */
+static int bytes_are_characters(const char *enc) {
+  static const char *const safe[] = {"UTF-8", "UTF8", "US-ASCII", "ASCII", "UTF-16", "UTF16", NULL};
+  if (!enc[0] || strncasecmp(enc, "ISO-8859-", 9) == 0 || strncasecmp(enc, "ISO8859", 7) == 0 ||
+      strncasecmp(enc, "LATIN", 5) == 0 || strncasecmp(enc, "WINDOWS-125", 11) == 0)
+    return 1;
+  for (int i = 0; safe[i]; i++)
+    if (strcasecmp(enc, safe[i]) == 0)
+      return 1;
+  return 0;
+}
+
+static void quiet_error(void *ctx, xmlErrorPtr e) {
+  (void)ctx;
+  (void)e;
+}
+
+/* data converted to UTF-8 by the handler, as far as it converts; NULL when nothing did. */
+static xmlBufferPtr to_utf8(xmlCharEncodingHandlerPtr h, const char *data, size_t len) {
+  xmlBufferPtr in = xmlBufferCreateSize(len + 1), out = xmlBufferCreateSize(2 * len + 64);
+  if (!in || !out || xmlBufferAdd(in, (const xmlChar *)data, (int)len) != 0) {
+    xmlBufferFree(in);
+    xmlBufferFree(out);
+    return NULL;
+  }
+  xmlSetStructuredErrorFunc(NULL, quiet_error);
+  while (xmlBufferLength(in) > 0) {
+    int before = xmlBufferLength(in);
+    if (xmlCharEncInFunc(h, out, in) < 0 || xmlBufferLength(in) == before)
+      break; /* libxml2 stops decoding there too */
+  }
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlBufferFree(in);
+  return out;
+}
+
+/* The line of the first start tag of data with more than max attributes, 0 when none. */
+static long too_many_attributes(const char *data, size_t len, long max) {
+  const unsigned char *p = (const unsigned char *)data;
+  code_units u = {p, len, 1, 0};
+  if (len >= 4 && ((p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == '<') ||
+                   (p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF)))
+    u = (code_units){p, len / 4, 4, 1};
+  else if (len >= 4 && p[0] == '<' && p[1] == 0 && p[2] == 0 && p[3] == 0)
+    u = (code_units){p, len / 4, 4, 0};
+  else if (len >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0 && p[1] == '<')))
+    u = (code_units){p, len / 2, 2, 1};
+  else if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == '<' && p[1] == 0)))
+    u = (code_units){p, len / 2, 2, 0};
+  if (u.width > 1)
+    return scan_start_tags(&u, max);
+  /* Bytes: UTF-8 (with or without its byte-order mark), a declared encoding, or EBCDIC. */
+  xmlCharEncodingHandlerPtr h = NULL;
+  if (len >= 4 && p[0] == 0x4C && p[1] == 0x6F && p[2] == 0xA7 && p[3] == 0x94) {
+    h = xmlGetCharEncodingHandler(XML_CHAR_ENCODING_EBCDIC);
+  } else {
+    size_t bom = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+    char enc[64];
+    declared_encoding(p + bom, len - bom, enc);
+    if (!bytes_are_characters(enc))
+      h = xmlFindCharEncodingHandler(enc);
+  }
+  if (!h)
+    return scan_start_tags(&u, max);
+  xmlBufferPtr utf8 = to_utf8(h, data, len);
+  xmlCharEncCloseFunc(h);
+  if (!utf8)
+    return scan_start_tags(&u, max);
+  code_units v = {xmlBufferContent(utf8), (size_t)xmlBufferLength(utf8), 1, 0};
+  long line = scan_start_tags(&v, max);
+  xmlBufferFree(utf8);
+  return line;
+}
+
 static int blank(const char *data, size_t len) {
   for (size_t i = 0; i < len; i++)
     if (data[i] != ' ' && data[i] != '\n' && data[i] != '\r' && data[i] != '\t')
@@ -234,6 +551,12 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
   }
   if (len > (size_t)INT32_MAX) {
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), (long)(INT32_MAX >> 20));
+    return NULL;
+  }
+  long attr_line = too_many_attributes(data, len, lim->max_attributes);
+  if (attr_line) {
+    qs_diag_add(d, name, attr_line, qs_msg_get(d->lang, QS_M_TOO_MANY_ATTRIBUTES),
+                lim->max_attributes);
     return NULL;
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -377,6 +700,21 @@ void qs_fact_float(qs_fact *f, const char *slot, double v) {
   DATA_OBJECT o;
   SetType(o, FLOAT);
   SetValue(o, EnvAddDouble(qs_env_clips(f->im->qe), v));
+  put(f, slot, &o);
+}
+
+void qs_fact_syms(qs_fact *f, const char *slot, char *const *v, size_t n) {
+  void *env = qs_env_clips(f->im->qe);
+  void *mf = EnvCreateMultifield(env, (long)n);
+  for (size_t i = 0; i < n; i++) {
+    SetMFType(mf, (long)i + 1, SYMBOL);
+    SetMFValue(mf, (long)i + 1, EnvAddSymbol(env, v[i]));
+  }
+  DATA_OBJECT o;
+  SetType(o, MULTIFIELD);
+  SetValue(o, mf);
+  SetDOBegin(o, 1);
+  SetDOEnd(o, (long)n);
   put(f, slot, &o);
 }
 
@@ -574,6 +912,50 @@ void qs_import_parties(qs_import *im, xmlNode *el, const char *id, const char *c
     free(ref);
     free(kind);
   }
+}
+
+void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties *out) {
+  memset(out, 0, sizeof *out);
+  xmlHashTablePtr seen = xmlHashCreate(16), refs = xmlHashCreate(16);
+  for (xmlNode *c = el->children; c; c = c->next) {
+    if (!qs_is_element(c, child))
+      continue;
+    /* The values exactly as qs_import_parties puts them into the party fact. */
+    char *ref = qs_attr_trim(c, "ref");
+    char *kind = qs_attr_trim(c, "kind");
+    const char *name = qs_attr_raw(c, "name");
+    const char *r = ref ? ref : "", *k = kind && *kind ? kind : "enterprise";
+    const char *nm = name ? name : "";
+    if (xmlHashAddEntry3(seen, (const xmlChar *)r, (const xmlChar *)nm, (const xmlChar *)k,
+                         (void *)1) == 0 &&
+        (*r || *nm)) {
+      out->named++;
+      size_t i = 0;
+      while (i < out->n_kinds && strcmp(out->kinds[i], k) != 0)
+        i++;
+      if (i == out->n_kinds) {
+        qs_grow(&out->kinds, &out->cap_kinds, out->n_kinds + 1, sizeof *out->kinds);
+        out->kinds[out->n_kinds++] = qs_xstrdup(k);
+      }
+    }
+    if (*r && xmlHashAddEntry(refs, (const xmlChar *)r, (void *)1) == 0) {
+      out->refs++;
+      const qs_evidence *e = qs_report_evidence(im->rep, r);
+      if (e && strcmp(e->element, "enterprise") == 0 && strcmp(e->kind, "sme") == 0)
+        out->sme_refs++;
+    }
+    free(ref);
+    free(kind);
+  }
+  xmlHashFree(seen, NULL);
+  xmlHashFree(refs, NULL);
+}
+
+void qs_parties_free(qs_parties *p) {
+  for (size_t i = 0; i < p->n_kinds; i++)
+    free(p->kinds[i]);
+  free(p->kinds);
+  memset(p, 0, sizeof *p);
 }
 
 void qs_import_results(qs_import *im, xmlNode *el, const char *id) {

@@ -7,6 +7,14 @@ static void served(qs_import *im, xmlNode *el, const char *id) {
   qs_import_parties(im, el, id, "serves", "serves");
 }
 
+/* Whether a platform serves an SME of the chain (infrastructure-one-stop). */
+static void platform_counts(qs_import *im, xmlNode *el, qs_fact *f) {
+  qs_parties p;
+  qs_parties_count(im, el, "serves", &p);
+  qs_fact_sym(f, "serves-sme", p.sme_refs > 0 ? "yes" : "no");
+  qs_parties_free(&p);
+}
+
 static const qs_attr centre[] = {{"date", "date", QA_WDATE},
                                  {"kind", "kind", QA_SYM},
                                  {"level", "level", QA_SYM},
@@ -22,7 +30,7 @@ static const qs_attr platform[] = {{"date", "date", QA_WDATE},
 
 static const qs_elem elems[] = {
     {"centre", "centre", centre, NULL, served},
-    {"platform", "platform", platform, NULL, served},
+    {"platform", "platform", platform, platform_counts, served},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

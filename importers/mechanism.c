@@ -7,6 +7,15 @@ static void alliance_members(qs_import *im, xmlNode *el, const char *id) {
   qs_import_parties(im, el, id, "member", "member");
 }
 
+/* How many members an alliance names, and of which kinds (mechanism-alliance). */
+static void alliance_counts(qs_import *im, xmlNode *el, qs_fact *f) {
+  qs_parties p;
+  qs_parties_count(im, el, "member", &p);
+  qs_fact_int(f, "members", p.named);
+  qs_fact_syms(f, "member-kinds", p.kinds, p.n_kinds);
+  qs_parties_free(&p);
+}
+
 static void action_children(qs_import *im, xmlNode *el, const char *id) {
   qs_import_parties(im, el, id, "participant", "participant");
   qs_import_results(im, el, id);
@@ -34,7 +43,7 @@ static const qs_attr demonstration[] = {{"date", "date", QA_WDATE},
                                         {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
-    {"alliance", "alliance", alliance, NULL, alliance_members},
+    {"alliance", "alliance", alliance, alliance_counts, alliance_members},
     {"working-mechanism", "working-mechanism", qs_attrs_dated_title, NULL, NULL},
     {"meeting", "meeting", meeting, NULL, NULL},
     {"bottleneck-analysis", "bottleneck-analysis", bottleneck, NULL, NULL},

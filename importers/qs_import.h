@@ -27,10 +27,12 @@ qs_schema *qs_schema_new(qs_diag *d);
 void qs_schema_free(qs_schema *s);
 
 /* Limits counted while parsing (the max-elements and max-evidence parameters): the parse
- * stops at the first element past one, before the tree can grow. */
+ * stops at the first element past one, before the tree can grow. Attributes (max-attributes)
+ * are counted on the text before it is parsed at all (see import.c). */
 typedef struct {
-  long max_elements; /* elements */
-  long max_items;    /* elements with an id attribute: enterprises and evidence */
+  long max_elements;   /* elements */
+  long max_items;      /* elements with an id attribute: enterprises and evidence */
+  long max_attributes; /* attributes of one start tag, namespace declarations included */
 } qs_parse_limits;
 
 /* Nesting deeper than this stops the parse: the schema nests a few levels, and libxml2's own

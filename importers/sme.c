@@ -7,6 +7,14 @@ static void activity_children(qs_import *im, xmlNode *el, const char *id) {
   qs_import_results(im, el, id);
 }
 
+/* How many chain enterprises take part in an activity (sme-joint-activity). */
+static void activity_counts(qs_import *im, xmlNode *el, qs_fact *f) {
+  qs_parties p;
+  qs_parties_count(im, el, "participant", &p);
+  qs_fact_int(f, "participants", p.refs);
+  qs_parties_free(&p);
+}
+
 static void results(qs_import *im, xmlNode *el, const char *id) { qs_import_results(im, el, id); }
 
 static const qs_attr activity[] = {{"date", "date", QA_WDATE},
@@ -19,7 +27,7 @@ static const qs_attr breakthrough[] = {{"date", "date", QA_WDATE},
                                        {NULL, NULL, 0}};
 
 static const qs_elem elems[] = {
-    {"activity", "activity", activity, NULL, activity_children},
+    {"activity", "activity", activity, activity_counts, activity_children},
     {"breakthrough", "breakthrough", breakthrough, NULL, results},
     {NULL, NULL, NULL, NULL, NULL},
 };

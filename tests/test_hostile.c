@@ -388,6 +388,217 @@ Test(hostile, a_one_megabyte_attribute, .timeout = 60) {
   qs_test_rmtree(dir);
 }
 
+/* n attributes " a0=\"\" a1=\"\" ...", allocated. */
+static char *attributes(size_t n) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  for (size_t i = 0; i < n; i++)
+    qs_buf_addf(&b, " a%zu=\"\"", i);
+  return qs_buf_take(&b);
+}
+
+/* text (UTF-8, Basic Multilingual Plane only) as UTF-16, with a byte-order mark or not. */
+static char *utf16(const char *text, int big, int bom, size_t *len) {
+  qs_buf b = {0};
+  const unsigned char *p = (const unsigned char *)text;
+  unsigned char u[2];
+  if (bom) {
+    u[0] = big ? 0xFE : 0xFF;
+    u[1] = big ? 0xFF : 0xFE;
+    qs_buf_addn(&b, (const char *)u, 2);
+  }
+  while (*p) {
+    unsigned c = *p++;
+    if (c >= 0xE0) {
+      c = (c & 0x0F) << 12 | (unsigned)(p[0] & 0x3F) << 6 | (p[1] & 0x3F);
+      p += 2;
+    } else if (c >= 0xC0) {
+      c = (c & 0x1F) << 6 | (p[0] & 0x3F);
+      p++;
+    }
+    u[big ? 0 : 1] = (unsigned char)(c >> 8);
+    u[big ? 1 : 0] = (unsigned char)(c & 0xFF);
+    qs_buf_addn(&b, (const char *)u, 2);
+  }
+  *len = b.len;
+  return qs_buf_take(&b);
+}
+
+static void write_bytes(const char *path, const char *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  cr_assert_not_null(f);
+  fwrite(data, 1, len, f);
+  cr_assert_eq(fclose(f), 0);
+}
+
+/* libxml2 compares every attribute of a start tag with every earlier one before anything can
+ * stop it: a root with 200,000 attributes (2 MB) parsed for minutes. The text is scanned first
+ * and the file refused at the root's line, in UTF-8 and in either UTF-16. */
+Test(hostile, a_root_with_two_hundred_thousand_attributes, .timeout = 60) {
+  char *dir = qs_test_tmpdir();
+  char *many = attributes(200000);
+  char *head = fmt("edition=\"2025\"%s", many);
+  char *path = variant(dir, "attrs.xml", "edition=\"2025\"", head, "", 0, "");
+  char *want = fmt("%s:3: error: an element with more than 64 attributes (parameter "
+                   "max-attributes): not parsed, not scored\n",
+                   path);
+  qs_run r = RUN("score", "--lang", "en", path);
+  cr_expect_eq(r.code, 1);
+  cr_expect_str_eq(r.err, want);
+  qs_run_free(&r);
+  free(want);
+  r = RUN("validate", "--lang", "en", path);
+  cr_expect_eq(r.code, 1);
+  qs_run_free(&r);
+  size_t len;
+  char *utf8 = qs_test_slurp(path, &len);
+  /* The same text declared UTF-16 (a UTF-8 declaration would contradict the bytes). */
+  char *decl = strstr(utf8, "encoding=\"UTF-8\"");
+  cr_assert_not_null(decl);
+  char *text = fmt("%.*sencoding=\"UTF-16\"%s", (int)(decl - utf8), utf8,
+                   decl + strlen("encoding=\"UTF-8\""));
+  free(utf8);
+  static const struct {
+    const char *name;
+    int big, bom;
+  } twins[] = {{"attrs-16le-bom.xml", 0, 1}, {"attrs-16be.xml", 1, 0}, {"attrs-16le.xml", 0, 0}};
+  for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
+    size_t n;
+    char *bytes = utf16(text, twins[i].big, twins[i].bom, &n);
+    char *p16 = qs_test_join(dir, twins[i].name);
+    write_bytes(p16, bytes, n);
+    r = RUN("score", "--lang", "en", p16);
+    want = fmt("%s:3: error: an element with more than 64 attributes (parameter "
+               "max-attributes): not parsed, not scored\n",
+               p16);
+    cr_expect_eq(r.code, 1, "%s", twins[i].name);
+    cr_expect_str_eq(r.err, want, "%s", twins[i].name);
+    free(want);
+    qs_run_free(&r);
+    free(p16);
+    free(bytes);
+  }
+  free(text);
+  free(path);
+  free(head);
+  free(many);
+  qs_test_rmtree(dir);
+}
+
+/* The scan counts only real attributes of start tags: none inside comments, processing
+ * instructions, CDATA sections or quoted values; a tag with exactly max-attributes passes it,
+ * one more is refused; the limit is a parameter. */
+Test(hostile, only_attributes_of_start_tags_count, .timeout = 60) {
+  char *dir = qs_test_tmpdir();
+  char *fake = attributes(100);
+  char *quoted = fmt("title=\"%s\"", fake);
+  for (char *q = quoted + 7; *q; q++)
+    if (*q == '"' && q[1])
+      *q = '\''; /* a0='' a1='' ... inside the double-quoted value */
+  char *hidden = fmt("<!-- <x%s> -->\n    <?note%s?>\n    <title><![CDATA[<x%s>]]>测试项目</title>",
+                     fake, fake, fake);
+  size_t len;
+  char *src = qs_test_slurp(DIR_ "encoding-utf8.xml", &len);
+  qs_buf b = {0};
+  char *t = strstr(src, "<title>测试项目</title>"), *s2 = strstr(src, "title=\"团体标准\"");
+  cr_assert(t && s2 && t < s2);
+  qs_buf_addn(&b, src, (size_t)(t - src));
+  qs_buf_add(&b, hidden);
+  qs_buf_addn(&b, t + strlen("<title>测试项目</title>"),
+              (size_t)(s2 - t - strlen("<title>测试项目</title>")));
+  qs_buf_add(&b, quoted);
+  qs_buf_add(&b, s2 + strlen("title=\"团体标准\""));
+  char *path = qs_test_join(dir, "hidden.xml");
+  write_bytes(path, b.s, b.len);
+  qs_run r = RUN("score", "--lang", "en", path);
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  qs_run_free(&r);
+  /* With its own xmlns and edition, the root has 64 attributes, then 65. */
+  for (size_t extra = 62; extra <= 63; extra++) {
+    char *more = attributes(extra), *head = fmt("edition=\"2025\"%s", more);
+    char *name = fmt("root-%zu.xml", extra + 2);
+    char *p = variant(dir, name, "edition=\"2025\"", head, "", 0, "");
+    r = RUN("score", "--lang", "en", p);
+    cr_expect_eq(r.code, 1);
+    if (extra == 62)
+      cr_expect(strstr(r.err, "max-attributes") == NULL &&
+                    strstr(r.err, "does not match the submission schema") != NULL,
+                "64 attributes pass the scan (the schema refuses them): %s", r.err);
+    else
+      cr_expect(strstr(r.err, ":3: error: an element with more than 64 attributes") != NULL, "%s",
+                r.err);
+    qs_run_free(&r);
+    free(p);
+    free(name);
+    free(head);
+    free(more);
+  }
+  /* A parameter: the richest sample has at most 8 attributes on an element. */
+  r = RUN("score", "--lang", "en", "--param", "max-attributes=16",
+          "samples/zhejiang-ningbo-auto-parts.xml");
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("score", "--lang", "en", "--param", "max-attributes=16", path);
+  cr_expect_eq(r.code, 0, "the hidden ones still do not count: %s", r.err);
+  qs_run_free(&r);
+  char *more = attributes(15), *head = fmt("edition=\"2025\"%s", more);
+  char *p = variant(dir, "root-17.xml", "edition=\"2025\"", head, "", 0, "");
+  r = RUN("score", "--lang", "en", "--param", "max-attributes=16", p);
+  char *want = fmt("%s:3: error: an element with more than 16 attributes (parameter "
+                   "max-attributes): not parsed, not scored\n",
+                   p);
+  cr_expect_eq(r.code, 1);
+  cr_expect_str_eq(r.err, want);
+  qs_run_free(&r);
+  free(want);
+  free(p);
+  free(head);
+  free(more);
+  qs_buf_free(&b);
+  free(src);
+  free(path);
+  free(hidden);
+  free(quoted);
+  free(fake);
+  qs_test_rmtree(dir);
+}
+
+/* libxml2 reads on after an error, and its recovery may read as markup what a scan of
+ * well-formed text would skip: after anything not well-formed inside what the scan skips, a
+ * tag with many attributes must still be found. */
+Test(hostile, text_that_is_not_well_formed_cannot_hide_a_tag_from_the_scan) {
+  static const char *const before[] = {
+      "<?xml version=\"1.0\" encoding=\"UTF-8\">\n<r>\n", /* the declaration without "?>" */
+      "<r>\n<? ",                                         /* a PI without a target */
+      "<r>\n<!-- \x01 ",                                  /* a forbidden character */
+      "<r>\n<!-- -- ",                                    /* "--" inside a comment */
+      "<r>\n<![CDATA[ \x02 ",                             /* in a CDATA section */
+      "<r>\n</x ",                                        /* an end tag not closed */
+      "<r>\n<!FOO ",                                      /* an unknown declaration */
+      "<r>\n<!DOCTYPE r [x\n",                            /* a DOCTYPE inside content */
+      "<r>\n<x b=\"",                                     /* "<" in a quoted value */
+  };
+  char *dir = qs_test_tmpdir();
+  char *many = attributes(1000);
+  for (size_t i = 0; i < sizeof before / sizeof before[0]; i++) {
+    char *text = fmt("%s<y%s/>\n</r>\n", before[i], many);
+    char *name = fmt("broken-%zu.xml", i);
+    char *path = qs_test_join(dir, name);
+    write_bytes(path, text, strlen(text));
+    qs_run r = RUN("score", "--lang", "en", path);
+    cr_expect_eq(r.code, 1, "%s", before[i]);
+    cr_expect(strstr(r.err, "error: an element with more than 64 attributes (parameter "
+                            "max-attributes): not parsed, not scored") != NULL,
+              "%s: %s", before[i], r.err);
+    qs_run_free(&r);
+    free(path);
+    free(name);
+    free(text);
+  }
+  free(many);
+  qs_test_rmtree(dir);
+}
+
 Test(hostile, element_and_evidence_limits_are_parameters) {
   const char *sample = "samples/zhejiang-ningbo-auto-parts.xml";
   qs_run r = RUN("score", "--lang", "en", "--param", "max-elements=100", sample);

@@ -273,6 +273,84 @@ Test(rubric, deadline_stops_a_loop_inside_one_rule) {
   expect_run_error("run-seconds=1", "longer than 1 seconds");
 }
 
+/* A loop of short firings that reaches the deadline before the firing cap is still the rules'
+ * (its rule fired more times than there were facts), not a file beyond the limit. */
+Test(rubric, deadline_stops_a_loop_of_short_firings, .timeout = 60) {
+  make_rules("99-loop.clp", NULL, LOOP_RULES);
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *e = qs_engine_new(rules_dir, &d);
+  cr_assert_not_null(e);
+  cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000000000", &d), 0);
+  cr_assert_eq(qs_engine_set_param(e, "run-seconds=1", &d), 0);
+  qs_report *rep = NULL;
+  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
+               QS_SCORE_RULES);
+  char *buf = qs_diag_string(&d);
+  cr_expect(strstr(buf, "the rules ran longer than 1 seconds (parameter run-seconds); rule "
+                        "loop-tick alone fired ") != NULL,
+            "%s", buf);
+  cr_expect(strstr(buf, "facts the run began with: a loop in the rules (rule loop-tick is at ") !=
+                NULL,
+            "%s", buf);
+  free(buf);
+  qs_diag_free(&d);
+  qs_engine_free(e);
+}
+
+/* A run whose last firing is the cap-th one has finished: it is scored, not stopped. The rules
+ * fire as often as the sample needs plus two counted chains of ticks that end exactly at the
+ * cap (two, so that neither rule fires more times than there are facts, which would be a
+ * loop); one tick more and the file is beyond the limit. */
+Test(rubric, a_run_that_ends_exactly_at_the_cap_is_finished) {
+  qs_engine *plain = qs_test_engine();
+  qs_report *rep = NULL;
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_engine_score(plain, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
+               QS_SCORE_OK);
+  long base = qs_engine_last_firings(plain);
+  qs_report_free(rep);
+  qs_engine_free(plain);
+  for (long extra = 0; extra <= 1; extra++) {
+    /* Each chain: its start fires once, then its next while n < its ticks. */
+    long ticks = 1000 - base - 2 + extra, a = ticks / 2, b = ticks - a;
+    qs_buf text = {0};
+    qs_buf_addf(&text,
+                "(defmodule TICKS (import MAIN ?ALL))\n"
+                "(deftemplate TICKS::a (slot n))\n"
+                "(deftemplate TICKS::b (slot n))\n"
+                "(defrule TICKS::a-start (project) => (assert (a (n 0))))\n"
+                "(defrule TICKS::a-next ?t <- (a (n ?n&:(< ?n %ld))) => (retract ?t)\n"
+                "  (assert (a (n (+ ?n 1)))))\n"
+                "(defrule TICKS::b-start (project) => (assert (b (n 0))))\n"
+                "(defrule TICKS::b-next ?t <- (b (n ?n&:(< ?n %ld))) => (retract ?t)\n"
+                "  (assert (b (n (+ ?n 1)))))\n",
+                a, b);
+    make_rules("99-ticks.clp", NULL, text.s);
+    qs_buf_free(&text);
+    qs_engine *e = qs_engine_new(rules_dir, &d);
+    cr_assert_not_null(e);
+    cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
+    qs_score_status st = qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d);
+    const qs_run_stats *r = qs_engine_last_run(e);
+    cr_expect_leq(r->busiest_firings, r->facts_at_start, "no rule outruns the facts");
+    cr_expect_eq(r->firings, 1000);
+    if (extra == 0) {
+      cr_expect_eq(st, QS_SCORE_OK, "%s", d.n ? d.items[0].text : "");
+      cr_expect_str_empty(r->stopped_rule);
+    } else {
+      cr_expect_eq(st, QS_SCORE_LIMIT, "%s", d.n ? d.items[0].text : "");
+      cr_expect_str_not_empty(r->stopped_rule);
+    }
+    qs_report_free(rep);
+    rep = NULL;
+    qs_engine_free(e);
+    remove_rules();
+  }
+  qs_diag_free(&d);
+}
+
 Test(rubric, held_for_an_undefined_condition) {
   make_rules("99-undefined.clp", NULL,
              "(defmodule UNDEF (import MAIN ?ALL))\n"
@@ -555,20 +633,40 @@ Test(rubric, cli_syntax_error_exit_3_names_file_and_line_and_batch_scores_nothin
   free(out);
 }
 
+/* A loop at the firing cap is the rules' fault (exit 3): its rule fired more times than there
+ * were facts when the run began, which no rule that does not feed itself can do. The counts in
+ * the message are the library's for the same rules and file (checked for what they mean). */
 Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
   make_rules("99-loop.clp", NULL, LOOP_RULES);
-  char *want =
-      fmt_line(SAMPLE ": error: the rules fired 1000 times, the limit (parameter "
-                      "run-max-firings): a loop? (rule loop-tick is at %s/99-loop.clp:4)\n",
-               rules_dir);
-  expect_cli_rules_error("run-max-firings=1000", want);
-  free(want);
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *e = qs_engine_new(rules_dir, &d);
+  cr_assert_not_null(e);
+  cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
+  qs_report *rep = NULL;
+  cr_expect_eq(qs_engine_score(e, SAMPLE, &rep, &d), QS_SCORE_RULES);
+  const qs_run_stats *st = qs_engine_last_run(e);
+  cr_expect_eq(st->firings, 1000);
+  cr_expect_str_eq(st->busiest_rule, "loop-tick");
+  cr_expect_gt(st->busiest_firings, st->facts_at_start, "a loop outruns the facts");
+  qs_buf want = {0};
+  qs_buf_addf(&want,
+              SAMPLE ": error: the rules fired 1000 times, the limit (parameter run-max-firings); "
+                     "rule loop-tick alone fired %ld times, more than the %ld facts the run "
+                     "began with: a loop in the rules (rule loop-tick is at %s/99-loop.clp:4)\n",
+              st->busiest_firings, st->facts_at_start, rules_dir);
+  expect_cli_rules_error("run-max-firings=1000", want.s);
+  qs_buf_free(&want);
+  qs_diag_free(&d);
+  qs_engine_free(e);
 }
 
+/* A rule stuck in the actions of one firing past the deadline is the rules' fault (exit 3). */
 Test(rubric, cli_endless_rule_exit_3_names_it) {
   make_rules("99-spin.clp", NULL, SPIN_RULES);
   char *want = fmt_line(SAMPLE ": error: the rules ran longer than 1 seconds (parameter "
-                               "run-seconds) (rule spin is at %s/99-spin.clp:2)\n",
+                               "run-seconds), most of it in one firing of rule spin: a loop in "
+                               "its actions (rule spin is at %s/99-spin.clp:2)\n",
                         rules_dir);
   expect_cli_rules_error("run-seconds=1", want);
   free(want);

@@ -67,7 +67,8 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
   const char *err;
   if (qs_read_file(path, (size_t)param(rubric, "max-input-mb") << 20, &data, &len, &err) != 0)
     die(err, path);
-  qs_parse_limits lim = {(long)param(rubric, "max-elements"), (long)param(rubric, "max-evidence")};
+  qs_parse_limits lim = {(long)param(rubric, "max-elements"), (long)param(rubric, "max-evidence"),
+                         (long)param(rubric, "max-attributes")};
   xmlDocPtr doc = qs_import_parse(schema, path, data, len, &lim, &d);
   if (!doc) {
     qs_diag_print(&d, stderr);

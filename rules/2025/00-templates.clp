@@ -166,7 +166,12 @@
 (deftemplate alliance
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
-  (slot name (type STRING)))
+  (slot name (type STRING))
+  ;; Counted by the importer from the <member>s (their party facts), so that no rule searches
+  ;; every party for every alliance: the members that name someone (a ref or a name), and
+  ;; their kinds, first seen first.
+  (slot members (type INTEGER) (default 0))
+  (multislot member-kinds (type SYMBOL)))
 
 (deftemplate working-mechanism
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
@@ -240,7 +245,9 @@
   (slot name (type STRING))
   (slot online (type SYMBOL) (allowed-symbols yes no) (default no))
   (slot offline (type SYMBOL) (allowed-symbols yes no) (default no))
-  (slot smes-served (type INTEGER) (default -1)))   ; -1: not stated
+  (slot smes-served (type INTEGER) (default -1))   ; -1: not stated
+  ;; yes when a <serves> names a chain enterprise of role sme (found by the importer).
+  (slot serves-sme (type SYMBOL) (allowed-symbols yes no) (default no)))
 
 (deftemplate talent-mechanism
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
@@ -272,7 +279,9 @@
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot title (type STRING))
-  (slot kind (type SYMBOL)))
+  (slot kind (type SYMBOL))
+  ;; The chain enterprises listed as <participant>s, each once (counted by the importer).
+  (slot participants (type INTEGER) (default 0)))
 
 (deftemplate breakthrough
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
@@ -481,6 +490,16 @@
   (slot name (type SYMBOL))
   (slot key (type STRING)))
 
+;;; One line of a text that lists many items (a series and its change, say): a rule asserts one
+;;; text-line per item and joins them once (lines-of, join$), because CLIPS copies the whole
+;;; string at every str-cat: a text grown item by item copies n²/2 bytes (10,000 series were
+;;; gigabytes) and keeps every copy until the rule's actions end.
+(deftemplate text-line
+  (slot of (type SYMBOL))              ; which text
+  (slot item (type STRING))            ; the item's id (keeps equal lines of two items apart)
+  (slot text (type STRING))
+  (slot text-en (type STRING)))
+
 ;;; Derived by the DECIDE module (03-decide.clp).
 (deftemplate band-met
   (slot indicator (type SYMBOL))
@@ -518,6 +537,9 @@
   (sort-strings$ (slot-values$ (find-all-facts ((?t tally))
                                  (and (eq ?t:indicator ?indicator) (eq ?t:name ?name)))
                                key)))
+
+;;; The text-lines of one text, in the order they were asserted.
+(deffunction MAIN::lines-of (?of) (find-all-facts ((?l text-line)) (eq ?l:of ?of)))
 
 ;;; "E01、E02" for a text.
 (deffunction MAIN::join-ids (?ids) (join$ "、" ?ids))

@@ -252,18 +252,22 @@
     (text-en "Most elements in one submission, counted while parsing; past it the parse stops and the file is refused. The largest sample has about 500 elements; a tree of 100000 takes tens of MiB, and more could starve a batch."))
 
   (param (name max-evidence) (value 10000) (min 10) (max 10000000) (unit "项")
-    (text "单个申报文件中带编号（id）的条目（企业和各项证据）的最多个数，解析时计数，超过即拒收。真实申报一般在数十到数百项；上万项的文件只会拖慢规则（规则的比较次数随条目数成倍增长）而不会是真实申报。")
-    (text-en "Most items with an id (enterprises and evidence) in one submission, counted while parsing; past it the file is refused. Real applications list tens to hundreds; ten thousand would only slow the rules (their comparisons grow with the square of the items), never be a real application."))
+    (text "单个申报文件中带编号（id）的条目（企业和各项证据）的最多个数，解析时计数，超过即拒收。真实申报一般在数十到数百项。规则的工作量与条目数成正比（没有规则两两比较同一类条目），上万项也只需约一秒；限制它是为了让批量评分的内存和时间有界，上万项的文件也不会是真实申报。")
+    (text-en "Most items with an id (enterprises and evidence) in one submission, counted while parsing; past it the file is refused. Real applications list tens to hundreds. The rules' work grows in proportion to the items (no rule compares every pair of items of one kind), about a second for ten thousand; the limit keeps a batch's memory and time bounded, and ten thousand items would never be a real application."))
+
+  (param (name max-attributes) (value 64) (min 16) (max 100000) (unit "个")
+    (text "单个元素（开始标签）的最多属性个数，命名空间声明也算，解析前对全文计数，超过即拒收。申报格式的元素最多有9个属性，根元素另有几个命名空间声明；64个给导出工具添加的声明留足余地。libxml2 解析时把每个属性与之前的每个属性比对，200000个属性的根元素要解析数分钟，64个只需约两千次比对。")
+    (text-en "Most attributes of one element (start tag), namespace declarations included, counted over the whole text before it is parsed; past it the file is refused. The submission format gives an element at most 9 attributes, and the root a few namespace declarations; 64 leaves room for declarations that exporting tools add. libxml2 compares each attribute with every earlier one while parsing: a root with 200000 attributes took minutes, 64 take about two thousand comparisons."))
 
   (param (name run-max-firings) (value 5000000) (min 1000) (max 1000000000) (unit "次")
-    (text "一次评分中规则触发次数上限；超过视为规则错误（死循环）。")
-    (text-en "Cap on rule firings for one submission; hitting it is treated as a rules error (a loop)."))
+    (text "一次评分中规则触发次数的上限。没有规则两两比较同一类条目，一条规则对每个事实至多触发约一次，真实申报远低于此数（样例只需几百次）。达到上限时：若某一条规则的触发次数多于运行开始时的事实数，是规则在循环，属规则错误（退出码3）；否则是文件超出了限制，该文件不评分（退出码1，批量评分记入 errors.csv，类别 limit），其余照常。")
+    (text-en "Cap on rule firings for one submission. No rule compares every pair of items of one kind, so a rule fires at most about once per fact and real applications stay far below the cap (the samples need a few hundred). At the cap: if one rule fired more times than there were facts when the run began, the rules loop, a rules error (exit 3); otherwise the file is beyond the limit and is not scored (exit 1, kind limit in a batch's errors.csv), the rest go on."))
 
   (param (name batch-file-seconds) (value 120.0) (min 1.0) (max 86400.0) (unit "秒")
     (text "批量评分时单个文件的总时限（解析、导入、规则运行）；超过即终止该评分进程，该文件记入 errors.csv，其余照常。")
     (text-en "In a batch, the wall-clock limit for one file (parsing, import, rules); past it the worker is killed, the file listed in errors.csv, the rest go on."))
 
   (param (name run-seconds) (value 20) (min 1) (max 3600) (unit "秒")
-    (text "一次评分的规则运行时限；超过视为规则错误。")
-    (text-en "Time limit for running the rules on one submission; exceeding it is treated as a rules error."))
+    (text "一次评分的规则运行时限。到时限时：若一次触发就占去了至少一半时间，是规则的动作在循环，属规则错误（退出码3）；否则时间花在许多次触发上，是文件超出了限制，该文件不评分（退出码1，批量评分记入 errors.csv，类别 limit），其余照常。")
+    (text-en "Time limit for running the rules on one submission. At the limit: if a single firing had taken at least half of it, a rule loops inside its actions, a rules error (exit 3); otherwise the time went to many firings and the file is beyond the limit: not scored (exit 1, kind limit in a batch's errors.csv), the rest go on."))
 )

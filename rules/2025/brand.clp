@@ -162,6 +162,17 @@
 
 ;;; ---------------------------------------------------------------- what counts
 
+;;; Who holds an honour given to the chain or region (an <award> without enterprise): matched
+;;; like an enterprise's name, so that the holder of every honour is found by a join on the
+;;; award's enterprise, not by searching every enterprise for every award.
+(deftemplate BRAND::chain-holder
+  (slot id (type STRING))
+  (slot name (type STRING))
+  (slot name-en (type STRING)))
+
+(deffacts BRAND::the-chain
+  (chain-holder (id "") (name "本产业链（地区）") (name-en "the chain (region)")))
+
 (defrule BRAND::brand-honour-counts
   "Government quality awards, demonstration zones and linkage pilots won inside the window."
   (award (id ?id) (enterprise ?e) (name ?n) (issuer ?i) (date ?d) (window inside)
@@ -170,14 +181,15 @@
             (and (eq ?nc other)
                  (member$ ?k (create$ government-quality-award brand-zone linkage-pilot))
                  (not (and (eq ?k government-quality-award) (eq ?lv national))))))
+  (or (chain-holder (id ?e) (name ?holder))
+      (enterprise (id ?e) (name ?holder)))
   =>
   ;; The name outranks the declaration (see the header).
   (bind ?level (if (eq ?nc china-quality-award) then national else ?lv))
   (bind ?kind (if (eq ?nc china-quality-award) then government-quality-award else ?k))
   (bind ?tier (if (str-index "提名" ?n) then nomination else ?t))
-  (bind ?holder "本产业链（地区）")
-  (bind ?holder-en "the chain (region)")
-  (do-for-fact ((?x enterprise)) (eq ?x:id ?e) (bind ?holder ?x:name) (bind ?holder-en ?x:name))
+  (bind ?holder-en ?holder)
+  (do-for-fact ((?x chain-holder)) (eq ?x:id ?e) (bind ?holder-en ?x:name-en))
   (assert (honour (id ?id) (band (level-band ?level)) (kind ?kind) (level ?level) (tier ?tier)
                   (enterprise ?e) (holder ?holder) (holder-en ?holder-en) (issuer ?i) (name ?n)
                   (date ?d))))

@@ -78,6 +78,11 @@
     (text "劳动生产率有一定提高") (text-en "productivity rose to some extent")))
 
 ;;; The growth figures of this submission.
+;;; A main enterprise's two series used for productivity (in the order of the enterprises).
+(deftemplate DEVELOPMENT::productivity-series
+  (slot value-added (type STRING))
+  (slot employees (type STRING)))
+
 (deftemplate DEVELOPMENT::measured
   (slot what (type SYMBOL))           ; output or productivity
   (slot growth (type FLOAT))          ; percent a year
@@ -85,18 +90,29 @@
   (slot text (type STRING))
   (slot text-en (type STRING)))
 
+;;; TRUE when output series ?x ranks after ?y: the larger base value first, between equal ones
+;;; the first id.
+(deffunction DEVELOPMENT::ranks-after (?x ?y)
+  (bind ?fx (fact-slot-value ?x from))
+  (bind ?fy (fact-slot-value ?y from))
+  (or (< ?fx ?fy)
+      (and (= ?fx ?fy) (> (str-compare (fact-slot-value ?x metric) (fact-slot-value ?y metric)) 0))))
+
 (defrule DEVELOPMENT::development-output
   "直接关联的产业产值: the chain's output-value series (the largest, if several)."
-  (change (metric ?m) (kind output-value) (scope chain) (from ?f) (growth ?g) (text ?t) (text-en ?te))
-  ;; The largest base value; between equal ones, the first id.
-  (not (change (metric ?m2) (kind output-value) (scope chain)
-               (from ?f2&:(or (> ?f2 ?f) (and (= ?f2 ?f) (< (str-compare ?m2 ?m) 0))))))
+  ;; One pass over the series for the largest: a (not (change ... larger)) pattern compared
+  ;; every series with every other one.
+  (exists (change (kind output-value) (scope chain)))
   =>
+  (bind ?all (find-all-facts ((?c change)) (and (eq ?c:kind output-value) (eq ?c:scope chain))))
+  (bind ?best (nth$ 1 ?all))
+  (progn$ (?c ?all) (if (ranks-after ?best ?c) then (bind ?best ?c)))
+  (bind ?m (fact-slot-value ?best metric))
+  (bind ?g (fact-slot-value ?best growth))
   (assert (measured (what output) (growth ?g) (evidence ?m)
-    (text (str-cat ?t "，年均增长 " (num ?g) "%")) (text-en (str-cat ?te ", " (num ?g) " % a year"))))
-  (bind ?others (create$))
-  (do-for-all-facts ((?c change)) (and (eq ?c:kind output-value) (eq ?c:scope chain) (neq ?c:metric ?m))
-    (bind ?others (create$ ?others ?c:metric)))
+    (text (str-cat (fact-slot-value ?best text) "，年均增长 " (num ?g) "%"))
+    (text-en (str-cat (fact-slot-value ?best text-en) ", " (num ?g) " % a year"))))
+  (bind ?others (delete-member$ (slot-values$ ?all metric) ?m))
   (if (> (length$ ?others) 0) then
     (assert (flag (indicator development) (code several-output-series) (severity info)
       (rule development-output) (evidence ?m ?others)
@@ -107,18 +123,19 @@
   "链上主要企业的劳动生产率 = 增加值 / 从业人员, over the main enterprises reporting both."
   (project)
   =>
-  (bind ?va0 0.0) (bind ?va1 0.0) (bind ?em0 0.0) (bind ?em1 0.0) (bind ?ids (create$)) (bind ?years 0)
+  (bind ?va0 0.0) (bind ?va1 0.0) (bind ?em0 0.0) (bind ?em1 0.0) (bind ?years 0)
   (bind ?y0 0) (bind ?y1 0)
-  ;; One pass over the main enterprises, looking up each one's two series (not a join of
-  ;; every series with every other).
-  (do-for-all-facts ((?x enterprise)) (main-role-p ?x:role)
-    (bind ?vs (find-fact ((?c change)) (and (eq ?c:kind value-added) (eq ?c:scope enterprise)
-                                            (eq ?c:enterprise ?x:id))))
-    (bind ?ps (find-fact ((?c change)) (and (eq ?c:kind employees) (eq ?c:scope enterprise)
-                                            (eq ?c:enterprise ?x:id))))
-    (if (and (> (length$ ?vs) 0) (> (length$ ?ps) 0)) then
-      (bind ?v (nth$ 1 ?vs))
-      (bind ?p (nth$ 1 ?ps))
+  ;; One pass over the main enterprises with each one's first series of each kind, found in one
+  ;; pass too (not a join of every series with every other, nor a search per enterprise).
+  (bind ?mids (slot-values$ (find-all-facts ((?x enterprise)) (main-role-p ?x:role)) id))
+  (bind ?vas (first-by$ (find-all-facts ((?c change)) (and (eq ?c:kind value-added) (eq ?c:scope enterprise)))
+                        enterprise ?mids))
+  (bind ?ems (first-by$ (find-all-facts ((?c change)) (and (eq ?c:kind employees) (eq ?c:scope enterprise)))
+                        enterprise ?mids))
+  (loop-for-count (?i (length$ ?mids))
+    (bind ?v (nth$ ?i ?vas))
+    (bind ?p (nth$ ?i ?ems))
+    (if (and (neq ?v FALSE) (neq ?p FALSE)) then
       (if (and (= (fact-slot-value ?v from-year) (fact-slot-value ?p from-year))
                (= (fact-slot-value ?v to-year) (fact-slot-value ?p to-year))
                (> (fact-slot-value ?p from) 0) (> (fact-slot-value ?p to) 0)) then
@@ -128,7 +145,9 @@
         (bind ?y0 (if (= ?y0 0) then ?fy else (min ?y0 ?fy)))
         (bind ?y1 (max ?y1 ?ty))
         (bind ?years (max ?years (- ?ty ?fy)))
-        (bind ?ids (create$ ?ids (fact-slot-value ?v metric) (fact-slot-value ?p metric))))))
+        (assert (productivity-series (value-added (fact-slot-value ?v metric))
+                                     (employees (fact-slot-value ?p metric)))))))
+  (bind ?ids (slot-values$ (find-all-facts ((?x productivity-series)) TRUE) value-added employees))
   (if (and (> ?em0 0) (> ?em1 0) (> ?years 0)) then
     (bind ?p0 (/ ?va0 ?em0))
     (bind ?p1 (/ ?va1 ?em1))

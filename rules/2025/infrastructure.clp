@@ -122,11 +122,10 @@
 
 (defrule INFRASTRUCTURE::infrastructure-one-stop
   "搭建质量基础设施集成服务平台，面向中小微企业提供线上、线下“一站式”服务"
-  (platform (id ?id) (kind one-stop) (name ?n) (date ?d) (online ?on) (offline ?off) (smes-served ?ss))
+  (platform (id ?id) (kind one-stop) (name ?n) (date ?d) (online ?on) (offline ?off) (smes-served ?ss)
+            (serves-sme ?serves-sme))
   =>
-  (bind ?smes (or (> ?ss 0)
-                  (any-factp ((?p party) (?e enterprise))
-                    (and (eq ?p:of ?id) (eq ?p:relation serves) (eq ?p:ref ?e:id) (eq ?e:role sme)))))
+  (bind ?smes (or (> ?ss 0) (eq ?serves-sme yes)))
   (if (and (eq ?on yes) (eq ?off yes) ?smes) then
     (assert (held (indicator infrastructure) (condition one-stop-platform) (rule infrastructure-one-stop)
       (evidence ?id)

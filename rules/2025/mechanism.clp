@@ -96,29 +96,33 @@
     (case research then "研") (case inspection then "检") (default "其他")))
 
 (defrule MECHANISM::mechanism-leaders-engaged
-  "充分发挥链长、链主……作用"
-  (chain-chief (id ?c) (name ?cn) (position ?cp))
+  "充分发挥链长、链主……作用: one reason per chain-leader firm, naming the chain chiefs (at most
+   8), so that the rule fires once per enterprise, not once per chief and enterprise."
   (enterprise (id ?e) (name ?en) (role chain-leader))
+  (exists (chain-chief))
   =>
+  (bind ?cs (find-all-facts ((?c chain-chief)) TRUE))
+  (bind ?zh (create$)) (bind ?en-names (create$))
+  (progn$ (?c ?cs)
+    (bind ?zh (create$ ?zh (str-cat (fact-slot-value ?c name) "（" (fact-slot-value ?c position) "）")))
+    (bind ?en-names (create$ ?en-names (str-cat (fact-slot-value ?c name) " (" (fact-slot-value ?c position) ")"))))
   (assert (held (indicator mechanism) (condition leaders-engaged) (rule mechanism-leaders-engaged)
-    (evidence ?c ?e)
-    (text (str-cat "链长 " ?cn "（" ?cp "）与链主企业 " ?en " 参与"))
-    (text-en (str-cat "chain chief " ?cn " (" ?cp ") and chain-leader firm " ?en " take part")))))
+    (evidence (slot-values$ ?cs id) ?e)
+    (text (str-cat "链长 " (join$ "、" ?zh) "与链主企业 " ?en " 参与"))
+    (text-en (str-cat "chain chief" (if (> (length$ ?cs) 1) then "s " else " ") (join$ ", " ?en-names)
+                      " and chain-leader firm " ?en " take part")))))
 
 (defrule MECHANISM::mechanism-alliance
   "政产学研检联盟: which of the five parties an alliance's members cover."
   (param (name mechanism-alliance-kinds) (value ?min))
   (param (name mechanism-alliance-members) (value ?wide))
-  (alliance (id ?a) (name ?an))
+  ;; The members that name someone (a chain enterprise or an organisation), and their kinds.
+  (alliance (id ?a) (name ?an) (members ?members) (member-kinds $?found))
   =>
   (bind ?kinds (create$))
-  (bind ?members 0)
-  (do-for-all-facts ((?p party))
-      (and (eq ?p:of ?a) (eq ?p:relation member) (or (neq ?p:ref "") (neq ?p:name "")))
-    (bind ?members (+ ?members 1))
-    (if (and (member$ ?p:kind (create$ government enterprise university research inspection))
-             (not (member$ ?p:kind ?kinds)))
-     then (bind ?kinds (create$ ?kinds ?p:kind))))
+  (progn$ (?k ?found)
+    (if (member$ ?k (create$ government enterprise university research inspection))
+     then (bind ?kinds (create$ ?kinds ?k))))
   (bind ?labels "")
   (progn$ (?k (create$ government enterprise university research inspection))
     (if (member$ ?k ?kinds) then (bind ?labels (str-cat ?labels (party-zh ?k)))))

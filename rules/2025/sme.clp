@@ -104,9 +104,9 @@
 (defrule SME::sme-joint-activity
   "1-3分：带动产业链上的企业开展联合群众性质量提升活动"
   (param (name sme-joint-min) (value ?min))
-  (activity (id ?a) (title ?t) (kind ?k) (date ?d) (window inside))
+  ;; ?n: the chain enterprises listed as participants, each once.
+  (activity (id ?a) (title ?t) (kind ?k) (date ?d) (window inside) (participants ?n))
   =>
-  (bind ?n (length$ (find-all-facts ((?p party)) (and (eq ?p:of ?a) (eq ?p:relation participant) (neq ?p:ref "")))))
   (if (>= ?n ?min) then
     (assert (joint (activity ?a)))
     (if (member$ ?k (create$ mass-quality qc-circle quality-trust)) then
@@ -132,8 +132,7 @@
     (assert (held (indicator sme) (condition smes-joined) (rule sme-who-joined) (evidence ?acts)
       (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动：" (join-ids ?smes)))
       (text-en (str-cat (length$ ?smes) " SMEs took part: " (join-ids ?smes))))))
-  (bind ?both ?pacts)
-  (progn$ (?a ?acts) (if (not (member$ ?a ?both)) then (bind ?both (create$ ?both ?a))))
+  (bind ?both (distinct$ (create$ ?pacts ?acts)))
   (if (and (> (length$ ?smes) 0) (> (length$ ?partners) 0)) then
     (assert (held (indicator sme) (condition partners-and-smes-joined) (rule sme-who-joined)
       (evidence ?both)

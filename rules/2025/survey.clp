@@ -95,13 +95,21 @@
     (text (str-cat "调查成果：" ?t "（" ?d "）")) (text-en (str-cat "survey result: " ?t " (" ?d ")")))))
 
 (defrule SURVEY::survey-map-and-report
-  "Both a quality map and a status report."
-  (quality-map (id ?m) (title ?mt))
-  (status-report (id ?r) (title ?rt))
+  "Both a quality map and a status report. One factor citing every map and every report: a
+   factor per pair would grow with maps times reports (2,000 of each were 4 million facts)."
+  (exists (quality-map))
+  (exists (status-report))
   =>
-  (assert (factor (indicator survey) (id map-and-report) (rule survey-map-and-report) (evidence ?m ?r)
-    (text (str-cat "质量图谱“" ?mt "”和状况报告“" ?rt "”均已形成"))
-    (text-en (str-cat "both the map '" ?mt "' and the report '" ?rt "'")))))
+  (bind ?maps (find-all-facts ((?m quality-map)) TRUE))
+  (bind ?reports (find-all-facts ((?r status-report)) TRUE))
+  (bind ?mt (slot-values$ ?maps title))
+  (bind ?rt (slot-values$ ?reports title))
+  (assert (factor (indicator survey) (id map-and-report) (rule survey-map-and-report)
+    (evidence (slot-values$ ?maps id) (slot-values$ ?reports id))
+    (text (str-cat "质量图谱“" (join$ "”、“" ?mt) "”和状况报告“" (join$ "”、“" ?rt) "”均已形成"))
+    (text-en (str-cat "both the map" (if (> (length$ ?mt) 1) then "s" else "")
+                      " '" (join$ "', '" ?mt) "' and the report" (if (> (length$ ?rt) 1) then "s" else "")
+                      " '" (join$ "', '" ?rt) "'")))))
 
 (defrule SURVEY::survey-absent
   "1-2分：未开展系统的产业质量状况调查工作 -- absence earns the lowest band."

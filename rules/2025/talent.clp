@@ -93,13 +93,13 @@
   (param (name talent-participants-many) (value ?many))
   (window (months ?m) (start ?s) (end ?e))
   =>
-  (bind ?ids (create$))
-  (bind ?years (create$))
+  (bind ?ts (find-all-facts ((?x training)) (eq ?x:window inside)))
+  (bind ?ids (slot-values$ ?ts id))
+  (bind ?years (create$))   ; at most the calendar years the window spans
   (bind ?people 0)
-  (do-for-all-facts ((?x training)) (eq ?x:window inside)
-    (bind ?ids (create$ ?ids ?x:id))
-    (bind ?people (+ ?people ?x:participants))
-    (bind ?y (sub-string 1 4 ?x:date))
+  (progn$ (?x ?ts)
+    (bind ?people (+ ?people (fact-slot-value ?x participants)))
+    (bind ?y (sub-string 1 4 (fact-slot-value ?x date)))
     (if (not (member$ ?y ?years)) then (bind ?years (create$ ?years ?y))))
   (bind ?rate (per-year (length$ ?ids) ?m))
   (if (>= ?rate ?min) then
@@ -140,13 +140,20 @@
   (project)
   =>
   (bind ?n 0) (bind ?with 0) (bind ?nm 0) (bind ?main-with 0) (bind ?main-both 0)
-  (bind ?ids (create$))
-  (do-for-all-facts ((?e enterprise)) TRUE
+  ;; Each enterprise's officers of each kind, counted in one pass (not a search of every
+  ;; officer for every enterprise).
+  (bind ?es (find-all-facts ((?e enterprise)) TRUE))
+  (bind ?eids (slot-values$ ?es id))
+  (bind ?cqos (count-by$ (find-all-facts ((?o officer)) (eq ?o:kind chief-quality-officer))
+                         enterprise ?eids))
+  (bind ?sds (count-by$ (find-all-facts ((?o officer)) (eq ?o:kind standards-director))
+                        enterprise ?eids))
+  (loop-for-count (?i (length$ ?es))
     (bind ?n (+ ?n 1))
-    (bind ?cqo (any-factp ((?o officer)) (and (eq ?o:enterprise ?e:id) (eq ?o:kind chief-quality-officer))))
-    (bind ?sd (any-factp ((?o officer)) (and (eq ?o:enterprise ?e:id) (eq ?o:kind standards-director))))
+    (bind ?cqo (> (nth$ ?i ?cqos) 0))
+    (bind ?sd (> (nth$ ?i ?sds) 0))
     (if (or ?cqo ?sd) then (bind ?with (+ ?with 1)))
-    (if (main-role-p ?e:role) then
+    (if (main-role-p (fact-slot-value (nth$ ?i ?es) role)) then
       (bind ?nm (+ ?nm 1))
       (if (or ?cqo ?sd) then (bind ?main-with (+ ?main-with 1)))
       (if (and ?cqo ?sd) then (bind ?main-both (+ ?main-both 1)))))

@@ -1,17 +1,24 @@
-/* fuzz_score.c -- libFuzzer target: import and score arbitrary bytes as a submission.
+/* fuzz_score.c -- libFuzzer target: import, score and render arbitrary bytes as a submission.
  *
- * The engine (built-in rules and schema) is loaded once; every input goes through
- * qs_engine_score_buffer, the path a file takes after it has been read (parse with libxml2,
- * validate, facts, rules, report). Every report and diagnostic is freed, so a leak found by
- * LeakSanitizer is the library's. Nothing is written anywhere. Built and run by `make fuzz`. */
+ * The engine (built-in rules and schema) and the built-in HTML stylesheet are loaded once;
+ * every input goes through qs_engine_score_buffer, the path a file takes after it has been read
+ * (parse with libxml2, validate, facts, rules, report), and a report that comes out is rendered
+ * in every format a reviewer or a batch reads: text, JSON (pretty and the batch's row), XML and
+ * HTML (the XML through the stylesheet), in Chinese or English by the input's length, so that
+ * what an application can put into a report is fuzzed through every encoder too. Every report,
+ * rendering and diagnostic is freed, so a leak found by LeakSanitizer is the library's.
+ * Nothing is written anywhere (the text report goes to a memory stream). Built and run by
+ * `make fuzz`. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "qs_engine.h"
+#include "qs_render.h"
 
 static qs_engine *engine;
+static qs_stylesheet *stylesheet;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
@@ -25,7 +32,37 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     exit(1);
   }
   qs_diag_free(&d);
+  char *err = NULL;
+  stylesheet = qs_stylesheet_load(NULL, &err);
+  if (!stylesheet) {
+    fprintf(stderr, "fuzz_score: the built-in stylesheet did not load: %s\n", err ? err : "?");
+    exit(1);
+  }
+  free(err);
   return 0;
+}
+
+static void render_all(const qs_report *rep, qs_lang lang) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  if (mem) {
+    qs_render_text(rep, lang, mem);
+    fclose(mem);
+  }
+  free(buf);
+  free(qs_render_json(rep, lang, 1));
+  free(qs_render_json_row(rep, lang));
+  free(qs_render_xml(rep, lang));
+  char *err = NULL;
+  char *html = qs_render_html(rep, lang, stylesheet, &err);
+  if (!html) {
+    /* The built-in stylesheet must render every report the engine makes. */
+    fprintf(stderr, "fuzz_score: the HTML report failed: %s\n", err ? err : "?");
+    abort();
+  }
+  free(html);
+  free(err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -33,8 +70,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   qs_diag_init(&d, QS_LANG_EN);
   qs_report *rep = NULL;
   qs_engine_score_buffer(engine, "fuzz.xml", (const char *)data, size, &rep, &d);
-  if (rep)
+  if (rep) {
+    render_all(rep, size % 2 ? QS_LANG_EN : QS_LANG_ZH);
     qs_report_free(rep);
+  }
   qs_diag_free(&d);
   return 0;
 }
