@@ -289,3 +289,34 @@ void qs_test_expect_same_outputs(const char *a, const char *b) {
   free(ra);
   free(rb);
 }
+
+void qs_test_gensub(const char *dir, const char *count, const char *seed, const char *broken,
+                    const char *dups) {
+  const char *argv[] = {QS_BUILD_DIR "/tools/gensub",
+                        "--out",
+                        dir,
+                        "--count",
+                        count,
+                        "--seed",
+                        seed,
+                        "--broken",
+                        broken,
+                        "--duplicates",
+                        dups,
+                        "--median",
+                        "60",
+                        NULL};
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "gensub failed");
+}
+
+size_t qs_test_cache_entries(const char *out) {
+  char *d = qs_test_join(out, ".qscore-cache");
+  DIR *dp = opendir(d);
+  size_t n = 0;
+  for (struct dirent *de; dp && (de = readdir(dp));)
+    n += de->d_name[0] != '.';
+  if (dp)
+    closedir(dp);
+  free(d);
+  return n;
+}

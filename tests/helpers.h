@@ -14,6 +14,12 @@
 void qs_test_expect_same_file(const char *a, const char *b);
 /* The names in a folder, without those starting with '.', sorted (free each and the array). */
 size_t qs_test_list_dir(const char *dir, char ***names);
+/* Generated submissions (tools/gensub): count files in dir, of which broken are broken and
+ * dups share an id, around a median of 60 evidence items. */
+void qs_test_gensub(const char *dir, const char *count, const char *seed, const char *broken,
+                    const char *dups);
+/* The entries in a batch folder's cache (results written so far). */
+size_t qs_test_cache_entries(const char *out);
 /* Two batch output folders hold the same tables and the same reports, byte for byte. */
 void qs_test_expect_same_outputs(const char *a, const char *b);
 
@@ -66,6 +72,12 @@ char *qs_test_numbers(const char *text);
 void qs_test_expect_same_file(const char *a, const char *b);
 /* The names in a folder, without those starting with '.', sorted (free each and the array). */
 size_t qs_test_list_dir(const char *dir, char ***names);
+/* Generated submissions (tools/gensub): count files in dir, of which broken are broken and
+ * dups share an id, around a median of 60 evidence items. */
+void qs_test_gensub(const char *dir, const char *count, const char *seed, const char *broken,
+                    const char *dups);
+/* The entries in a batch folder's cache (results written so far). */
+size_t qs_test_cache_entries(const char *out);
 /* Two batch output folders hold the same tables and the same reports, byte for byte. */
 void qs_test_expect_same_outputs(const char *a, const char *b);
 

@@ -16,16 +16,7 @@
 #include "../engine/qs_util.h"
 #include "helpers.h"
 
-#define GENSUB QS_BUILD_DIR "/tools/gensub"
-
 /* ------------------------------------------------------------------ helpers */
-
-static void gen(const char *dir, const char *count, const char *seed, const char *broken,
-                const char *dups) {
-  const char *argv[] = {GENSUB, "--out",        dir,  "--count",  count, "--seed", seed, "--broken",
-                        broken, "--duplicates", dups, "--median", "60",  NULL};
-  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "gensub failed");
-}
 
 static int batch(const char *out, const char *jobs, const char *in, const char *extra) {
   const char *argv[] = {QS_BIN, "batch", "-q", "--jobs", jobs, "--out", out, in, extra, NULL};
@@ -93,7 +84,7 @@ static void free_fields(char **f, size_t n) {
 
 Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
   char *in = qs_test_tmpdir(), *out = qs_test_tmpdir();
-  gen(in, "300", "11", "10", "2");
+  qs_test_gensub(in, "300", "11", "10", "2");
   cr_assert_eq(batch(out, "2", in, NULL), 1, "some inputs are invalid: exit 1");
 
   char *p = qs_test_join(out, "results.jsonl");
@@ -160,7 +151,7 @@ Test(batch, three_hundred_files_with_broken_and_hostile_ones, .timeout = 300) {
 
 Test(batch, the_same_outputs_whatever_the_number_of_workers, .timeout = 300) {
   char *in = qs_test_tmpdir(), *a = qs_test_tmpdir(), *b = qs_test_tmpdir(), *c = qs_test_tmpdir();
-  gen(in, "80", "5", "10", "2");
+  qs_test_gensub(in, "80", "5", "10", "2");
   cr_assert_eq(batch(a, "1", in, NULL), 1);
   cr_assert_eq(batch(b, "2", in, NULL), 1);
   cr_assert_eq(batch(c, "3", in, NULL), 1);
@@ -172,21 +163,9 @@ Test(batch, the_same_outputs_whatever_the_number_of_workers, .timeout = 300) {
   qs_test_rmtree(c);
 }
 
-static size_t cache_entries(const char *out) {
-  char *d = qs_test_join(out, ".qscore-cache");
-  DIR *dp = opendir(d);
-  size_t n = 0;
-  for (struct dirent *de; dp && (de = readdir(dp));)
-    n += de->d_name[0] != '.';
-  if (dp)
-    closedir(dp);
-  free(d);
-  return n;
-}
-
 Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
   char *in = qs_test_tmpdir(), *whole = qs_test_tmpdir(), *cut = qs_test_tmpdir();
-  gen(in, "240", "3", "10", "0");
+  qs_test_gensub(in, "240", "3", "10", "0");
   cr_assert_eq(batch(whole, "2", in, NULL), 1);
 
   pid_t pid = fork();
@@ -201,11 +180,11 @@ Test(batch, killed_and_resumed_equals_uninterrupted, .timeout = 300) {
   }
   setpgid(pid, pid);
   /* Kill the parent and its workers at once, part-way. */
-  for (int i = 0; i < 3000 && cache_entries(cut) < 60; i++) {
+  for (int i = 0; i < 3000 && qs_test_cache_entries(cut) < 60; i++) {
     struct timespec ts = {0, 10 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
-  size_t before = cache_entries(cut);
+  size_t before = qs_test_cache_entries(cut);
   kill(-pid, SIGKILL);
   int status;
   waitpid(pid, &status, 0);
@@ -372,7 +351,7 @@ Test(batch, exit_codes) {
 
 Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
   char *in = qs_test_tmpdir(), *out = qs_test_tmpdir(), *lo = qs_test_tmpdir();
-  gen(in, "40", "9", "10", "1");
+  qs_test_gensub(in, "40", "9", "10", "1");
   cr_assert_eq(batch(out, "2", in, NULL), 1);
   char *xlsx = qs_test_join(out, "triage.xlsx");
   const char *argv[] = {
@@ -417,7 +396,7 @@ Test(batch, the_workbook_opens_in_libreoffice, .timeout = 300) {
 
 Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
   char *in = qs_test_tmpdir(), *out = qs_test_tmpdir(), *profile = qs_test_tmpdir();
-  gen(in, "40", "13", "10", "1");
+  qs_test_gensub(in, "40", "13", "10", "1");
   cr_assert_eq(batch(out, "2", in, NULL), 1);
   char *index = qs_test_join(out, "index.html");
   qs_buf url = {0};

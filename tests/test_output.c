@@ -30,7 +30,6 @@
 #include "helpers.h"
 
 #define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})
-#define GENSUB QS_BUILD_DIR "/tools/gensub"
 #define SAMPLE_A "samples/anhui-hefei-new-energy-vehicles.xml"
 #define SAMPLE_B "samples/fujian-quanzhou-textiles-footwear.xml"
 #define SAMPLE_C "samples/hunan-changsha-construction-machinery.xml"
@@ -137,18 +136,6 @@ static const char *device(const char *dir, int minor) {
   return p;
 }
 
-static size_t cache_entries(const char *out) {
-  char *d = qs_test_join(out, ".qscore-cache");
-  DIR *dp = opendir(d);
-  size_t n = 0;
-  for (struct dirent *de; dp && (de = readdir(dp));)
-    n += de->d_name[0] != '.';
-  if (dp)
-    closedir(dp);
-  free(d);
-  return n;
-}
-
 /* The number of names in a folder starting with prefix (dot files included). */
 static size_t count_prefixed(const char *dir, const char *prefix) {
   DIR *dp = opendir(dir);
@@ -181,12 +168,6 @@ static int valid_utf8(const char *s) {
 static void sleep_ms(long ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
   nanosleep(&ts, NULL);
-}
-
-static void gen(const char *dir, const char *count, const char *seed) {
-  const char *argv[] = {GENSUB, "--out",        dir, "--count",  count, "--seed", seed, "--broken",
-                        "0",    "--duplicates", "0", "--median", "60",  NULL};
-  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "gensub failed");
 }
 
 /* ------------------------------------------------------------------ the output folder */
@@ -335,7 +316,7 @@ Test(output, no_link_inside_the_folder_is_followed, .timeout = 120) {
 
 Test(output, a_second_batch_into_the_same_folder_stops_naming_the_first, .timeout = 300) {
   char *in = qs_test_tmpdir(), *out = qs_test_tmpdir(), *alone = qs_test_tmpdir();
-  gen(in, "150", "11");
+  qs_test_gensub(in, "150", "11", "0", "0");
   pid_t pid = fork();
   cr_assert(pid >= 0);
   if (pid == 0) {
@@ -354,7 +335,7 @@ Test(output, a_second_batch_into_the_same_folder_stops_naming_the_first, .timeou
     char *text = exists(lock) ? qs_test_slurp(lock, NULL) : qs_xstrdup("");
     int held = strcmp(text, want) == 0;
     free(text);
-    if (held && cache_entries(out) > 0)
+    if (held && qs_test_cache_entries(out) > 0)
       break;
     sleep_ms(10);
   }
@@ -986,7 +967,7 @@ Test(output, a_report_edited_by_a_reviewer_does_not_reach_the_cache, .timeout = 
 
 Test(output, an_interrupted_batch_exits_130_or_143_and_resumes, .timeout = 300) {
   char *in = qs_test_tmpdir(), *whole = qs_test_tmpdir();
-  gen(in, "150", "5");
+  qs_test_gensub(in, "150", "5", "0", "0");
   qs_run r = batch_en(whole, "-q", in, NULL);
   cr_assert_eq(r.code, 0, "%s", r.err);
   qs_run_free(&r);
@@ -1004,7 +985,7 @@ Test(output, an_interrupted_batch_exits_130_or_143_and_resumes, .timeout = 300) 
       execl(QS_BIN, QS_BIN, "batch", "--lang", "en", "--jobs", "2", "--out", out, in, (char *)NULL);
       _exit(127);
     }
-    for (int k = 0; k < 3000 && cache_entries(out) < 20; k++)
+    for (int k = 0; k < 3000 && qs_test_cache_entries(out) < 20; k++)
       sleep_ms(10);
     kill(pid, sigs[i]);
     int status;
