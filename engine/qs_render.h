@@ -10,8 +10,8 @@
 #include "qs_report.h"
 #include "qs_rubric.h"
 
-/* The JSON report of design.md; pretty (indented) or one line (for results.jsonl). Returns a
- * NUL-terminated string ending in a newline; free it. */
+/* The JSON report of docs/REPORT-JSON.md; pretty (indented) or one line (for results.jsonl).
+ * Returns a NUL-terminated string ending in a newline; free it. */
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
 /* The fields of the report a batch table needs, in the same shape, compact (free it). */
 char *qs_render_json_row(const qs_report *rep, qs_lang lang);

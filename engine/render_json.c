@@ -1,4 +1,4 @@
-/* render_json.c -- the JSON report (design.md, "JSON report of one submission") through
+/* render_json.c -- the JSON report (docs/REPORT-JSON.md, the contract other tools rely on) through
  * jansson, and the rubric as JSON. Keys keep the insertion order below. */
 #include <jansson.h>
 #include <stdlib.h>

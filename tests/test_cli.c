@@ -1,4 +1,4 @@
-/* test_cli.c -- the qscore command: exit codes, the JSON report's shape (design.md), text
+/* test_cli.c -- the qscore command: exit codes, the JSON report's shape (docs/REPORT-JSON.md), text
  * output, languages, determinism, validate and rubric. */
 #include <criterion/criterion.h>
 #include <jansson.h>
