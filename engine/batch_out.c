@@ -607,6 +607,12 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
     if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
       unlinkat(dfd, name, 0);
   }
+  /* The cache keeps this run's results only. */
+  char(*keys)[65] = qs_xcalloc(in->n ? in->n : 1, sizeof *keys);
+  for (size_t i = 0; i < in->n; i++)
+    memcpy(keys[i], in->items[i].key, sizeof keys[i]);
+  qs_outdir_prune_cache(o->out, (const char(*)[65])keys, in->n);
+  free(keys);
   char *why = NULL;
   if (qs_outdir_write_manifest(o->out, names, n_names, o->lang, &why) != 0) {
     say_failure(&x, why);

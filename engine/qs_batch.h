@@ -56,6 +56,10 @@ int qs_outdir_write_manifest(qs_outdir *o, char *const *names, size_t n, qs_lang
 /* "DIR/name" for messages (free it). */
 char *qs_outdir_shown(const qs_outdir *o, const char *name);
 void qs_outdir_close(qs_outdir *o);
+/* Remove the cache entries of keys other than these (results of another day, other
+ * parameters, files no longer in the batch), so that the cache holds this run's results and
+ * does not grow with every --resume. */
+void qs_outdir_prune_cache(qs_outdir *o, const char (*keys)[65], size_t n);
 /* A name qscore gives cache entries: 64 hex digits and .json, .html, .row or .err. */
 int qs_cache_name_ok(const char *name);
 

@@ -922,6 +922,9 @@ Test(output, resume_on_another_scoring_day_scores_again, .timeout = 120) {
   cr_expect_eq(r.code, 0);
   cr_expect(strstr(r.err, "; 0 taken from an earlier run") != NULL, "%s", r.err);
   qs_run_free(&r);
+  /* The results of the other day are gone from the cache: a JSON, a row and a page for each
+   * of the 8 samples, no more. */
+  cr_expect_eq(qs_test_cache_entries(a), 24, "%zu entries", qs_test_cache_entries(a));
   r = batch_en(b, "-q", "--as-of", "2026-06-01", "samples", NULL);
   qs_run_free(&r);
   qs_test_expect_same_outputs(a, b);
