@@ -143,6 +143,35 @@ Test(rubric, band_wording_is_the_official_text_verbatim) {
   free(official);
 }
 
+/* Where a condition's text says what the rubric says, it says it in the rubric's own words: a
+ * condition text is "<a fragment of its band's official wording>：<how the scorer checks it>"
+ * (or "<fragment>（<qualifier>）", or the fragment alone), and the fragment must occur verbatim
+ * in that band's text. Dropping 等 or 控制, or writing 明确 for 准确把握, fails here. */
+Test(rubric, condition_texts_quote_their_band_verbatim) {
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  size_t checked = 0;
+  for (size_t i = 0; i < r->n_inds; i++) {
+    const qs_indicator_def *d = &r->inds[i];
+    for (size_t k = 0; k < d->n_conds; k++) {
+      const qs_condition *c = &d->conds[k];
+      const qs_band *b = qs_indicator_band(d, c->level);
+      cr_assert_not_null(b, "%s/%s: band %d", d->id, c->id, c->level);
+      const char *colon = strstr(c->text, "："), *paren = strstr(c->text, "（");
+      const char *end = colon && (!paren || colon < paren) ? colon : paren;
+      size_t n = end ? (size_t)(end - c->text) : strlen(c->text);
+      char *head = qs_xstrndup(c->text, n);
+      cr_expect(n > 0 && strstr(b->text, head) != NULL,
+                "%s band %d, condition %s: «%s» is not the wording of the band: %s", d->id,
+                c->level, c->id, head, b->text);
+      free(head);
+      checked++;
+    }
+  }
+  cr_expect(checked >= 60, "%zu conditions", checked);
+  qs_engine_free(e);
+}
+
 Test(rubric, scored_indicators_have_conditions_for_every_band) {
   qs_engine *e = qs_test_engine();
   const qs_rubric *r = qs_engine_rubric(e);

@@ -10,7 +10,7 @@
 ;;;   2. evidence, asserted by the importers (importers/*.c) through the CLIPS fact API,
 ;;;      never from text, one template per element of schemas/submission-2025.xsd;
 ;;;   3. what the indicator rules conclude (held, factor, excluded, flag) and what the
-;;;      DECIDE module derives from it (band-met, choice, gap). The engine copies these
+;;;      DECIDE module derives from it (band-fit, choice, gap). The engine copies these
 ;;;      out into the report.
 ;;;
 ;;; Slot conventions for evidence:
@@ -50,6 +50,12 @@
   (slot name-en (type STRING))
   (slot max (type INTEGER)))
 
+;;; An indicator whose lowest band describes a beginning (初步, 有待进一步健全, ...): evidence
+;;; of the work having begun earns that band (03-decide.clp, effort). words quotes the band.
+(deftemplate lowest-band-beginning
+  (slot indicator (type SYMBOL))
+  (slot words (type STRING)))
+
 (deftemplate band
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))          ; 1 is the lowest band
@@ -71,6 +77,13 @@
 ;;; A factor is shown either by factor facts with its id, or -- when condition is set -- by
 ;;; the held facts of that condition of a higher band (the chosen band partly meets the
 ;;; next one).
+;;; A condition of a higher band that implies one of a lower band (defined in the indicator's
+;;; file): when the stronger is held, DECIDE holds the weaker too (03-decide.clp, step 1).
+(deftemplate implies
+  (slot indicator (type SYMBOL))
+  (slot condition (type SYMBOL))       ; the stronger, of a higher band
+  (slot implied (type SYMBOL)))        ; the weaker, of a lower band
+
 (deftemplate factor-def
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
@@ -501,9 +514,13 @@
   (slot text-en (type STRING)))
 
 ;;; Derived by the DECIDE module (03-decide.clp).
-(deftemplate band-met
+(deftemplate band-fit
   (slot indicator (type SYMBOL))
-  (slot level (type INTEGER)))
+  (slot level (type INTEGER))
+  (slot how (type SYMBOL) (allowed-symbols met near effort))
+  (slot missing (type SYMBOL))          ; near: the one condition of the band above not held
+  (slot text (type STRING))             ; near: that condition's text
+  (slot text-en (type STRING)))
 
 (deftemplate choice
   (slot indicator (type SYMBOL))

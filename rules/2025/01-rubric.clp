@@ -185,3 +185,16 @@
     (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得经验级。")
     (text-en "Experience level (经验级), shown by a third-party assessment report or MIIT's published rating."))
 )
+
+;;; Lowest bands that describe a beginning rather than an achievement: evidence of the work
+;;; having begun (any condition of the indicator held, of any band) earns them
+;;; (03-decide.clp, effort). The others (sme 带动…联合群众性质量提升活动, management 体系运行有效,
+;;; development 有所增长, quality 保持稳定, green 一定的提升, standards 自我声明公开, brand 区级的
+;;; 政府质量奖, capability 经验级) each name a result of their own, which must be shown.
+(deffacts MAIN::beginnings-2025
+  (lowest-band-beginning (indicator mechanism) (words "探索产学研写作，工作机制初步建立"))
+  (lowest-band-beginning (indicator survey) (words "未开展系统的产业质量状况调查工作"))
+  (lowest-band-beginning (indicator infrastructure)
+    (words "质量基础设施能力与产业发展需求还有差距，质量基础设施服务集成化程度有待提升"))
+  (lowest-band-beginning (indicator talent)
+    (words "专业质量技能人才和质量管理人才培养机制有待进一步健全")))

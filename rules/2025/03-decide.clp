@@ -1,40 +1,117 @@
-;;; 03-decide.clp -- choosing one band per indicator, the same way for every indicator.
+;;; 03-decide.clp -- choosing one band per indicator, the same way for every indicator:
+;;; the band that best fits the evidence, as a reviewer would pick it.
 ;;;
 ;;; The indicator files (one module each) only state facts about the evidence: which
 ;;; conditions of which band hold (held), which strengthening factors are present
-;;; (factor), what does not count (excluded), what a reviewer should check (flag).
-;;; The engine then gives DECIDE the focus, and the rules below apply the one method:
+;;; (factor), what does not count (excluded), what a reviewer should check (flag), and
+;;; which condition of a higher band implies one of a lower band (implies). The engine then
+;;; gives DECIDE the focus, and the rules below apply the one method:
 ;;;
-;;;   a band is met when every condition the scorer decomposed it into is held;
-;;;   the band chosen is the highest band met (exactly one per indicator, or none);
-;;;   the gaps are the conditions of the next band up that are not held.
+;;;   1. implied: a condition implied by a held condition of a higher band is held too
+;;;      (drafting a national standard is drafting a standard; a mechanism with every party
+;;;      is a mechanism): conditions held for a higher band count toward the lower ones;
+;;;   2. a band fits the evidence when
+;;;        met     every condition the scorer decomposed it into is held; or
+;;;        near    it is the band just below one of at least two conditions that misses only
+;;;                one of them while holding the others (a reviewer places an application that
+;;;                has all of band k but one point at the top of band k-1, not at the bottom of
+;;;                the scale: one missing item costs at most one band); or
+;;;        effort  it is the lowest band, the rubric's lowest band describes a beginning
+;;;                (初步, 有待进一步健全, ...: lowest-band-beginning in 01-rubric.clp), and some
+;;;                condition of the indicator, of any band, is held (evidence of the work
+;;;                having begun);
+;;;   3. the band chosen is the highest band that fits (exactly one per indicator, or none;
+;;;      two fits of one band, met and near, make one choice: the facts are the same);
+;;;      when it fits only by near or effort a flag says so, naming what is missing;
+;;;   4. the gaps are the conditions of the next band up that are not held.
+;;;
+;;; Every step is monotone: a held fact only ever adds fits, so adding a piece of evidence
+;;; never lowers a band, and withholding one never raises it. tests/test_metamorphic.c takes
+;;; every evidence element out of every sample and rule case in turn and checks both
+;;; properties (docs/POLICY.md, "How a band is chosen").
 ;;;
 ;;; Points inside the chosen band are placed by the engine (see docs/ARCHITECTURE.md,
 ;;; "Placement"): band minimum plus the points of each factor-def of that band that is shown,
 ;;; by a factor fact with its id or, when it names a condition of a higher band, by a held fact
 ;;; of that condition; capped at the band maximum.
 ;;;
-;;; Salience is used only here, to order the three steps inside one module: bands are
-;;; met (0) before the highest is chosen (-10), before gaps are read off the choice (-20).
+;;; Salience is used only here, to order the steps inside one module: implications (10)
+;;; before fits (0) before the choice (-10) before gaps and the best-fit flags (-20).
 
 (defmodule DECIDE (import MAIN ?ALL))
+
+(defrule DECIDE::implied
+  "A condition implied by a held condition of a higher band is held (step 1)."
+  (declare (salience 10))
+  (implies (indicator ?i) (condition ?strong) (implied ?weak))
+  (held (indicator ?i) (condition ?strong) (evidence $?ev) (text ?t) (text-en ?te))
+  (condition (indicator ?i) (id ?strong) (level ?hl))
+  (condition (indicator ?i) (id ?weak) (level ?ll&:(< ?ll ?hl)))
+  (not (held (indicator ?i) (condition ?weak)))
+  =>
+  (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
+    (text (str-cat ?t "（上一档条件已满足，本条随之满足）"))
+    (text-en (str-cat ?t " (a condition of a higher band, which holds this one too)")))))
 
 (defrule DECIDE::band-met
   "A band is met when each of its conditions is held by at least one fact."
   (condition (indicator ?i) (level ?l))
-  (not (band-met (indicator ?i) (level ?l)))
+  (not (band-fit (indicator ?i) (level ?l) (how met)))
   (forall (condition (indicator ?i) (level ?l) (id ?c))
           (held (indicator ?i) (condition ?c)))
   =>
-  (assert (band-met (indicator ?i) (level ?l))))
+  (assert (band-fit (indicator ?i) (level ?l) (how met))))
+
+(defrule DECIDE::band-near
+  "The band below a band of at least two conditions that misses exactly one of them fits."
+  (condition (indicator ?i) (level ?l&:(> ?l 1)) (id ?missing) (text ?t) (text-en ?te))
+  (not (held (indicator ?i) (condition ?missing)))
+  (condition (indicator ?i) (level ?l) (id ?other&~?missing))
+  (forall (condition (indicator ?i) (level ?l) (id ?c&~?missing))
+          (held (indicator ?i) (condition ?c)))
+  (not (band-fit (indicator ?i) (level =(- ?l 1)) (how near)))
+  =>
+  (assert (band-fit (indicator ?i) (level (- ?l 1)) (how near) (missing ?missing)
+    (text ?t) (text-en ?te))))
+
+(defrule DECIDE::band-effort
+  "Where the lowest band describes a beginning, any held condition shows the work begun."
+  (lowest-band-beginning (indicator ?i))
+  (held (indicator ?i))
+  (not (band-fit (indicator ?i) (level 1) (how effort)))
+  =>
+  (assert (band-fit (indicator ?i) (level 1) (how effort))))
 
 (defrule DECIDE::select-band
-  "The band chosen is the highest band whose conditions all hold."
+  "The band chosen is the highest band that fits."
   (declare (salience -10))
-  (band-met (indicator ?i) (level ?l))
-  (not (band-met (indicator ?i) (level ?h&:(> ?h ?l))))
+  (band-fit (indicator ?i) (level ?l))
+  (not (band-fit (indicator ?i) (level ?h&:(> ?h ?l))))
   =>
   (assert (choice (indicator ?i) (level ?l) (rule select-band))))
+
+(defrule DECIDE::best-fit-near
+  "Say when the band was chosen although one of the next band's conditions is missing."
+  (declare (salience -20))
+  (choice (indicator ?i) (level ?l))
+  (not (band-fit (indicator ?i) (level ?l) (how met)))
+  (band-fit (indicator ?i) (level ?l) (how near) (missing ?m) (text ?t) (text-en ?te))
+  (band (indicator ?i) (level =(+ ?l 1)) (min ?min) (max ?max))
+  =>
+  (assert (flag (indicator ?i) (code best-fit) (severity info) (rule best-fit-near)
+    (text (str-cat "档位按最贴近原则选定：上一档（" ?min "-" ?max "分）的各项条件只缺一项（" ?t "），其余均满足，故取其下一档而非按本档条件逐项卡分，请评审人核实"))
+    (text-en (str-cat "band chosen by best fit: the next band up (" ?min "-" ?max ") holds every condition but one (" ?te "), so its lower neighbour is chosen rather than this band's own conditions one by one; a reviewer should check")))))
+
+(defrule DECIDE::best-fit-effort
+  "Say when the lowest band was chosen on evidence of the work having begun."
+  (declare (salience -20))
+  (choice (indicator ?i) (level 1))
+  (not (band-fit (indicator ?i) (level 1) (how met|near)))
+  (lowest-band-beginning (indicator ?i) (words ?w))
+  =>
+  (assert (flag (indicator ?i) (code best-fit) (severity info) (rule best-fit-effort)
+    (text (str-cat "最低档描述的是工作的起步（“" ?w "”），申报材料中已有开展该项工作的证据，故取最低档，请评审人核实"))
+    (text-en (str-cat "the lowest band describes a beginning (“" ?w "”) and the application shows the work begun, so the lowest band is chosen; a reviewer should check")))))
 
 (defrule DECIDE::gap-to-next-band
   "What is missing for the band above the one chosen: its conditions not held."
