@@ -117,8 +117,14 @@
   (slot work-start-day (type INTEGER)))
 
 ;;; The rubric's 24-month window (注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益).
-;;; base-year is the calendar year before work start; last-year the last calendar year that
-;;; ends inside the window.
+;;; A calendar year cut by the work start or by the window's end goes to the side holding at
+;;; least year-split-months of its months (importers/project.c): base-year is the year before
+;;; work start, or the start's own year when at least that many of its months had passed;
+;;; last-year is the window end's year when at least that many of its months lie inside the
+;;; window (the whole year when the end is 12-31), otherwise the year before.
+;;; rate-months and rate-end: the period section 1 averages its "定期" rates over: from the
+;;; start to the window's end or, when scored earlier, to the scoring day, but at least
+;;; rate-months-min months (and at most the window).
 (deftemplate window
   (slot start (type STRING))
   (slot end (type STRING))
@@ -126,7 +132,9 @@
   (slot end-day (type INTEGER))
   (slot months (type INTEGER))
   (slot base-year (type INTEGER))
-  (slot last-year (type INTEGER)))
+  (slot last-year (type INTEGER))
+  (slot rate-months (type INTEGER))
+  (slot rate-end (type STRING)))
 
 ;;; The day of the run (SOURCE_DATE_EPOCH when set): evidence dated after it cannot be a
 ;;; result, and a yearly value is final only for a year that is over (year < today's year).

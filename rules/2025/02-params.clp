@@ -15,6 +15,14 @@
     (text "评价要求注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。质量成效（第2部分）的证据须落在[开工日期, 开工日期+24个月]之内。")
     (text-en "The rubric's closing note: results (section 2) count only benefits produced within 24 months after the work began. Results evidence must be dated inside [work start, work start + 24 months]."))
 
+  (param (name year-split-months) (value 7) (min 1) (max 12) (unit "月")
+    (text "年度数据按自然年统计，开工日期（或评价期末）常把一年分成两段：该年归入占其至少此数个月的一侧。开工前已过至少7个月（8月及以后开工）的，开工当年即为基准年，不把开工前大半年的变化算作成效（11月开工时若以上一年为基准，会把约10个月开工前的变化计入）；评价期末所在年份有至少7个月在评价期内的，即为末年。两端取同一规则，24个月的评价期总是跨两个自然年。12即旧读法：基准年总为开工前一年，末年须整年在评价期内。")
+    (text-en "Yearly values are per calendar year, and the work start (or the window's end) often cuts a year in two: the year goes to the side holding at least this many of its months. When at least 7 months had passed before the work started (a start in month 8, August, or later), the start's own year is the base year, so that most of a year before the work is not counted as its result (a start in month 11, November, measured from the year before would count about 10 months of pre-start change); the window end's year is the last year when at least 7 of its months lie inside the window. One rule for both ends keeps a 24-month window two calendar years long. 12 is the former reading: the base year always the year before the start, the last year wholly inside the window."))
+
+  (param (name rate-months-min) (value 12) (min 1) (max 120) (unit "月")
+    (text "第1部分“定期”的频次（会议、培训、竞赛，次/年）按评价期计；评审基准日早于评价期结束时，按开工至评审基准日已过的月数计（不把尚未到来的月份算作没有活动），但不少于此数个月（也不超过评价期），一两个月太短，看不出节奏。")
+    (text-en "Section 1's 'regular' rates (meetings, trainings, competitions a year) are averaged over the window; when scored before the window ends, over the months elapsed from the work start to the scoring day (months still to come are not counted as months without activity), but over no fewer than this many months (and no more than the window): a month or two is too short to show a rhythm."))
+
   ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
 
   (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
