@@ -26,20 +26,16 @@
   ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
 
   (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升和中小企业活动成效（质量提升行动的“取得成效”用 improvement-some）；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
-    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates and satisfaction, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality and SME activity results (an improvement action's 'with results' uses improvement-some); resource use (green) and growth (development) have parameters of their own."))
-
-  (param (name rate-noise-pp) (value 0.5) (min 0.0) (max 100.0) (unit "百分点")
-    (text "合格率、满意度、资源综合利用率的变化小于此数（百分点）视为测量波动，按无变化计：接近100%时差距缩小比例会放大很小的变化（98.1%→98.2%即缩小差距5%）。")
-    (text-en "A change of a pass rate, satisfaction or resource-use rate smaller than this many percentage points is measurement noise and counts as no change: near 100 % the share of the shortfall closed magnifies tiny changes (98.1 -> 98.2 % closes 5 %)."))
+    (text "“显著”“明显”：改善幅度至少20%。合格率、监督抽查合格率、满意度按与100%差距缩小的比例计，即不合格（不满意）部分的相对下降，按剩余差距衡量（95%→96%缩小差距20%，99.2%→99.6%缺陷减半即50%），不另设固定的百分点噪声门槛；可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升和中小企业活动成效（质量提升行动的“取得成效”用 improvement-some）；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
+    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates, spot-check pass rates and satisfaction, the share of the shortfall to 100 % closed, that is the relative fall of the defects (or dissatisfaction), judged against the gap that remained (95 -> 96 closes 20 %; 99.2 -> 99.6 halves the defects: 50 %), with no fixed noise floor in points; for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality and SME activity results (an improvement action's 'with results' uses improvement-some); resource use (green) and growth (development) have parameters of their own."))
 
   (param (name factor-far-multiple) (value 2.0) (min 1.0) (max 100.0) (unit "倍")
     (text "“远超”门槛的档内加分：达到相应参数的这么多倍（会议频次、专精特新企业数、产值增速、质量损失率降幅、排放降幅）。")
     (text-en "Placement for going far beyond a threshold: this many times the parameter concerned (meeting rate, specialised firms, output growth, fall of the loss rate, fall of emissions)."))
 
   (param (name improvement-some) (value 5.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动。")
-    (text-en "'To some extent' (一定): an improvement of at least 5 % (measured as above), more than the usual year-to-year noise."))
+    (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动；对合格率即缺陷至少减少二十分之一，门槛本身随剩余差距缩放，因此也是合格率的噪声门槛。")
+    (text-en "'To some extent' (一定): an improvement of at least 5 % (measured as above), more than the usual year-to-year noise; for a pass rate, defects down by at least a twentieth: the threshold scales with the gap that remained, so it is also the pass rate's noise floor."))
 
   ;; ---- checks of the metrics (04-measure.clp)
 
@@ -48,8 +44,8 @@
     (text-en "A claimed change that differs from the one the yearly values give by more than this is flagged (beyond rounding); in the claim's own unit, percentage points either way."))
 
   (param (name rate-unusual-yield) (value 80.0) (min 0.0) (max 100.0) (unit "%")
-    (text "一次交验合格率或产品合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")
-    (text-en "A first-pass yield or pass rate below this is flagged for checking (the national manufacturing pass rate is about 93.9 %)."))
+    (text "一次交验合格率、产品合格率或监督抽查合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")
+    (text-en "A first-pass yield, pass rate or spot-check pass rate below this is flagged for checking (the national manufacturing pass rate is about 93.9 %)."))
 
   (param (name rate-unusual-loss) (value 10.0) (min 0.0) (max 100.0) (unit "%")
     (text "质量损失率高于此数，提示核对。")
