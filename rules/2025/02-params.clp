@@ -180,12 +180,12 @@
   ;; ---- quality 质量提升
 
   (param (name quality-marked-groups) (value 2) (min 1) (max 3) (unit "项")
-    (text "6-8分档：合格率、可靠性、服务满意度三项中须显著提升的项数。原文以“等”列举，不要求三项俱全，但至少过半。")
-    (text-en "Band 6-8: how many of pass rate, reliability and satisfaction must improve markedly. The rubric lists them with 等 (etc.), so not all three, but a majority."))
+    (text "6-8分档：合格率、可靠性、服务满意度三类中须显著提升的类数（每类有一条序列达到即可：原文“主导产品或核心零部件或核心中间产品”为“或”）。原文以“等”列举，不要求三类俱全，但至少过半；未提供数据的类不算达到。")
+    (text-en "Band 6-8: how many of pass rate, reliability and satisfaction must improve markedly (a group by one of its series: the rubric's 'leading products or core components or core intermediate products' is an 'or'). The rubric lists them with 等 (etc.), so not all three, but a majority; a group without data does not count."))
 
   (param (name quality-stable-tolerance) (value 5.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“保持稳定”：任何一项变差不超过此幅度（计法同 improvement-marked）。")
-    (text-en "'Stable': no group worse by more than this (measured as for improvement-marked)."))
+    (text "“保持稳定”：至少一类有一条序列变差不超过此幅度（计法同 improvement-marked）；变差更多的序列单独提示。")
+    (text-en "'Stable': in at least one group a series worse by no more than this (measured as for improvement-marked); series worse than that are flagged."))
 
   ;; ---- green 绿色低碳
 
