@@ -188,18 +188,23 @@
     (text-en "'Stable': in at least one group a series worse by no more than this (measured as for improvement-marked); series worse than that are flagged."))
 
   ;; ---- green 绿色低碳
+  ;; Resource use and emissions are on one scale: the relative change of the value reported
+  ;; (the fall of an intensity or an emission, the rise of the resource use rate), the scale of
+  ;; the national targets: 《“十四五”工业绿色发展规划》（工信部规〔2021〕178号）: by 2025
+  ;; industrial energy per unit of value added -13.5 %, CO2 per unit of value added -18 %, water
+  ;; per 10,000 yuan of value added -16 %, all against 2020 (about 3-4 % a year).
 
   (param (name green-resource-marked) (value 8.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "资源利用“提升显著”：能耗、水耗强度和资源综合利用率的平均改善。国家单位GDP能耗目标为五年下降13.5%（每年约3%），两年内改善8%以上即明显快于国家节奏。")
-    (text-en "Resource use 'markedly better': average improvement of energy and water intensity and resource use. The national target is -13.5 % energy per GDP over five years (about 3 % a year); 8 % in two years is well ahead of it."))
+    (text "资源利用“提升显著”：单位产值能耗、水耗或资源综合利用率有一条序列改善至少此数（均按相对变化计：强度的相对下降、利用率的相对提高）。《“十四五”工业绿色发展规划》（工信部规〔2021〕178号）要求2025年规模以上工业单位增加值能耗比2020年下降13.5%、万元工业增加值用水量下降16%（每年约3%），两年内改善8%以上即明显快于国家节奏。")
+    (text-en "Resource use 'markedly better': a series of energy intensity, water intensity or resource use rate improved by at least this (all as relative change: the fall of an intensity, the rise of a use rate). 《“十四五”工业绿色发展规划》 (MIIT, 工信部规〔2021〕178号) sets, for 2025 against 2020, -13.5 % industrial energy per unit of value added and -16 % water per unit of industrial value added (about 3 % a year); 8 % in two years is well ahead of that pace."))
 
   (param (name green-resource-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "资源利用“有一定的提升”：平均改善约相当于国家一年的节奏。")
-    (text-en "Resource use 'somewhat better': about a year of the national pace."))
+    (text "资源利用“有一定的提升”：有一条序列改善至少此数（相对变化），约相当于国家一年的节奏。")
+    (text-en "Resource use 'somewhat better': a series improved by at least this (relative change), about a year of the national pace."))
 
   (param (name green-emissions-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "污染物、碳排放“有一定的下降”：平均相对下降。")
-    (text-en "Emissions 'somewhat lower': average relative fall."))
+    (text "污染物、碳排放“有一定的下降”：产业链或主要企业有一条排放序列相对下降至少此数；同一规划要求单位工业增加值二氧化碳排放五年下降18%（每年约4%），3%约相当于不足一年的节奏。")
+    (text-en "Emissions 'somewhat lower': an emission series of the chain or of a main enterprise fell by at least this, relative; the same plan sets -18 % carbon dioxide per unit of industrial value added over five years (about 4 % a year), so 3 % is under a year of that pace."))
 
   (param (name green-certified-many) (value 2) (min 1) (max 1000) (unit "家")
     (text "4-6分档内加分：获得绿色类认证的主要企业达到此数。")
