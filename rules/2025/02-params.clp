@@ -217,8 +217,12 @@
     (text-en "The rubric says 'the chain's main enterprises'. 0: count only standards of chain-leader firms and key partners (the main enterprises); 1: count standards of any enterprise on the chain."))
 
   (param (name standards-count-approved) (value 0) (min 0) (max 1) (unit "开关")
-    (text "已立项但尚未发布的标准是否计入。默认不计：质量成效按已取得的成果评价，未发布的标准尚不是成果。")
-    (text-en "Whether a standard approved as a project but not yet published counts. Default no: results are judged on what has been achieved, and an unpublished standard is not yet a result."))
+    (text "“积极参与制修订”是作为起草单位参与起草：已立项、给出计划号（项目编号）的项目，评价期内在起草即计入（发布与否只影响档内位置）。本开关决定未给出计划号的立项项目是否也计入。默认不计：没有计划号，无法核实立项和起草单位身份。")
+    (text-en "'Actively take part in drafting' is taking part as a drafting unit: an approved project with its plan (project) number counts when its drafting ran in the window (publication only places it higher in the band). This switch decides whether an approved project without a plan number counts too. Default no: without the plan number neither the approval nor the drafting-unit status can be checked."))
+
+  (param (name standards-lead-rank) (value 1) (min 1) (max 1000) (unit "位")
+    (text "“主导（牵头）”制修订：起草单位排序不后于此位即为主导；默认第一起草单位。未给出排序时按申报的主导/参与角色，二者矛盾时按排序并提示。")
+    (text-en "'Led' (主导, 牵头) the drafting: a drafting-unit rank at most this is leading; by default the first drafting unit. Without a rank, the declared lead or participant role; when the two disagree, the rank decides and a flag says so."))
 
   (param (name standards-many) (value 3) (min 1) (max 1000) (unit "项")
     (text "3-5分档“推动行业形成较完善的标准化体系”：主要企业参与的行业、团体、地方标准达到此数，在档内加分。3项即覆盖产品、方法、管理等不同方面，足以称为体系的雏形。")
