@@ -137,10 +137,10 @@
   (bind ?what-en (if (eq ?st published) then "published" else "approved"))
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-outside-window)
     (text (str-cat (label-zh ?code ?plan) " 的" ?what " " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"
-                   (if (eq ?st published) then "，也未给出评价期内起草（计划号及不晚于评价期末的立项日期）" else "")))
+                   (if (and (eq ?st published) (eq ?w after)) then "，也未给出评价期内起草（计划号及不晚于评价期末的立项日期）" else "")))
     (text-en (str-cat (label-en ?code ?plan) " was " ?what-en " on " ?d ", outside the results window " ?s " to " ?e
                       " (" ?m " months from work start)"
-                      (if (eq ?st published) then ", and no drafting in the window is shown (a plan number and an approval date by the window's end)" else ""))))))
+                      (if (and (eq ?st published) (eq ?w after)) then ", and no drafting in the window is shown (a plan number and an approval date by the window's end)" else ""))))))
 
 (defrule STANDARDS::standards-declaration-outside-window
   "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
