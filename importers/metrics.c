@@ -1,6 +1,8 @@
 /* metrics.c -- yearly metric series (output value, value added, employees, pass rates,
  * reliability, satisfaction, quality-loss rate, energy and emissions) of the chain or of one
- * enterprise, one metric-value fact per year; and claims of change made about a series. */
+ * enterprise, one metric-value fact per year; claims of change made about a series; and the
+ * chain's standing (development): manufacturing single champions, recognised clusters and
+ * market positions. */
 #include <stdlib.h>
 
 #include "../engine/qs_util.h"
@@ -68,9 +70,36 @@ static const qs_attr claim[] = {
     {"to", "to", QA_INT},           {"change-percent", "change-percent", QA_FLOAT},
     {"measure", "measure", QA_SYM}, {NULL, NULL, 0}};
 
+/* What shows a leading cluster or industry-leading quality competitiveness (development). */
+static const qs_attr champion[] = {{"date", "date", QA_WDATE},
+                                   {"enterprise", "enterprise", QA_REF},
+                                   {"product", "product", QA_STR},
+                                   {"level", "level", QA_SYM},
+                                   {"issuer", "issuer", QA_STR},
+                                   {"valid-until", "valid-until", QA_DATE},
+                                   {NULL, NULL, 0}};
+static const qs_attr cluster[] = {{"date", "date", QA_WDATE},
+                                  {"kind", "kind", QA_SYM},
+                                  {"level", "level", QA_SYM},
+                                  {"name", "name", QA_STR},
+                                  {"issuer", "issuer", QA_STR},
+                                  {"valid-until", "valid-until", QA_DATE},
+                                  {NULL, NULL, 0}};
+static const qs_attr market_share[] = {{"enterprise", "enterprise", QA_REF},
+                                       {"product", "product", QA_STR},
+                                       {"year", "year", QA_INT},
+                                       {"scope", "scope", QA_SYM},
+                                       {"rank", "rank", QA_INT},
+                                       {"share", "share", QA_FLOAT},
+                                       {"source", "source", QA_STR},
+                                       {NULL, NULL, 0}};
+
 static const qs_elem elems[] = {
     {"metric", "metric", metric, span, values},
     {"claim", "claim", claim, NULL, NULL},
+    {"champion", "champion", champion, NULL, NULL},
+    {"cluster", "cluster", cluster, NULL, NULL},
+    {"market-share", "market-share", market_share, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -112,12 +112,21 @@ static const family families[] = {
      "<metric id=\"MX%d\" kind=\"output-value\" scope=\"chain\" unit=\"亿元\"><value "
      "year=\"2022\">100</value><value year=\"2024\">120</value></metric>"
      "<claim id=\"CL%d\" metric=\"MX0\" from=\"2022\" to=\"2024\" change-percent=\"30\"/>"},
+    {"champions, clusters and market shares", "metrics",
+     "<champion id=\"CM%d\" enterprise=\"E1\" date=\"2024-02-05\" product=\"产品\" "
+     "level=\"national\" issuer=\"工信部\"/>"
+     "<cluster id=\"CU%d\" kind=\"advanced-manufacturing\" level=\"national\" name=\"集群\" "
+     "issuer=\"工信部\" date=\"2022-11-30\"/>"
+     "<market-share id=\"MS%d\" enterprise=\"E1\" product=\"产品\" year=\"2024\" "
+     "scope=\"global\" rank=\"1\" source=\"协会\"/>"},
     {"certifications", "certifications",
      "<certification id=\"GC%d\" enterprise=\"E1\" date=\"2024-02-01\" kind=\"green-factory\" "
      "level=\"national\" name=\"绿色工厂\" issuer=\"工信部\"/>"},
     {"standards", "standards",
      "<standard id=\"ST%d\" enterprise=\"E1\" date=\"2023-05-01\" code=\"GB/T 10000-2024\" "
      "type=\"national\" role=\"lead\" title=\"标准\"/>"
+     "<standard id=\"SP%d\" enterprise=\"E1\" date=\"2023-05-01\" plan=\"20230501-T-339\" "
+     "rank=\"2\" type=\"national\" role=\"lead\" status=\"approved\" title=\"标准\"/>"
      "<self-declaration id=\"SD%d\" enterprise=\"E1\" date=\"2023-05-01\" code=\"Q/QY1 1-2024\" "
      "title=\"企标\"/>"
      "<forerunner id=\"FR%d\" enterprise=\"E1\" date=\"2023-05-01\" code=\"Q/QY1 1-2024\" "

@@ -371,6 +371,39 @@
   (slot change-percent (type FLOAT))
   (slot measure (type SYMBOL) (allowed-symbols relative points) (default relative)))
 
+;;; Development (产业发展): what shows 形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平.
+;;; A manufacturing single champion (制造业单项冠军) of an enterprise; valid-until-day 0: not given.
+(deftemplate champion
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
+  (slot enterprise (type STRING))
+  (slot product (type STRING))
+  (slot level (type SYMBOL))
+  (slot issuer (type STRING))
+  (slot valid-until (type STRING) (default "")) (slot valid-until-day (type INTEGER) (default 0)))
+
+;;; A recognised industrial cluster: kind advanced-manufacturing (先进制造业集群) or
+;;; sme-characteristic (中小企业特色产业集群).
+(deftemplate cluster
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
+  (slot kind (type SYMBOL) (allowed-symbols advanced-manufacturing sme-characteristic))
+  (slot level (type SYMBOL))
+  (slot name (type STRING))
+  (slot issuer (type STRING))
+  (slot valid-until (type STRING) (default "")) (slot valid-until-day (type INTEGER) (default 0)))
+
+;;; A product's rank in the global or national market in one year; share -1: not given.
+(deftemplate market-share
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot enterprise (type STRING))
+  (slot product (type STRING))
+  (slot year (type INTEGER))
+  (slot scope (type SYMBOL) (allowed-symbols global national))
+  (slot rank (type INTEGER))
+  (slot share (type FLOAT) (default -1.0))
+  (slot source (type STRING)))
+
 (deftemplate certification
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
@@ -383,25 +416,37 @@
   (slot valid-until (type STRING)) (slot valid-until-day (type INTEGER)))
 
 ;;; type is what the application declares; code-type what the code's shape says
-;;; (international national national-guidance industry local group enterprise unknown).
+;;; (international national national-guidance industry local group enterprise unknown), or,
+;;; for a project without a code yet, what its plan number says, or else the declared type
+;;; (class-from says which: code, plan or declared). plan is the project's plan number (计划号;
+;;; a code of the national plan-number shape is one), "" when none; rank the drafting-unit
+;;; rank (起草单位排序, 0: not given); approved the project's approval date (立项); label the
+;;; code, or the plan number when there is no code, for texts.
 (deftemplate standard
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot enterprise (type STRING))
-  (slot code (type STRING))
+  (slot code (type STRING) (default ""))
+  (slot plan (type STRING) (default ""))
+  (slot label (type STRING) (default ""))
+  (slot rank (type INTEGER) (default 0))
+  (slot approved (type STRING) (default "")) (slot approved-day (type INTEGER) (default 0))
   (slot type (type SYMBOL))
   (slot code-type (type SYMBOL))
+  (slot class-from (type SYMBOL) (allowed-symbols code plan declared) (default code))
   (slot role (type SYMBOL) (allowed-symbols lead participant))
   (slot status (type SYMBOL) (allowed-symbols published approved) (default published))
   (slot title (type STRING)))
 
+;;; withdrawn: the day the declaration was withdrawn or abolished (0: still public).
 (deftemplate self-declaration
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot enterprise (type STRING))
   (slot code (type STRING))
   (slot code-type (type SYMBOL))
-  (slot title (type STRING)))
+  (slot title (type STRING))
+  (slot withdrawn (type STRING) (default "")) (slot withdrawn-day (type INTEGER) (default 0)))
 
 (deftemplate forerunner
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))

@@ -157,25 +157,46 @@
 
   ;; ---- development 产业发展
 
-  (param (name development-output-substantial) (value 15.0) (min 0.0) (max 1000.0) (unit "%/年")
-    (text "产值“大幅增长”：年均复合增长率。全国规模以上工业增加值近年年均增长约5-6%，2.5倍以上方称大幅。")
-    (text-en "Output 'grew substantially': compound growth a year. National industrial value added grew about 5-6 % a year recently; 2.5 times that is substantial."))
+  ;; The national pace, 国家统计局 (National Bureau of Statistics of China): operating revenue of
+  ;; industrial enterprises above designated size (规模以上工业企业营业收入) grew 1.1 % in 2023
+  ;; (133.44 trillion yuan; release of 2024-01-27) and 2.1 % in 2024 (release of 2025-03-27:
+  ;; Jan-Feb 2025 grew 2.8 %, "0.7 points faster than the whole of 2024"); their revenue per
+  ;; employee (人均营业收入) rose from 175.6 to 181.5 ten-thousand yuan in 2023 (+3.4 %). Real value
+  ;; added of industry above designated size grew 4.6 % (2023) and 5.8 % (2024), of equipment
+  ;; manufacturing 7.7 % and of high-tech manufacturing 8.9 % in 2024; national labour
+  ;; productivity (全员劳动生产率, real) rose 4.2 % (2022) and 5.7 % (2023) (statistical
+  ;; communiqués). The applications' series are nominal, so the nominal figures set 一定.
+  (param (name development-output-some) (value 2.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "产值“有一定增长”：年均增长不低于全国工业的名义增速。国家统计局：规模以上工业企业营业收入2023年增长1.1%（2024-01-27发布），2024年增长2.1%（2025-03-27发布：2025年1-2月增长2.8%，比2024年全年快0.7个百分点）；取其中较高的2%。")
+    (text-en "Output 'grew to some extent': at least the national nominal industrial pace. National Bureau of Statistics: operating revenue of industrial enterprises above designated size grew 1.1 % in 2023 (release of 2024-01-27) and 2.1 % in 2024 (release of 2025-03-27: months 1-2 of 2025 grew 2.8 %, 0.7 points faster than 2024 as a whole); the higher, 2 %."))
 
-  (param (name development-output-some) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
-    (text "产值“有一定增长”：年均增长不低于全国工业的一般水平。")
-    (text-en "Output 'grew to some extent': at least the usual national industrial pace."))
+  (param (name development-output-substantial) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "产值“大幅增长”：年均复合增长率达到全国名义增速（约2%）的3倍，与增长最快的工业门类相当。国家统计局：2024年规模以上装备制造业增加值增长7.7%、高技术制造业增长8.9%；2023年规模以上工业增加值增长4.6%（均为实际增速）。")
+    (text-en "Output 'grew substantially': compound growth a year of 3 times the national nominal pace (about 2 %), as fast as the fastest-growing parts of industry. National Bureau of Statistics: in 2024 value added of equipment manufacturing grew 7.7 % and of high-tech manufacturing 8.9 %; in 2023 value added of industry above designated size grew 4.6 % (real growth)."))
 
-  (param (name development-productivity-substantial) (value 12.0) (min 0.0) (max 1000.0) (unit "%/年")
-    (text "劳动生产率“大幅提高”：年均提高率。全国全员劳动生产率近年提高约6%，2倍方称大幅。")
-    (text-en "Productivity 'rose substantially': growth a year. National labour productivity rose about 6 % a year recently; 2 times that is substantial."))
+  (param (name development-productivity-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "劳动生产率“有一定提高”：不低于全国工业的名义水平。国家统计局：2023年末规模以上工业企业人均营业收入181.5万元，比上年增加5.9万元（约3.4%）；未能查到2024年的对应数字；取3%。")
+    (text-en "Productivity 'rose to some extent': at least the national nominal industrial pace. National Bureau of Statistics: revenue per employee of industrial enterprises above designated size was 181.5 ten-thousand yuan at the end of 2023, 5.9 ten-thousand more than a year before (about 3.4 %); the 2024 figure could not be found; 3 %."))
 
-  (param (name development-productivity-some) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
-    (text "劳动生产率“有一定提高”：不低于全国一般水平。")
-    (text-en "Productivity 'rose to some extent': at least the national pace."))
+  (param (name development-productivity-substantial) (value 6.0) (min 0.0) (max 1000.0) (unit "%/年")
+    (text "劳动生产率“大幅提高”：年均提高达到全国工业名义水平（约3%）的2倍，高于全国全员劳动生产率的实际增速（国家统计局统计公报：2022年提高4.2%，2023年提高5.7%）。")
+    (text-en "Productivity 'rose substantially': growth a year of 2 times the national nominal industrial pace (about 3 %), above the real growth of national labour productivity (statistical communiqués of the National Bureau of Statistics: 4.2 % in 2022, 5.7 % in 2023)."))
 
   (param (name development-grew-min) (value 0.0) (min -100.0) (max 1000.0) (unit "%/年")
     (text "“有所增长/提高”：年均增长率高于此数，默认即为正增长。")
     (text-en "'Grew' / 'rose': growth a year above this; by default, any growth."))
+
+  (param (name development-champion-years) (value 3) (min 1) (max 100) (unit "年")
+    (text "制造业单项冠军未写明有效期（valid-until）时，自认定之日起按此年数有效：工业和信息化部对单项冠军每三年复核一次（如2019年第四批遴选时复核2016年第一批，工信厅联产业函〔2019〕78号）。")
+    (text-en "A manufacturing single champion without a stated valid-until holds for this many years from its recognition: the Ministry of Industry and Information Technology reviews single champions every three years (the 2019 fourth selection reviewed the 2016 first batch, 工信厅联产业函〔2019〕78号)."))
+
+  (param (name development-market-rank-global) (value 3) (min 1) (max 1000) (unit "位")
+    (text "“质量竞争力处于行业领先水平”：产品全球市场占有率排名不后于此位。取制造业单项冠军的认定条件“市场占有率位居全球前三”。")
+    (text-en "'Quality competitiveness at the industry's leading level': a product's rank in the global market at most this. The criterion of a manufacturing single champion: a market share among the first three in the world."))
+
+  (param (name development-market-rank-national) (value 1) (min 1) (max 1000) (unit "位")
+    (text "“质量竞争力处于行业领先水平”：产品国内市场占有率排名不后于此位。国内领先即全国第一。")
+    (text-en "'Quality competitiveness at the industry's leading level': a product's rank in the national market at most this. Leading at home is first in the country."))
 
   ;; ---- quality 质量提升
 
@@ -217,8 +238,12 @@
     (text-en "The rubric says 'the chain's main enterprises'. 0: count only standards of chain-leader firms and key partners (the main enterprises); 1: count standards of any enterprise on the chain."))
 
   (param (name standards-count-approved) (value 0) (min 0) (max 1) (unit "开关")
-    (text "已立项但尚未发布的标准是否计入。默认不计：质量成效按已取得的成果评价，未发布的标准尚不是成果。")
-    (text-en "Whether a standard approved as a project but not yet published counts. Default no: results are judged on what has been achieved, and an unpublished standard is not yet a result."))
+    (text "“积极参与制修订”是作为起草单位参与起草：已立项、给出计划号（项目编号）的项目，评价期内在起草即计入（发布与否只影响档内位置）。本开关决定未给出计划号的立项项目是否也计入。默认不计：没有计划号，无法核实立项和起草单位身份。")
+    (text-en "'Actively take part in drafting' is taking part as a drafting unit: an approved project with its plan (project) number counts when its drafting ran in the window (publication only places it higher in the band). This switch decides whether an approved project without a plan number counts too. Default no: without the plan number neither the approval nor the drafting-unit status can be checked."))
+
+  (param (name standards-lead-rank) (value 1) (min 1) (max 1000) (unit "位")
+    (text "“主导（牵头）”制修订：起草单位排序不后于此位即为主导；默认第一起草单位。未给出排序时按申报的主导/参与角色，二者矛盾时按排序并提示。")
+    (text-en "'Led' (主导, 牵头) the drafting: a drafting-unit rank at most this is leading; by default the first drafting unit. Without a rank, the declared lead or participant role; when the two disagree, the rank decides and a flag says so."))
 
   (param (name standards-many) (value 3) (min 1) (max 1000) (unit "项")
     (text "3-5分档“推动行业形成较完善的标准化体系”：主要企业参与的行业、团体、地方标准达到此数，在档内加分。3项即覆盖产品、方法、管理等不同方面，足以称为体系的雏形。")

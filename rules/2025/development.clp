@@ -18,15 +18,22 @@
 ;;;    for the same years.
 ;;;  - 大幅 / 一定 / 有所: at least development-output-substantial / -some % a year, or more than
 ;;;    development-grew-min (output); development-productivity-substantial / -some % a year,
-;;;    or more than development-grew-min (productivity). 且 is and, 或 is or, as written.
-;;;  - "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平" is a strengthening factor of
-;;;    8-10 (and 5-7), shown inside the window by a national recognition of the chain's approach
-;;;    (<demonstration level="national">) or a national demonstration zone or linkage pilot
-;;;    (the honours of a chain or region; an enterprise's brand honour is not the chain's lead,
-;;;    and an award whose name makes it something else -- 全国质量奖, 中国质量奖 -- is not one).
-;;;  - Placement: 8-10 adds leadership and output growth factor-far-multiple times the substantial
-;;;    rate; lower bands add each condition of the next band up that holds (1-2: growth of either
-;;;    kind "to some extent"); 5-7 adds leadership too.
+;;;    or more than development-grew-min (productivity). The defaults come from the national
+;;;    statistics of 2023-24 (02-params.clp). 且 is and, 或 is or, as written; each degree
+;;;    implies the weaker ones (implies facts).
+;;;  - 8-10 has three conditions, as its wording has three parts: output grew substantially,
+;;;    productivity rose substantially, and 形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先
+;;;    水平 -- shown in its own right: a national advanced manufacturing cluster (国家先进制造业
+;;;    集群) recognised by the window's end, a national manufacturing single champion (制造业
+;;;    单项冠军) of a chain enterprise valid in the window, or a product ranked in the lead of the
+;;;    global or national market in a year of the window. Not by the demonstrations, zones and
+;;;    pilots that mechanism and brand already score.
+;;;  - By best fit (03-decide.clp) an application that holds all of a band but one is at the top
+;;;    of the band below: output grown to some extent with productivity not shown fits 3-4.
+;;;  - Placement: 8-10 adds growth factor-far-multiple times the substantial rate (output, and
+;;;    productivity); lower bands add each condition of a higher band that holds, and a
+;;;    provincial single champion or advanced manufacturing cluster, or an SME characteristic
+;;;    cluster (中小企业特色产业集群) of any level (recognised).
 ;;;  - Growth figures that reach no threshold are reported in an info flag, so that a reviewer
 ;;;    sees the measured values even without a band.
 
@@ -35,47 +42,69 @@
 (deffacts DEVELOPMENT::definitions
   (condition (indicator development) (level 4) (id output-substantial)
     (text "直接关联的产业产值大幅增长：年均增长不低于参数 development-output-substantial（{development-output-substantial}）")
-    (text-en "output grew substantially: at least parameter development-output-substantial ({development-output-substantial}) % a year"))
+    (text-en "the directly related output grew substantially: at least parameter development-output-substantial ({development-output-substantial}) % a year"))
   (condition (indicator development) (level 4) (id productivity-substantial)
-    (text "链上主要企业劳动生产率大幅提高：年均不低于参数 development-productivity-substantial（{development-productivity-substantial}）")
+    (text "链上主要企业的劳动生产率大幅提高：年均提高不低于参数 development-productivity-substantial（{development-productivity-substantial}）")
     (text-en "the main enterprises' labour productivity rose substantially: at least parameter development-productivity-substantial ({development-productivity-substantial}) % a year"))
+  (condition (indicator development) (level 4) (id leading)
+    (text "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平：评价期末前获认定的国家先进制造业集群，或链上企业评价期内有效的国家级制造业单项冠军，或评价期内某年产品市场占有率居全球前 {development-market-rank-global} 位或全国前 {development-market-rank-national} 位")
+    (text-en "a leading quality-excellent industrial cluster, or industry-leading quality competitiveness: a national advanced manufacturing cluster recognised by the window's end, a national manufacturing single champion of a chain enterprise valid in the window, or a product ranked in the first {development-market-rank-global} of the global or the first {development-market-rank-national} of the national market in a year of the window"))
   (condition (indicator development) (level 3) (id output-some)
-    (text "产值有一定增长：年均不低于参数 development-output-some（{development-output-some}）")
-    (text-en "output grew to some extent: at least parameter development-output-some ({development-output-some}) % a year"))
+    (text "直接关联的产业产值有一定增长：年均增长不低于参数 development-output-some（{development-output-some}）")
+    (text-en "the directly related output grew to some extent: at least parameter development-output-some ({development-output-some}) % a year"))
   (condition (indicator development) (level 3) (id productivity-some)
-    (text "劳动生产率有一定提高：年均不低于参数 development-productivity-some（{development-productivity-some}）")
-    (text-en "productivity rose to some extent: at least parameter development-productivity-some ({development-productivity-some}) % a year"))
+    (text "链上主要企业的劳动生产率有一定提高：年均提高不低于参数 development-productivity-some（{development-productivity-some}）")
+    (text-en "the main enterprises' labour productivity rose to some extent: at least parameter development-productivity-some ({development-productivity-some}) % a year"))
   (condition (indicator development) (level 2) (id output-grew)
-    (text "产值有所增长：年均增长高于参数 development-grew-min（{development-grew-min}）")
-    (text-en "output grew: more than parameter development-grew-min ({development-grew-min}) % a year"))
+    (text "直接关联的产业产值有所增长：年均增长高于参数 development-grew-min（{development-grew-min}）")
+    (text-en "the directly related output grew: more than parameter development-grew-min ({development-grew-min}) % a year"))
   (condition (indicator development) (level 2) (id productivity-rose)
-    (text "劳动生产率有所提高：年均高于参数 development-grew-min（{development-grew-min}）")
-    (text-en "productivity rose: more than parameter development-grew-min ({development-grew-min}) % a year"))
+    (text "链上主要企业的劳动生产率有所提高：年均提高高于参数 development-grew-min（{development-grew-min}）")
+    (text-en "the main enterprises' labour productivity rose: more than parameter development-grew-min ({development-grew-min}) % a year"))
   (condition (indicator development) (level 1) (id output-or-productivity)
-    (text "产值有所增长，或劳动生产率有所提高")
-    (text-en "output grew or productivity rose"))
+    (text "直接关联的产业产值有所增长，或链上主要企业的劳动生产率有所提高：产值或劳动生产率年均增长高于参数 development-grew-min（{development-grew-min}）")
+    (text-en "the directly related output grew, or the main enterprises' labour productivity rose: either more than parameter development-grew-min ({development-grew-min}) % a year"))
 
-  (factor-def (indicator development) (level 4) (id leading)
-    (text "形成有引领力的质量卓越产业集群或质量竞争力行业领先：评价期内获国家级认定（示范经验、质量品牌提升示范区或联动提升试点）")
-    (text-en "a leading quality-excellent cluster: national recognition inside the window (a demonstrative approach, a demonstration zone or a linkage pilot)"))
+  ;; A stronger degree holds the weaker ones (03-decide.clp, implied conditions).
+  (implies (indicator development) (condition output-substantial) (implied output-some))
+  (implies (indicator development) (condition output-some) (implied output-grew))
+  (implies (indicator development) (condition output-grew) (implied output-or-productivity))
+  (implies (indicator development) (condition productivity-substantial) (implied productivity-some))
+  (implies (indicator development) (condition productivity-some) (implied productivity-rose))
+  (implies (indicator development) (condition productivity-rose) (implied output-or-productivity))
+
   (factor-def (indicator development) (level 4) (id far-above)
     (text "产值年均增长达到参数 development-output-substantial（{development-output-substantial}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
     (text-en "output growth {factor-far-multiple} times (parameter factor-far-multiple) parameter development-output-substantial ({development-output-substantial})"))
-  (factor-def (indicator development) (level 3) (id leading)
-    (text "评价期内获国家级认定（示范经验、质量品牌提升示范区或联动提升试点）")
-    (text-en "national recognition inside the window (a demonstrative approach, a demonstration zone or a linkage pilot)"))
+  (factor-def (indicator development) (level 4) (id productivity-far-above)
+    (text "劳动生产率年均提高达到参数 development-productivity-substantial（{development-productivity-substantial}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
+    (text-en "productivity growth {factor-far-multiple} times (parameter factor-far-multiple) parameter development-productivity-substantial ({development-productivity-substantial})"))
   (factor-def (indicator development) (level 3) (id partly-output) (condition output-substantial)
     (text "部分达到上一档：产值大幅增长") (text-en "partly the next band: output grew substantially"))
   (factor-def (indicator development) (level 3) (id partly-productivity) (condition productivity-substantial)
     (text "部分达到上一档：劳动生产率大幅提高") (text-en "partly the next band: productivity rose substantially"))
+  (factor-def (indicator development) (level 3) (id partly-leading) (condition leading)
+    (text "部分达到上一档：形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平")
+    (text-en "partly the next band: a leading quality-excellent cluster, or industry-leading quality competitiveness"))
+  (factor-def (indicator development) (level 3) (id recognised)
+    (text "省级制造业单项冠军、省级先进制造业集群或中小企业特色产业集群（评价期内有效）")
+    (text-en "a provincial manufacturing single champion, a provincial advanced manufacturing cluster or an SME characteristic cluster (valid in the window)"))
   (factor-def (indicator development) (level 2) (id partly-output-some) (condition output-some)
     (text "部分达到上一档：产值有一定增长") (text-en "partly the next band: output grew to some extent"))
   (factor-def (indicator development) (level 2) (id partly-productivity-some) (condition productivity-some)
     (text "部分达到上一档：劳动生产率有一定提高") (text-en "partly the next band: productivity rose to some extent"))
-  (factor-def (indicator development) (level 1) (id some-output) (condition output-some)
-    (text "产值有一定增长") (text-en "output grew to some extent"))
-  (factor-def (indicator development) (level 1) (id some-productivity) (condition productivity-some)
-    (text "劳动生产率有一定提高") (text-en "productivity rose to some extent")))
+  (factor-def (indicator development) (level 2) (id partly-leading) (condition leading)
+    (text "部分达到8-10分档：形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平")
+    (text-en "partly band 8-10: a leading quality-excellent cluster, or industry-leading quality competitiveness"))
+  (factor-def (indicator development) (level 2) (id recognised)
+    (text "省级制造业单项冠军、省级先进制造业集群或中小企业特色产业集群（评价期内有效）")
+    (text-en "a provincial manufacturing single champion, a provincial advanced manufacturing cluster or an SME characteristic cluster (valid in the window)"))
+  (factor-def (indicator development) (level 1) (id partly-leading) (condition leading)
+    (text "部分达到8-10分档：形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平")
+    (text-en "partly band 8-10: a leading quality-excellent cluster, or industry-leading quality competitiveness"))
+  (factor-def (indicator development) (level 1) (id recognised)
+    (text "省级制造业单项冠军、省级先进制造业集群或中小企业特色产业集群（评价期内有效）")
+    (text-en "a provincial manufacturing single champion, a provincial advanced manufacturing cluster or an SME characteristic cluster (valid in the window)")))
 
 ;;; The growth figures of this submission.
 ;;; A main enterprise's two series used for productivity (in the order of the enterprises).
@@ -193,10 +222,12 @@
       (evidence ?ev)
       (text (str-cat ?t "，未高于参数 development-grew-min（" (num ?min) "%）"))
       (text-en (str-cat ?te ", not above parameter development-grew-min (" (num ?min) " %)")))))
-  (if (and (eq ?w output) (>= ?g (* ?far ?sub))) then
-    (assert (factor (indicator development) (id far-above) (rule development-grades) (evidence ?ev)
-      (text (str-cat ?t "，达到参数的 " (num ?far) " 倍（" (num (* ?far ?sub)) "%）"))
-      (text-en (str-cat ?te ", " (num ?far) " times the parameter (" (num (* ?far ?sub)) " %)"))))))
+  (if (>= ?g (* ?far ?sub)) then
+    (assert (factor (indicator development)
+      (id (if (eq ?w output) then far-above else productivity-far-above)) (rule development-grades)
+      (evidence ?ev)
+      (text (str-cat ?t "，达到参数 " ?pfx "substantial 的 " (num ?far) " 倍（" (num (* ?far ?sub)) "%）"))
+      (text-en (str-cat ?te ", " (num ?far) " times parameter " ?pfx "substantial (" (num (* ?far ?sub)) " %)"))))))
 
 (defrule DEVELOPMENT::development-unmeasured
   "Without the series, growth cannot be judged."
@@ -214,11 +245,130 @@
       (text "主要企业没有同年份的增加值和从业人员序列，无法计算劳动生产率")
       (text-en "no main enterprise reports value added and employees for the same years; labour productivity cannot be computed")))))
 
-(defrule DEVELOPMENT::development-leading
-  "形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平"
-  (or (demonstration (id ?id) (title ?t) (level national) (window inside))
-      (award (id ?id) (name ?t) (level national) (kind brand-zone|linkage-pilot) (name-class other)
-             (window inside)))
+;;; ---------------------------------------------------------------- the cluster and the lead
+;;; 形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平, shown in its own right (not by the
+;;; demonstrations that mechanism scores, nor the zones and pilots that brand scores).
+
+(deffunction DEVELOPMENT::level-en (?level)
+  (switch ?level
+    (case national then "national")
+    (case provincial then "provincial")
+    (case city then "city")
+    (case district then "district")
+    (case county then "county")
+    (default "")))
+
+;;; The last day a single champion's title holds: valid-until when given, otherwise the day of
+;;; recognition plus development-champion-years years (yyyymmdd + 10000 a year).
+(deffunction DEVELOPMENT::champion-until (?day ?until ?years)
+  (if (> ?until 0) then ?until else (+ ?day (* 10000 ?years))))
+
+(defrule DEVELOPMENT::development-not-chain-enterprise
+  "链上企业: a testing or logistics firm (role other) is not the chain's industry."
+  (or (champion (id ?id) (enterprise ?e) (product ?p))
+      (market-share (id ?id) (enterprise ?e) (product ?p)))
+  (enterprise (id ?e) (name ?name) (role other))
   =>
-  (assert (factor (indicator development) (id leading) (rule development-leading) (evidence ?id)
-    (text (str-cat "国家级认定或荣誉：" ?t)) (text-en (str-cat "national recognition or honour: " ?t)))))
+  (assert (excluded (indicator development) (evidence ?id) (rule development-not-chain-enterprise)
+    (text (str-cat ?name "（" ?e "）的 " ?p "：该企业的角色为 other（检测、物流等服务机构），不是链上产业企业，不计入"))
+    (text-en (str-cat ?p " of " ?name " (" ?e "): its role is other (a testing or logistics firm), not an enterprise of the chain's industry; not counted")))))
+
+(defrule DEVELOPMENT::development-recognition-outside-window
+  "A champion or cluster counts when its recognition holds at some time in the window."
+  (param (name development-champion-years) (value ?years))
+  (window (start ?s) (end ?e) (start-day ?sd))
+  (or (and (champion (id ?id) (product ?what) (date ?d) (day ?day) (window ?w) (valid-until-day ?vu))
+           (test (or (eq ?w after) (< (champion-until ?day ?vu ?years) ?sd))))
+      (and (cluster (id ?id) (name ?what) (date ?d) (window ?w) (valid-until-day ?vu))
+           (test (or (eq ?w after) (and (> ?vu 0) (< ?vu ?sd))))))
+  =>
+  (assert (excluded (indicator development) (evidence ?id) (rule development-recognition-outside-window)
+    (text (str-cat ?what "（" ?d " 认定）在成效评价期 " ?s " 至 " ?e " 内不处于有效期"
+                   (if (eq ?w after) then "：认定晚于评价期末" else "：有效期在评价期开始前已满")))
+    (text-en (str-cat ?what " (recognised " ?d ") does not hold in the results window " ?s " to " ?e
+                      (if (eq ?w after) then ": recognised after the window's end" else ": it expired before the window began"))))))
+
+(defrule DEVELOPMENT::development-recognition-level
+  "Recognitions below provincial level do not show a leading cluster or competitiveness."
+  (or (champion (id ?id) (product ?what) (level ?level&city|district|county))
+      (cluster (id ?id) (name ?what) (level ?level&city|district|county)))
+  =>
+  (assert (excluded (indicator development) (evidence ?id) (rule development-recognition-level)
+    (text (str-cat ?what " 为" (level-zh ?level) "认定；产业集群、单项冠军按省级及以上认定计入"))
+    (text-en (str-cat ?what " is recognised at " (level-en ?level) " level; clusters and single champions count from provincial level up")))))
+
+(defrule DEVELOPMENT::development-champion
+  "质量竞争力处于行业领先水平: a national manufacturing single champion valid in the window;
+   a provincial one places the score higher (recognised)."
+  (param (name development-champion-years) (value ?years))
+  (window (start-day ?sd))
+  (champion (id ?id) (enterprise ?e) (product ?p) (level ?level&national|provincial) (date ?d)
+            (day ?day) (window inside|before) (valid-until-day ?vu) (issuer ?iss))
+  (test (>= (champion-until ?day ?vu ?years) ?sd))
+  (enterprise (id ?e) (name ?name) (role ~other))
+  =>
+  (bind ?t (str-cat ?name " 的 " ?p " 为" (level-zh ?level) "制造业单项冠军（" ?iss "，" ?d "）"))
+  (bind ?te (str-cat ?name "'s " ?p " is a " (level-en ?level) " manufacturing single champion (" ?iss ", " ?d ")"))
+  (if (eq ?level national) then
+    (assert (held (indicator development) (condition leading) (rule development-champion)
+      (evidence ?id) (text (str-cat "质量竞争力处于行业领先水平：" ?t))
+      (text-en (str-cat "industry-leading quality competitiveness: " ?te))))
+   else
+    (assert (factor (indicator development) (id recognised) (rule development-champion)
+      (evidence ?id) (text ?t) (text-en ?te)))))
+
+(defrule DEVELOPMENT::development-cluster
+  "形成有引领力的质量卓越产业集群: a national advanced manufacturing cluster recognised by the
+   window's end; a provincial one, and an SME characteristic cluster, place the score higher."
+  (window (start-day ?sd))
+  (cluster (id ?id) (kind ?k) (level ?level) (name ?n) (date ?d) (window inside|before)
+           (valid-until-day ?vu&:(or (= ?vu 0) (>= ?vu ?sd))) (issuer ?iss))
+  (test (or (eq ?level national) (eq ?level provincial)))
+  =>
+  (bind ?kz (if (eq ?k advanced-manufacturing) then "先进制造业集群" else "中小企业特色产业集群"))
+  (bind ?ke (if (eq ?k advanced-manufacturing) then "advanced manufacturing cluster" else "SME characteristic cluster"))
+  (bind ?t (str-cat ?n "：" (level-zh ?level) ?kz "（" ?iss "，" ?d "）"))
+  (bind ?te (str-cat ?n ": a " (level-en ?level) " " ?ke " (" ?iss ", " ?d ")"))
+  (if (and (eq ?k advanced-manufacturing) (eq ?level national)) then
+    (assert (held (indicator development) (condition leading) (rule development-cluster)
+      (evidence ?id) (text (str-cat "形成有引领力的质量卓越产业集群：" ?t))
+      (text-en (str-cat "a leading quality-excellent industrial cluster: " ?te))))
+   else
+    (assert (factor (indicator development) (id recognised) (rule development-cluster)
+      (evidence ?id) (text ?t) (text-en ?te)))))
+
+(defrule DEVELOPMENT::development-market-share-year
+  "A market position counts for a year of the window that is over (base year < year <= last year)."
+  (window (base-year ?b) (last-year ?l))
+  (today (year ?ty))
+  (market-share (id ?id) (product ?p) (year ?y&:(or (<= ?y ?b) (> ?y ?l) (>= ?y ?ty))))
+  =>
+  (assert (excluded (indicator development) (evidence ?id) (rule development-market-share-year)
+    (text (str-cat ?p " 的市场排名为 " ?y " 年，不是成效评价期内已结束的年份（" (+ ?b 1) "-" (min ?l (- ?ty 1)) " 年）"))
+    (text-en (str-cat "the market rank of " ?p " is for " ?y ", not a year of the results window that is over (" (+ ?b 1) "-" (min ?l (- ?ty 1)) ")")))))
+
+(defrule DEVELOPMENT::development-market-share
+  "质量竞争力处于行业领先水平: a product ranked in the lead of the global or national market."
+  (param (name development-market-rank-global) (value ?rg))
+  (param (name development-market-rank-national) (value ?rn))
+  (window (base-year ?b) (last-year ?l))
+  (today (year ?ty))
+  (market-share (id ?id) (enterprise ?e) (product ?p) (year ?y&:(> ?y ?b)&:(<= ?y ?l)&:(< ?y ?ty))
+                (scope ?sc) (rank ?r) (share ?sh) (source ?src))
+  (enterprise (id ?e) (name ?name) (role ~other))
+  =>
+  (bind ?max (if (eq ?sc global) then ?rg else ?rn))
+  (bind ?where (if (eq ?sc global) then "全球" else "全国"))
+  (bind ?where-en (if (eq ?sc global) then "global" else "national"))
+  (bind ?shz (if (>= ?sh 0) then (str-cat "，占有率 " (num ?sh) "%") else ""))
+  (bind ?she (if (>= ?sh 0) then (str-cat ", share " (num ?sh) " %") else ""))
+  (bind ?pn (if (eq ?sc global) then "development-market-rank-global" else "development-market-rank-national"))
+  (if (<= ?r ?max) then
+    (assert (held (indicator development) (condition leading) (rule development-market-share)
+      (evidence ?id)
+      (text (str-cat "质量竞争力处于行业领先水平：" ?name " 的 " ?p " " ?y " 年" ?where "市场排名第 " ?r ?shz "（" ?src "；参数 " ?pn " ≤ " ?max "）"))
+      (text-en (str-cat "industry-leading quality competitiveness: " ?name "'s " ?p " ranked " ?r " in the " ?where-en " market in " ?y ?she " (" ?src "; parameter " ?pn " <= " ?max ")"))))
+   else
+    (assert (excluded (indicator development) (evidence ?id) (rule development-market-share)
+      (text (str-cat ?name " 的 " ?p " " ?y " 年" ?where "市场排名第 " ?r "，未进入前 " ?max " 位（参数 " ?pn "），不足以表明行业领先"))
+      (text-en (str-cat ?name "'s " ?p " ranked " ?r " in the " ?where-en " market in " ?y ", not in the first " ?max " (parameter " ?pn "), not an industry lead"))))))
