@@ -7,7 +7,7 @@
  *
  *   monotone  withholding a piece of evidence never raises an indicator's points;
  *   no cliff  it lowers the indicator's band by at most one, unless the piece was the only
- *             evidence the indicator's reasons cited.
+ *             evidence the indicator rested on (every reason of its band cites it).
  *
  * Adding a piece of positive evidence never lowering an indicator is the same property read
  * from the variant to the original. A variant that is no longer a valid submission (an item
@@ -111,21 +111,21 @@ static xmlNode *follow(xmlDocPtr doc, const size_t *path, size_t depth) {
   return n;
 }
 
-static int cited(const qs_result *r, const char *id) {
-  for (size_t i = 0; i < r->n_reasons; i++)
-    for (size_t k = 0; k < r->reasons[i].n_evidence; k++)
-      if (strcmp(r->reasons[i].evidence[k], id) == 0)
-        return 1;
-  return 0;
-}
-
-/* The evidence ids the indicator's reasons cite, other than id. */
-static int cites_other(const qs_result *r, const char *id) {
-  for (size_t i = 0; i < r->n_reasons; i++)
-    for (size_t k = 0; k < r->reasons[i].n_evidence; k++)
-      if (strcmp(r->reasons[i].evidence[k], id) != 0)
-        return 1;
-  return 0;
+/* The piece of evidence was the only evidence the indicator rested on: every reason of its
+ * band (held conditions and placing factors) cites it. A measurement made of several series
+ * (productivity: value added and employees) counts as one piece: without either series
+ * there is no measurement, and the other series alone is no evidence. */
+static int only_evidence(const qs_result *r, const char *id) {
+  if (r->n_reasons == 0)
+    return 0;
+  for (size_t i = 0; i < r->n_reasons; i++) {
+    int cites = 0;
+    for (size_t k = 0; k < r->reasons[i].n_evidence && !cites; k++)
+      cites = strcmp(r->reasons[i].evidence[k], id) == 0;
+    if (!cites)
+      return 0;
+  }
+  return 1;
 }
 
 typedef struct {
@@ -184,7 +184,7 @@ static void check_file(const char *path, tally *t) {
         qs_buf_addf(&t->report, "rise   %s without %s: %s %d -> %d\n", path, (const char *)id,
                     a->def->id, a->points, b->points);
       }
-      int only = cited(a, (const char *)id) && !cites_other(a, (const char *)id);
+      int only = only_evidence(a, (const char *)id);
       if (a->level - b->level >= 2 && !only) {
         t->cliffs++;
         qs_buf_addf(&t->report, "cliff  %s without %s: %s band %d (%d) -> %d (%d)\n", path,

@@ -95,12 +95,14 @@
   (declare (salience -20))
   (choice (indicator ?i) (level ?l))
   (not (band-fit (indicator ?i) (level ?l) (how met)))
-  (band-fit (indicator ?i) (level ?l) (how near) (missing ?m) (text ?t) (text-en ?te))
+  (band-fit (indicator ?i) (level ?l) (how near) (missing ?m))
   (band (indicator ?i) (level =(+ ?l 1)) (min ?min) (max ?max))
   =>
+  ;; The missing condition is named by its id; its text, with the parameters' values, is the
+  ;; gap the report lists for the next band.
   (assert (flag (indicator ?i) (code best-fit) (severity info) (rule best-fit-near)
-    (text (str-cat "档位按最贴近原则选定：上一档（" ?min "-" ?max "分）的各项条件只缺一项（" ?t "），其余均满足，故取其下一档而非按本档条件逐项卡分，请评审人核实"))
-    (text-en (str-cat "band chosen by best fit: the next band up (" ?min "-" ?max ") holds every condition but one (" ?te "), so its lower neighbour is chosen rather than this band's own conditions one by one; a reviewer should check")))))
+    (text (str-cat "档位按最贴近原则选定：上一档（" ?min "-" ?max "分）的条件只缺一项（" ?m "，见“距上一档所缺”），其余均满足，故取其下一档，请评审人核实"))
+    (text-en (str-cat "band chosen by best fit: the next band up (" ?min "-" ?max ") holds every condition but one (" ?m ", listed under the gaps), so the band just below it is chosen; a reviewer should check")))))
 
 (defrule DECIDE::best-fit-effort
   "Say when the lowest band was chosen on evidence of the work having begun."
