@@ -137,6 +137,10 @@
     (text "7-10分档和4-6分档内加分：参与联合活动的链上企业达到此数，带动面广。")
     (text-en "Placement in 7-10 and 4-6: this many chain enterprises took part, a wide reach."))
 
+  (param (name sme-srdi-valid-years) (value 3) (min 1) (max 10) (unit "年")
+    (text "专精特新资格的有效期：自认定日期（srdi-date）起算。《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）规定专精特新中小企业和专精特新“小巨人”企业认定有效期均为三年，期满须复核。资格在成效评价期内某一时点有效（认定不晚于评价期结束，且有效期届满晚于评价期开始）即为专精特新企业。")
+    (text-en "How long a specialised-and-innovative (专精特新) status lasts from its recognition date (srdi-date). The Interim Measures for the Tiered Cultivation of Quality SMEs (MIIT 企业〔2022〕63号) make both the provincial status and the national 'little giant' status valid for three years, then reviewed. A firm is 专精特新 when its status is valid at some time in the window (recognised by its end, expiring after its start)."))
+
   ;; ---- management 全面提高质量管理水平
 
   (param (name management-qms-share) (value 80.0) (min 0.0) (max 100.0) (unit "%")
