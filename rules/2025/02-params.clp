@@ -235,6 +235,10 @@
     (text "评价要求须“提供由第三方专业机构出具的评价报告或工信部公布的评级信息”。1：声称的第三方报告或工信部公布信息须附文件引用（<doc>），否则不计分；0：只看声明的证明方式。")
     (text-en "The rubric requires the third-party report or MIIT's published rating to be provided. 1: a claimed report or publication must come with a document reference (<doc>) or it earns nothing; 0: the declared kind of proof is enough."))
 
+  (param (name capability-valid-years) (value 3) (min 1) (max 10) (unit "年")
+    (text "评价报告或工信部公布的评级信息未写明有效期（valid-until）时，评级自评价日期起按此年数有效。评价要求和《制造业卓越质量工程实施意见》都未规定评级的有效期；三年与质量管理体系认证证书、专精特新认定的有效期相同，是我国合格评定和认定结果通行的周期。评级在成效评价期内某一时点有效才计分。")
+    (text-en "When the report or MIIT's published rating states no term (valid-until), the rating is taken as valid this many years from its date. Neither the rubric nor the 制造业卓越质量工程实施意见 sets a term for a rating; three years is the term of QMS certificates and of 专精特新 status, the usual cycle of conformity-assessment and recognition results in China. A rating earns points only when valid at some time in the results window."))
+
   ;; ---- triage 初筛建议
 
   (param (name triage-recommend-min) (value 75) (min 0) (max 105) (unit "分")
