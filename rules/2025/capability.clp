@@ -37,6 +37,13 @@
     (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得经验级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效（或更高等级）")
     (text-en "an enterprise on the chain is rated experience level (经验级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window (or a higher level)")))
 
+;;; The lowest band's condition reads "经验级（或更高等级）": any higher proven level holds it.
+(deffacts CAPABILITY::higher-levels
+  (implies (indicator capability) (condition inspection) (implied experience))
+  (implies (indicator capability) (condition assurance) (implied experience))
+  (implies (indicator capability) (condition prevention) (implied experience))
+  (implies (indicator capability) (condition excellence) (implied experience)))
+
 (deffunction CAPABILITY::capability-level-zh (?l)
   (switch ?l
     (case excellence then "卓越级")
