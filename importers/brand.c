@@ -40,8 +40,8 @@ static const char *award_name_level(const char *name) {
       }
     }
   }
-  /* A city word of a municipality's name (上海市质量金奖, 重庆市市长质量管理奖): provincial, since no
-   * city lies under a municipality, only districts and counties, whose words come later. */
+  /* A city word of a municipality's name (上海市质量金奖, 重庆市市长质量管理奖): provincial, since
+   * no city lies under a municipality, only districts and counties, whose words come later. */
   if (strcmp(level, "city") == 0 && best_len == strlen("市"))
     for (size_t m = 0; m < sizeof municipalities / sizeof municipalities[0]; m++) {
       const char *p = strstr(name, municipalities[m]);
