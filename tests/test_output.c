@@ -560,11 +560,10 @@ Test(output, a_batch_on_a_full_disk_says_what_failed_and_resume_repairs_it, .tim
   char *root = qs_test_tmpdir();
   char *out = qs_test_join(root, "out"), *whole = qs_test_join(root, "whole");
   char *err = qs_test_join(root, "err");
-  /* A file size limit of 40 KB (80 blocks of 512 bytes in sh): the larger reports and
-   * results.jsonl cannot be written, as on a disk that fills up, while the two smallest reports
-   * (about 31 and 33 KB in English) can. */
+  /* A file size limit of 30 KB: the larger reports and results.jsonl cannot be written, as
+   * on a disk that fills up. */
   char *script =
-      S("ulimit -f 80 && exec %s batch --lang en --jobs 2 --out %s samples", QS_BIN, out);
+      S("ulimit -f 60 && exec %s batch --lang en --jobs 2 --out %s samples", QS_BIN, out);
   cr_expect_eq(sh(script, err), 1, "a failed write is exit 1");
   char *text = qs_test_slurp(err, NULL);
   cr_expect(strstr(text, "results.jsonl: File too large") != NULL, "%s", text);
