@@ -519,8 +519,9 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   rep->path = qs_display_name(name);
   qs_sha256_hex(data, len, rep->sha256);
 
-  qs_import_status st =
-      qs_import_facts(e->qe, doc, name, (int)param(e, "window-months"), e->as_of, rep, d);
+  qs_window_params wp = {(int)param(e, "window-months"), (int)param(e, "year-split-months"),
+                         (int)param(e, "rate-months-min")};
+  qs_import_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, rep, d);
   xmlFreeDoc(doc);
   if (st != QS_IMPORT_OK) {
     qs_report_free(rep);

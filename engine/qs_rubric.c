@@ -10,10 +10,17 @@
 #include "qs_util.h"
 
 /* Parameters the engine itself reads; a rules folder without them cannot run. */
-static const char *const required_params[] = {
-    "window-months",   "triage-recommend-min", "triage-review-min",
-    "max-input-mb",    "max-elements",         "max-evidence",
-    "run-max-firings", "run-seconds",          NULL};
+static const char *const required_params[] = {"window-months",
+                                              "year-split-months",
+                                              "rate-months-min",
+                                              "triage-recommend-min",
+                                              "triage-review-min",
+                                              "max-input-mb",
+                                              "max-elements",
+                                              "max-evidence",
+                                              "run-max-firings",
+                                              "run-seconds",
+                                              NULL};
 
 static char *dup_slot(qs_env *qe, void *f, const char *slot) {
   return qs_xstrdup(qs_slot_str(qe, f, slot));

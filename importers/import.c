@@ -1009,9 +1009,16 @@ static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
   }
 }
 
-qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
-                                 long as_of, qs_report *rep, qs_diag *d) {
-  qs_import im = {.qe = qe, .name = name, .rep = rep, .d = d, .window_months = window_months};
+qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
+                                 const qs_window_params *w, long as_of, qs_report *rep,
+                                 qs_diag *d) {
+  qs_import im = {.qe = qe,
+                  .name = name,
+                  .rep = rep,
+                  .d = d,
+                  .window_months = w->months,
+                  .split_months = w->split_months,
+                  .rate_months_min = w->rate_months_min};
   qs_env_main_module(qe);
   im.today = as_of;
   im.done_year = (int)(im.today / 10000) - 1;

@@ -37,9 +37,24 @@ static const qs_attr chief_attrs[] = {
 };
 static const qs_elem chief = {"chain-chief", "chain-chief", chief_attrs, NULL, NULL};
 
-/* The window: [work start, work start + window-months]. The base year is the calendar year
- * before the work started; the last year is the last calendar year that ends inside the
- * window (growth is measured from the one to the other). */
+/* Months of the end's calendar year inside a window that ends (inclusive) on y-m-d: the whole
+ * months before m, and m itself when d is its last day. */
+static int months_inside(int y, int m, int d) {
+  int ly = y, lm = m, last = 31;
+  qs_date_add_months(&ly, &lm, &last, 0); /* clips 31 to the month's last day */
+  return m - 1 + (d >= last ? 1 : 0);
+}
+
+/* The window: [work start, work start + window-months]. A calendar year cut by the work start
+ * or by the window's end goes to the side that holds at least year-split-months of its
+ * months: the base year is the year before the start, or the start's own year when at least
+ * that many whole months of it had passed before the start month; the last year is the end's
+ * year when at least that many of its months lie inside the window, else the year before
+ * (growth is measured from the one to the other). When that leaves no year between them
+ * (a short window), the base year is the year before the start and the last year at least
+ * the start's year. Section 1 averages its rates over the window's months, or, when scored
+ * before the window ends, over the months elapsed by the scoring day, but over at least
+ * rate-months-min of them (docs/POLICY.md §2.5). */
 static void assert_window(qs_import *im, int y, int m, int d) {
   int ey = y, em = m, ed = d;
   qs_date_add_months(&ey, &em, &ed, im->window_months);
@@ -53,6 +68,33 @@ static void assert_window(qs_import *im, int y, int m, int d) {
   im->rep->window_start = qs_xstrdup(s);
   im->rep->window_end = qs_xstrdup(e);
   im->rep->window_months = im->window_months;
+
+  im->base_year = m - 1 >= im->split_months ? y : y - 1;
+  im->last_year = months_inside(ey, em, ed) >= im->split_months ? ey : ey - 1;
+  if (im->last_year <= im->base_year) {
+    im->base_year = y - 1;
+    if (im->last_year <= im->base_year)
+      im->last_year = y;
+  }
+
+  /* Whole months from the start to the scoring day, up to the window's length. */
+  long limit = im->today > 0 && im->today < im->win_end ? im->today : im->win_end;
+  int elapsed = 0;
+  for (int k = 1; k <= im->window_months; k++) {
+    int ky = y, km = m, kd = d;
+    qs_date_add_months(&ky, &km, &kd, k);
+    if (qs_date_int(ky, km, kd) > limit)
+      break;
+    elapsed = k;
+  }
+  int rate_months = elapsed > im->rate_months_min ? elapsed : im->rate_months_min;
+  if (rate_months > im->window_months)
+    rate_months = im->window_months;
+  int ry = y, rm = m, rd = d;
+  qs_date_add_months(&ry, &rm, &rd, rate_months);
+  char r[11];
+  qs_date_format(r, ry, rm, rd);
+
   qs_fact f;
   if (qs_fact_begin(&f, im, "window") != 0)
     return;
@@ -61,10 +103,10 @@ static void assert_window(qs_import *im, int y, int m, int d) {
   qs_fact_int(&f, "start-day", im->win_start);
   qs_fact_int(&f, "end-day", im->win_end);
   qs_fact_int(&f, "months", im->window_months);
-  im->base_year = y - 1;
-  im->last_year = em == 12 && ed == 31 ? ey : ey - 1;
   qs_fact_int(&f, "base-year", im->base_year);
   qs_fact_int(&f, "last-year", im->last_year);
+  qs_fact_int(&f, "rate-months", rate_months);
+  qs_fact_str(&f, "rate-end", r);
   qs_fact_assert(&f);
 }
 

@@ -18,8 +18,11 @@ typedef struct {
   qs_report *rep;
   qs_diag *d;
   int window_months;
+  int split_months;         /* year-split-months: a cut year goes where this many months lie */
+  int rate_months_min;      /* rate-months-min: the shortest period for section-1 rates */
   long win_start, win_end;  /* yyyymmdd; 0 before the project is read */
-  int base_year, last_year; /* the year before work start; the last year ending in the window */
+  int base_year, last_year; /* the year before the results (before work start, or the start's
+                               own year when mostly over) and the last year mostly inside */
   long today;               /* yyyymmdd of the run; evidence dated later is "future" */
   int done_year;            /* the last year that is over (today's year - 1) */
   int rules_bad;

@@ -49,11 +49,19 @@ typedef enum {
   QS_IMPORT_RULES, /* the rules' templates lack a template or slot the importer fills */
 } qs_import_status;
 
+/* The parameters that shape the window (docs/POLICY.md §2.5): window-months,
+ * year-split-months (which side of the work start or of the window's end a cut calendar year
+ * goes to) and rate-months-min (the shortest period section 1 averages its rates over). */
+typedef struct {
+  int months;
+  int split_months;
+  int rate_months_min;
+} qs_window_params;
+
 /* Assert the facts of a valid tree into a freshly reset environment, and fill the report's
- * header (project, window) and evidence index. window_months is the window-months
- * parameter; as_of the scoring day (yyyymmdd): evidence dated later is not counted, and the
- * last year that is over is the year before it. */
-qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, int window_months,
-                                 long as_of, qs_report *rep, qs_diag *d);
+ * header (project, window) and evidence index. as_of is the scoring day (yyyymmdd): evidence
+ * dated later is not counted, and the last year that is over is the year before it. */
+qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
+                                 const qs_window_params *w, long as_of, qs_report *rep, qs_diag *d);
 
 #endif

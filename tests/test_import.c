@@ -196,6 +196,70 @@ Test(import, the_same_input_gives_the_same_report) {
   free(xml);
 }
 
+/* docs/POLICY.md §2.5: section 1's "定期" rates are averaged over the months of the window that
+ * had passed by the scoring day (when it comes before the window's end), but over at least
+ * rate-months-min; after the window, over the whole window. Two meetings in 2024 of a window
+ * 2024-01-01 .. 2026-01-01 are 2 a year on 2024-10-15 (9 months elapsed, 12 the least), 1.33 a
+ * year on 2025-07-01 (18 months) and 1 a year once the window is over. */
+static const qs_reason *held_condition(const qs_result *r, const char *id) {
+  for (size_t i = 0; i < r->n_held; i++)
+    if (!r->held[i].is_factor && strcmp(r->held[i].condition, id) == 0)
+      return &r->held[i];
+  return NULL;
+}
+
+static int regular_meetings(long as_of, const char *param, char **text) {
+  static const char xml[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<submission xmlns=\"urn:qscore:submission:2025\" edition=\"2025\">\n"
+      "  <project id=\"T-RATE\"><title>测试项目</title>\n"
+      "    <region province=\"330000\" city=\"330200\">浙江省宁波市</region>\n"
+      "    <chain>汽车零部件</chain><work-start>2024-01-01</work-start>\n"
+      "    <applicants><applicant "
+      "kind=\"government\">宁波市市场监督管理局</applicant></applicants>\n"
+      "  </project>\n"
+      "  <enterprises><enterprise id=\"E1\" credit-code=\"91350100M000100Y43\" "
+      "role=\"chain-leader\" size=\"large\"><name>甲集团</name></enterprise></enterprises>\n"
+      "  <mechanism>\n"
+      "    <meeting id=\"MT1\" date=\"2024-03-10\" title=\"联席会议（第1次）\" kind=\"meeting\"/>\n"
+      "    <meeting id=\"MT2\" date=\"2024-08-20\" title=\"联席会议（第2次）\" kind=\"meeting\"/>\n"
+      "  </mechanism>\n"
+      "</submission>\n";
+  qs_engine *e = qs_test_engine();
+  if (param) {
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    cr_assert_eq(qs_engine_set_param(e, param, &d), 0, "%s", param);
+    qs_diag_free(&d);
+  }
+  qs_engine_set_as_of(e, as_of);
+  qs_report *rep;
+  char *diag;
+  cr_assert_eq(qs_test_score_text(e, "rate.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  const qs_reason *h = held_condition(qs_test_result(rep, "mechanism"), "regular-meetings");
+  if (text)
+    *text = h ? qs_xstrdup(h->text_en) : NULL;
+  int held = h != NULL;
+  qs_report_free(rep);
+  free(diag);
+  qs_engine_free(e);
+  return held;
+}
+
+Test(import, section_one_rates_are_averaged_over_the_months_elapsed) {
+  char *text = NULL;
+  cr_expect(regular_meetings(20241015, NULL, &text), "9 months elapsed, 12 the least: 2 a year");
+  cr_expect(text && strstr(text, "from 2024-01-01 to 2025-01-01, 2 a year") != NULL, "%s",
+            text ? text : "(not held)");
+  free(text);
+  cr_expect(!regular_meetings(20241015, "rate-months-min=24", NULL),
+            "24 months the least: 1 a year");
+  cr_expect(!regular_meetings(20250701, NULL, NULL), "18 months elapsed: 1.33 a year");
+  cr_expect(!regular_meetings(20260601, NULL, NULL), "the whole window: 1 a year");
+  cr_expect(regular_meetings(20260601, "mechanism-meetings-per-year=1", NULL),
+            "the whole window: 1 a year meets 1");
+}
+
 Test(import, the_samples_reach_every_band_of_every_indicator) {
   /* issue 3: the bundled samples together show every band, and no band wherever the lowest
    * band needs evidence (everywhere but survey, whose lowest band describes absence). */

@@ -560,10 +560,31 @@ Test(output, a_batch_on_a_full_disk_says_what_failed_and_resume_repairs_it, .tim
   char *root = qs_test_tmpdir();
   char *out = qs_test_join(root, "out"), *whole = qs_test_join(root, "whole");
   char *err = qs_test_join(root, "err");
-  /* A file size limit of 30 KB: the larger reports and results.jsonl cannot be written, as
-   * on a disk that fills up. */
+  /* The whole run first, for the sizes: the file size limit is then set just under the largest
+   * report page, so that page and results.jsonl (every report together) cannot be written, as
+   * on a disk that fills up, while the small files can. */
+  qs_run r = batch_en(whole, "-q", "samples", NULL);
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  qs_run_free(&r);
+  char **names;
+  size_t n = qs_test_list_dir(S("%s/reports", whole), &names);
+  off_t largest = 0;
+  for (size_t i = 0; i < n; i++) {
+    struct stat st;
+    cr_assert_eq(stat(S("%s/reports/%s", whole, names[i]), &st), 0);
+    if (strstr(names[i], ".html") && st.st_size > largest)
+      largest = st.st_size;
+    free(names[i]);
+  }
+  free(names);
+  struct stat rst;
+  cr_assert_eq(stat(S("%s/results.jsonl", whole), &rst), 0);
+  long blocks = (long)((largest - 1) / 512); /* ulimit -f counts 512-byte blocks */
+  cr_assert(blocks * 512 < largest && rst.st_size > largest && blocks * 512 > 32 * 1024,
+            "sizes: largest page %lld, results.jsonl %lld", (long long)largest,
+            (long long)rst.st_size);
   char *script =
-      S("ulimit -f 60 && exec %s batch --lang en --jobs 2 --out %s samples", QS_BIN, out);
+      S("ulimit -f %ld && exec %s batch --lang en --jobs 2 --out %s samples", blocks, QS_BIN, out);
   cr_expect_eq(sh(script, err), 1, "a failed write is exit 1");
   char *text = qs_test_slurp(err, NULL);
   cr_expect(strstr(text, "results.jsonl: File too large") != NULL, "%s", text);
@@ -589,10 +610,7 @@ Test(output, a_batch_on_a_full_disk_says_what_failed_and_resume_repairs_it, .tim
     }
   }
   /* Once there is room again, --resume makes exactly what an uninterrupted run makes. */
-  qs_run r = batch_en(out, "-q", "--resume", "--jobs", "2", "samples", NULL);
-  cr_expect_eq(r.code, 0, "%s", r.err);
-  qs_run_free(&r);
-  r = batch_en(whole, "-q", "samples", NULL);
+  r = batch_en(out, "-q", "--resume", "--jobs", "2", "samples", NULL);
   cr_expect_eq(r.code, 0, "%s", r.err);
   qs_run_free(&r);
   qs_test_expect_same_outputs(out, whole);

@@ -117,8 +117,14 @@
   (slot work-start-day (type INTEGER)))
 
 ;;; The rubric's 24-month window (注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益).
-;;; base-year is the calendar year before work start; last-year the last calendar year that
-;;; ends inside the window.
+;;; A calendar year cut by the work start or by the window's end goes to the side holding at
+;;; least year-split-months of its months (importers/project.c): base-year is the year before
+;;; work start, or the start's own year when at least that many of its months had passed;
+;;; last-year is the window end's year when at least that many of its months lie inside the
+;;; window (the whole year when the end is 12-31), otherwise the year before.
+;;; rate-months and rate-end: the period section 1 averages its "定期" rates over: from the
+;;; start to the window's end or, when scored earlier, to the scoring day, but at least
+;;; rate-months-min months (and at most the window).
 (deftemplate window
   (slot start (type STRING))
   (slot end (type STRING))
@@ -126,7 +132,9 @@
   (slot end-day (type INTEGER))
   (slot months (type INTEGER))
   (slot base-year (type INTEGER))
-  (slot last-year (type INTEGER)))
+  (slot last-year (type INTEGER))
+  (slot rate-months (type INTEGER))
+  (slot rate-end (type STRING)))
 
 ;;; The day of the run (SOURCE_DATE_EPOCH when set): evidence dated after it cannot be a
 ;;; result, and a yearly value is final only for a year that is over (year < today's year).
@@ -591,17 +599,25 @@
 
 ;;; ---- metrics: what "better" means for each kind of series
 
-;;; Rates bounded by 100 whose distance to 100 is the shortfall (defects, dissatisfaction,
-;;; waste): their improvement is the share of that shortfall closed.
+;;; Quality rates bounded by 100 whose distance to 100 is the shortfall (defects,
+;;; dissatisfaction): their improvement is the share of that shortfall closed, the relative
+;;; fall of the defects. The resource-use rate is not one of them: it is measured, like the
+;;; energy and water intensities it is judged with (green), as a relative change.
 (deffunction MAIN::gap-kind-p (?kind)
-  (member$ ?kind (create$ first-pass-yield pass-rate satisfaction resource-use)))
+  (member$ ?kind (create$ first-pass-yield pass-rate spot-check-pass-rate satisfaction)))
 
+;;; Kinds whose values are percentages: between 0 and 100 wherever they are given.
 (deffunction MAIN::rate-kind-p (?kind)
-  (member$ ?kind (create$ first-pass-yield pass-rate satisfaction resource-use quality-loss-rate)))
+  (member$ ?kind (create$ first-pass-yield pass-rate spot-check-pass-rate satisfaction
+                          resource-use quality-loss-rate)))
+
+;;; A value no metric of ?kind can take: a rate outside 0-100, any other kind below 0.
+(deffunction MAIN::value-out-of-range-p (?kind ?v)
+  (if (rate-kind-p ?kind) then (or (< ?v 0) (> ?v 100)) else (< ?v 0)))
 
 (deffunction MAIN::higher-better-p (?kind)
   (member$ ?kind (create$ output-value value-added employees first-pass-yield pass-rate
-                          reliability satisfaction resource-use)))
+                          spot-check-pass-rate reliability satisfaction resource-use)))
 
 ;;; The current value of a parameter (0 if there is none).
 (deffunction MAIN::param-value (?name)
@@ -614,19 +630,20 @@
 (deffunction MAIN::pct (?x) (/ (round (* ?x 1000000.0)) 1000000.0))
 
 ;;; Improvement in percent from ?from to ?to, positive when the series got better:
-;;;  - first-pass yield, pass rate, satisfaction, resource use: the share of the shortfall to
-;;;    100 that was closed (95 -> 97 closes 40 % of the gap of 5); from 100 a fall is -100; a
-;;;    change under rate-noise-pp percentage points is none (98.1 -> 98.2 is noise);
-;;;  - the other kinds: the relative change, with the sign turned for kinds where lower is
-;;;    better (failure rate, quality-loss rate, energy and water intensity, emissions).
-;;; A change of such a rate smaller than rate-noise-pp percentage points counts as none.
+;;;  - first-pass yield, pass rates, satisfaction: the share of the shortfall to 100 that was
+;;;    closed (95 -> 97 closes 40 % of the gap of 5; 99.2 -> 99.6 halves the defects: 50 %),
+;;;    judged relative to the gap that remained, with no fixed noise floor in points; from
+;;;    100 a fall is -100;
+;;;  - the other kinds (resource use included): the relative change, with the sign turned for
+;;;    kinds where lower is better (failure rate, quality-loss rate, energy and water
+;;;    intensity, emissions).
+;;; Values out of range (value-out-of-range-p) never reach it: MEASURE sets them aside.
 (deffunction MAIN::improvement (?kind ?from ?to)
   (pct
     (if (gap-kind-p ?kind) then
-      (if (< (abs (- ?to ?from)) (param-value rate-noise-pp)) then 0.0
-       else (if (>= ?from 100) then
-              (if (>= ?to ?from) then 0.0 else -100.0)
-             else (/ (* 100.0 (- ?to ?from)) (- 100.0 ?from))))
+      (if (>= ?from 100) then
+        (if (>= ?to ?from) then 0.0 else -100.0)
+       else (/ (* 100.0 (- ?to ?from)) (- 100.0 ?from)))
      else
       (if (= ?from 0) then 0.0
        else (if (higher-better-p ?kind)
@@ -645,6 +662,7 @@
     (case employees then "从业人员")
     (case first-pass-yield then "一次交验合格率")
     (case pass-rate then "产品质量合格率")
+    (case spot-check-pass-rate then "监督抽查合格率")
     (case reliability then "产品可靠性")
     (case failure-rate then "故障率")
     (case satisfaction then "服务满意度")
@@ -663,6 +681,7 @@
     (case employees then "employees")
     (case first-pass-yield then "first-pass yield")
     (case pass-rate then "pass rate")
+    (case spot-check-pass-rate then "spot-check pass rate")
     (case reliability then "reliability")
     (case failure-rate then "failure rate")
     (case satisfaction then "service satisfaction")

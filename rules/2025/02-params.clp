@@ -15,23 +15,27 @@
     (text "评价要求注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。质量成效（第2部分）的证据须落在[开工日期, 开工日期+24个月]之内。")
     (text-en "The rubric's closing note: results (section 2) count only benefits produced within 24 months after the work began. Results evidence must be dated inside [work start, work start + 24 months]."))
 
+  (param (name year-split-months) (value 7) (min 1) (max 12) (unit "月")
+    (text "年度数据按自然年统计，开工日期（或评价期末）常把一年分成两段：该年归入占其至少此数个月的一侧。开工前已过至少7个月（8月及以后开工）的，开工当年即为基准年，不把开工前大半年的变化算作成效（11月开工时若以上一年为基准，会把约10个月开工前的变化计入）；评价期末所在年份有至少7个月在评价期内的，即为末年。两端取同一规则，24个月的评价期总是跨两个自然年。12即旧读法：基准年总为开工前一年，末年须整年在评价期内。")
+    (text-en "Yearly values are per calendar year, and the work start (or the window's end) often cuts a year in two: the year goes to the side holding at least this many of its months. When at least 7 months had passed before the work started (a start in month 8, August, or later), the start's own year is the base year, so that most of a year before the work is not counted as its result (a start in month 11, November, measured from the year before would count about 10 months of pre-start change); the window end's year is the last year when at least 7 of its months lie inside the window. One rule for both ends keeps a 24-month window two calendar years long. 12 is the former reading: the base year always the year before the start, the last year wholly inside the window."))
+
+  (param (name rate-months-min) (value 12) (min 1) (max 120) (unit "月")
+    (text "第1部分“定期”的频次（会议、培训、竞赛，次/年）按评价期计；评审基准日早于评价期结束时，按开工至评审基准日已过的月数计（不把尚未到来的月份算作没有活动），但不少于此数个月（也不超过评价期），一两个月太短，看不出节奏。")
+    (text-en "Section 1's 'regular' rates (meetings, trainings, competitions a year) are averaged over the window; when scored before the window ends, over the months elapsed from the work start to the scoring day (months still to come are not counted as months without activity), but over no fewer than this many months (and no more than the window): a month or two is too short to show a rhythm."))
+
   ;; ---- words used across the rubric: 显著/明显 (marked) and 一定 (some)
 
   (param (name improvement-marked) (value 20.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“显著”“明显”：改善幅度至少20%。合格率、满意度按与100%差距缩小的比例计（95%→96%缩小差距20%），可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升和中小企业活动成效（质量提升行动的“取得成效”用 improvement-some）；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
-    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates and satisfaction, the share of the shortfall to 100 % closed (95 -> 96 closes 20 %); for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality and SME activity results (an improvement action's 'with results' uses improvement-some); resource use (green) and growth (development) have parameters of their own."))
-
-  (param (name rate-noise-pp) (value 0.5) (min 0.0) (max 100.0) (unit "百分点")
-    (text "合格率、满意度、资源综合利用率的变化小于此数（百分点）视为测量波动，按无变化计：接近100%时差距缩小比例会放大很小的变化（98.1%→98.2%即缩小差距5%）。")
-    (text-en "A change of a pass rate, satisfaction or resource-use rate smaller than this many percentage points is measurement noise and counts as no change: near 100 % the share of the shortfall closed magnifies tiny changes (98.1 -> 98.2 % closes 5 %)."))
+    (text "“显著”“明显”：改善幅度至少20%。合格率、监督抽查合格率、满意度按与100%差距缩小的比例计，即不合格（不满意）部分的相对下降，按剩余差距衡量（95%→96%缩小差距20%，99.2%→99.6%缺陷减半即50%），不另设固定的百分点噪声门槛；可靠性、故障率、质量损失率按相对变化计（质量损失率2.0%→1.6%下降20%）。20%是两年内不靠偶然波动就难以达到的幅度。用于质量提升和中小企业活动成效（质量提升行动的“取得成效”用 improvement-some）；资源利用（绿色低碳）和产值增长（产业发展）另有参数。")
+    (text-en "'Marked' (显著, 明显): an improvement of at least 20 %. For pass rates, spot-check pass rates and satisfaction, the share of the shortfall to 100 % closed, that is the relative fall of the defects (or dissatisfaction), judged against the gap that remained (95 -> 96 closes 20 %; 99.2 -> 99.6 halves the defects: 50 %), with no fixed noise floor in points; for reliability, failure and loss rates, the relative change (a loss rate 2.0 -> 1.6 % falls 20 %). 20 % is hard to reach in two years by chance. Used for quality and SME activity results (an improvement action's 'with results' uses improvement-some); resource use (green) and growth (development) have parameters of their own."))
 
   (param (name factor-far-multiple) (value 2.0) (min 1.0) (max 100.0) (unit "倍")
     (text "“远超”门槛的档内加分：达到相应参数的这么多倍（会议频次、专精特新企业数、产值增速、质量损失率降幅、排放降幅）。")
     (text-en "Placement for going far beyond a threshold: this many times the parameter concerned (meeting rate, specialised firms, output growth, fall of the loss rate, fall of emissions)."))
 
   (param (name improvement-some) (value 5.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动。")
-    (text-en "'To some extent' (一定): an improvement of at least 5 % (measured as above), more than the usual year-to-year noise."))
+    (text "“一定的提升”：改善幅度至少5%（计法同上），大于一般的年度波动；对合格率即缺陷至少减少二十分之一，门槛本身随剩余差距缩放，因此也是合格率的噪声门槛。")
+    (text-en "'To some extent' (一定): an improvement of at least 5 % (measured as above), more than the usual year-to-year noise; for a pass rate, defects down by at least a twentieth: the threshold scales with the gap that remained, so it is also the pass rate's noise floor."))
 
   ;; ---- checks of the metrics (04-measure.clp)
 
@@ -40,8 +44,8 @@
     (text-en "A claimed change that differs from the one the yearly values give by more than this is flagged (beyond rounding); in the claim's own unit, percentage points either way."))
 
   (param (name rate-unusual-yield) (value 80.0) (min 0.0) (max 100.0) (unit "%")
-    (text "一次交验合格率或产品合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")
-    (text-en "A first-pass yield or pass rate below this is flagged for checking (the national manufacturing pass rate is about 93.9 %)."))
+    (text "一次交验合格率、产品合格率或监督抽查合格率低于此数，提示核对（全国制造业产品质量合格率约93.9%）。")
+    (text-en "A first-pass yield, pass rate or spot-check pass rate below this is flagged for checking (the national manufacturing pass rate is about 93.9 %)."))
 
   (param (name rate-unusual-loss) (value 10.0) (min 0.0) (max 100.0) (unit "%")
     (text "质量损失率高于此数，提示核对。")
@@ -180,26 +184,31 @@
   ;; ---- quality 质量提升
 
   (param (name quality-marked-groups) (value 2) (min 1) (max 3) (unit "项")
-    (text "6-8分档：合格率、可靠性、服务满意度三项中须显著提升的项数。原文以“等”列举，不要求三项俱全，但至少过半。")
-    (text-en "Band 6-8: how many of pass rate, reliability and satisfaction must improve markedly. The rubric lists them with 等 (etc.), so not all three, but a majority."))
+    (text "6-8分档：合格率、可靠性、服务满意度三类中须显著提升的类数（每类有一条序列达到即可：原文“主导产品或核心零部件或核心中间产品”为“或”）。原文以“等”列举，不要求三类俱全，但至少过半；未提供数据的类不算达到。")
+    (text-en "Band 6-8: how many of pass rate, reliability and satisfaction must improve markedly (a group by one of its series: the rubric's 'leading products or core components or core intermediate products' is an 'or'). The rubric lists them with 等 (etc.), so not all three, but a majority; a group without data does not count."))
 
   (param (name quality-stable-tolerance) (value 5.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“保持稳定”：任何一项变差不超过此幅度（计法同 improvement-marked）。")
-    (text-en "'Stable': no group worse by more than this (measured as for improvement-marked)."))
+    (text "“保持稳定”：至少一类有一条序列变差不超过此幅度（计法同 improvement-marked）；变差更多的序列单独提示。")
+    (text-en "'Stable': in at least one group a series worse by no more than this (measured as for improvement-marked); series worse than that are flagged."))
 
   ;; ---- green 绿色低碳
+  ;; Resource use and emissions are on one scale: the relative change of the value reported
+  ;; (the fall of an intensity or an emission, the rise of the resource use rate), the scale of
+  ;; the national targets: 《“十四五”工业绿色发展规划》（工信部规〔2021〕178号）: by 2025
+  ;; industrial energy per unit of value added -13.5 %, CO2 per unit of value added -18 %, water
+  ;; per 10,000 yuan of value added -16 %, all against 2020 (about 3-4 % a year).
 
   (param (name green-resource-marked) (value 8.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "资源利用“提升显著”：能耗、水耗强度和资源综合利用率的平均改善。国家单位GDP能耗目标为五年下降13.5%（每年约3%），两年内改善8%以上即明显快于国家节奏。")
-    (text-en "Resource use 'markedly better': average improvement of energy and water intensity and resource use. The national target is -13.5 % energy per GDP over five years (about 3 % a year); 8 % in two years is well ahead of it."))
+    (text "资源利用“提升显著”：单位产值能耗、水耗或资源综合利用率有一条序列改善至少此数（均按相对变化计：强度的相对下降、利用率的相对提高）。《“十四五”工业绿色发展规划》（工信部规〔2021〕178号）要求2025年规模以上工业单位增加值能耗比2020年下降13.5%、万元工业增加值用水量下降16%（每年约3%），两年内改善8%以上即明显快于国家节奏。")
+    (text-en "Resource use 'markedly better': a series of energy intensity, water intensity or resource use rate improved by at least this (all as relative change: the fall of an intensity, the rise of a use rate). 《“十四五”工业绿色发展规划》 (MIIT, 工信部规〔2021〕178号) sets, for 2025 against 2020, -13.5 % industrial energy per unit of value added and -16 % water per unit of industrial value added (about 3 % a year); 8 % in two years is well ahead of that pace."))
 
   (param (name green-resource-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "资源利用“有一定的提升”：平均改善约相当于国家一年的节奏。")
-    (text-en "Resource use 'somewhat better': about a year of the national pace."))
+    (text "资源利用“有一定的提升”：有一条序列改善至少此数（相对变化），约相当于国家一年的节奏。")
+    (text-en "Resource use 'somewhat better': a series improved by at least this (relative change), about a year of the national pace."))
 
   (param (name green-emissions-some) (value 3.0) (min 0.0) (max 1000.0) (unit "%")
-    (text "污染物、碳排放“有一定的下降”：平均相对下降。")
-    (text-en "Emissions 'somewhat lower': average relative fall."))
+    (text "污染物、碳排放“有一定的下降”：产业链或主要企业有一条排放序列相对下降至少此数；同一规划要求单位工业增加值二氧化碳排放五年下降18%（每年约4%），3%约相当于不足一年的节奏。")
+    (text-en "Emissions 'somewhat lower': an emission series of the chain or of a main enterprise fell by at least this, relative; the same plan sets -18 % carbon dioxide per unit of industrial value added over five years (about 4 % a year), so 3 % is under a year of that pace."))
 
   (param (name green-certified-many) (value 2) (min 1) (max 1000) (unit "家")
     (text "4-6分档内加分：获得绿色类认证的主要企业达到此数。")

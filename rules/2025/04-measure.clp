@@ -11,6 +11,11 @@
 ;;; calls unusual, series scoped to an enterprise without one, and claims of change that the
 ;;; yearly values do not bear out. A series with an impossible value is not measured.
 ;;;
+;;; The same range checks apply to every measured <result> (before and after) of an
+;;; improvement action, an SME activity or a breakthrough: a result with an impossible value
+;;; is flagged and taken away before any indicator runs, so that no indicator counts it (a
+;;; 104 % pass rate would otherwise close 180 % of a gap).
+;;;
 ;;; Salience orders two steps inside this module: values are checked (10) before series are
 ;;; measured (0).
 
@@ -44,12 +49,28 @@
     (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为负数 " (num ?v) "；该序列不参与评分"))
     (text-en (str-cat "the " (metric-en ?k) " of " ?id " is negative (" (num ?v) ") in " ?y "; the series is not used")))))
 
+(defrule MEASURE::measure-result-out-of-range
+  "A result before/after an action, activity or breakthrough obeys the ranges of its kind: a
+   rate between 0 and 100 %, anything else not negative. One that does not is not counted."
+  (declare (salience 10))
+  ?r <- (result (of ?id) (kind ?k&~other) (metric ?m) (before ?b) (after ?a) (unit ?u))
+  (test (or (value-out-of-range-p ?k ?b) (value-out-of-range-p ?k ?a)))
+  =>
+  (retract ?r)
+  (bind ?rate (rate-kind-p ?k))
+  (assert (flag (code (if ?rate then rate-out-of-range else negative-value)) (severity error)
+    (rule measure-result-out-of-range) (evidence ?id)
+    (text (str-cat ?id " 的实测结果“" ?m "”（" (metric-zh ?k) "）为 " (num ?b) "→" (num ?a) " " ?u "，"
+                   (if ?rate then "超出 0-100% 的范围" else "出现负数") "；该结果不计入任何指标"))
+    (text-en (str-cat "the measured result '" ?m "' (" (metric-en ?k) ") of " ?id " is " (num ?b) " -> " (num ?a) " " ?u ", "
+                      (if ?rate then "outside 0-100 %" else "negative") "; the result counts for no indicator")))))
+
 (defrule MEASURE::measure-rate-unusual
   "notes/domain.md: a first-pass yield under 80 % or a loss rate over 10 % is unusual."
   (declare (salience 10))
   (param (name rate-unusual-yield) (value ?low))
   (param (name rate-unusual-loss) (value ?high))
-  (metric (id ?id) (kind ?k&first-pass-yield|pass-rate|quality-loss-rate))
+  (metric (id ?id) (kind ?k&first-pass-yield|pass-rate|spot-check-pass-rate|quality-loss-rate))
   (metric-value (metric ?id) (year ?y)
                 (value ?v&:(and (>= ?v 0) (<= ?v 100)
                                 (or (and (neq ?k quality-loss-rate) (< ?v ?low))

@@ -6,20 +6,27 @@
 ;;;
 ;;; How the scorer reads it (docs/POLICY.md, "green"):
 ;;;  - Resource use: energy intensity, water intensity (lower is better) and the resource use
-;;;    rate (the shortfall to 100 closed), measured from the base year to the window's last year;
-;;;    the average improvement of those series. Its thresholds are its own: the national target
-;;;    for energy per unit of GDP is -13.5 % over five years (about 3 % a year), so 显著 is
-;;;    green-resource-marked and 一定 green-resource-some, not the rubric-wide improvement-marked.
-;;;  - Emissions: carbon and pollutant emissions of the chain or of main enterprises, average
-;;;    relative fall at least green-emissions-some.
+;;;    rate (higher is better), measured from the base year to the window's last year, all on
+;;;    one scale: the relative change of the value reported (MAIN::improvement). Its thresholds
+;;;    are its own: the national target for energy per unit of GDP is -13.5 % over five years
+;;;    (about 3 % a year), so 显著 is green-resource-marked and 一定 green-resource-some, not
+;;;    the rubric-wide improvement-marked.
+;;;  - Emissions: carbon and pollutant emissions of the chain or of main enterprises, relative
+;;;    fall at least green-emissions-some.
+;;;  - 产业资源利用 and 污染物排放控制、碳排放等 are each shown by a series that meets the
+;;;    threshold (等: any of the kinds). A missing series is a gap and a flag, never a free
+;;;    pass; a series that got worse is flagged for the reviewer but never lowers the score
+;;;    below what leaving it out would give, so withholding it cannot help (docs/POLICY.md §2.2).
 ;;;  - Certifications: green factory, green product, green supply chain, energy-saving,
-;;;    low-carbon, environmental label, ISO 14001, ISO 50001, carbon footprint; of a main
-;;;    enterprise (链主 or 关键合作方), dated inside the window.
+;;;    low-carbon, environmental label, ISO 14001, ISO 50001, carbon footprint, energy and water
+;;;    efficiency leader (能效、水效领跑者), cleaner production audit (清洁生产审核); of a main
+;;;    enterprise (链主 or 关键合作方), valid at some time in the window (as the QMS certificates
+;;;    of management): obtained by the window's end, and not expired before its start.
 ;;;  - 4-6: resource use markedly better and a main enterprise certified. 1-3: resource use
 ;;;    somewhat better and emissions somewhat lower (the rubric joins them with ，).
 ;;;  - Placement: 4-6 adds green-certified-many certified main enterprises and a national-level
-;;;    green factory or supply chain; 1-3 adds each condition of 4-6 that holds and emissions
-;;;    down factor-far-multiple times green-emissions-some.
+;;;    green factory, green supply chain or efficiency leader; 1-3 adds each condition of 4-6
+;;;    that holds and emissions down factor-far-multiple times green-emissions-some.
 ;;;  - Resource use or emissions measured but below the thresholds, or not measurable, are
 ;;;    reported in a flag with the values.
 
@@ -27,124 +34,170 @@
 
 (deffacts GREEN::definitions
   (condition (indicator green) (level 2) (id resource-marked)
-    (text "产业资源利用提升显著：能耗、水耗强度和资源综合利用率平均改善不低于参数 green-resource-marked（{green-resource-marked}）")
-    (text-en "resource use markedly better: energy and water intensity and resource use improved on average by at least parameter green-resource-marked ({green-resource-marked})"))
+    (text "产业资源利用提升显著：单位产值能耗、水耗或资源综合利用率中有一条序列改善（相对变化）不低于参数 green-resource-marked（{green-resource-marked}）")
+    (text-en "the industry's resource use improved markedly: a series of energy intensity, water intensity or resource use rate improved (relative change) by at least parameter green-resource-marked ({green-resource-marked})"))
   (condition (indicator green) (level 2) (id main-certified)
-    (text "主要企业在评价期内获得绿色、环保、低碳、节能等方面的认证")
-    (text-en "a main enterprise obtained a green, environmental, low-carbon or energy-saving certification inside the window"))
+    (text "产业链上主要企业获得绿色、环保、低碳、节能等方面的认证：主要企业持有在评价期内有效的此类认证（含能效、水效领跑者和清洁生产审核）")
+    (text-en "the chain's main enterprises obtained green, environmental, low-carbon, energy-saving or similar certifications: a main enterprise holds one valid in the window (energy and water efficiency leaders and cleaner production audits included)"))
   (condition (indicator green) (level 1) (id resource-some)
-    (text "产业资源利用有一定的提升：平均改善不低于参数 green-resource-some（{green-resource-some}）")
-    (text-en "resource use somewhat better: average improvement at least parameter green-resource-some ({green-resource-some})"))
+    (text "产业资源利用有一定的提升：单位产值能耗、水耗或资源综合利用率中有一条序列改善（相对变化）不低于参数 green-resource-some（{green-resource-some}）")
+    (text-en "the industry's resource use improved to some extent: a series of energy intensity, water intensity or resource use rate improved (relative change) by at least parameter green-resource-some ({green-resource-some})"))
   (condition (indicator green) (level 1) (id emissions-fell)
-    (text "主要企业污染物排放、碳排放有一定的下降：平均下降不低于参数 green-emissions-some（{green-emissions-some}）")
-    (text-en "pollutant and carbon emissions somewhat lower: average fall at least parameter green-emissions-some ({green-emissions-some})"))
+    (text "产业链上主要企业污染物排放控制、碳排放等有一定的下降：产业链或主要企业有一条污染物或碳排放序列下降不低于参数 green-emissions-some（{green-emissions-some}）")
+    (text-en "the pollutant emissions, carbon emissions and the like of the chain's main enterprises fell to some extent: a pollutant or carbon series of the chain or of a main enterprise fell by at least parameter green-emissions-some ({green-emissions-some})"))
+
+  ;; Resource use markedly better is resource use somewhat better.
+  (implies (indicator green) (condition resource-marked) (implied resource-some))
 
   (factor-def (indicator green) (level 2) (id several-certified)
     (text "获得认证的主要企业达到参数 green-certified-many（{green-certified-many}）家")
     (text-en "certified main enterprises reach parameter green-certified-many ({green-certified-many})"))
   (factor-def (indicator green) (level 2) (id national-green)
-    (text "国家级绿色工厂或绿色供应链管理企业") (text-en "a national-level green factory or green supply chain"))
+    (text "国家级绿色工厂、绿色供应链管理企业或能效、水效领跑者")
+    (text-en "a national-level green factory, green supply chain, or energy or water efficiency leader"))
   (factor-def (indicator green) (level 1) (id partly-marked) (condition resource-marked)
     (text "部分达到上一档：资源利用提升显著") (text-en "partly the next band: resource use markedly better"))
   (factor-def (indicator green) (level 1) (id partly-certified) (condition main-certified)
     (text "部分达到上一档：主要企业获得绿色认证") (text-en "partly the next band: a certified main enterprise"))
   (factor-def (indicator green) (level 1) (id emissions-far)
-    (text "排放平均下降达到参数 green-emissions-some（{green-emissions-some}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
+    (text "排放下降达到参数 green-emissions-some（{green-emissions-some}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
     (text-en "emissions down {factor-far-multiple} times (parameter factor-far-multiple) parameter green-emissions-some ({green-emissions-some})")))
 
+;;; One measured series of resource use or of emissions, with its improvement (the relative
+;;; fall of an intensity or an emission, the relative rise of the resource use rate).
+(deftemplate GREEN::series
+  (slot aspect (type SYMBOL) (allowed-symbols resource emissions))
+  (slot metric (type STRING))
+  (slot improvement (type FLOAT))
+  (slot text (type STRING))
+  (slot text-en (type STRING)))
+
+(defrule GREEN::green-resource-series
+  "产业资源利用: energy and water intensity and the resource use rate, of any scope."
+  (change (metric ?id) (kind ?k&energy-intensity|water-intensity|resource-use) (improvement ?i)
+          (text ?t) (text-en ?te))
+  =>
+  (assert (series (aspect resource) (metric ?id) (improvement ?i)
+    (text (str-cat ?t "，改善 " (num ?i) "%")) (text-en (str-cat ?te ", improved " (num ?i) " %")))))
+
+(defrule GREEN::green-emission-series
+  "污染物排放控制、碳排放: the chain's series, or a main enterprise's."
+  (change (metric ?id) (kind carbon-emissions|pollutant-emissions) (scope ?sc) (enterprise ?e)
+          (improvement ?i) (text ?t) (text-en ?te))
+  (or (test (eq ?sc chain))
+      (enterprise (id ?e) (role ?r&:(main-role-p ?r))))
+  =>
+  (assert (series (aspect emissions) (metric ?id) (improvement ?i)
+    (text (str-cat ?t "，下降 " (num ?i) "%")) (text-en (str-cat ?te ", down " (num ?i) " %")))))
+
+;;; The series of ?aspect whose improvement is at least ?min.
+(deffunction GREEN::at-least (?aspect ?min)
+  (find-all-facts ((?s series)) (and (eq ?s:aspect ?aspect) (>= ?s:improvement ?min))))
+
+;;; The texts of the series ?ss joined, one text-line each (no string grown item by item).
+(deffunction GREEN::texts (?of ?ss ?sep ?slot)
+  (progn$ (?s ?ss)
+    (assert (text-line (of ?of) (item (fact-slot-value ?s metric))
+      (text (fact-slot-value ?s text)) (text-en (fact-slot-value ?s text-en)))))
+  (join$ ?sep (slot-values$ (lines-of ?of) ?slot)))
+
 (defrule GREEN::green-resource
-  "产业资源利用提升: the average improvement of the resource series."
+  "产业资源利用提升显著 / 有一定的提升: a resource series that meets the threshold."
+  (declare (salience -10)) ; after every series has been read
   (param (name green-resource-marked) (value ?marked))
   (param (name green-resource-some) (value ?some))
-  (project)
   =>
-  (bind ?sum 0.0)
-  (bind ?cs (find-all-facts ((?c change)) (member$ ?c:kind (create$ energy-intensity water-intensity resource-use))))
-  (progn$ (?c ?cs)
-    (bind ?i (fact-slot-value ?c improvement))
-    (bind ?sum (+ ?sum ?i))
-    (assert (text-line (of green-resource) (item (fact-slot-value ?c metric))
-      (text (str-cat (fact-slot-value ?c text) "，改善 " (num ?i) "%"))
-      (text-en (str-cat (fact-slot-value ?c text-en) ", improved " (num ?i) " %")))))
-  (bind ?n (length$ ?cs))
-  (bind ?ids (slot-values$ ?cs metric))
-  (bind ?zh (join$ "；" (slot-values$ (lines-of green-resource) text)))
-  (bind ?en (join$ "; " (slot-values$ (lines-of green-resource) text-en)))
-  (if (> ?n 0) then
-    (bind ?avg (pct (/ ?sum ?n)))
-    (if (>= ?avg ?marked) then
-      (assert (held (indicator green) (condition resource-marked) (rule green-resource) (evidence ?ids)
-        (text (str-cat ?zh "；平均 " (num ?avg) "%（参数 green-resource-marked ≥ " (num ?marked) "%）"))
-        (text-en (str-cat ?en "; average " (num ?avg) " % (parameter green-resource-marked >= " (num ?marked) " %)")))))
-    (if (>= ?avg ?some) then
-      (assert (held (indicator green) (condition resource-some) (rule green-resource) (evidence ?ids)
-        (text (str-cat ?zh "；平均 " (num ?avg) "%（参数 green-resource-some ≥ " (num ?some) "%）"))
-        (text-en (str-cat ?en "; average " (num ?avg) " % (parameter green-resource-some >= " (num ?some) " %)"))))
-     else
-      (assert (flag (indicator green) (code resource-below) (severity info) (rule green-resource) (evidence ?ids)
-        (text (str-cat ?zh "；平均 " (num ?avg) "%，未达到参数 green-resource-some（" (num ?some) "%）"))
-        (text-en (str-cat ?en "; average " (num ?avg) " %, below parameter green-resource-some (" (num ?some) " %)")))))
-   else
+  (bind ?all (find-all-facts ((?s series)) (eq ?s:aspect resource)))
+  (bind ?ms (at-least resource ?marked))
+  (bind ?ss (at-least resource ?some))
+  (if (> (length$ ?ms) 0) then
+    (assert (held (indicator green) (condition resource-marked) (rule green-resource)
+      (evidence (slot-values$ ?ms metric))
+      (text (str-cat (texts green-marked ?ms "；" text) "（参数 green-resource-marked ≥ " (num ?marked) "%）"))
+      (text-en (str-cat (texts green-marked ?ms "; " text-en) " (parameter green-resource-marked >= " (num ?marked) " %)")))))
+  (if (> (length$ ?ss) 0) then
+    (assert (held (indicator green) (condition resource-some) (rule green-resource)
+      (evidence (slot-values$ ?ss metric))
+      (text (str-cat (texts green-some ?ss "；" text) "（参数 green-resource-some ≥ " (num ?some) "%）"))
+      (text-en (str-cat (texts green-some ?ss "; " text-en) " (parameter green-resource-some >= " (num ?some) " %)")))))
+  (if (= (length$ ?all) 0) then
     (assert (flag (indicator green) (code resource-unmeasured) (severity warning) (rule green-resource)
-      (text "没有可计算的能耗、水耗强度或资源综合利用率序列（含基准年和评价期内年份）")
-      (text-en "no energy, water or resource-use series with a base-year value and a value inside the window")))))
+      (text "没有可计算的能耗、水耗强度或资源综合利用率序列（含基准年和评价期内年份）：资源利用的提升未得到证明")
+      (text-en "no energy, water or resource-use series with a base-year value and a value inside the window: no improvement of resource use is shown")))
+   else
+    (if (= (length$ ?ss) 0) then
+      (assert (flag (indicator green) (code resource-below) (severity info) (rule green-resource)
+        (evidence (slot-values$ ?all metric))
+        (text (str-cat (texts green-resource ?all "；" text) "；均未达到参数 green-resource-some（" (num ?some) "%）"))
+        (text-en (str-cat (texts green-resource ?all "; " text-en) "; none reaches parameter green-resource-some (" (num ?some) " %)")))))))
 
 (defrule GREEN::green-emissions
-  "污染物排放控制、碳排放等有一定的下降 (the chain's, or main enterprises')."
+  "产业链上主要企业污染物排放控制、碳排放等有一定的下降: an emission series that fell enough."
+  (declare (salience -10)) ; after every series has been read
   (param (name green-emissions-some) (value ?some))
   (param (name factor-far-multiple) (value ?far))
-  (project)
   =>
-  (bind ?sum 0.0) (bind ?n 0)
-  ;; The emission series, and the enterprise of each, found in one pass (not a search of every
-  ;; enterprise for every series).
-  (bind ?cs (find-all-facts ((?c change)) (member$ ?c:kind (create$ carbon-emissions pollutant-emissions))))
-  (bind ?owners (first-by$ (find-all-facts ((?e enterprise)) TRUE) id (slot-values$ ?cs enterprise)))
-  (loop-for-count (?k (length$ ?cs))
-    (bind ?c (nth$ ?k ?cs))
-    (bind ?o (nth$ ?k ?owners))
-    (if (or (eq (fact-slot-value ?c scope) chain)
-            (and (neq ?o FALSE) (main-role-p (fact-slot-value ?o role)))) then
-      (bind ?i (fact-slot-value ?c improvement))
-      (bind ?sum (+ ?sum ?i)) (bind ?n (+ ?n 1))
-      (assert (text-line (of green-emissions) (item (fact-slot-value ?c metric))
-        (text (str-cat (fact-slot-value ?c text) "，下降 " (num ?i) "%"))
-        (text-en (str-cat (fact-slot-value ?c text-en) ", down " (num ?i) " %"))))))
-  (bind ?lines (lines-of green-emissions))
-  (bind ?ids (slot-values$ ?lines item))
-  (bind ?zh (join$ "；" (slot-values$ ?lines text)))
-  (bind ?en (join$ "; " (slot-values$ ?lines text-en)))
-  (if (= ?n 0) then
+  (bind ?all (find-all-facts ((?s series)) (eq ?s:aspect emissions)))
+  (bind ?ss (at-least emissions ?some))
+  (bind ?fs (at-least emissions (* ?far ?some)))
+  (if (> (length$ ?ss) 0) then
+    (assert (held (indicator green) (condition emissions-fell) (rule green-emissions)
+      (evidence (slot-values$ ?ss metric))
+      (text (str-cat (texts green-fell ?ss "；" text) "（参数 green-emissions-some ≥ " (num ?some) "%）"))
+      (text-en (str-cat (texts green-fell ?ss "; " text-en) " (parameter green-emissions-some >= " (num ?some) " %)")))))
+  (if (> (length$ ?fs) 0) then
+    (assert (factor (indicator green) (id emissions-far) (rule green-emissions)
+      (evidence (slot-values$ ?fs metric))
+      (text (str-cat (texts green-far ?fs "；" text) "，达到参数 green-emissions-some 的 " (num ?far) " 倍"))
+      (text-en (str-cat (texts green-far ?fs "; " text-en) ", " (num ?far) " times parameter green-emissions-some")))))
+  (if (= (length$ ?all) 0) then
     (assert (flag (indicator green) (code emissions-unmeasured) (severity warning) (rule green-emissions)
-      (text "没有可计算的碳排放或污染物排放序列（产业链或主要企业，含基准年和评价期内年份）")
-      (text-en "no carbon or pollutant emission series (of the chain or a main enterprise) with a base-year value and a value inside the window")))
+      (text "没有可计算的碳排放或污染物排放序列（产业链或主要企业，含基准年和评价期内年份）：排放的下降未得到证明")
+      (text-en "no carbon or pollutant emission series (of the chain or a main enterprise) with a base-year value and a value inside the window: no fall of emissions is shown")))
    else
-    (bind ?avg (pct (/ ?sum ?n)))
-    (if (>= ?avg ?some) then
-      (assert (held (indicator green) (condition emissions-fell) (rule green-emissions) (evidence ?ids)
-        (text (str-cat ?zh "；平均下降 " (num ?avg) "%（参数 green-emissions-some ≥ " (num ?some) "%）"))
-        (text-en (str-cat ?en "; average fall " (num ?avg) " % (parameter green-emissions-some >= " (num ?some) " %)"))))
-     else
-      (assert (flag (indicator green) (code emissions-below) (severity info) (rule green-emissions) (evidence ?ids)
-        (text (str-cat ?zh "；平均下降 " (num ?avg) "%，未达到参数 green-emissions-some（" (num ?some) "%）"))
-        (text-en (str-cat ?en "; average fall " (num ?avg) " %, below parameter green-emissions-some (" (num ?some) " %)")))))
-    (if (>= ?avg (* ?far ?some)) then
-      (assert (factor (indicator green) (id emissions-far) (rule green-emissions) (evidence ?ids)
-        (text (str-cat "排放平均下降 " (num ?avg) "%，达到参数的 " (num ?far) " 倍"))
-        (text-en (str-cat "emissions down " (num ?avg) " % on average, " (num ?far) " times the parameter")))))))
+    (if (= (length$ ?ss) 0) then
+      (assert (flag (indicator green) (code emissions-below) (severity info) (rule green-emissions)
+        (evidence (slot-values$ ?all metric))
+        (text (str-cat (texts green-emissions ?all "；" text) "；均未达到参数 green-emissions-some（" (num ?some) "%）"))
+        (text-en (str-cat (texts green-emissions ?all "; " text-en) "; none reaches parameter green-emissions-some (" (num ?some) " %)")))))))
 
-(defrule GREEN::green-outside-window
-  "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
-  (window (start ?s) (end ?e))
-  (certification (id ?id) (name ?n) (date ?d) (window before|after))
+(defrule GREEN::green-worsened
+  "A resource or emission series that got worse is flagged, whatever the band: the reviewer sees
+   it, though it lowers no score (leaving it out would not either)."
+  (series (aspect ?a) (metric ?id) (improvement ?i&:(< ?i 0)) (text ?t) (text-en ?te))
   =>
-  (assert (excluded (indicator green) (evidence ?id) (rule green-outside-window)
-    (text (str-cat ?n " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e " 之内"))
-    (text-en (str-cat ?n " is dated " ?d ", outside the results window " ?s " to " ?e)))))
+  (assert (flag (indicator green) (code green-worsened) (severity warning) (rule green-worsened)
+    (evidence ?id)
+    (text (str-cat (if (eq ?a resource) then "资源利用变差：" else "排放上升：") ?t))
+    (text-en (str-cat (if (eq ?a resource) then "resource use got worse: " else "emissions rose: ") ?te)))))
+
+;;; A certification valid at some time in the window: obtained by its end (and not in the
+;;; future), and not expired before its start.
+(deffunction GREEN::valid-in-window-p (?window ?valid-until-day ?start-day)
+  (and (member$ ?window (create$ inside before))
+       (or (= ?valid-until-day 0) (>= ?valid-until-day ?start-day))))
+
+(defrule GREEN::green-certificate-not-valid
+  "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益: a certification counts while it
+   is valid in the window, as the QMS certificates of management."
+  (window (start ?s) (end ?e) (start-day ?sd))
+  (certification (id ?id) (name ?n) (date ?d) (window ?w&~future&~undated) (valid-until ?vu)
+                 (valid-until-day ?v))
+  (test (not (valid-in-window-p ?w ?v ?sd)))
+  =>
+  (assert (excluded (indicator green) (evidence ?id) (rule green-certificate-not-valid)
+    (text (str-cat ?n "（" ?d (if (> ?v 0) then (str-cat " 至 " ?vu) else "") "）"
+                   (if (eq ?w after) then "在成效评价期结束后才取得" else "在成效评价期开始前已失效")
+                   "，在评价期 " ?s " 至 " ?e " 内无效"))
+    (text-en (str-cat ?n " (" ?d (if (> ?v 0) then (str-cat " to " ?vu) else "") ") "
+                      (if (eq ?w after) then "was obtained after the results window" else "expired before the results window")
+                      "; it is not valid in the window " ?s " to " ?e)))))
 
 (defrule GREEN::green-not-counted
   "Certifications of other kinds, or of enterprises that are not main enterprises."
-  (certification (id ?id) (name ?n) (kind ?k) (enterprise ?e) (window inside))
+  (window (start-day ?sd))
+  (certification (id ?id) (name ?n) (kind ?k) (enterprise ?e) (window ?w) (valid-until-day ?v))
+  (test (valid-in-window-p ?w ?v ?sd))
   (enterprise (id ?e) (name ?en) (role ?r))
   (test (or (eq ?k other) (not (main-role-p ?r))))
   =>
@@ -158,13 +211,21 @@
 
 (defrule GREEN::green-certified
   "产业链上主要企业获得绿色、环保、低碳、节能等方面的认证"
-  (certification (id ?id) (name ?n) (kind ?k&~other) (level ?lv) (enterprise ?e) (date ?d) (window inside))
+  (window (start-day ?sd))
+  (certification (id ?id) (name ?n) (kind ?k&~other) (level ?lv) (enterprise ?e) (date ?d)
+                 (window ?w) (valid-until ?vu) (valid-until-day ?v))
+  (test (valid-in-window-p ?w ?v ?sd))
   (enterprise (id ?e) (name ?en) (role ?r&:(main-role-p ?r)))
   =>
   (assert (tally (indicator green) (name certified) (key ?e)))
+  (bind ?when (str-cat ?d (if (> ?v 0) then (str-cat " 至 " ?vu) else "")))
+  (bind ?when-en (str-cat ?d (if (> ?v 0) then (str-cat " to " ?vu) else "")))
   (assert (held (indicator green) (condition main-certified) (rule green-certified) (evidence ?id)
-    (text (str-cat ?en " 获得 " ?n "（" ?d "）")) (text-en (str-cat ?en " obtained " ?n " (" ?d ")"))))
-  (if (and (eq ?lv national) (member$ ?k (create$ green-factory green-supply-chain))) then
+    (text (str-cat ?en " 获得 " ?n "（" ?when (if (eq ?w before) then "，评价期开始前取得、期内有效" else "") "）"))
+    (text-en (str-cat ?en " obtained " ?n " (" ?when-en (if (eq ?w before) then ", obtained before the window and valid in it" else "") ")"))))
+  (if (and (eq ?lv national)
+           (member$ ?k (create$ green-factory green-supply-chain energy-efficiency-leader
+                                water-efficiency-leader))) then
     (assert (factor (indicator green) (id national-green) (rule green-certified) (evidence ?id)
       (text (str-cat "国家级：" ?n)) (text-en (str-cat "national: " ?n))))))
 

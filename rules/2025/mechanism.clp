@@ -211,7 +211,7 @@
   "定期举办会议或活动推进产业链质量提升"
   (param (name mechanism-meetings-per-year) (value ?min))
   (param (name factor-far-multiple) (value ?far))
-  (window (months ?m) (start ?s) (end ?e))
+  (window (rate-months ?m) (start ?s) (rate-end ?e)) ; the period rates are averaged over (§2.5)
   =>
   (bind ?ids (slot-values$ (find-all-facts ((?x meeting)) (eq ?x:window inside)) id))
   (bind ?rate (per-year (length$ ?ids) ?m))

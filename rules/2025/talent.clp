@@ -91,7 +91,7 @@
   (param (name talent-trainings-per-year) (value ?min))
   (param (name talent-lasting-years) (value ?years-min))
   (param (name talent-participants-many) (value ?many))
-  (window (months ?m) (start ?s) (end ?e))
+  (window (rate-months ?m) (start ?s) (rate-end ?e)) ; the period rates are averaged over (§2.5)
   =>
   (bind ?ts (find-all-facts ((?x training)) (eq ?x:window inside)))
   (bind ?ids (slot-values$ ?ts id))
@@ -123,7 +123,7 @@
 (defrule TALENT::talent-competitions
   "定期开展劳动技能竞赛等质量活动"
   (param (name talent-competitions-per-year) (value ?min))
-  (window (months ?m) (start ?s) (end ?e))
+  (window (rate-months ?m) (start ?s) (rate-end ?e)) ; the period rates are averaged over (§2.5)
   =>
   (bind ?ids (slot-values$ (find-all-facts ((?x competition)) (eq ?x:window inside)) id))
   (bind ?rate (per-year (length$ ?ids) ?m))
