@@ -269,7 +269,7 @@ Test(cli, scores_the_samples_as_the_rubric_says) {
   } want[] = {
       {STRONG, "standards", 6, 8, 8},  {STRONG, "brand", 6, 8, 8},
       {STRONG, "capability", 4, 4, 4}, {MIDDLING, "standards", 3, 5, 5},
-      {MIDDLING, "brand", 3, 5, 4},    {MIDDLING, "capability", 3, 3, 3},
+      {MIDDLING, "brand", 3, 5, 5},    {MIDDLING, "capability", 3, 3, 3},
       {WEAK, "standards", 1, 2, 2},    {WEAK, "brand", 1, 2, 2},
   };
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {

@@ -138,6 +138,11 @@ static const family families[] = {
      "issuer=\"省政府\" "
      "date=\"2024-05-01\"/>"
      "<brand id=\"BR%d\" enterprise=\"E1\" name=\"品牌\"/>"},
+    {"recognitions", "brand",
+     "<recognition id=\"RC%d\" enterprise=\"E1\" kind=\"time-honoured\" level=\"national\" "
+     "name=\"中华老字号\" issuer=\"商务部\" date=\"2020-05-01\"/>"
+     "<recognition id=\"RG%d\" kind=\"geographical-indication\" name=\"地理标志\" "
+     "issuer=\"国家知识产权局\" date=\"2020-05-01\" valid-until=\"2030-05-01\"/>"},
     {"assessments", "capability",
      "<assessment id=\"CA%d\" enterprise=\"E1\" date=\"2024-08-01\" level=\"assurance\" "
      "proof=\"third-party-report\"><doc file=\"r.pdf\"/></assessment>"},

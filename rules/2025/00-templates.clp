@@ -459,6 +459,9 @@
 
 ;;; name-class is what the award's name says, whatever kind the application declares:
 ;;; china-quality-award (中国质量奖), caq-national-quality-award (全国质量奖 of 中国质量协会), other.
+;;; name-level is the level of government the name shows, from its last administrative word
+;;; before 质量 (省长质量奖 provincial, 市长质量奖 city, 区长质量奖 district, 县 county; 上海市…
+;;; provincial): provincial city district county, or none when the name shows no level.
 (deftemplate award
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
@@ -468,6 +471,7 @@
   (slot tier (type SYMBOL) (allowed-symbols winner nomination) (default winner))
   (slot name (type STRING))
   (slot name-class (type SYMBOL))
+  (slot name-level (type SYMBOL) (default none))
   (slot issuer (type STRING)))
 
 (deftemplate brand
@@ -482,13 +486,27 @@
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot title (type STRING)))
 
+;;; A recognised brand that is not an honour for quality work (地理标志, 区域公用品牌, 老字号, 品字标):
+;;; kind geographical-indication regional-brand time-honoured pin-mark; enterprise "" for a
+;;; region's own; valid-until-day 0 when no term is stated.
+(deftemplate recognition
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
+  (slot enterprise (type STRING))
+  (slot kind (type SYMBOL))
+  (slot level (type SYMBOL) (default nil))
+  (slot name (type STRING))
+  (slot issuer (type STRING))
+  (slot valid-until (type STRING)) (slot valid-until-day (type INTEGER)))
+
 (deftemplate assessment
   (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
   (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
   (slot enterprise (type STRING))
   (slot level (type SYMBOL) (allowed-symbols experience inspection assurance prevention excellence))
   (slot proof (type SYMBOL) (allowed-symbols third-party-report miit-publication self-assessment))
-  (slot assessor (type STRING)))
+  (slot assessor (type STRING))
+  (slot valid-until (type STRING)) (slot valid-until-day (type INTEGER)))   ; 0: no term stated
 
 ;;; The change of one yearly series over the window, derived by the MEASURE module
 ;;; (04-measure.clp) before any indicator runs: from the value of the base year (or the latest

@@ -141,11 +141,15 @@
     (text "7-10分档和4-6分档内加分：参与联合活动的链上企业达到此数，带动面广。")
     (text-en "Placement in 7-10 and 4-6: this many chain enterprises took part, a wide reach."))
 
+  (param (name sme-srdi-valid-years) (value 3) (min 1) (max 10) (unit "年")
+    (text "专精特新资格的有效期：自认定日期（srdi-date）起算。《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）规定专精特新中小企业和专精特新“小巨人”企业认定有效期均为三年，期满须复核。资格在成效评价期内某一时点有效（认定不晚于评价期结束，且有效期届满晚于评价期开始）即为专精特新企业。")
+    (text-en "How long a specialised-and-innovative (专精特新) status lasts from its recognition date (srdi-date). The Interim Measures for the Tiered Cultivation of Quality SMEs (MIIT 企业〔2022〕63号) make both the provincial status and the national 'little giant' status valid for three years, then reviewed. A firm is 专精特新 when its status is valid at some time in the window (recognised by its end, expiring after its start)."))
+
   ;; ---- management 全面提高质量管理水平
 
-  (param (name management-qms-share) (value 100.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“链上主要企业质量管理等体系运行有效”：持有评价期内有效质量管理体系证书的主要企业比例。主要企业应全部通过认证。")
-    (text-en "'The main enterprises' QMS run effectively': the share of main enterprises holding a QMS certificate valid in the window. All of them should be certified."))
+  (param (name management-qms-share) (value 80.0) (min 0.0) (max 100.0) (unit "%")
+    (text "“链上主要企业质量管理等体系运行有效”：持有评价期内有效质量管理体系证书的主要企业比例，链主企业须全部持有。“主要企业”指其总体，五家中四家即达到；未全部持有时仍在该档，但少得 qms-all 一分，而不是失去该档。")
+    (text-en "'The main enterprises' quality-management systems run effectively': the share of main enterprises holding a QMS certificate valid in the window; every chain-leader firm must hold one. 主要企业 speaks of them as a whole, so four of five reach it; short of all of them the band stands but the qms-all point is lost, rather than the band."))
 
   (param (name management-widespread-enterprises) (value 2) (min 1) (max 1000) (unit "家")
     (text "7-10分档内加分：先进方法、数字化质量管理各在至少这么多家主要企业开展。")
@@ -264,6 +268,10 @@
   (param (name capability-require-document) (value 1) (min 0) (max 1) (unit "开关")
     (text "评价要求须“提供由第三方专业机构出具的评价报告或工信部公布的评级信息”。1：声称的第三方报告或工信部公布信息须附文件引用（<doc>），否则不计分；0：只看声明的证明方式。")
     (text-en "The rubric requires the third-party report or MIIT's published rating to be provided. 1: a claimed report or publication must come with a document reference (<doc>) or it earns nothing; 0: the declared kind of proof is enough."))
+
+  (param (name capability-valid-years) (value 3) (min 1) (max 10) (unit "年")
+    (text "评价报告或工信部公布的评级信息未写明有效期（valid-until）时，评级自评价日期起按此年数有效。评价要求和《制造业卓越质量工程实施意见》都未规定评级的有效期；三年与质量管理体系认证证书、专精特新认定的有效期相同，是我国合格评定和认定结果通行的周期。评级在成效评价期内某一时点有效才计分。")
+    (text-en "When the report or MIIT's published rating states no term (valid-until), the rating is taken as valid this many years from its date. Neither the rubric nor the 制造业卓越质量工程实施意见 sets a term for a rating; three years is the term of QMS certificates and of 专精特新 status, the usual cycle of conformity-assessment and recognition results in China. A rating earns points only when valid at some time in the results window."))
 
   ;; ---- triage 初筛建议
 

@@ -11,21 +11,28 @@
 ;;;  - The honours that place a chain in a band are the ones the rubric names: government
 ;;;    quality awards (kind government-quality-award), 质量品牌提升示范区 (brand-zone) and
 ;;;    产业链供应链质量联动提升试点 (linkage-pilot), at national, provincial, or local (city,
-;;;    district, county) level, won inside the 24-month window. Other brand honours do not
-;;;    place a chain in a band.
+;;;    district, county) level, won inside the 24-month window; 3-5's 等荣誉 takes in a
+;;;    provincial demonstration zone. Other brand honours do not place a chain in a band.
 ;;;  - The national government quality award is 中国质量奖, its 提名奖 included. 全国质量奖 is
 ;;;    awarded by 中国质量协会, an association: it is not a government award and never counts;
-;;;    declared as anything but an association's award it is also flagged as an error. A
-;;;    "national government quality award" whose name is not 中国质量奖 does not count and is
-;;;    flagged.
+;;;    declared as anything but an association's award it is also flagged as an error.
 ;;;  - The award's name outranks what the application declares about it: 中国质量奖 counts as
 ;;;    the national government award whatever kind or level is declared (a mismatch is
-;;;    flagged), and an award named ...提名奖 counts as a nomination even if declared a win.
+;;;    flagged); an award named ...提名奖 counts as a nomination even if declared a win; and a
+;;;    government quality award whose name shows its level of government (省长质量奖, 市长质量奖,
+;;;    区长质量奖, 上海市… for a municipality) counts at that level, flagged when the declared
+;;;    level differs (a 市长质量奖 declared provincial lands in 1-2, not 3-5). A "national
+;;;    government quality award" whose name is not 中国质量奖 and shows no level does not count.
 ;;;  - The band is the level of the highest honour: national 6-8, provincial 3-5, city,
 ;;;    district or county 1-2 (a city award is above the district award the rubric names, and
 ;;;    the rubric has no city band).
+;;;  - Recognised brands (<recognition>) are brands, not honours, and never place a chain in a
+;;;    band: 老字号 and 品字标 of a chain enterprise are 标志性企业品牌 (1-2) and, of a main
+;;;    enterprise, 品牌价值 (3-5); 地理标志 and 区域公用品牌 are brands the chain's enterprises share,
+;;;    a 品牌集群效应 (3-5, 6-8). Each is shown with an info flag saying so.
 ;;;  - Placement: a winner (not only a nomination), a cluster (honours held by several
-;;;    enterprises), brand-culture promotion, flagship brands.
+;;;    enterprises, or a regional brand), brand-culture promotion, brand value (3-5), flagship
+;;;    brands (1-2).
 
 (defmodule BRAND (import MAIN ?ALL))
 
@@ -45,21 +52,21 @@
 
 (deffacts BRAND::definitions
   (condition (indicator brand) (level 3) (id national-honour)
-    (text "相关企业（或本产业链、本地区）在成效评价期内获得国家级政府质量奖（中国质量奖及其提名奖）、国家级质量品牌提升示范区或产业链供应链质量联动提升试点等荣誉")
+    (text "相关企业获得国家级政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点等荣誉：成效评价期内相关企业（或本产业链、本地区）获得中国质量奖（含提名奖），或国家级质量品牌提升示范区、产业链供应链质量联动提升试点")
     (text-en "inside the results window, enterprises (or the chain or region) won the national government quality award (中国质量奖, nomination included), a national quality-brand demonstration zone, a national chain and supply-chain quality linkage pilot or similar honour"))
   (condition (indicator brand) (level 2) (id provincial-honour)
-    (text "相关企业（或本产业链、本地区）在成效评价期内获得省级政府质量奖、省级产业链供应链质量联动提升试点或质量品牌提升示范区等荣誉")
-    (text-en "inside the results window, enterprises (or the chain or region) won a provincial government quality award, a provincial linkage pilot or demonstration zone or similar honour"))
+    (text "相关企业获得省级政府质量奖、产业链供应链质量联动提升试点等荣誉：成效评价期内相关企业（或本产业链、本地区）获得省级政府质量奖或省级产业链供应链质量联动提升试点；“等荣誉”另计省级质量品牌提升示范区")
+    (text-en "inside the results window, enterprises (or the chain or region) won a provincial government quality award or a provincial linkage pilot; 等荣誉 (or similar honours) also takes in a provincial quality-brand demonstration zone"))
   (condition (indicator brand) (level 1) (id local-award)
-    (text "链上企业（或本产业链、本地区）在成效评价期内获得区级（或县级、市级）政府质量奖等荣誉")
+    (text "链上企业获得区级的政府质量奖等荣誉：成效评价期内链上企业（或本产业链、本地区）获得区级、县级或市级政府质量奖等荣誉")
     (text-en "inside the results window, enterprises on the chain (or the chain or region) won a district-level (or county- or city-level) government quality award or similar honour"))
 
   (factor-def (indicator brand) (level 3) (id national-winner) (points 1)
     (text "获得的国家级荣誉中有正式奖项或称号，而不只是提名奖")
     (text-en "a national honour won outright, not only a nomination"))
   (factor-def (indicator brand) (level 3) (id cluster) (points 1)
-    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises（{brand-cluster-enterprises}）的家数")
-    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises ({brand-cluster-enterprises})"))
+    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises（{brand-cluster-enterprises}）家，或本产业链有地理标志、区域公用品牌")
+    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises ({brand-cluster-enterprises}), or the chain has a geographical indication or regional brand"))
   (factor-def (indicator brand) (level 3) (id culture) (points 1)
     (text "广泛开展品牌文化宣传：成效评价期内有品牌宣传活动")
     (text-en "brand culture promoted: brand promotion inside the results window"))
@@ -67,20 +74,32 @@
     (text "获得的省级荣誉中有正式奖项或称号，而不只是提名奖")
     (text-en "a provincial honour won outright, not only a nomination"))
   (factor-def (indicator brand) (level 2) (id cluster) (points 1)
-    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises（{brand-cluster-enterprises}）的家数")
-    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises ({brand-cluster-enterprises})"))
+    (text "品牌集群效应：获得省级及以上荣誉的企业达到参数 brand-cluster-enterprises（{brand-cluster-enterprises}）家，或本产业链有地理标志、区域公用品牌")
+    (text-en "brand-cluster effect: enterprises holding provincial or national honours reach parameter brand-cluster-enterprises ({brand-cluster-enterprises}), or the chain has a geographical indication or regional brand"))
   (factor-def (indicator brand) (level 2) (id culture) (points 1)
-    (text "品牌文化宣传意识：成效评价期内有品牌宣传活动")
+    (text "品牌文化宣传的意识：成效评价期内有品牌宣传活动")
     (text-en "brand-culture awareness: brand promotion inside the results window"))
+  (factor-def (indicator brand) (level 2) (id brand-value) (points 1)
+    (text "有一定的品牌价值：主要企业的品牌有公开的品牌价值评价，或获认定为老字号、品字标")
+    (text-en "some brand value: a main enterprise's brand has a published valuation or is recognised as 老字号 (time-honoured) or 品字标"))
   (factor-def (indicator brand) (level 1) (id flagship-brand) (points 1)
-    (text "初步形成1-2个标志性企业品牌：申报材料列出链上企业的标志性品牌")
-    (text-en "1-2 flagship enterprise brands beginning to form: the application names flagship brands of chain enterprises")))
+    (text "初步形成1-2个标志性企业品牌：申报材料列出链上企业的标志性品牌，或链上企业的品牌获认定为老字号、品字标")
+    (text-en "1-2 flagship enterprise brands beginning to form: the application names flagship brands of chain enterprises, or a chain enterprise's brand is recognised as 老字号 or 品字标")))
 
 (deffunction BRAND::level-band (?level)
   (switch ?level
     (case national then 3)
     (case provincial then 2)
     (default 1)))
+
+(deffunction BRAND::level-en (?level)
+  (switch ?level (case national then "national") (case provincial then "provincial") (case city then "city")
+    (case district then "district") (case county then "county") (default "unstated")))
+
+;;; Whether the level an award's name shows (none: no level) agrees with the declared one. A name
+;;; in 市 may be a county-level city's, so it agrees with a declared county level too.
+(deffunction BRAND::level-agrees-p (?declared ?named)
+  (or (eq ?named none) (eq ?declared ?named) (and (eq ?named city) (eq ?declared county))))
 
 (deffunction BRAND::tier-zh (?tier ?name)
   (if (and (eq ?tier nomination) (not (str-index "提名" ?name))) then "（提名奖）" else ""))
@@ -142,7 +161,7 @@
 (defrule BRAND::brand-national-award-not-cqa
   "国家级政府质量奖 is 中国质量奖 (and its nomination award)."
   (award (id ?id) (name ?n) (issuer ?i) (kind government-quality-award) (level national)
-         (name-class other))
+         (name-class other) (name-level none))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-national-award-not-cqa)
     (text (str-cat ?n " 申报为国家级政府质量奖，但国家级政府质量奖只有中国质量奖（含提名奖），不计入"))
@@ -151,6 +170,18 @@
     (rule brand-national-award-not-cqa) (evidence ?id)
     (text (str-cat "“" ?n "”（" ?i "）不是中国质量奖，请核对奖项级别和名称"))
     (text-en (str-cat "'" ?n "' (" ?i ") is not 中国质量奖; check the award's level and name")))))
+
+(defrule BRAND::brand-award-level-mismatch
+  "A government quality award's name shows its level of government: 市长质量奖 is a city's award."
+  (award (id ?id) (name ?n) (issuer ?i) (kind government-quality-award) (level ?lv)
+         (name-class other) (name-level ?nl&~none))
+  (test (not (level-agrees-p ?lv ?nl)))
+  =>
+  (assert (flag (indicator brand) (code award-level-mismatch) (severity warning)
+    (rule brand-award-level-mismatch) (evidence ?id)
+    (text (str-cat ?n "（" ?i "）申报为" (level-zh ?lv) "，但名称表明是" (level-zh ?nl) "政府质量奖；按" (level-zh ?nl) "计"))
+    (text-en (str-cat ?n " (" ?i ") is declared " (level-en ?lv) ", but its name makes it a " (level-en ?nl)
+                      "-level government quality award; counted at that level")))))
 
 (defrule BRAND::brand-other-honour
   "Honours the rubric does not name do not place a chain in a band."
@@ -176,16 +207,18 @@
 (defrule BRAND::brand-honour-counts
   "Government quality awards, demonstration zones and linkage pilots won inside the window."
   (award (id ?id) (enterprise ?e) (name ?n) (issuer ?i) (date ?d) (window inside)
-         (kind ?k) (level ?lv) (tier ?t) (name-class ?nc))
+         (kind ?k) (level ?lv) (tier ?t) (name-class ?nc) (name-level ?nl))
   (test (or (eq ?nc china-quality-award)
             (and (eq ?nc other)
                  (member$ ?k (create$ government-quality-award brand-zone linkage-pilot))
-                 (not (and (eq ?k government-quality-award) (eq ?lv national))))))
+                 (not (and (eq ?k government-quality-award) (eq ?lv national) (eq ?nl none))))))
   (or (chain-holder (id ?e) (name ?holder))
       (enterprise (id ?e) (name ?holder)))
   =>
   ;; The name outranks the declaration (see the header).
-  (bind ?level (if (eq ?nc china-quality-award) then national else ?lv))
+  (bind ?level (if (eq ?nc china-quality-award) then national
+                 else (if (and (eq ?k government-quality-award) (not (level-agrees-p ?lv ?nl))) then ?nl
+                       else ?lv)))
   (bind ?kind (if (eq ?nc china-quality-award) then government-quality-award else ?k))
   (bind ?tier (if (str-index "提名" ?n) then nomination else ?t))
   (bind ?holder-en ?holder)
@@ -242,9 +275,10 @@
 
 (defrule BRAND::brand-cluster-member
   "An enterprise holding a provincial or national honour."
-  (honour (band ?b&2|3) (enterprise ?e&~""))
+  (honour (id ?id) (band ?b&2|3) (enterprise ?e&~""))
   =>
-  (assert (tally (indicator brand) (name honoured-enterprises) (key ?e))))
+  (assert (tally (indicator brand) (name honoured-enterprises) (key ?e)))
+  (assert (tally (indicator brand) (name cluster-honours) (key ?id))))
 
 (defrule BRAND::brand-cluster
   "品牌集群效应: honours held by several enterprises of the chain."
@@ -254,7 +288,8 @@
   (bind ?es (tally-keys brand honoured-enterprises))
   (bind ?n (length$ ?es))
   (if (>= ?n ?min) then
-    (assert (factor (indicator brand) (id cluster) (rule brand-cluster) (evidence ?es)
+    (assert (factor (indicator brand) (id cluster) (rule brand-cluster)
+      (evidence (tally-keys brand cluster-honours))
       (text (str-cat ?n " 家企业获得省级及以上荣誉：" (join-ids ?es) "（参数 brand-cluster-enterprises ≥ " (num ?min) "）"))
       (text-en (str-cat ?n " enterprises hold provincial or national honours: " (join-ids ?es) " (parameter brand-cluster-enterprises >= " (num ?min) ")"))))))
 
@@ -274,3 +309,83 @@
   (assert (factor (indicator brand) (id flagship-brand) (rule brand-flagship) (evidence ?id)
     (text (str-cat ?en " 的标志性品牌“" ?n "”"))
     (text-en (str-cat ?en "'s flagship brand '" ?n "'")))))
+
+(defrule BRAND::brand-valuation
+  "有一定的品牌价值: a main enterprise's brand with a published valuation."
+  (brand (id ?id) (name ?n) (enterprise ?e) (valuation ?v&:(> ?v 0)) (window ~future))
+  (enterprise (id ?e) (name ?en) (role ?r&:(main-role-p ?r)))
+  =>
+  (assert (factor (indicator brand) (id brand-value) (rule brand-valuation) (evidence ?id)
+    (text (str-cat ?en " 的品牌“" ?n "”品牌价值评价 " (num ?v) " 亿元"))
+    (text-en (str-cat ?en "'s brand '" ?n "' valued at " (num ?v) " 亿元 (hundreds of millions of yuan)")))))
+
+;;; ---------------------------------------------------------------- recognised brands
+
+(deffunction BRAND::recognition-zh (?k)
+  (switch ?k (case geographical-indication then "地理标志") (case regional-brand then "区域公用品牌")
+    (case time-honoured then "老字号") (case pin-mark then "品字标") (default "")))
+
+;;; Whether a recognition was held at some time in the window: recognised by its end (and not
+;;; after the day of the run), its term (if stated) not over before its start.
+(deffunction BRAND::recognition-valid-p (?day ?window ?until ?ws ?we)
+  (and (<= ?day ?we) (neq ?window future) (or (= ?until 0) (>= ?until ?ws))))
+
+(defrule BRAND::brand-recognition-not-valid
+  "A recognised brand counts when it was held during the window."
+  (window (start-day ?ws) (end-day ?we) (start ?s) (end ?e))
+  (recognition (id ?id) (kind ?k) (name ?n) (date ?d) (day ?day) (window ?w) (valid-until ?vu)
+               (valid-until-day ?u))
+  (test (not (recognition-valid-p ?day ?w ?u ?ws ?we)))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-recognition-not-valid)
+    (text (str-cat (recognition-zh ?k) "“" ?n "”（" ?d (if (> ?u 0) then (str-cat " 至 " ?vu) else "") "）在成效评价期 " ?s " 至 " ?e " 内无效"))
+    (text-en (str-cat "the " ?k " '" ?n "' (" ?d (if (> ?u 0) then (str-cat " to " ?vu) else "") ") is not held in the window " ?s " to " ?e)))))
+
+(defrule BRAND::brand-recognition-no-enterprise
+  "老字号 and 品字标 recognise an enterprise's brand: without the enterprise they show nothing."
+  (window (start-day ?ws) (end-day ?we))
+  (recognition (id ?id) (kind ?k&time-honoured|pin-mark) (name ?n) (enterprise "") (day ?day)
+               (window ?w) (valid-until-day ?u))
+  (test (recognition-valid-p ?day ?w ?u ?ws ?we))
+  =>
+  (assert (excluded (indicator brand) (evidence ?id) (rule brand-recognition-no-enterprise)
+    (text (str-cat (recognition-zh ?k) "“" ?n "”未注明所属的链上企业，不能作为企业品牌计入"))
+    (text-en (str-cat "the " ?k " '" ?n "' names no chain enterprise, so it cannot count as an enterprise's brand")))))
+
+(defrule BRAND::brand-recognised-enterprise-brand
+  "老字号, 品字标: a chain enterprise's recognised brand (1-2), a main enterprise's brand value (3-5)."
+  (window (start-day ?ws) (end-day ?we))
+  (recognition (id ?id) (kind ?k&time-honoured|pin-mark) (name ?n) (enterprise ?e) (issuer ?i)
+               (date ?d) (day ?day) (window ?w) (valid-until-day ?u))
+  (test (recognition-valid-p ?day ?w ?u ?ws ?we))
+  (enterprise (id ?e) (name ?en) (role ?r))
+  =>
+  (bind ?zh (str-cat ?en " 的品牌获认定为" (recognition-zh ?k) "：" ?n "（" ?i "，" ?d "）"))
+  (bind ?ee (str-cat ?en "'s brand is recognised as " ?k ": " ?n " (" ?i ", " ?d ")"))
+  (assert (factor (indicator brand) (id flagship-brand) (rule brand-recognised-enterprise-brand)
+    (evidence ?id) (text ?zh) (text-en ?ee)))
+  (if (main-role-p ?r) then
+    (assert (factor (indicator brand) (id brand-value) (rule brand-recognised-enterprise-brand)
+      (evidence ?id) (text ?zh) (text-en ?ee))))
+  (assert (flag (indicator brand) (code brand-recognition) (severity info)
+    (rule brand-recognised-enterprise-brand) (evidence ?id)
+    (text (str-cat ?zh "：是企业品牌的认定，不是评价要求所列的荣誉，不据以定档；计为标志性企业品牌（1-2分档内加分）"
+                   (if (main-role-p ?r) then "和主要企业的品牌价值（3-5分档内加分）" else "")))
+    (text-en (str-cat ?ee ": a recognition of an enterprise's brand, not one of the honours the rubric names, so it places no band; counted as a flagship enterprise brand (placement in 1-2)"
+                      (if (main-role-p ?r) then " and as a main enterprise's brand value (placement in 3-5)" else ""))))))
+
+(defrule BRAND::brand-regional-brand
+  "地理标志, 区域公用品牌: a brand the chain's enterprises share, a 品牌集群效应 (3-5, 6-8)."
+  (window (start-day ?ws) (end-day ?we))
+  (recognition (id ?id) (kind ?k&geographical-indication|regional-brand) (name ?n) (issuer ?i)
+               (date ?d) (day ?day) (window ?w) (valid-until-day ?u))
+  (test (recognition-valid-p ?day ?w ?u ?ws ?we))
+  =>
+  (bind ?zh (str-cat "本产业链的" (recognition-zh ?k) "：" ?n "（" ?i "，" ?d "）"))
+  (bind ?ee (str-cat "the chain's " ?k ": " ?n " (" ?i ", " ?d ")"))
+  (assert (factor (indicator brand) (id cluster) (rule brand-regional-brand) (evidence ?id)
+    (text ?zh) (text-en ?ee)))
+  (assert (flag (indicator brand) (code brand-recognition) (severity info) (rule brand-regional-brand)
+    (evidence ?id)
+    (text (str-cat ?zh "：链上企业共用的品牌，计为品牌集群效应（3-5分档和6-8分档内加分）；不是评价要求所列的荣誉，不据以定档"))
+    (text-en (str-cat ?ee ": a brand the chain's enterprises share, counted as a brand-cluster effect (placement in 3-5 and 6-8); not one of the honours the rubric names, so it places no band")))))

@@ -11,7 +11,10 @@
 ;;;    claimed report or publication needs a <doc> reference (file, number or URL); without
 ;;;    one it earns nothing and is flagged.
 ;;;  - The bonus is the chain's: the highest proven level of any enterprise on the chain.
-;;;  - It is not a results indicator, so the 24-month window does not apply.
+;;;  - A rating counts when it is valid at some time in the results window: assessed (its date)
+;;;    on or before the window's end, and valid until (valid-until, or capability-valid-years
+;;;    years from its date when no term is stated) after its start. A rating assessed after the
+;;;    window, or expired before it, is excluded: it says nothing of the chain during the work.
 ;;;  - Without any proven level the indicator has no band: 0 points and a flag (the rubric's
 ;;;    own rule, guide.md item 7).
 
@@ -19,20 +22,27 @@
 
 (deffacts CAPABILITY::definitions
   (condition (indicator capability) (level 5) (id excellence)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得卓越级")
-    (text-en "an enterprise on the chain is rated excellence level (卓越级), shown by a third-party report or MIIT's published rating"))
+    (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得卓越级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效")
+    (text-en "an enterprise on the chain is rated excellence level (卓越级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window"))
   (condition (indicator capability) (level 4) (id prevention)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得预防级")
-    (text-en "an enterprise on the chain is rated prevention level (预防级), shown by a third-party report or MIIT's published rating"))
+    (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得预防级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效")
+    (text-en "an enterprise on the chain is rated prevention level (预防级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window"))
   (condition (indicator capability) (level 3) (id assurance)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得保证级")
-    (text-en "an enterprise on the chain is rated assurance level (保证级), shown by a third-party report or MIIT's published rating"))
+    (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得保证级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效")
+    (text-en "an enterprise on the chain is rated assurance level (保证级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window"))
   (condition (indicator capability) (level 2) (id inspection)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得检验级")
-    (text-en "an enterprise on the chain is rated inspection level (检验级), shown by a third-party report or MIIT's published rating"))
+    (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得检验级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效")
+    (text-en "an enterprise on the chain is rated inspection level (检验级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window"))
   (condition (indicator capability) (level 1) (id experience)
-    (text "经第三方专业机构评价报告或工信部公布的评级信息证明，链上企业获得经验级（或更高等级）")
-    (text-en "an enterprise on the chain is rated experience level (经验级) or higher, shown by a third-party report or MIIT's published rating")))
+    (text "根据《制造业卓越质量工程实施意见》，提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得经验级：链上企业获得该等级，有第三方专业机构评价报告或工信部公布的评级信息（参数 capability-require-document 为1时须附文件、编号或网址），且评级在成效评价期内有效（或更高等级）")
+    (text-en "an enterprise on the chain is rated experience level (经验级), shown by a third-party report or MIIT's published rating (with a document, number or URL when parameter capability-require-document is 1), the rating valid in the results window (or a higher level)")))
+
+;;; The lowest band's condition reads "经验级（或更高等级）": any higher proven level holds it.
+(deffacts CAPABILITY::higher-levels
+  (implies (indicator capability) (condition inspection) (implied experience))
+  (implies (indicator capability) (condition assurance) (implied experience))
+  (implies (indicator capability) (condition prevention) (implied experience))
+  (implies (indicator capability) (condition excellence) (implied experience)))
 
 (deffunction CAPABILITY::capability-level-zh (?l)
   (switch ?l
@@ -48,20 +58,52 @@
 (deffunction CAPABILITY::proof-en (?p)
   (if (eq ?p miit-publication) then "MIIT's published rating" else "a third-party assessment report"))
 
+;;; The last day (yyyymmdd) a rating assessed on ?day is valid: its stated valid-until, or the day
+;;; before the ?years-th anniversary of its date (as an ordering key: 20240620 + 3 years is valid
+;;; while < 20270620).
+(deffunction CAPABILITY::valid-through (?day ?until ?years)
+  (if (> ?until 0) then ?until else (- (+ ?day (* 10000 ?years)) 1)))
+
+;;; Valid at some time in the window [?ws, ?we]: assessed by its end (not after the day of the
+;;; run), valid through a day on or after its start.
+(deffunction CAPABILITY::valid-in-window-p (?day ?window ?until ?years ?ws ?we)
+  (and (> ?day 0) (<= ?day ?we) (neq ?window future) (>= (valid-through ?day ?until ?years) ?ws)))
+
 (defrule CAPABILITY::capability-proven-level
-  "提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得……级"
+  "提供由第三方专业机构出具的评价报告或工信部公布的评级信息，获得……级 (valid in the window)"
   (param (name capability-require-document) (value ?require))
-  (assessment (id ?id) (enterprise ?e) (level ?lv) (date ?d) (docs ?docs)
-              (proof ?p&third-party-report|miit-publication) (assessor ?a))
+  (param (name capability-valid-years) (value ?years))
+  (window (start-day ?ws) (end-day ?we))
+  (assessment (id ?id) (enterprise ?e) (level ?lv) (date ?d) (day ?day) (window ?w) (docs ?docs)
+              (proof ?p&third-party-report|miit-publication) (assessor ?a) (valid-until ?vu)
+              (valid-until-day ?u))
   (test (or (= ?require 0) (> ?docs 0)))
+  (test (valid-in-window-p ?day ?w ?u ?years ?ws ?we))
   (enterprise (id ?e) (name ?name))
   =>
   (assert (held (indicator capability) (condition ?lv) (rule capability-proven-level)
     (evidence ?id)
     (text (str-cat ?name " 获得" (capability-level-zh ?lv) "，依据" (proof-zh ?p)
-                   (if (neq ?a "") then (str-cat "（" ?a "）") else "") "，" ?d))
+                   (if (neq ?a "") then (str-cat "（" ?a "）") else "") "，" ?d
+                   (if (> ?u 0) then (str-cat "，有效期至 " ?vu) else "")))
     (text-en (str-cat ?name " is rated " ?lv " level (" (capability-level-zh ?lv) "), shown by " (proof-en ?p)
-                      (if (neq ?a "") then (str-cat " (" ?a ")") else "") ", " ?d)))))
+                      (if (neq ?a "") then (str-cat " (" ?a ")") else "") ", " ?d
+                      (if (> ?u 0) then (str-cat ", valid until " ?vu) else ""))))))
+
+(defrule CAPABILITY::capability-not-valid-in-window
+  "A rating counts when valid during the window: assessed after it, or expired before it, it does not."
+  (param (name capability-valid-years) (value ?years))
+  (window (start-day ?ws) (end-day ?we) (start ?s) (end ?e))
+  (assessment (id ?id) (enterprise ?x) (level ?lv) (date ?d) (day ?day) (window ?w)
+              (proof third-party-report|miit-publication) (valid-until ?vu) (valid-until-day ?u))
+  (test (not (valid-in-window-p ?day ?w ?u ?years ?ws ?we)))
+  (enterprise (id ?x) (name ?name))
+  =>
+  (bind ?term-zh (if (> ?u 0) then (str-cat "有效期至 " ?vu) else (str-cat "未写明有效期，按 " (num ?years) " 年计（参数 capability-valid-years）")))
+  (bind ?term-en (if (> ?u 0) then (str-cat "valid until " ?vu) else (str-cat "no term stated, taken as " (num ?years) " years (parameter capability-valid-years)")))
+  (assert (excluded (indicator capability) (evidence ?id) (rule capability-not-valid-in-window)
+    (text (str-cat ?name " 的" (capability-level-zh ?lv) "评级（评价日期 " ?d "，" ?term-zh "）在成效评价期 " ?s " 至 " ?e " 内无效，不计分"))
+    (text-en (str-cat ?name "'s " ?lv " rating (assessed " ?d ", " ?term-en ") is not valid in the results window " ?s " to " ?e "; no points")))))
 
 (defrule CAPABILITY::capability-self-assessment
   "A self-assessment is not one of the proofs the rubric accepts."

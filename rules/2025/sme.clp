@@ -10,47 +10,47 @@
 ;;; How the scorer reads it (docs/POLICY.md, "sme"):
 ;;;  - Only activities and breakthroughs dated inside the 24-month window count (results).
 ;;;  - 中小微企业 are the enterprises of role sme; 关键合作方 those of role key-partner;
-;;;    专精特新企业 those with srdi provincial (省级专精特新) or little-giant (国家级“小巨人”).
-;;;  - "联合" (joint): an activity with at least sme-joint-min participating enterprises. Only
-;;;    joint activities count: who took part, and their results.
+;;;    专精特新企业 those with srdi provincial (省级专精特新) or little-giant (国家级“小巨人”) whose
+;;;    status is valid at some time in the window: recognised (srdi-date) on or before its end
+;;;    and less than sme-srdi-valid-years years before its start (the status is valid three
+;;;    years, 《优质中小企业梯度培育管理暂行办法》). An undated status counts as declared, flagged.
+;;;  - "联合" (joint): an activity with at least sme-joint-min participating enterprises. Who took
+;;;    part in the chain's activities: the participants of joint activities, and the SMEs and
+;;;    key partners with a breakthrough of their own inside the window (a breakthrough result
+;;;    is itself evidence of the 质量攻关 activity that produced it).
 ;;;  - 1-3 names 群众性质量提升活动 (mass quality activities): a joint activity of kind
-;;;    mass-quality, qc-circle or quality-trust. The higher bands add 质量攻关 (quality-breakthrough)
-;;;    and 等活动: joint activities of any kind count for who took part.
-;;;  - "成效显著" (marked results): a result of a joint activity or of a breakthrough that
-;;;    improved by at least improvement-marked (the reading of 显著 shared with quality).
+;;;    mass-quality, qc-circle or quality-trust.
+;;;  - The 4-6 and 7-10 clause "带动…开展联合群众性质量提升、质量攻关等活动成效显著" is one condition:
+;;;    SMEs (4-6), or key partners and SMEs (7-10), took part, and some result of a joint
+;;;    activity or of a breakthrough improved by at least improvement-marked (the reading of
+;;;    显著 shared with quality). One activity is thus never the linchpin of two conditions of
+;;;    one band.
 ;;;  - "两个以上" (two or more, 以上 including the number): breakthroughs of at least
 ;;;    sme-srdi-many distinct 专精特新 enterprises.
-;;;  - 7-10: key partners and SMEs took part in activities; marked results; sme-srdi-many 专精特新
-;;;    enterprises with breakthroughs. 4-6: SMEs took part; marked results; one 专精特新
-;;;    breakthrough. 1-3: a joint activity.
 ;;;  - Placement: 7-10 adds factor-far-multiple times sme-srdi-many 专精特新 enterprises, a 小巨人
-;;;    breakthrough, and at least sme-participants-many enterprises taking part; 4-6 and 1-3 add
-;;;    each condition of the next band up that holds; 4-6 also adds the wide participation.
+;;;    breakthrough, and at least sme-participants-many enterprises taking part in joint
+;;;    activities; 4-6 adds each condition of 7-10 that holds and the wide participation; 1-3
+;;;    adds SMEs taking part, a marked result, and a 专精特新 breakthrough (at most two of them
+;;;    without meeting 4-6).
 
 (defmodule SME (import MAIN ?ALL))
 
 (deffacts SME::definitions
   (condition (indicator sme) (level 3) (id partners-and-smes-joined)
-    (text "成效评价期内，关键合作方和中小微企业参与联合质量提升、质量攻关活动")
-    (text-en "inside the window, key partners and SMEs took part in joint quality activities"))
-  (condition (indicator sme) (level 3) (id marked-results)
-    (text "活动成效显著：活动或攻关成果有改善幅度达到参数 improvement-marked（{improvement-marked}）的实测结果")
-    (text-en "marked results: an activity or breakthrough result improved by at least parameter improvement-marked ({improvement-marked})"))
+    (text "带动产业链上的关键合作方、中小微企业开展联合群众性质量提升、质量攻关等活动成效显著：评价期内关键合作方和中小微企业参与联合活动或本身取得攻关成果，且联合活动或攻关成果中有改善幅度达到参数 improvement-marked（{improvement-marked}）的实测结果")
+    (text-en "key partners and SMEs on the chain took part in joint quality activities or obtained breakthroughs of their own inside the window, with marked results: a result of a joint activity or breakthrough improved by at least parameter improvement-marked ({improvement-marked})"))
   (condition (indicator sme) (level 3) (id srdi-breakthroughs)
-    (text "两个以上专精特新企业在成效评价期内获得产品质量攻关成果（参数 sme-srdi-many（{sme-srdi-many}））")
-    (text-en "at least parameter sme-srdi-many ({sme-srdi-many}) specialised-and-innovative firms obtained breakthrough results inside the window"))
+    (text "有两个以上专精特新企业获得产品质量攻关成果：评价期内至少参数 sme-srdi-many（{sme-srdi-many}）家专精特新企业（资格在评价期内有效）获得攻关成果")
+    (text-en "at least parameter sme-srdi-many ({sme-srdi-many}) specialised-and-innovative firms (status valid in the window) obtained breakthrough results inside the window"))
   (condition (indicator sme) (level 2) (id smes-joined)
-    (text "成效评价期内，中小微企业参与联合质量提升、质量攻关活动")
-    (text-en "inside the window, SMEs took part in joint quality activities"))
-  (condition (indicator sme) (level 2) (id marked-results-2)
-    (text "活动成效显著：改善幅度达到参数 improvement-marked（{improvement-marked}）的实测结果")
-    (text-en "marked results: a result improved by at least parameter improvement-marked ({improvement-marked})"))
+    (text "带动产业链上的中小微企业开展联合群众性质量提升、质量攻关等活动成效显著：评价期内中小微企业参与联合活动或本身取得攻关成果，且联合活动或攻关成果中有改善幅度达到参数 improvement-marked（{improvement-marked}）的实测结果")
+    (text-en "SMEs on the chain took part in joint quality activities or obtained breakthroughs of their own inside the window, with marked results: a result of a joint activity or breakthrough improved by at least parameter improvement-marked ({improvement-marked})"))
   (condition (indicator sme) (level 2) (id srdi-breakthrough)
-    (text "有专精特新企业在成效评价期内获得产品质量攻关成果")
-    (text-en "a specialised-and-innovative firm obtained a breakthrough result inside the window"))
+    (text "有专精特新企业获得产品质量攻关成果：评价期内有专精特新企业（资格在评价期内有效）获得攻关成果")
+    (text-en "a specialised-and-innovative firm (status valid in the window) obtained a breakthrough result inside the window"))
   (condition (indicator sme) (level 1) (id joint-activity)
-    (text "成效评价期内带动链上企业开展联合群众性质量提升活动（群众性质量提升、QC小组、质量信得过班组，参与企业至少参数 sme-joint-min（{sme-joint-min}）家）")
-    (text-en "inside the window, a joint mass quality activity (mass quality, QC circle, quality-trust team) of at least parameter sme-joint-min ({sme-joint-min}) enterprises"))
+    (text "带动产业链上的企业开展联合群众性质量提升活动：评价期内的群众性质量提升、QC小组或质量信得过班组活动，参与的链上企业至少参数 sme-joint-min（{sme-joint-min}）家")
+    (text-en "inside the window, a joint mass quality activity (mass quality, QC circle, quality-trust team) of at least parameter sme-joint-min ({sme-joint-min}) chain enterprises"))
 
   (factor-def (indicator sme) (level 3) (id many-srdi)
     (text "获得攻关成果的专精特新企业达到参数 sme-srdi-many（{sme-srdi-many}）的 {factor-far-multiple} 倍（参数 factor-far-multiple）")
@@ -58,27 +58,39 @@
   (factor-def (indicator sme) (level 3) (id little-giant)
     (text "国家级专精特新“小巨人”企业获得攻关成果") (text-en "a 'little giant' firm obtained a breakthrough"))
   (factor-def (indicator sme) (level 3) (id many-participants)
-    (text "参与活动的链上企业达到参数 sme-participants-many（{sme-participants-many}）家")
-    (text-en "enterprises taking part reach parameter sme-participants-many ({sme-participants-many})"))
+    (text "参与联合活动的链上企业达到参数 sme-participants-many（{sme-participants-many}）家")
+    (text-en "enterprises taking part in joint activities reach parameter sme-participants-many ({sme-participants-many})"))
   (factor-def (indicator sme) (level 2) (id many-participants)
-    (text "参与活动的链上企业达到参数 sme-participants-many（{sme-participants-many}）家")
-    (text-en "enterprises taking part reach parameter sme-participants-many ({sme-participants-many})"))
+    (text "参与联合活动的链上企业达到参数 sme-participants-many（{sme-participants-many}）家")
+    (text-en "enterprises taking part in joint activities reach parameter sme-participants-many ({sme-participants-many})"))
   (factor-def (indicator sme) (level 2) (id partly-partners) (condition partners-and-smes-joined)
     (text "部分达到上一档：关键合作方参与") (text-en "partly the next band: key partners took part"))
   (factor-def (indicator sme) (level 2) (id partly-srdi-many) (condition srdi-breakthroughs)
     (text "部分达到上一档：两个以上专精特新企业的攻关成果") (text-en "partly the next band: two or more firms' breakthroughs"))
-  (factor-def (indicator sme) (level 1) (id partly-smes) (condition smes-joined)
-    (text "部分达到上一档：中小微企业参与") (text-en "partly the next band: SMEs took part"))
-  (factor-def (indicator sme) (level 1) (id partly-results) (condition marked-results-2)
-    (text "部分达到上一档：成效显著") (text-en "partly the next band: marked results"))
+  (factor-def (indicator sme) (level 1) (id partly-smes)
+    (text "部分达到上一档：中小微企业参与联合活动或取得攻关成果") (text-en "partly the next band: SMEs took part in joint activities or obtained breakthroughs"))
+  (factor-def (indicator sme) (level 1) (id partly-results)
+    (text "部分达到上一档：成效显著（改善幅度达到参数 improvement-marked（{improvement-marked}）的实测结果）")
+    (text-en "partly the next band: marked results (a result improved by at least parameter improvement-marked ({improvement-marked}))"))
   (factor-def (indicator sme) (level 1) (id partly-srdi) (condition srdi-breakthrough)
-    (text "部分达到上一档：专精特新企业的攻关成果") (text-en "partly the next band: a breakthrough")))
+    (text "部分达到上一档：专精特新企业的攻关成果") (text-en "partly the next band: a breakthrough"))
+
+  (implies (indicator sme) (condition partners-and-smes-joined) (implied smes-joined))
+  (implies (indicator sme) (condition srdi-breakthroughs) (implied srdi-breakthrough)))
 
 ;;; A joint activity inside the window (联合: at least sme-joint-min enterprises).
 (deftemplate SME::joint
   (slot activity (type STRING)))
 
 (deffunction SME::srdi-zh (?s) (if (eq ?s little-giant) then "国家级专精特新“小巨人”" else "省级专精特新"))
+
+;;; The last day (yyyymmdd) of a status recognised on ?day and valid ?years years: the day before
+;;; the anniversary, as an ordering key (2021-07-19 + 3 years: valid while < 20240719).
+(deffunction SME::srdi-expiry (?day ?years) (+ ?day (* 10000 ?years)))
+
+;;; A 专精特新 status valid at some time in the window [?ws, ?we]; an undated one (day 0) counts.
+(deffunction SME::srdi-valid-p (?day ?years ?ws ?we)
+  (or (= ?day 0) (and (<= ?day ?we) (> (srdi-expiry ?day ?years) ?ws))))
 
 (defrule SME::sme-outside-window
   "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
@@ -101,6 +113,14 @@
   (assert (tally (indicator sme) (name (sym-cat participants- ?r)) (key ?e)))
   (assert (tally (indicator sme) (name (sym-cat activities-with- ?r)) (key ?a))))
 
+(defrule SME::sme-breakthrough-participant
+  "A breakthrough result of an SME or key partner is itself evidence of its 质量攻关 activity."
+  (breakthrough (id ?id) (enterprise ?e) (window inside))
+  (enterprise (id ?e) (role ?r&sme|key-partner))
+  =>
+  (assert (tally (indicator sme) (name (sym-cat participants- ?r)) (key ?e)))
+  (assert (tally (indicator sme) (name (sym-cat activities-with- ?r)) (key ?id))))
+
 (defrule SME::sme-joint-activity
   "1-3分：带动产业链上的企业开展联合群众性质量提升活动"
   (param (name sme-joint-min) (value ?min))
@@ -118,31 +138,6 @@
       (text (str-cat ?t " 只有 " ?n " 家链上企业参与，不是联合活动（参数 sme-joint-min ≥ " (num ?min) "）"))
       (text-en (str-cat ?t " had only " ?n " chain enterprises; not a joint activity (parameter sme-joint-min >= " (num ?min) ")"))))))
 
-(defrule SME::sme-who-joined
-  "中小微企业 / 关键合作方 took part."
-  (declare (salience -10)) ; after every participant has been tallied
-  (param (name sme-participants-many) (value ?many))
-  =>
-  (bind ?smes (tally-keys sme participants-sme))
-  (bind ?partners (tally-keys sme participants-key-partner))
-  (bind ?acts (tally-keys sme activities-with-sme))
-  (bind ?pacts (tally-keys sme activities-with-key-partner))
-  (bind ?all (tally-keys sme participants))
-  (if (> (length$ ?smes) 0) then
-    (assert (held (indicator sme) (condition smes-joined) (rule sme-who-joined) (evidence ?acts)
-      (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动：" (join-ids ?smes)))
-      (text-en (str-cat (length$ ?smes) " SMEs took part: " (join-ids ?smes))))))
-  (bind ?both (distinct$ (create$ ?pacts ?acts)))
-  (if (and (> (length$ ?smes) 0) (> (length$ ?partners) 0)) then
-    (assert (held (indicator sme) (condition partners-and-smes-joined) (rule sme-who-joined)
-      (evidence ?both)
-      (text (str-cat "关键合作方 " (join-ids ?partners) " 与中小微企业 " (length$ ?smes) " 家参与联合活动"))
-      (text-en (str-cat "key partners " (join-ids ?partners) " and " (length$ ?smes) " SMEs took part")))))
-  (if (>= (length$ ?all) ?many) then
-    (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined) (evidence ?both)
-      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " (num ?many) "）"))
-      (text-en (str-cat (length$ ?all) " enterprises took part (parameter sme-participants-many >= " (num ?many) ")"))))))
-
 (defrule SME::sme-marked-result
   "成效显著: a measured result of a joint activity or a breakthrough improved markedly."
   (param (name improvement-marked) (value ?marked))
@@ -151,17 +146,52 @@
   (result (of ?id) (kind ?k&~other) (metric ?m) (before ?b) (after ?a) (unit ?u))
   (test (>= (improvement ?k ?b ?a) ?marked))
   =>
-  (bind ?zh (str-cat ?t "：" ?m " " (num ?b) "→" (num ?a) " " ?u "，改善 " (num (improvement ?k ?b ?a)) "%（参数 improvement-marked ≥ " (num ?marked) "%）"))
-  (bind ?en (str-cat ?t ": " ?m " " (num ?b) " -> " (num ?a) " " ?u ", improved " (num (improvement ?k ?b ?a)) " % (parameter improvement-marked >= " (num ?marked) " %)"))
-  (assert (held (indicator sme) (condition marked-results) (rule sme-marked-result) (evidence ?id)
-    (text ?zh) (text-en ?en)))
-  (assert (held (indicator sme) (condition marked-results-2) (rule sme-marked-result) (evidence ?id)
-    (text ?zh) (text-en ?en))))
+  (assert (tally (indicator sme) (name marked) (key ?id)))
+  (assert (factor (indicator sme) (id partly-results) (rule sme-marked-result) (evidence ?id)
+    (text (str-cat ?t "：" ?m " " (num ?b) "→" (num ?a) " " ?u "，改善 " (num (improvement ?k ?b ?a)) "%（参数 improvement-marked ≥ " (num ?marked) "%）"))
+    (text-en (str-cat ?t ": " ?m " " (num ?b) " -> " (num ?a) " " ?u ", improved " (num (improvement ?k ?b ?a)) " % (parameter improvement-marked >= " (num ?marked) " %)")))))
+
+(defrule SME::sme-who-joined
+  "带动中小微企业 / 关键合作方开展…活动成效显著: who took part, and a marked result."
+  (declare (salience -10)) ; after every participant and result has been tallied
+  (param (name sme-participants-many) (value ?many))
+  (param (name improvement-marked) (value ?marked))
+  =>
+  (bind ?smes (tally-keys sme participants-sme))
+  (bind ?partners (tally-keys sme participants-key-partner))
+  (bind ?acts (tally-keys sme activities-with-sme))
+  (bind ?pacts (tally-keys sme activities-with-key-partner))
+  (bind ?all (tally-keys sme participants))
+  (bind ?good (tally-keys sme marked))
+  (bind ?m-zh (str-cat "；成效显著：" (join-ids ?good) " 有改善幅度达到参数 improvement-marked（≥ " (num ?marked) "%）的实测结果"))
+  (bind ?m-en (str-cat "; marked results: " (join-ids ?good) " (parameter improvement-marked >= " (num ?marked) " %)"))
+  (if (> (length$ ?smes) 0) then
+    (assert (factor (indicator sme) (id partly-smes) (rule sme-who-joined) (evidence ?acts)
+      (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果：" (join-ids ?smes)))
+      (text-en (str-cat (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs: " (join-ids ?smes))))))
+  (if (and (> (length$ ?smes) 0) (> (length$ ?good) 0)) then
+    (assert (held (indicator sme) (condition smes-joined) (rule sme-who-joined)
+      (evidence (distinct$ (create$ ?acts ?good)))
+      (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果：" (join-ids ?smes) ?m-zh))
+      (text-en (str-cat (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs: " (join-ids ?smes) ?m-en)))))
+  (if (and (> (length$ ?smes) 0) (> (length$ ?partners) 0) (> (length$ ?good) 0)) then
+    (assert (held (indicator sme) (condition partners-and-smes-joined) (rule sme-who-joined)
+      (evidence (distinct$ (create$ ?pacts ?acts ?good)))
+      (text (str-cat "关键合作方 " (join-ids ?partners) " 与中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果" ?m-zh))
+      (text-en (str-cat "key partners " (join-ids ?partners) " and " (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs" ?m-en)))))
+  (if (>= (length$ ?all) ?many) then
+    (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined)
+      (evidence (distinct$ (create$ ?pacts ?acts)))
+      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " (num ?many) "）"))
+      (text-en (str-cat (length$ ?all) " enterprises took part in joint activities (parameter sme-participants-many >= " (num ?many) ")"))))))
 
 (defrule SME::sme-srdi-breakthrough
-  "有专精特新企业获得产品质量攻关成果"
+  "有专精特新企业获得产品质量攻关成果 (the status valid in the window)"
+  (param (name sme-srdi-valid-years) (value ?years))
+  (window (start-day ?ws) (end-day ?we))
   (breakthrough (id ?id) (title ?t) (date ?d) (window inside) (enterprise ?e))
-  (enterprise (id ?e) (name ?n) (srdi ?s&provincial|little-giant))
+  (enterprise (id ?e) (name ?n) (srdi ?s&provincial|little-giant) (srdi-day ?sd))
+  (test (srdi-valid-p ?sd ?years ?ws ?we))
   =>
   (assert (tally (indicator sme) (name srdi-enterprises) (key ?e)))
   (assert (tally (indicator sme) (name srdi-breakthroughs) (key ?id)))
@@ -171,6 +201,29 @@
   (if (eq ?s little-giant) then
     (assert (factor (indicator sme) (id little-giant) (rule sme-srdi-breakthrough) (evidence ?id)
       (text (str-cat "“小巨人”企业 " ?n " 获得攻关成果")) (text-en (str-cat "little giant " ?n " obtained a breakthrough"))))))
+
+(defrule SME::sme-srdi-not-valid
+  "专精特新 status is valid three years from its date: one not valid in the window does not count."
+  (param (name sme-srdi-valid-years) (value ?years))
+  (window (start-day ?ws) (end-day ?we) (start ?s) (end ?e))
+  (breakthrough (id ?id) (window inside) (enterprise ?x))
+  (enterprise (id ?x) (name ?n) (srdi ?st&provincial|little-giant) (srdi-date ?sdate) (srdi-day ?sd))
+  (test (not (srdi-valid-p ?sd ?years ?ws ?we)))
+  =>
+  (assert (excluded (indicator sme) (evidence ?id) (rule sme-srdi-not-valid)
+    (text (str-cat ?n " 的" (srdi-zh ?st) "资格认定于 " ?sdate "，有效期 " (num ?years) " 年，在成效评价期 " ?s " 至 " ?e
+                   " 内无效（参数 sme-srdi-valid-years），其攻关成果不计入专精特新条件"))
+    (text-en (str-cat ?n "'s specialised-and-innovative status (" ?st ") was recognised on " ?sdate " and is valid " (num ?years)
+                      " years, so not in the window " ?s " to " ?e " (parameter sme-srdi-valid-years); its breakthrough does not count for those conditions")))))
+
+(defrule SME::sme-srdi-undated
+  "A 专精特新 status without a date cannot be checked against the window: counted as declared, flagged."
+  (breakthrough (window inside) (enterprise ?e))
+  (enterprise (id ?e) (name ?n) (srdi ?s&provincial|little-giant) (srdi-day 0))
+  =>
+  (assert (flag (indicator sme) (code srdi-undated) (severity warning) (rule sme-srdi-undated) (evidence ?e)
+    (text (str-cat ?n "（" ?e "）的" (srdi-zh ?s) "资格未注明认定日期（srdi-date），无法核对其三年有效期是否覆盖成效评价期；按申报计入，请核实"))
+    (text-en (str-cat ?n " (" ?e ") declares " ?s " specialised-and-innovative status without its date (srdi-date), so its three-year validity cannot be checked against the window; counted as declared, to be checked")))))
 
 (defrule SME::sme-breakthrough-not-srdi
   "A breakthrough of a firm that is not 专精特新 does not count for the 专精特新 conditions."
