@@ -1,4 +1,5 @@
-/* project.c -- the project (id, title, region, chain, work start, chain chiefs, applicants),
+/* project.c -- the project (id, title, region, chain, its declared size, work start, chain
+ * chiefs, applicants),
  * the rubric's 24-month window derived from the work start, and the enterprises of the chain
  * with their credit-code check. */
 #include <stdlib.h>
@@ -36,6 +37,13 @@ static const qs_attr chief_attrs[] = {
     {NULL, NULL, 0},
 };
 static const qs_elem chief = {"chain-chief", "chain-chief", chief_attrs, NULL, NULL};
+
+/* The declared number of enterprises on the chain (infrastructure coverage). */
+static const qs_attr size_attrs[] = {
+    {"enterprises", "enterprises", QA_INT},
+    {NULL, NULL, 0},
+};
+static const qs_elem chain_size = {"chain-size", "chain-size", size_attrs, NULL, NULL};
 
 /* Months of the end's calendar year inside a window that ends (inclusive) on y-m-d: the whole
  * months before m, and m itself when d is its last day. */
@@ -149,6 +157,8 @@ void qs_import_project(qs_import *im, xmlNode *p) {
   for (xmlNode *c = p->children; c; c = c->next) {
     if (qs_is_element(c, "chain-chief")) {
       qs_import_elem(im, &chief, c);
+    } else if (qs_is_element(c, "chain-size")) {
+      qs_import_elem(im, &chain_size, c);
     } else if (qs_is_element(c, "applicants")) {
       for (xmlNode *a = c->children; a; a = a->next) {
         if (!qs_is_element(a, "applicant"))

@@ -53,6 +53,10 @@ static const family families[] = {
     {"alliances", "mechanism",
      "<alliance id=\"AL%d\" name=\"联盟\" date=\"2023-04-01\"><member ref=\"E1\" "
      "kind=\"enterprise\"/><member name=\"大学\" kind=\"university\"/></alliance>"},
+    {"collaborations", "mechanism",
+     "<collaboration id=\"CO%d\" kind=\"joint-lab\" date=\"2023-04-01\" title=\"联合实验室\">"
+     "<member ref=\"E1\" kind=\"enterprise\"/><member name=\"大学\" kind=\"university\"/>"
+     "</collaboration>"},
     {"meetings", "mechanism",
      "<meeting id=\"MTG%d\" kind=\"meeting\" date=\"2023-05-01\" title=\"会议\"/>"},
     {"actions", "mechanism",

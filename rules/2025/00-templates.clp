@@ -143,6 +143,13 @@
   (slot day (type INTEGER))
   (slot year (type INTEGER)))
 
+;;; The number of enterprises on the chain as the application declares it (<chain-size>, in the
+;;; project): the chain's own enterprises, not service providers (role other). infrastructure
+;;; measures coverage against it as well as against the listed enterprises (docs/POLICY.md §3.3).
+(deftemplate chain-size
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot enterprises (type INTEGER)))
+
 (deftemplate applicant
   (slot name (type STRING))
   (slot kind (type SYMBOL)))
@@ -191,6 +198,16 @@
   ;; Counted by the importer from the <member>s (their party facts), so that no rule searches
   ;; every party for every alliance: the members that name someone (a ref or a name), and
   ;; their kinds, first seen first.
+  (slot members (type INTEGER) (default 0))
+  (multislot member-kinds (type SYMBOL)))
+
+;;; 产学研协作 outside an alliance: an agreement, a joint lab or a joint centre, with its members
+;;; counted by the importer as for an alliance.
+(deftemplate collaboration
+  (slot id (type STRING)) (slot line (type INTEGER)) (slot docs (type INTEGER))
+  (slot date (type STRING)) (slot day (type INTEGER)) (slot window (type SYMBOL) (default undated))
+  (slot title (type STRING))
+  (slot kind (type SYMBOL))
   (slot members (type INTEGER) (default 0))
   (multislot member-kinds (type SYMBOL)))
 

@@ -82,12 +82,12 @@
   ;; ---- infrastructure 加强质量基础设施建设
 
   (param (name infrastructure-served-full) (value 50.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“能力充分满足产业发展需求”：中心和平台服务的链上企业占申报所列企业的比例。一半及以上即为充分。")
-    (text-en "'Capacity fully meets the industry's needs': the share of the listed chain enterprises that centres and platforms serve. Half or more is full."))
+    (text "“能力充分满足产业发展需求”：服务覆盖率，即中心和平台服务的链上企业所占比例（按所列企业计，或按申报的产业链企业数计并计入平台申报的服务中小微企业数，取较高者；检测、物流等 other 角色企业不计）。一半及以上即为充分；在7-10分档内加分，在4-6分档内作为部分达到上一档。")
+    (text-en "'Capacity fully meets the industry's needs': coverage, the share of the chain's enterprises that centres and platforms serve (over the listed enterprises, or over the declared chain size with the SMEs platforms state they served, whichever is higher; service firms of role other not counted). Half or more is full; it places the score in 7-10, and in 4-6 as partly the next band."))
 
   (param (name infrastructure-served-basic) (value 20.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“基本满足”：中心和平台服务的链上企业比例。五分之一为基本覆盖。")
-    (text-en "'Basically meets': the share of chain enterprises served. One in five is basic coverage."))
+    (text "“能力基本满足产业发展需求”（4-6分档的条件）：服务覆盖率，算法同上。五分之一为基本覆盖。")
+    (text-en "'Capacity basically meets the industry's needs' (a condition of 4-6): coverage, measured as above. One in five is basic coverage."))
 
   (param (name infrastructure-centre-kinds) (value 2) (min 1) (max 5) (unit "类")
     (text "7-10分档内加分：国家级或省级中心涵盖的类别数（计量测试、标准验证、检验检测、风险监测等）。")
@@ -104,20 +104,20 @@
   ;; ---- talent 建设专业质量队伍
 
   (param (name talent-trainings-per-year) (value 2.0) (min 0.1) (max 365.0) (unit "次/年")
-    (text "“定期开展质量人才培养/技能培训”：成效评价期内平均每年的培训次数。至少半年一次。")
-    (text-en "'Training held regularly': trainings a year on average over the window. At least every six months."))
+    (text "“定期开展质量技能培训”（3-5分档）及“长效良性机制”所含的“定期开展质量人才培养”（6-8分档）：成效评价期内平均每年的培训次数。至少半年一次。")
+    (text-en "'Skills training held regularly' (3-5), and 'quality talent trained regularly' within the lasting mechanism (6-8): trainings a year on average over the window. At least every six months."))
 
   (param (name talent-competitions-per-year) (value 1.0) (min 0.1) (max 365.0) (unit "次/年")
     (text "“定期开展劳动技能竞赛等质量活动”：每年至少一次，技能竞赛通常按年度举办。")
     (text-en "'Skills competitions held regularly': at least once a year; such competitions are usually annual."))
 
   (param (name talent-lasting-years) (value 2) (min 1) (max 10) (unit "个年度")
-    (text "“长效”：人才培养机制之外，评价期内至少在这么多个不同年度开展培训，说明机制持续运转。")
-    (text-en "'Lasting': besides a mechanism document, trainings in at least this many calendar years of the window, showing the mechanism keeps running."))
+    (text "“长效”：人才培养机制文件和定期培训之外，评价期内至少在这么多个不同年度开展培训，说明机制持续运转。")
+    (text-en "'Lasting': besides a mechanism document and regular training, trainings in at least this many calendar years of the window, showing the mechanism keeps running."))
 
   (param (name talent-share-all) (value 90.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“链上企业全面推行”首席质量官、标准总监制度：设立的企业占链上企业的比例。“全面”即全部，留10%余地给新近加入的企业。")
-    (text-en "'All enterprises on the chain' run the chief quality officer or standards director system: the share of the chain's enterprises. 'All' with 10 % allowance for newly joined firms."))
+    (text "“链上企业全面推行”首席质量官、标准总监制度：设立的企业占所列链上企业的比例（检测、物流等 other 角色的服务企业不计）。“全面”即全部，留10%余地给新近加入的企业。")
+    (text-en "'All enterprises on the chain' run the chief quality officer or standards director system: the share of the listed enterprises of the chain (service firms of role other not counted). 'All' with 10 % allowance for newly joined firms."))
 
   (param (name talent-share-main) (value 100.0) (min 0.0) (max 100.0) (unit "%")
     (text "“链上主要企业推行”：设立的主要企业比例。主要企业数量少，要求全部。")

@@ -7,48 +7,61 @@
 ;;;        企业提供线上、线下全方位、全过程的“一站式”质量综合服务。
 ;;;   1-3  质量基础设施能力与产业发展需求还有差距，质量基础设施服务集成化程度有待提升。
 ;;;
-;;; How the scorer reads it (docs/POLICY.md, "infrastructure"):
-;;;  - "能力满足产业发展需求" is read as coverage: the share of the chain's listed enterprises
-;;;    that the centres and platforms serve (<serves ref=...>). 充分满足 (fully) needs
-;;;    infrastructure-served-full %, 基本满足 (basically) infrastructure-served-basic %. An
-;;;    enterprise served by several counts once.
-;;;  - 7-10: a digital quality-management platform; a national or provincial centre of any of
-;;;    the kinds named (or another kind: the list ends in 等); coverage at the full share.
+;;; How the scorer reads it (docs/POLICY.md §3.3, "infrastructure"):
+;;;  - The band is set by the facilities each band names; "能力满足产业发展需求" is read as
+;;;    coverage, the share of the chain's enterprises that the centres and platforms serve:
+;;;    the better of (a) the listed enterprises served (<serves ref>) among those listed and
+;;;    (b), when the chain's size is declared (<chain-size enterprises> in the project), the
+;;;    enterprises served (the named ones other than SMEs, plus the larger of the SMEs named and
+;;;    the largest number of SMEs one platform states, smes-served) among the declared size.
+;;;    Service providers of role other (testing, logistics) count in neither. An enterprise
+;;;    served by several facilities counts once. Taking the better of the two keeps a
+;;;    declaration from ever lowering a score.
+;;;  - 7-10, two conditions: a digital quality-management platform, and a national or
+;;;    provincial centre of any of the kinds named (or another kind: the list ends in 等).
+;;;    充分满足 (coverage at least infrastructure-served-full) places the score inside the band
+;;;    (factor capacity-full): as a condition, the one centre or platform that serves most of
+;;;    the chain would be the linchpin of two conditions of one band, and taking it away would
+;;;    cost two bands (issue 13).
 ;;;  - 4-6: a one-stop service platform offering both online and offline service (the rubric
-;;;    says 线上、线下; a platform with only one of them does not count and is listed as such);
-;;;    coverage at the basic share.
+;;;    says 线上、线下; a platform with only one of them does not count and is listed as such)
+;;;    to SMEs (面向…中小微企业: a stated smes-served above 0 or a served enterprise of role
+;;;    sme); and coverage at least infrastructure-served-basic (基本满足).
 ;;;  - 1-3 describes a shortfall, not absence: it needs at least one centre or platform.
 ;;;    Without any there is no band: 0 points and a flag (guide.md item 3).
 ;;;  - Coverage counts every centre and platform that serves enterprises, whatever its level
 ;;;    or whether it is one-stop: a city centre or an online-only platform still serves them.
-;;;  - The one-stop platform must serve SMEs (面向中小微企业): a stated smes-served above 0 or a
-;;;    served enterprise of role sme.
-;;;  - Placement: 7-10 adds a national centre, national or provincial centres of at least
-;;;    infrastructure-centre-kinds kinds, and a platform serving at least
-;;;    infrastructure-smes-served SMEs; 4-6 and 1-3 add each condition of the next band up that
-;;;    holds; 1-3 also adds several facilities (so that its top is reachable).
+;;;  - Placement: 7-10 adds a national centre, centres of at least infrastructure-centre-kinds
+;;;    kinds, a platform serving at least infrastructure-smes-served SMEs, and full coverage;
+;;;    4-6 adds the digital platform, the centre and full coverage; 1-3 adds each condition of
+;;;    4-6 that holds, and several facilities (so that its top is reachable).
 
 (defmodule INFRASTRUCTURE (import MAIN ?ALL))
 
 (deffacts INFRASTRUCTURE::definitions
   (condition (indicator infrastructure) (level 3) (id digital-platform)
-    (text "建立数字化质量管理平台") (text-en "a digital quality-management platform"))
+    (text "建立数字化质量管理平台：有数字化质量管理平台")
+    (text-en "a digital quality-management platform"))
   (condition (indicator infrastructure) (level 3) (id major-centre)
-    (text "建成国家级或省级产业计量测试中心、标准验证点、产品质量检验检测中心、产品质量安全风险监测评估基地等")
-    (text-en "a national or provincial metrology testing centre, standard verification point, inspection and testing centre, risk monitoring base or similar"))
-  (condition (indicator infrastructure) (level 3) (id capacity-full)
-    (text "能力充分满足需求：中心和平台服务的链上企业占比达到参数 infrastructure-served-full（{infrastructure-served-full}）")
-    (text-en "capacity fully meets needs: centres and platforms serve at least parameter infrastructure-served-full ({infrastructure-served-full}) % of the chain's enterprises"))
+    (text "建成国家级或省级产业计量测试中心、标准验证点、产品质量检验检测中心、产品质量安全风险监测评估基地等：任一类（“等”含其他类）国家级或省级机构")
+    (text-en "a national or provincial metrology testing centre, standard verification point, inspection and testing centre, risk monitoring base or similar (any kind)"))
   (condition (indicator infrastructure) (level 2) (id one-stop-platform)
-    (text "质量基础设施集成服务平台，面向中小微企业（服务中小微企业数大于0或服务对象含中小微企业）提供线上、线下“一站式”服务")
-    (text-en "an integrated one-stop service platform serving SMEs (a stated number above 0, or a served SME) online and offline"))
+    (text "已搭建质量基础设施集成服务平台，面向产业链上的中小微企业提供线上、线下全方位、全过程的“一站式”质量综合服务：一站式服务平台同时提供线上和线下服务，且服务中小微企业（申报服务中小微企业数大于0，或服务对象含中小微企业）")
+    (text-en "an integrated one-stop service platform for SMEs, online and offline (stated SMEs above 0, or a served SME)"))
   (condition (indicator infrastructure) (level 2) (id capacity-basic)
-    (text "能力基本满足需求：中心和平台服务的链上企业占比达到参数 infrastructure-served-basic（{infrastructure-served-basic}）")
-    (text-en "capacity basically meets needs: centres and platforms serve at least parameter infrastructure-served-basic ({infrastructure-served-basic}) % of the chain's enterprises"))
+    (text "质量基础设施能力基本满足产业发展需求：服务覆盖率达到参数 infrastructure-served-basic（{infrastructure-served-basic}）")
+    (text-en "capacity basically meets needs: coverage of at least parameter infrastructure-served-basic ({infrastructure-served-basic}) %"))
   (condition (indicator infrastructure) (level 1) (id some-infrastructure)
-    (text "已有质量基础设施（至少1个中心或平台），但能力与需求还有差距")
+    (text "质量基础设施能力与产业发展需求还有差距，质量基础设施服务集成化程度有待提升：已有质量基础设施（至少1个中心或平台）")
     (text-en "some quality infrastructure (at least 1 centre or platform), short of the industry's needs"))
 
+  ;; 质量基础设施能力充分满足产业发展需求 (7-10) places the score inside the band rather than
+  ;; deciding it: coverage comes from the very centres and platforms that 7-10 names, so as a
+  ;; condition one facility would be the linchpin of two conditions of one band (docs/POLICY.md
+  ;; §3.3, "reading").
+  (factor-def (indicator infrastructure) (level 3) (id capacity-full)
+    (text "质量基础设施能力充分满足产业发展需求：服务覆盖率达到参数 infrastructure-served-full（{infrastructure-served-full}）")
+    (text-en "capacity fully meets needs: coverage of at least parameter infrastructure-served-full ({infrastructure-served-full}) %"))
   (factor-def (indicator infrastructure) (level 3) (id national-centre)
     (text "有国家级中心") (text-en "a national-level centre"))
   (factor-def (indicator infrastructure) (level 3) (id several-kinds)
@@ -61,12 +74,13 @@
     (text "部分达到上一档：数字化质量管理平台") (text-en "partly the next band: a digital platform"))
   (factor-def (indicator infrastructure) (level 2) (id partly-centre) (condition major-centre)
     (text "部分达到上一档：国家级或省级中心") (text-en "partly the next band: a national or provincial centre"))
-  (factor-def (indicator infrastructure) (level 2) (id partly-full) (condition capacity-full)
-    (text "部分达到上一档：服务覆盖充分") (text-en "partly the next band: full coverage"))
+  (factor-def (indicator infrastructure) (level 2) (id capacity-full)
+    (text "部分达到上一档：服务覆盖率达到参数 infrastructure-served-full（{infrastructure-served-full}）（能力充分满足）")
+    (text-en "partly the next band: coverage of at least parameter infrastructure-served-full ({infrastructure-served-full}) % (capacity fully meets needs)"))
   (factor-def (indicator infrastructure) (level 1) (id partly-one-stop) (condition one-stop-platform)
     (text "部分达到上一档：一站式服务平台") (text-en "partly the next band: a one-stop platform"))
   (factor-def (indicator infrastructure) (level 1) (id partly-basic) (condition capacity-basic)
-    (text "部分达到上一档：服务覆盖基本满足") (text-en "partly the next band: basic coverage"))
+    (text "部分达到上一档：服务覆盖率达到基本满足") (text-en "partly the next band: basic coverage"))
   (factor-def (indicator infrastructure) (level 1) (id several-facilities)
     (text "中心和平台合计至少参数 infrastructure-facilities-many（{infrastructure-facilities-many}）个")
     (text-en "at least parameter infrastructure-facilities-many ({infrastructure-facilities-many}) centres and platforms in all")))
@@ -166,30 +180,78 @@
     (text (str-cat ?n " 服务中小微企业 " ?s " 家（参数 infrastructure-smes-served ≥ " (num ?many) "）"))
     (text-en (str-cat ?n " serves " ?s " SMEs (parameter infrastructure-smes-served >= " (num ?many) ")")))))
 
+;;; Coverage (能力满足产业发展需求), in percent: the better of two measures.
+;;;  - over the listed enterprises: those of them served (a <serves ref>) among those listed,
+;;;    service providers of role other left out of both;
+;;;  - over the chain, when its size is declared (<chain-size enterprises>): the enterprises
+;;;    served, at least the main (non-SME) enterprises named plus the larger of the SMEs named
+;;;    and the largest number of SMEs one platform states it served (smes-served; stated
+;;;    counts of several platforms may overlap, so only the largest counts), among the
+;;;    declared size (or the listed enterprises, if more).
+;;; Taking the better keeps a declaration from ever lowering the score, so that nothing is
+;;; gained by withholding it.
 (defrule INFRASTRUCTURE::infrastructure-coverage
-  "质量基础设施能力充分（基本）满足产业发展需求 -- read as the share of enterprises served."
+  "质量基础设施能力充分（基本）满足产业发展需求 -- read as the share of the chain's enterprises served."
   (param (name infrastructure-served-full) (value ?full))
   (param (name infrastructure-served-basic) (value ?basic))
   (project)
   =>
-  (bind ?total (length$ (find-all-facts ((?e enterprise)) TRUE)))
+  (bind ?listed (slot-values$ (find-all-facts ((?e enterprise)) (neq ?e:role other)) id))
+  (bind ?others (slot-values$ (find-all-facts ((?e enterprise)) (eq ?e:role other)) id))
+  (bind ?smes (slot-values$ (find-all-facts ((?e enterprise)) (eq ?e:role sme)) id))
   (bind ?serving (find-all-facts ((?p party)) (and (eq ?p:relation serves) (neq ?p:ref ""))))
-  (bind ?served (distinct$ (slot-values$ ?serving ref)))
-  (bind ?by (distinct$ (slot-values$ ?serving of)))
-  (if (> ?total 0) then
-    (bind ?share (/ (* 100.0 (length$ ?served)) ?total))
-    (bind ?zh (str-cat "中心和平台服务链上企业 " (length$ ?served) "/" ?total " 家，占 " (num ?share) "%"))
-    (bind ?en (str-cat "centres and platforms serve " (length$ ?served) " of " ?total " enterprises, " (num ?share) " %"))
-    (if (>= ?share ?full) then
-      (assert (held (indicator infrastructure) (condition capacity-full) (rule infrastructure-coverage)
-        (evidence ?by)
-        (text (str-cat ?zh "（参数 infrastructure-served-full ≥ " (num ?full) "%）"))
-        (text-en (str-cat ?en " (parameter infrastructure-served-full >= " (num ?full) " %)")))))
-    (if (>= ?share ?basic) then
-      (assert (held (indicator infrastructure) (condition capacity-basic) (rule infrastructure-coverage)
-        (evidence ?by)
-        (text (str-cat ?zh "（参数 infrastructure-served-basic ≥ " (num ?basic) "%）"))
-        (text-en (str-cat ?en " (parameter infrastructure-served-basic >= " (num ?basic) " %)")))))))
+  (bind ?served (difference$ (distinct$ (slot-values$ ?serving ref)) ?others))
+  (bind ?served-smes (difference$ ?served (difference$ ?served ?smes)))
+  (bind ?n-served (length$ ?served))
+  (bind ?n-main (- ?n-served (length$ ?served-smes)))
+  ;; The centres and platforms that serve one of them (one pass, no search per party).
+  (bind ?by (distinct$ (slot-values$ (group-by$ ?serving ref ?served) of)))
+  (bind ?stating (find-all-facts ((?p platform)) (> ?p:smes-served 0)))
+  (bind ?stated 0) (bind ?stated-by "")
+  (progn$ (?p ?stating)
+    (if (> (fact-slot-value ?p smes-served) ?stated) then
+      (bind ?stated (fact-slot-value ?p smes-served))
+      (bind ?stated-by (fact-slot-value ?p id))))
+  (bind ?n (length$ ?listed))
+  (bind ?share-l (if (> ?n 0) then (/ (* 100.0 ?n-served) ?n) else 0.0))
+  (bind ?zh (str-cat "按所列链上企业（不含 other 角色）计，服务 " ?n-served "/" ?n " 家，占 " (num ?share-l) "%"))
+  (bind ?en (str-cat "over the listed enterprises (role other left out): " ?n-served " of " ?n " served, " (num ?share-l) " %"))
+  (bind ?share ?share-l)
+  (bind ?cites ?by)
+  (do-for-fact ((?c chain-size)) TRUE
+    (bind ?size (max ?c:enterprises ?n))
+    (bind ?count (min ?size (+ ?n-main (max (length$ ?served-smes) ?stated))))
+    (bind ?share-c (if (> ?size 0) then (/ (* 100.0 ?count) ?size) else 0.0))
+    (bind ?zh (str-cat ?zh "；按申报的产业链企业 " ?c:enterprises " 家（" ?c:id "）计（取其与所列企业数之大者 " ?size "），服务 " ?count " 家（具名的非中小微企业 " ?n-main " 家，加具名中小微企业 " (length$ ?served-smes) " 家与单个平台申报服务中小微企业最多 " ?stated " 家之大者），占 " (num ?share-c) "%"))
+    (bind ?en (str-cat ?en "; over the declared chain of " ?c:enterprises " enterprises (" ?c:id "; or the listed ones, if more: " ?size "): " ?count " served (" ?n-main " named enterprises other than SMEs, and the larger of " (length$ ?served-smes) " SMEs named and " ?stated " SMEs stated by one platform), " (num ?share-c) " %"))
+    (if (>= ?share-c ?share) then
+      (bind ?share ?share-c)
+      ;; The declaration is the measure's base, not evidence of infrastructure: the text names
+      ;; it, the evidence cited is the centres and platforms.
+      (bind ?cites (distinct$ (create$ ?by (if (> ?stated (length$ ?served-smes)) then ?stated-by else (create$))))))
+    (if (< ?c:enterprises ?n) then
+      (assert (flag (indicator infrastructure) (code chain-size-below-listed) (severity warning)
+        (rule infrastructure-coverage) (evidence ?c:id)
+        (text (str-cat "申报的产业链企业数 " ?c:enterprises " 家少于所列链上企业（不含 other 角色）" ?n " 家；按 " ?n " 家计"))
+        (text-en (str-cat "the declared chain size, " ?c:enterprises " enterprises, is below the " ?n " enterprises listed (role other left out); " ?n " is used")))))
+    (if (> (+ ?n-main ?stated) ?size) then
+      (assert (flag (indicator infrastructure) (code smes-served-over-chain-size) (severity warning)
+        (rule infrastructure-coverage) (evidence ?stated-by ?c:id)
+        (text (str-cat "平台申报服务中小微企业 " ?stated " 家，加具名的非中小微企业 " ?n-main " 家，多于产业链企业 " ?size " 家；服务企业数按 " ?size " 家计，请核实"))
+        (text-en (str-cat "a platform states " ?stated " SMEs served which, with the " ?n-main " named enterprises other than SMEs, is more than the chain's " ?size " enterprises; " ?size " are counted, to be checked"))))))
+  (bind ?two (any-factp ((?c chain-size)) TRUE))
+  (bind ?zh (str-cat "服务覆盖率 " (num ?share) "%（" ?zh (if ?two then "；取较高者" else "") "）"))
+  (bind ?en (str-cat "coverage " (num ?share) " % (" ?en (if ?two then "; the better counts" else "") ")"))
+  (if (>= ?share ?full) then
+    (assert (factor (indicator infrastructure) (id capacity-full) (rule infrastructure-coverage)
+      (evidence ?cites)
+      (text (str-cat ?zh "，达到参数 infrastructure-served-full ≥ " (num ?full) "%"))
+      (text-en (str-cat ?en ", at least parameter infrastructure-served-full (" (num ?full) " %)")))))
+  (if (>= ?share ?basic) then
+    (assert (held (indicator infrastructure) (condition capacity-basic) (rule infrastructure-coverage)
+      (evidence ?cites)
+      (text (str-cat ?zh "，达到参数 infrastructure-served-basic ≥ " (num ?basic) "%"))
+      (text-en (str-cat ?en ", at least parameter infrastructure-served-basic (" (num ?basic) " %)"))))))
 
 (defrule INFRASTRUCTURE::infrastructure-some
   "质量基础设施能力与产业发展需求还有差距 -- some infrastructure exists."

@@ -6,18 +6,22 @@
 ;;;   4-9   开展产学研协作，定期举办会议或活动推进产业链质量提升，形成各方参与的工作机制。
 ;;;   1-3   探索产学研写作，工作机制初步建立。
 ;;;
-;;; How the scorer reads it (docs/POLICY.md, "mechanism"):
+;;; How the scorer reads it (docs/POLICY.md §3.1, "mechanism"):
 ;;;  - 10-14, six conditions: the chain chief (链长, a <chain-chief>) and a chain-leader firm
 ;;;    (链主) are both there; an alliance whose members cover at least mechanism-alliance-kinds
 ;;;    of the five parties 政产学研检 (government, enterprise, university, research,
 ;;;    inspection); a working-mechanism document; a bottleneck analysis; a quality-improvement
 ;;;    action with a measured result that improved by at least improvement-some; and a
 ;;;    recognition of the approach as a demonstrative case (any level).
-;;;  - 4-9: collaboration of enterprises with a university or research institute in an
-;;;    alliance; meetings or activities "regularly": at least mechanism-meetings-per-year a year
-;;;    on average over the 24-month window (the rubric sets no period for section 1; the window
-;;;    is the period observed); a working-mechanism document.
-;;;  - 1-3: an alliance, a working-mechanism document or a meeting exists (work begun).
+;;;  - 4-9: collaboration of enterprises with a university or research institute, in an
+;;;    alliance or outside one (a <collaboration>: an agreement, a joint lab or a joint centre);
+;;;    meetings or activities "regularly": at least mechanism-meetings-per-year a year on average
+;;;    over the 24-month window (the rubric sets no period for section 1; the window is the
+;;;    period observed); a working-mechanism document (the one of 10-14 implies it).
+;;;  - 1-3: an alliance, a collaboration, a working-mechanism document or a meeting exists
+;;;    (work begun). 1-3 describes a beginning, so any condition held, of any band, also earns
+;;;    it (03-decide.clp, effort): a named 链长 with a 链主 on the chain (the 链长制) is itself a
+;;;    working mechanism initially set up.
 ;;;  - Placement: each condition of the next band up that holds adds a point (the band partly
 ;;;    meets the next one); 10-14 adds national recognition, frequent meetings, many actions
 ;;;    with results and a wide alliance; 4-9 also adds frequent meetings (so that its top is
@@ -30,7 +34,7 @@
 
 (deffacts MECHANISM::definitions
   (condition (indicator mechanism) (level 3) (id leaders-engaged)
-    (text "链长和链主企业参与（申报材料列明链长，且链上有链主企业）")
+    (text "充分发挥链长、链主：申报材料列明链长，且链上有链主企业")
     (text-en "the chain chief (链长) and a chain-leader firm (链主) take part (a chain chief is named and a chain-leader firm is on the chain)"))
   (condition (indicator mechanism) (level 3) (id alliance-full)
     (text "政产学研检联盟：联盟成员覆盖政、产、学、研、检中至少参数 mechanism-alliance-kinds（{mechanism-alliance-kinds}）类")
@@ -42,14 +46,14 @@
     (text "分析梳理影响产业链质量提升的瓶颈：有瓶颈分析")
     (text-en "bottlenecks to the chain's quality analysed: a bottleneck analysis"))
   (condition (indicator mechanism) (level 3) (id actions-with-results)
-    (text "开展质量提升行动并取得成效：至少1项行动有改善幅度达到参数 improvement-some（{improvement-some}）的实测结果")
+    (text "开展相关质量提升行动并取得成效：至少1项行动有改善幅度达到参数 improvement-some（{improvement-some}）的实测结果")
     (text-en "quality-improvement actions with results: at least 1 action with a measured result improved by at least parameter improvement-some ({improvement-some})"))
   (condition (indicator mechanism) (level 3) (id demonstrative)
     (text "形成具有示范性的质量提升经验模式：经验被认定为典型案例或示范（任一级别）")
     (text-en "a demonstrative model: the approach recognised as a typical case or model (any level)"))
   (condition (indicator mechanism) (level 2) (id collaboration)
-    (text "开展产学研协作：联盟中有企业与高校或科研院所共同参与")
-    (text-en "industry-academia-research collaboration: an alliance with enterprises and a university or research institute"))
+    (text "开展产学研协作：联盟、产学研合作协议或联合实验室（联合研发中心）中有企业与高校或科研院所共同参与")
+    (text-en "industry-academia-research collaboration: an alliance, agreement or joint lab of enterprises with academia"))
   (condition (indicator mechanism) (level 2) (id regular-meetings)
     (text "定期举办会议或活动：成效评价期内平均每年至少参数 mechanism-meetings-per-year（{mechanism-meetings-per-year}）次")
     (text-en "meetings or activities held regularly: at least parameter mechanism-meetings-per-year ({mechanism-meetings-per-year}) a year on average over the window"))
@@ -57,8 +61,11 @@
     (text "形成各方参与的工作机制：有建立工作机制的文件")
     (text-en "a working mechanism with all parties: a document that sets it up"))
   (condition (indicator mechanism) (level 1) (id mechanism-started)
-    (text "工作机制初步建立：有联盟、工作机制文件或会议活动之一")
-    (text-en "a working mechanism initially set up: an alliance, a mechanism document or a meeting"))
+    (text "工作机制初步建立：有联盟、产学研协作（协议、联合实验室等）、工作机制文件或会议活动之一")
+    (text-en "a working mechanism initially set up: an alliance, a collaboration (agreement, joint lab ...), a mechanism document or a meeting"))
+
+  ;; The document that sets up a mechanism with all parties (10-14) is the one that forms it (4-9).
+  (implies (indicator mechanism) (condition multi-party-mechanism) (implied mechanism-formed))
 
   (factor-def (indicator mechanism) (level 3) (id national-demonstration) (points 1)
     (text "经验被国家级认定为典型案例或示范") (text-en "the approach recognised at national level"))
@@ -94,6 +101,14 @@
 (deffunction MECHANISM::party-zh (?k)
   (switch ?k (case government then "政") (case enterprise then "产") (case university then "学")
     (case research then "研") (case inspection then "检") (default "其他")))
+
+(deffunction MECHANISM::collaboration-zh (?k)
+  (switch ?k (case agreement then "产学研合作协议") (case joint-lab then "联合实验室")
+    (case joint-centre then "联合研发中心") (default "产学研协作")))
+
+(deffunction MECHANISM::collaboration-en (?k)
+  (switch ?k (case agreement then "collaboration agreement") (case joint-lab then "joint lab")
+    (case joint-centre then "joint centre") (default "collaboration")))
 
 (defrule MECHANISM::mechanism-leaders-engaged
   "充分发挥链长、链主……作用: one reason per chain-leader firm, naming the chain chiefs (at most
@@ -141,6 +156,22 @@
     (assert (factor (indicator mechanism) (id wide-alliance) (rule mechanism-alliance) (evidence ?a)
       (text (str-cat ?an " 有成员 " ?members " 个（参数 mechanism-alliance-members ≥ " (num ?wide) "）"))
       (text-en (str-cat ?an " has " ?members " members (parameter mechanism-alliance-members >= " (num ?wide) ")"))))))
+
+(defrule MECHANISM::mechanism-collaboration
+  "开展产学研协作 outside an alliance: an agreement or a joint lab joining an enterprise with a
+   university or research institute."
+  (collaboration (id ?id) (title ?t) (kind ?k) (date ?d) (member-kinds $?found))
+  =>
+  (if (and (member$ enterprise ?found) (or (member$ university ?found) (member$ research ?found)))
+   then
+    (assert (held (indicator mechanism) (condition collaboration) (rule mechanism-collaboration)
+      (evidence ?id)
+      (text (str-cat (collaboration-zh ?k) "：" ?t "（" ?d "），企业与高校或科研院所共同参与"))
+      (text-en (str-cat (collaboration-en ?k) ": " ?t " (" ?d "), joining enterprises with a university or research institute"))))
+   else
+    (assert (excluded (indicator mechanism) (evidence ?id) (rule mechanism-collaboration)
+      (text (str-cat ?t " 的成员不同时包括企业与高校或科研院所，不计为产学研协作；仍表明工作已起步"))
+      (text-en (str-cat ?t " does not join an enterprise with a university or research institute: not counted as industry-academia-research collaboration; it still shows the work begun"))))))
 
 (defrule MECHANISM::mechanism-working-mechanism
   "形成各方参与的工作机制"
@@ -229,6 +260,7 @@
 (defrule MECHANISM::mechanism-started
   "探索产学研协作，工作机制初步建立"
   (or (alliance (id ?id) (name ?t))
+      (collaboration (id ?id) (title ?t))
       (working-mechanism (id ?id) (title ?t))
       (meeting (id ?id) (title ?t)))
   =>

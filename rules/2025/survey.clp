@@ -6,14 +6,17 @@
 ;;;   3-5  探索绘制产业质量图谱、形成产业质量状况报告，但产业重大质量问题的研判还不够成熟和精准。
 ;;;   1-2  未开展系统的产业质量状况调查工作。
 ;;;
-;;; How the scorer reads it (docs/POLICY.md, "survey"):
+;;; How the scorer reads it (docs/POLICY.md §3.2, "survey"):
 ;;;  - 6-8, four conditions: a list of major quality problems with at least survey-problems-min
 ;;;    problems (准确把握 needs the problems named); targets and paths (a target plan); an
 ;;;    indicator system (产业发展质量指标); and a survey result: a quality map or a status report.
 ;;;  - 3-5: a quality map or a status report.
-;;;  - 1-2 describes absence: no systematic survey earns it (guide.md item 3). Every submission
-;;;    reaches at least 1-2; a partial survey (a problem list, a target plan or an indicator
-;;;    system without map or report) places it at 2.
+;;;  - 1-2 describes absence: no systematic survey earns it (guide.md item 3), decided again
+;;;    under best fit (issue 13): "未开展系统的产业质量状况调查工作" is the description that best
+;;;    fits an application with no survey at all, so every submission reaches at least 1-2 (its
+;;;    condition is always held; the effort path of 03-decide.clp is never needed here). A
+;;;    partial survey (a problem list, a target plan or an indicator system without map or
+;;;    report) places it at 2.
 ;;;  - Placement in 6-8: both a map and a report; an indicator system of at least
 ;;;    survey-indicators-many indicators. In 3-5: each condition of 6-8 that holds.
 
@@ -24,15 +27,17 @@
     (text "准确把握产业重大质量问题：有重大质量问题清单，列明至少参数 survey-problems-min（{survey-problems-min}）个问题")
     (text-en "major quality problems judged: a problem list naming at least parameter survey-problems-min ({survey-problems-min}) problems"))
   (condition (indicator survey) (level 3) (id targets-paths)
-    (text "明确质量提升目标、路径：有目标与路径文件") (text-en "improvement targets and paths: a target plan"))
+    (text "质量提升目标、路径：准确把握质量提升目标、路径，有目标与路径文件")
+    (text-en "improvement targets and paths judged accurately: a target plan"))
   (condition (indicator survey) (level 3) (id indicators-studied)
     (text "研究产业发展质量指标：有质量指标体系") (text-en "industry quality indicators studied: an indicator system"))
   (condition (indicator survey) (level 3) (id survey-results)
     (text "形成产业质量图谱、产业质量状况报告等调查成果") (text-en "survey results: a quality map or a quality status report"))
   (condition (indicator survey) (level 2) (id map-or-report)
-    (text "绘制产业质量图谱或形成产业质量状况报告") (text-en "a quality map or a quality status report"))
+    (text "探索绘制产业质量图谱、形成产业质量状况报告：有产业质量图谱或产业质量状况报告（任一即可）")
+    (text-en "a quality map or a quality status report"))
   (condition (indicator survey) (level 1) (id no-systematic-survey)
-    (text "未开展系统的产业质量状况调查（本档描述的即是这种情况，任何申报都至少达到）")
+    (text "未开展系统的产业质量状况调查工作：本档描述的即是这种情况，任何申报都至少达到")
     (text-en "no systematic survey (the band describes exactly that; every application reaches it)"))
 
   (factor-def (indicator survey) (level 3) (id map-and-report) (points 1)

@@ -7,16 +7,21 @@
 ;;;        标准总监等制度。
 ;;;   1-2  专业质量技能人才和质量管理人才培养机制有待进一步健全。
 ;;;
-;;; How the scorer reads it (docs/POLICY.md, "talent"):
+;;; How the scorer reads it (docs/POLICY.md §3.4, "talent"):
 ;;;  - "定期" (regularly) is a rate over the 24-month window, the period observed: trainings at
 ;;;    least talent-trainings-per-year a year, competitions at least talent-competitions-per-year.
-;;;  - "长效良性机制" (lasting): a talent-mechanism document and trainings in at least
-;;;    talent-lasting-years different calendar years inside the window.
+;;;  - 6-8, three conditions. "长效良性机制" (lasting) is read together with "定期开展质量人才培养":
+;;;    a talent-mechanism document under which trainings are held regularly (the rate) and in at
+;;;    least talent-lasting-years different calendar years inside the window. Read apart, one
+;;;    training was the linchpin of two conditions of 6-8 and its absence cost two bands.
 ;;;  - "推行首席质量官、标准总监等制度": an enterprise runs the system when it has a chief quality
 ;;;    officer or a standards director (等: either counts; both everywhere is a factor).
-;;;    "全面" (all enterprises on the chain) is talent-share-all % of the listed enterprises and,
-;;;    since all includes the main ones, the main-enterprise share as well; "主要企业" (main
-;;;    enterprises: chain leaders and key partners) is talent-share-main % of them.
+;;;    "全面" (all enterprises on the chain) is talent-share-all % of the listed enterprises,
+;;;    service providers of role other left out, and, since all includes the main ones, the
+;;;    main-enterprise share as well; "主要企业" (main enterprises: chain leaders and key
+;;;    partners) is talent-share-main % of them.
+;;;  - Implied: the lasting mechanism holds mechanism-formed and regular-skills-training of 3-5;
+;;;    all enterprises hold the main ones.
 ;;;  - Trainings and competitions outside the window are listed as not counted for the rates.
 ;;;  - 1-2 describes a mechanism still to be improved: it needs some talent work (a mechanism,
 ;;;    a training, a competition or an officer). Without any: no band, 0 points and a flag.
@@ -27,19 +32,17 @@
 
 (deffacts TALENT::definitions
   (condition (indicator talent) (level 3) (id lasting-mechanism)
-    (text "人才培养长效良性机制：有人才培养机制文件，且评价期内至少参数 talent-lasting-years（{talent-lasting-years}）个年度开展培训")
-    (text-en "a lasting training mechanism: a mechanism document and trainings in at least parameter talent-lasting-years ({talent-lasting-years}) calendar years of the window"))
+    (text "形成专业质量技能人才和质量管理人才培养长效良性机制：有人才培养机制文件，且依此定期开展质量人才培养——评价期内平均每年至少参数 talent-trainings-per-year（{talent-trainings-per-year}）次培训，分布在至少参数 talent-lasting-years（{talent-lasting-years}）个年度")
+    (text-en "a lasting, sound mechanism for training quality-skills and quality-management talent: a mechanism document, and quality talent trained regularly under it: at least parameter talent-trainings-per-year ({talent-trainings-per-year}) trainings a year over the window, in at least parameter talent-lasting-years ({talent-lasting-years}) calendar years"))
   (condition (indicator talent) (level 3) (id regular-competitions)
     (text "定期开展劳动技能竞赛等质量活动：评价期内平均每年至少参数 talent-competitions-per-year（{talent-competitions-per-year}）次")
     (text-en "skills competitions held regularly: at least parameter talent-competitions-per-year ({talent-competitions-per-year}) a year over the window"))
-  (condition (indicator talent) (level 3) (id regular-training)
-    (text "定期开展质量人才培养：评价期内平均每年至少参数 talent-trainings-per-year（{talent-trainings-per-year}）次培训")
-    (text-en "quality talent trained regularly: at least parameter talent-trainings-per-year ({talent-trainings-per-year}) trainings a year over the window"))
   (condition (indicator talent) (level 3) (id all-enterprises-officers)
-    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业的比例达到参数 talent-share-all（{talent-share-all}），且主要企业达到参数 talent-share-main（{talent-share-main}）")
-    (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all ({talent-share-all}) % of the chain's enterprises, and parameter talent-share-main ({talent-share-main}) % of the main ones"))
+    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业（不含 other 角色的检测、物流等服务企业）的比例达到参数 talent-share-all（{talent-share-all}），且主要企业达到参数 talent-share-main（{talent-share-main}）")
+    (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all ({talent-share-all}) % of the chain's enterprises (role other not counted), and parameter talent-share-main ({talent-share-main}) % of the main ones"))
   (condition (indicator talent) (level 2) (id mechanism-formed)
-    (text "形成人才培养机制：有人才培养机制文件") (text-en "a talent-training mechanism: a mechanism document"))
+    (text "形成专业质量技能人才和质量管理人才培养机制：有人才培养机制文件")
+    (text-en "a talent-training mechanism: a mechanism document"))
   (condition (indicator talent) (level 2) (id regular-skills-training)
     (text "定期开展质量技能培训：评价期内平均每年至少参数 talent-trainings-per-year（{talent-trainings-per-year}）次")
     (text-en "quality-skills training held regularly: at least parameter talent-trainings-per-year ({talent-trainings-per-year}) a year over the window"))
@@ -47,8 +50,14 @@
     (text "链上主要企业推行首席质量官、标准总监等制度：设立的主要企业比例达到参数 talent-share-main（{talent-share-main}）")
     (text-en "the main enterprises run the system: at least parameter talent-share-main ({talent-share-main}) % of them"))
   (condition (indicator talent) (level 1) (id talent-work-begun)
-    (text "已开展人才培养工作（机制、培训、竞赛或首席质量官之一），机制有待健全")
+    (text "专业质量技能人才和质量管理人才培养机制有待进一步健全：已开展人才培养工作（机制文件、培训、竞赛或首席质量官、标准总监之一）")
     (text-en "talent work begun (a mechanism, training, competition or officer), still to be improved"))
+
+  ;; The lasting mechanism is the mechanism (its document) running regular training; officers in
+  ;; all enterprises include the main ones.
+  (implies (indicator talent) (condition lasting-mechanism) (implied mechanism-formed))
+  (implies (indicator talent) (condition lasting-mechanism) (implied regular-skills-training))
+  (implies (indicator talent) (condition all-enterprises-officers) (implied main-enterprises-officers))
 
   (factor-def (indicator talent) (level 3) (id many-participants)
     (text "评价期内培训人次达到参数 talent-participants-many（{talent-participants-many}）")
@@ -57,7 +66,7 @@
     (text "每家主要企业都同时设立首席质量官和标准总监")
     (text-en "every main enterprise has both a chief quality officer and a standards director"))
   (factor-def (indicator talent) (level 2) (id partly-lasting) (condition lasting-mechanism)
-    (text "部分达到上一档：长效机制") (text-en "partly the next band: a lasting mechanism"))
+    (text "部分达到上一档：长效良性机制（机制文件、定期培训且连续多个年度）") (text-en "partly the next band: a lasting mechanism (a document, regular training, several calendar years)"))
   (factor-def (indicator talent) (level 2) (id partly-competitions) (condition regular-competitions)
     (text "部分达到上一档：定期竞赛") (text-en "partly the next band: regular competitions"))
   (factor-def (indicator talent) (level 2) (id partly-all-officers) (condition all-enterprises-officers)
@@ -87,7 +96,9 @@
     (text (str-cat "人才培养机制：" ?t "（" ?d "）")) (text-en (str-cat "training mechanism: " ?t " (" ?d ")")))))
 
 (defrule TALENT::talent-training
-  "定期开展质量人才培养 / 质量技能培训; 长效: trainings year after year."
+  "定期开展质量技能培训; 长效良性机制: the mechanism document with regular training, year after
+   year (定期开展质量人才培养 is read with it, so that one training is never the linchpin of two
+   conditions of 6-8)."
   (param (name talent-trainings-per-year) (value ?min))
   (param (name talent-lasting-years) (value ?years-min))
   (param (name talent-participants-many) (value ?many))
@@ -105,16 +116,14 @@
   (if (>= ?rate ?min) then
     (bind ?zh (str-cat ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " (num ?min) "）"))
     (bind ?en (str-cat (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " (num ?min) ")"))
-    (assert (held (indicator talent) (condition regular-training) (rule talent-training) (evidence ?ids)
-      (text ?zh) (text-en ?en)))
     (assert (held (indicator talent) (condition regular-skills-training) (rule talent-training)
       (evidence ?ids) (text ?zh) (text-en ?en))))
-  (if (and (>= (length$ ?years) ?years-min) (any-factp ((?t talent-mechanism)) TRUE)) then
+  (if (and (>= ?rate ?min) (>= (length$ ?years) ?years-min) (any-factp ((?t talent-mechanism)) TRUE)) then
     (bind ?mech (slot-values$ (find-all-facts ((?t talent-mechanism)) TRUE) id))
     (assert (held (indicator talent) (condition lasting-mechanism) (rule talent-training)
       (evidence ?mech ?ids)
-      (text (str-cat "有人才培养机制，且在 " (length$ ?years) " 个年度开展培训（参数 talent-lasting-years ≥ " (num ?years-min) "）"))
-      (text-en (str-cat "a training mechanism, with trainings in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " (num ?years-min) ")")))))
+      (text (str-cat "有人才培养机制，定期开展培训：" ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " (num ?min) "），分布在 " (length$ ?years) " 个年度（参数 talent-lasting-years ≥ " (num ?years-min) "）"))
+      (text-en (str-cat "a training mechanism with regular training: " (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " (num ?min) "), in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " (num ?years-min) ")")))))
   (if (>= ?people ?many) then
     (assert (factor (indicator talent) (id many-participants) (rule talent-training) (evidence ?ids)
       (text (str-cat "评价期内培训 " ?people " 人次（参数 talent-participants-many ≥ " (num ?many) "）"))
@@ -142,7 +151,9 @@
   (bind ?n 0) (bind ?with 0) (bind ?nm 0) (bind ?main-with 0) (bind ?main-both 0)
   ;; Each enterprise's officers of each kind, counted in one pass (not a search of every
   ;; officer for every enterprise).
-  (bind ?es (find-all-facts ((?e enterprise)) TRUE))
+  ;; The chain's enterprises: service providers of role other (testing, logistics) are not
+  ;; among those that 全面推行 speaks of.
+  (bind ?es (find-all-facts ((?e enterprise)) (neq ?e:role other)))
   (bind ?eids (slot-values$ ?es id))
   (bind ?cqos (count-by$ (find-all-facts ((?o officer)) (eq ?o:kind chief-quality-officer))
                          enterprise ?eids))
@@ -162,8 +173,8 @@
            (or (= ?nm 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main))) then
     (assert (held (indicator talent) (condition all-enterprises-officers) (rule talent-officers)
       (evidence ?ids)
-      (text (str-cat ?with "/" ?n " 家链上企业设立首席质量官或标准总监，占 " (num (/ (* 100.0 ?with) ?n)) "%（参数 talent-share-all ≥ " (num ?all) "%）"))
-      (text-en (str-cat ?with " of " ?n " enterprises have a chief quality officer or standards director, " (num (/ (* 100.0 ?with) ?n)) " % (parameter talent-share-all >= " (num ?all) " %)")))))
+      (text (str-cat ?with "/" ?n " 家链上企业（不含 other 角色）设立首席质量官或标准总监，占 " (num (/ (* 100.0 ?with) ?n)) "%（参数 talent-share-all ≥ " (num ?all) "%）"))
+      (text-en (str-cat ?with " of " ?n " enterprises of the chain (role other not counted) have a chief quality officer or standards director, " (num (/ (* 100.0 ?with) ?n)) " % (parameter talent-share-all >= " (num ?all) " %)")))))
   (if (and (> ?nm 0) (> ?main-with 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main)) then
     (assert (held (indicator talent) (condition main-enterprises-officers) (rule talent-officers)
       (evidence ?ids)
