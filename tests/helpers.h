@@ -10,19 +10,6 @@
 
 #ifndef QS_BUILD_DIR
 #define QS_BUILD_DIR "build"
-/* Two files have the same bytes (cr_expect). */
-void qs_test_expect_same_file(const char *a, const char *b);
-/* The names in a folder, without those starting with '.', sorted (free each and the array). */
-size_t qs_test_list_dir(const char *dir, char ***names);
-/* Generated submissions (tools/gensub): count files in dir, of which broken are broken and
- * dups share an id, around a median of 60 evidence items. */
-void qs_test_gensub(const char *dir, const char *count, const char *seed, const char *broken,
-                    const char *dups);
-/* The entries in a batch folder's cache (results written so far). */
-size_t qs_test_cache_entries(const char *out);
-/* Two batch output folders hold the same tables and the same reports, byte for byte. */
-void qs_test_expect_same_outputs(const char *a, const char *b);
-
 #endif
 #define QS_BIN QS_BUILD_DIR "/qscore"
 
