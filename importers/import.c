@@ -892,25 +892,45 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
   free(id);
 }
 
+/* One party (member, participant, party served) as the party fact holds it: its ref, its name
+ * and its kind ("enterprise" when none is given). The importer and the counts read it the same
+ * way through here. */
+typedef struct {
+  char *ref_owned, *kind_owned;
+  const char *ref, *name, *kind;
+} party_values;
+
+static void party_read(xmlNode *c, party_values *v) {
+  v->ref_owned = qs_attr_trim(c, "ref");
+  v->kind_owned = qs_attr_trim(c, "kind");
+  const char *name = qs_attr_raw(c, "name");
+  v->ref = v->ref_owned ? v->ref_owned : "";
+  v->name = name ? name : "";
+  v->kind = v->kind_owned && *v->kind_owned ? v->kind_owned : "enterprise";
+}
+
+static void party_free(party_values *v) {
+  free(v->ref_owned);
+  free(v->kind_owned);
+}
+
 void qs_import_parties(qs_import *im, xmlNode *el, const char *id, const char *child,
                        const char *relation) {
   for (xmlNode *c = el->children; c; c = c->next) {
     if (!qs_is_element(c, child))
       continue;
-    char *ref = qs_attr_trim(c, "ref");
-    char *kind = qs_attr_trim(c, "kind");
-    const char *name = qs_attr_raw(c, "name");
+    party_values v;
+    party_read(c, &v);
     qs_fact f;
     if (qs_fact_begin(&f, im, "party") == 0) {
       qs_fact_str(&f, "of", id);
       qs_fact_sym(&f, "relation", relation);
-      qs_fact_str(&f, "ref", ref ? ref : "");
-      qs_fact_str(&f, "name", name ? name : "");
-      qs_fact_sym(&f, "kind", kind ? kind : "enterprise");
+      qs_fact_str(&f, "ref", v.ref);
+      qs_fact_str(&f, "name", v.name);
+      qs_fact_sym(&f, "kind", v.kind);
       qs_fact_assert(&f);
     }
-    free(ref);
-    free(kind);
+    party_free(&v);
   }
 }
 
@@ -920,12 +940,9 @@ void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties 
   for (xmlNode *c = el->children; c; c = c->next) {
     if (!qs_is_element(c, child))
       continue;
-    /* The values exactly as qs_import_parties puts them into the party fact. */
-    char *ref = qs_attr_trim(c, "ref");
-    char *kind = qs_attr_trim(c, "kind");
-    const char *name = qs_attr_raw(c, "name");
-    const char *r = ref ? ref : "", *k = kind && *kind ? kind : "enterprise";
-    const char *nm = name ? name : "";
+    party_values v;
+    party_read(c, &v);
+    const char *r = v.ref, *k = v.kind, *nm = v.name;
     if (xmlHashAddEntry3(seen, (const xmlChar *)r, (const xmlChar *)nm, (const xmlChar *)k,
                          (void *)1) == 0 &&
         (*r || *nm)) {
@@ -944,8 +961,7 @@ void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties 
       if (e && strcmp(e->element, "enterprise") == 0 && strcmp(e->kind, "sme") == 0)
         out->sme_refs++;
     }
-    free(ref);
-    free(kind);
+    party_free(&v);
   }
   xmlHashFree(seen, NULL);
   xmlHashFree(refs, NULL);
