@@ -26,9 +26,8 @@
 #define GOLDEN_FILE "tests/golden.txt"
 #define GOLDEN_DAY 20261231L
 
-static const char *const variants[] = {"text-zh", "text-en", "json-zh", "json-en",
-                                       "xml-zh",  "xml-en",  "html-zh", "html-en",
-                                       "explain-zh", "explain-en"};
+static const char *const variants[] = {"text-zh", "text-en", "json-zh", "json-en",    "xml-zh",
+                                       "xml-en",  "html-zh", "html-en", "explain-zh", "explain-en"};
 #define N_VARIANTS (sizeof variants / sizeof *variants)
 
 typedef struct {
@@ -133,14 +132,22 @@ static char *golden_line(qs_engine *e, const char *path, const char *rules) {
     qs_lang lang = v % 2 ? QS_LANG_EN : QS_LANG_ZH;
     char *s = NULL, *err = NULL;
     switch (v / 2) {
-    case 0: s = render_stream(rep, e, 0, lang); break;
-    case 1: s = qs_render_json(rep, lang, 1); break;
-    case 2: s = qs_render_xml(rep, lang); break;
+    case 0:
+      s = render_stream(rep, e, 0, lang);
+      break;
+    case 1:
+      s = qs_render_json(rep, lang, 1);
+      break;
+    case 2:
+      s = qs_render_xml(rep, lang);
+      break;
     case 3:
       s = qs_render_html(rep, lang, builtin_html, &err);
       cr_assert_not_null(s, "%s: %s", path, err ? err : "");
       break;
-    default: s = render_stream(rep, e, 1, lang); break;
+    default:
+      s = render_stream(rep, e, 1, lang);
+      break;
     }
     short_hash(s, rules, h);
     qs_buf_addf(&line, " %s:%s", variants[v], h);
@@ -158,8 +165,8 @@ static char *rubric_line(qs_engine *e, const char *rules) {
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
-    qs_render_rubric_text(qs_engine_rubric(e), qs_engine_rules_origin(e),
-                          qs_engine_rules_sha256(e), lang, mem);
+    qs_render_rubric_text(qs_engine_rubric(e), qs_engine_rules_origin(e), qs_engine_rules_sha256(e),
+                          lang, mem);
     fclose(mem);
     char h[17];
     short_hash(buf, rules, h);
