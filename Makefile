@@ -41,6 +41,8 @@ LIB_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(wildcard importer
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
 SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
+# The words of every finding and message, one catalog per language (engine/qs_msg.h).
+MESSAGES = i18n/zh.txt i18n/en.txt
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))
@@ -62,9 +64,10 @@ $(BUILD)/tools/gensub: tools/gensub.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L $< -lm -o $@
 
-$(BUILD)/gen/builtin.c: $(BUILD)/tools/embed $(RULES) $(SCHEMAS)
+$(BUILD)/gen/builtin.c: $(BUILD)/tools/embed $(RULES) $(SCHEMAS) $(MESSAGES)
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed $@ @qs_builtin_rules $(RULES) @qs_builtin_schemas $(SCHEMAS)
+	$(BUILD)/tools/embed $@ @qs_builtin_rules $(RULES) @qs_builtin_schemas $(SCHEMAS) \
+		@qs_builtin_messages $(MESSAGES)
 
 $(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)
@@ -219,6 +222,8 @@ install: $(BUILD)/qscore
 	install -d $(DESTDIR)$(PREFIX)/share/qscore/rules/2025 $(DESTDIR)$(PREFIX)/share/qscore/schemas
 	install -m 644 $(RULES) rules/2025/official-zh.txt $(DESTDIR)$(PREFIX)/share/qscore/rules/2025/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/qscore/schemas/
+	install -d $(DESTDIR)$(PREFIX)/share/qscore/i18n
+	install -m 644 $(MESSAGES) $(DESTDIR)$(PREFIX)/share/qscore/i18n/
 	install -D -m 644 docs/qscore.1 $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
 
 uninstall:

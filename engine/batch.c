@@ -207,6 +207,10 @@ static void key_context(const qs_engine *e, const qs_batch_options *o, char out[
     qs_sha256_update(h, f->name, strlen(f->name) + 1);
     qs_sha256_update(h, f->data, f->len);
   }
+  for (const qs_builtin_file *f = qs_builtin_messages; f->name; f++) {
+    qs_sha256_update(h, f->name, strlen(f->name) + 1);
+    qs_sha256_update(h, f->data, f->len);
+  }
   qs_sha256_final(h, out);
 }
 

@@ -13,8 +13,9 @@ typedef struct {
   size_t len;       /* without the NUL */
 } qs_builtin_file;
 
-extern const qs_builtin_file qs_builtin_rules[];   /* sorted by name, ends with {NULL} */
-extern const qs_builtin_file qs_builtin_schemas[]; /* ends with {NULL} */
+extern const qs_builtin_file qs_builtin_rules[];    /* sorted by name, ends with {NULL} */
+extern const qs_builtin_file qs_builtin_schemas[];  /* ends with {NULL} */
+extern const qs_builtin_file qs_builtin_messages[]; /* zh.txt, en.txt (i18n/), ends with {NULL} */
 
 /* The built-in rules as a CLIPS binary image (tools/mkimage.c, build/gen/image.c): loading
  * it is ten times faster than parsing the text. Weak: the build tool that makes the image

@@ -434,6 +434,47 @@ size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out) {
   return k;
 }
 
+int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
+                qs_finding *out, char **err) {
+  DATA_OBJECT v;
+  *out = (qs_finding){0};
+  *err = NULL;
+  if (!get_slot(qe, fact, msg_slot, &v) || GetType(v) != SYMBOL ||
+      strcmp(ValueToString(GetValue(v)), "nil") == 0)
+    return 0;
+  const char *id = ValueToString(GetValue(v));
+  if (!get_slot(qe, fact, args_slot, &v) || GetType(v) != MULTIFIELD)
+    return qs_finding_build(out, id, NULL, 0, err);
+  void *mf = GetValue(v);
+  long b = GetDOBegin(v), e = GetDOEnd(v);
+  size_t n = e >= b ? (size_t)(e - b + 1) : 0;
+  qs_token *t = qs_xcalloc(n ? n : 1, sizeof *t);
+  for (long i = b; i <= e; i++) {
+    qs_token *k = &t[i - b];
+    void *val = GetMFValue(mf, i);
+    switch (GetMFType(mf, i)) {
+    case STRING:
+      *k = (qs_token){.type = QS_ARG_STR, .s = ValueToString(val)};
+      break;
+    case INTEGER:
+      *k = (qs_token){.type = QS_ARG_INT, .i = ValueToLong(val)};
+      break;
+    case FLOAT:
+      *k = (qs_token){.type = QS_ARG_FLOAT, .f = ValueToDouble(val)};
+      break;
+    case SYMBOL:
+      *k = (qs_token){.type = QS_ARG_SYM, .s = ValueToString(val)};
+      break;
+    default:
+      *k = (qs_token){.type = QS_ARG_SYM, .s = "?"};
+      break;
+    }
+  }
+  int rc = qs_finding_build(out, id, t, n, err);
+  free(t);
+  return rc;
+}
+
 void *qs_env_next_fact(qs_env *qe, void *tmpl, void *fact) {
   return EnvGetNextFactInTemplate(qe->env, tmpl, fact);
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "qs_diag.h"
+#include "qs_finding.h"
 #include "qs_util.h"
 
 typedef struct qs_env qs_env;
@@ -81,6 +82,11 @@ int qs_slot_is_int(qs_env *qe, void *fact, const char *slot);
 /* A multislot of strings or symbols, copied: *out gets n fresh strings (free each and the array).
  */
 size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out);
+
+/* A finding (qs_finding.h): the symbol in msg_slot (nil or missing: none, out->id NULL) and the
+ * values of args_slot, copied. 0, or -1 when the arguments do not parse (reason in *err). */
+int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
+                qs_finding *out, char **err);
 
 /* Iterate the facts of a template: fact = qs_env_next_fact(qe, tmpl, fact) from NULL. */
 void *qs_env_next_fact(qs_env *qe, void *tmpl, void *fact);

@@ -38,6 +38,7 @@ static void free_flags(qs_flag *f, size_t n) {
     free(f[i].rule);
     free(f[i].text);
     free(f[i].text_en);
+    qs_finding_clear(&f[i].finding);
     free_strs(f[i].evidence, f[i].n_evidence);
   }
   free(f);
@@ -54,6 +55,7 @@ void qs_report_free(qs_report *rep) {
       free(res->reasons[k].condition);
       free(res->reasons[k].text);
       free(res->reasons[k].text_en);
+      qs_finding_clear(&res->reasons[k].finding);
       free_strs(res->reasons[k].evidence, res->reasons[k].n_evidence);
     }
     free(res->reasons);
@@ -62,6 +64,7 @@ void qs_report_free(qs_report *rep) {
       free(res->held[k].condition);
       free(res->held[k].text);
       free(res->held[k].text_en);
+      qs_finding_clear(&res->held[k].finding);
       free_strs(res->held[k].evidence, res->held[k].n_evidence);
     }
     free(res->held);
@@ -76,6 +79,7 @@ void qs_report_free(qs_report *rep) {
       free(res->excluded[k].rule);
       free(res->excluded[k].text);
       free(res->excluded[k].text_en);
+      qs_finding_clear(&res->excluded[k].finding);
     }
     free(res->excluded);
     free_flags(res->flags, res->n_flags);
@@ -221,6 +225,35 @@ static void *template_or_fail(collector *c, const char *name) {
 
 #define STR(f, s) qs_xstrdup(qs_slot_str(c->qe, (f), (s)))
 
+/* The words of a conclusion fact: the finding it states (msg, args) in both languages; a fact
+ * without one keeps its text slots (text, text-en). -1, with the rule named in the
+ * diagnostics, when the finding cannot be put into words (an unknown message id, a missing
+ * argument, a word table without the value). */
+static int words_of(collector *c, void *f, const char *rule, qs_finding *finding, char **text,
+                    char **text_en) {
+  char *err = NULL;
+  *text = *text_en = NULL;
+  if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id) {
+    *text = STR(f, "text");
+    *text_en = STR(f, "text-en");
+    return 0;
+  }
+  if (!err)
+    *text = qs_finding_text(QS_LANG_ZH, finding, &err);
+  if (!err)
+    *text_en = qs_finding_text(QS_LANG_EN, finding, &err);
+  if (!err)
+    return 0;
+  qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_FINDING), rule, err);
+  c->bad = 1;
+  free(err);
+  free(*text);
+  free(*text_en);
+  *text = *text_en = NULL;
+  qs_finding_clear(finding);
+  return -1;
+}
+
 static void collect_choices(collector *c) {
   void *t = template_or_fail(c, "choice");
   if (!t)
@@ -300,12 +333,19 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         free_strs(hev, hn);
         continue;
       }
+      qs_finding hf;
+      char *ht, *hte;
+      if (words_of(c, f, rule, &hf, &ht, &hte) != 0) {
+        free_strs(hev, hn);
+        continue;
+      }
       res->held = qs_xrealloc(res->held, (res->n_held + 1) * sizeof *res->held);
       res->held[res->n_held++] = (qs_reason){
           .rule = qs_xstrdup(rule),
           .condition = qs_xstrdup(id),
-          .text = STR(f, "text"),
-          .text_en = STR(f, "text-en"),
+          .text = ht,
+          .text_en = hte,
+          .finding = hf,
           .evidence = hev,
           .n_evidence = hn,
           .sort_key = index * 1000,
@@ -334,14 +374,21 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
       free_strs(ev, n);
       continue;
     }
+    qs_finding rf;
+    char *rt, *rte;
+    if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
+      free_strs(ev, n);
+      continue;
+    }
     res->reasons = qs_xrealloc(res->reasons, (res->n_reasons + 1) * sizeof *res->reasons);
     res->reasons[res->n_reasons++] = (qs_reason){
         .rule = qs_xstrdup(rule),
         .condition = qs_xstrdup(id),
         .is_factor = is_factor,
         .points = points,
-        .text = STR(f, "text"),
-        .text_en = STR(f, "text-en"),
+        .text = rt,
+        .text_en = rte,
+        .finding = rf,
         .evidence = ev,
         .n_evidence = n,
         .sort_key = (long)is_factor * 1000000 + index * 1000,
@@ -364,9 +411,14 @@ static void collect_excluded(collector *c) {
       free(ev);
       continue;
     }
+    qs_finding xf;
+    char *xt, *xte;
+    if (words_of(c, f, rule, &xf, &xt, &xte) != 0) {
+      free(ev);
+      continue;
+    }
     res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
-    res->excluded[res->n_excluded++] =
-        (qs_exclusion){ev, qs_xstrdup(rule), STR(f, "text"), STR(f, "text-en"), 0};
+    res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, 0, xf};
   }
 }
 
@@ -397,12 +449,19 @@ static void collect_flags(collector *c) {
       free_strs(ev, ne);
       continue;
     }
+    qs_finding ff;
+    char *ft, *fte;
+    if (words_of(c, f, rule, &ff, &ft, &fte) != 0) {
+      free_strs(ev, ne);
+      continue;
+    }
     *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
     (*list)[(*n)++] = (qs_flag){
         .code = STR(f, "code"),
         .rule = qs_xstrdup(rule),
-        .text = STR(f, "text"),
-        .text_en = STR(f, "text-en"),
+        .text = ft,
+        .text_en = fte,
+        .finding = ff,
         .severity = parse_severity(qs_slot_str(c->qe, f, "severity")),
         .evidence = ev,
         .n_evidence = ne,

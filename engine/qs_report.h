@@ -11,6 +11,7 @@
 
 #include "qs_diag.h"
 #include "qs_env.h"
+#include "qs_finding.h"
 #include "qs_rubric.h"
 
 typedef enum { QS_SEV_INFO = 0, QS_SEV_WARNING = 1, QS_SEV_ERROR = 2 } qs_severity;
@@ -25,8 +26,9 @@ typedef struct {
   char *rule;
   char *condition; /* condition id, or factor id when is_factor */
   int is_factor;
-  int points; /* factors: the points the factor-def gives */
-  char *text, *text_en;
+  int points;           /* factors: the points the factor-def gives */
+  char *text, *text_en; /* the finding in words (qs_finding_text of finding) */
+  qs_finding finding;   /* what the rule stated */
   char **evidence;
   size_t n_evidence;
   long sort_key;
@@ -42,10 +44,12 @@ typedef struct {
 typedef struct {
   char *evidence, *rule, *text, *text_en;
   long first_line; /* the input line of the evidence (for sorting) */
+  qs_finding finding;
 } qs_exclusion;
 
 typedef struct {
   char *code, *rule, *text, *text_en;
+  qs_finding finding;
   qs_severity severity;
   char **evidence;
   size_t n_evidence;

@@ -11,6 +11,9 @@
  *   (difference$ <list> <other>)   the items of list that are not in other, in order
  *   (sort-strings$ <list>)         strings and symbols in byte order (str-compare's order)
  *   (join$ <separator> <list>)     one string: the items' text between separators
+ *   (findings$ <facts>)            the finding (msg, args) of each fact, each as the nested
+ *                                  argument < msg args... > (engine/qs_finding.h): a list of
+ *                                  findings for a finding that lists them
  *
  * and, for looking facts up by a slot (one hash of the keys, one pass over the facts):
  *
@@ -112,6 +115,36 @@ static void slot_values(void *env, DATA_OBJECT_PTR ret) {
   return_list(env, ret, out, k);
   free(out);
   free(names);
+  free(facts);
+}
+
+static void findings(void *env, DATA_OBJECT_PTR ret) {
+  item *facts;
+  long n;
+  if (EnvArgCountCheck(env, "findings$", EXACTLY, 1) == -1 ||
+      (n = list_arg(env, "findings$", 1, &facts)) < 0) {
+    EnvSetMultifieldErrorValue(env, ret);
+    return;
+  }
+  void *open = EnvAddSymbol(env, "<"), *close = EnvAddSymbol(env, ">");
+  item *out = NULL;
+  size_t k = 0, cap = 0;
+  for (long i = 0; i < n; i++) {
+    DATA_OBJECT msg, args;
+    if (facts[i].type != FACT_ADDRESS || !EnvGetFactSlot(env, facts[i].value, "msg", &msg) ||
+        GetType(msg) != SYMBOL || !EnvGetFactSlot(env, facts[i].value, "args", &args) ||
+        GetType(args) != MULTIFIELD)
+      continue;
+    long b = GetDOBegin(args), len = GetDOLength(args);
+    qs_grow(&out, &cap, k + (size_t)len + 3, sizeof *out);
+    out[k++] = (item){SYMBOL, open};
+    out[k++] = (item){SYMBOL, GetValue(msg)};
+    for (long j = 0; j < len; j++)
+      out[k++] = (item){GetMFType(GetValue(args), b + j), GetMFValue(GetValue(args), b + j)};
+    out[k++] = (item){SYMBOL, close};
+  }
+  return_list(env, ret, out, (long)k);
+  free(out);
   free(facts);
 }
 
@@ -320,4 +353,5 @@ void qs_udf_define(void *env) {
   EnvDefineFunction2(env, "group-by$", 'm', PTIEF group_by, "group_by", "33");
   EnvDefineFunction2(env, "sort-strings$", 'm', PTIEF sort_strings, "sort_strings", "11m");
   EnvDefineFunction2(env, "join$", 's', PTIEF join, "join", "22");
+  EnvDefineFunction2(env, "findings$", 'm', PTIEF findings, "findings", "11m");
 }

@@ -543,7 +543,9 @@
   (slot improvement (type FLOAT))      ; percent, positive is better (MAIN::improvement)
   (slot growth (type FLOAT))           ; percent a year, compound, of the value itself
   (slot text (type STRING))            ; "MT01 直接关联产业产值 320.5→401.2 亿元（2022→2024）"
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; ------------------------------------------------------------------ conclusions
 
@@ -555,7 +557,9 @@
   (slot rule (type SYMBOL))            ; the name of the rule that asserted it
   (multislot evidence (type STRING))
   (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; A strengthening factor (factor-def) is present.
 (deftemplate factor
@@ -564,7 +568,9 @@
   (slot rule (type SYMBOL))
   (multislot evidence (type STRING))
   (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; Evidence that the application offers for an indicator but that does not count, and why.
 (deftemplate excluded
@@ -572,7 +578,9 @@
   (slot evidence (type STRING))
   (slot rule (type SYMBOL))
   (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; Something a reviewer should look at. indicator is nil for the submission as a whole.
 (deftemplate flag
@@ -582,7 +590,9 @@
   (slot rule (type SYMBOL))
   (multislot evidence (type STRING))
   (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; A distinct thing counted for an indicator (an enterprise, say); duplicates collapse,
 ;;; so the number of tally facts with one name is a count of distinct keys.
@@ -599,7 +609,9 @@
   (slot of (type SYMBOL))              ; which text
   (slot item (type STRING))            ; the item's id (keeps equal lines of two items apart)
   (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot text-en (type STRING))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; Derived by the DECIDE module (03-decide.clp).
 (deftemplate band-fit

@@ -104,7 +104,8 @@
       (text (str-cat ?id " " (metric-zh ?k) (if (neq ?p "") then (str-cat "（" ?p "）") else "")
                      " " (num ?from) "→" (num ?to) " " ?u "（" ?fy "→" ?ty "）"))
       (text-en (str-cat ?id " " (metric-en ?k) (if (neq ?p "") then (str-cat " (" ?p ")") else "")
-                        " " (num ?from) " -> " (num ?to) " " ?u " (" ?fy " -> " ?ty ")"))))
+                        " " (num ?from) " -> " (num ?to) " " ?u " (" ?fy " -> " ?ty ")"))
+      (msg change) (args ?id ?k ?p ?from ?to ?u ?fy ?ty)))
    else
     (assert (flag (code series-incomplete) (severity info) (rule measure-change) (evidence ?id)
       (text (str-cat ?id " 缺少基准年（" ?by " 年或更早）或评价期内（" (+ ?by 1) "-" ?ly " 年）的数值，无法计算变化"))

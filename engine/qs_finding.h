@@ -1,0 +1,86 @@
+/* qs_finding.h -- findings and the words for them.
+ *
+ * A rule never writes a sentence. It states a finding: a message id and typed arguments
+ * (a count, a measured value, a threshold, a parameter's name, an evidence id, another
+ * finding), as the slots `msg` and `args` of its conclusion fact. C turns the finding into
+ * words with one catalog per language, i18n/zh.txt and i18n/en.txt (compiled in), which a
+ * translator edits without touching C or CLIPS.
+ *
+ * A catalog is UTF-8 text, one entry per line, `id = text`; lines starting with # and blank
+ * lines are ignored. The text is everything after "= " to the end of the line. In the text:
+ *
+ *   {N}          argument N (from 1) as CLIPS's str-cat prints it
+ *   {N:num}      a number with as many decimals as its size needs, trailing zeros dropped
+ *                ("1680", "98.15", "0.031")
+ *   {N:param}    a parameter's name (printed as it is; explain lists the parameters a
+ *                finding names)
+ *   {N:TABLE}    the catalog entry TABLE.VALUE, else TABLE.* (a word for a code)
+ *   {N?A|B}      A when argument N is set (a non-empty string, a symbol other than nil, no
+ *                and FALSE, a number other than 0, a finding), else B; "|B" may be left out;
+ *                A and B may hold placeholders
+ *   {*SEP}       every argument, joined by SEP (a list)
+ *   {{ and }}    a brace
+ *
+ * An argument that is a finding is written in the rules as the symbol <, the id, its
+ * arguments and the symbol >, and prints as its own text. */
+#ifndef QS_FINDING_H
+#define QS_FINDING_H
+
+#include <stddef.h>
+
+#include "qs_i18n.h"
+#include "qs_util.h"
+
+typedef enum { QS_ARG_STR, QS_ARG_SYM, QS_ARG_INT, QS_ARG_FLOAT, QS_ARG_MSG } qs_arg_type;
+
+typedef struct qs_finding qs_finding;
+
+typedef struct {
+  qs_arg_type type;
+  char *s; /* STR, SYM */
+  long long i;
+  double f;
+  qs_finding *msg; /* MSG */
+} qs_arg;
+
+struct qs_finding {
+  char *id; /* NULL: no finding */
+  qs_arg *args;
+  size_t n;
+};
+
+/* A flat argument as the rules write it (a CLIPS multifield's value). */
+typedef struct {
+  qs_arg_type type; /* never QS_ARG_MSG: the symbols < and > mark a nested finding */
+  const char *s;
+  long long i;
+  double f;
+} qs_token;
+
+/* Make a finding from its id and the flat arguments. -1 when the < and > do not pair up or a
+ * nested finding has no id (the message in *err; free it). */
+int qs_finding_build(qs_finding *out, const char *id, const qs_token *t, size_t n, char **err);
+void qs_finding_clear(qs_finding *m);
+qs_finding qs_finding_copy(const qs_finding *m);
+
+/* The finding in words of lang, appended to out. -1 (and nothing usable in out) when the
+ * catalog has no such id, a placeholder names an argument the finding does not have, or a
+ * word table has no entry for the value; the reason in *err (free it). */
+int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err);
+/* The same, as a new string; NULL on failure. */
+char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err);
+
+/* The parameters a finding names ({N:param}), in order, without repeats, appended to
+ * (*names)[*n..] (qs_grow; the strings belong to m). */
+void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap);
+
+/* A catalog entry, NULL when there is none (the text until the end of the entry's line). */
+const char *qs_catalog_get(qs_lang lang, const char *id, size_t *len);
+/* Both catalogs: every line an entry or a comment, no id twice, the same ids in both, every
+ * placeholder well formed and the same argument numbers in both languages. 0, or -1 with every
+ * problem in *err (free it). */
+int qs_catalog_check(char **err);
+/* Every id of the catalog of lang, in catalog order (free the array, not the strings). */
+size_t qs_catalog_ids(qs_lang lang, const char ***ids, size_t **lens);
+
+#endif
