@@ -44,14 +44,19 @@
   "A condition implied by a held condition of a higher band is held (step 1)."
   (declare (salience 10))
   (implies (indicator ?i) (condition ?strong) (implied ?weak))
-  (held (indicator ?i) (condition ?strong) (evidence $?ev) (text ?t) (text-en ?te))
+  (held (indicator ?i) (condition ?strong) (evidence $?ev) (text ?t) (text-en ?te) (msg ?m)
+        (args $?a))
   (condition (indicator ?i) (id ?strong) (level ?hl))
   (condition (indicator ?i) (id ?weak) (level ?ll&:(< ?ll ?hl)))
   (not (held (indicator ?i) (condition ?weak)))
   =>
-  (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
-    (text (str-cat ?t "（上一档条件已满足，本条随之满足）"))
-    (text-en (str-cat ?t " (a condition of a higher band, which holds this one too)")))))
+  (if (neq ?m nil) then
+    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
+      (msg implied) (args < ?m $?a >)))
+   else
+    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
+      (text (str-cat ?t "（上一档条件已满足，本条随之满足）"))
+      (text-en (str-cat ?t " (a condition of a higher band, which holds this one too)"))))))
 
 (defrule DECIDE::band-met
   "A band is met when each of its conditions is held by at least one fact."

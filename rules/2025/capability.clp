@@ -44,20 +44,6 @@
   (implies (indicator capability) (condition prevention) (implied experience))
   (implies (indicator capability) (condition excellence) (implied experience)))
 
-(deffunction CAPABILITY::capability-level-zh (?l)
-  (switch ?l
-    (case excellence then "卓越级")
-    (case prevention then "预防级")
-    (case assurance then "保证级")
-    (case inspection then "检验级")
-    (case experience then "经验级")
-    (default "")))
-
-(deffunction CAPABILITY::proof-zh (?p)
-  (if (eq ?p miit-publication) then "工信部公布的评级信息" else "第三方专业机构评价报告"))
-(deffunction CAPABILITY::proof-en (?p)
-  (if (eq ?p miit-publication) then "MIIT's published rating" else "a third-party assessment report"))
-
 ;;; The last day (yyyymmdd) a rating assessed on ?day is valid: its stated valid-until, or the day
 ;;; before the ?years-th anniversary of its date (as an ordering key: 20240620 + 3 years is valid
 ;;; while < 20270620).
@@ -83,12 +69,7 @@
   =>
   (assert (held (indicator capability) (condition ?lv) (rule capability-proven-level)
     (evidence ?id)
-    (text (str-cat ?name " 获得" (capability-level-zh ?lv) "，依据" (proof-zh ?p)
-                   (if (neq ?a "") then (str-cat "（" ?a "）") else "") "，" ?d
-                   (if (> ?u 0) then (str-cat "，有效期至 " ?vu) else "")))
-    (text-en (str-cat ?name " is rated " ?lv " level (" (capability-level-zh ?lv) "), shown by " (proof-en ?p)
-                      (if (neq ?a "") then (str-cat " (" ?a ")") else "") ", " ?d
-                      (if (> ?u 0) then (str-cat ", valid until " ?vu) else ""))))))
+    (msg capability-proven-level) (args ?name ?lv ?p ?a ?d ?u ?vu))))
 
 (defrule CAPABILITY::capability-not-valid-in-window
   "A rating counts when valid during the window: assessed after it, or expired before it, it does not."
@@ -99,11 +80,9 @@
   (test (not (valid-in-window-p ?day ?w ?u ?years ?ws ?we)))
   (enterprise (id ?x) (name ?name))
   =>
-  (bind ?term-zh (if (> ?u 0) then (str-cat "有效期至 " ?vu) else (str-cat "未写明有效期，按 " (num ?years) " 年计（参数 capability-valid-years）")))
-  (bind ?term-en (if (> ?u 0) then (str-cat "valid until " ?vu) else (str-cat "no term stated, taken as " (num ?years) " years (parameter capability-valid-years)")))
   (assert (excluded (indicator capability) (evidence ?id) (rule capability-not-valid-in-window)
-    (text (str-cat ?name " 的" (capability-level-zh ?lv) "评级（评价日期 " ?d "，" ?term-zh "）在成效评价期 " ?s " 至 " ?e " 内无效，不计分"))
-    (text-en (str-cat ?name "'s " ?lv " rating (assessed " ?d ", " ?term-en ") is not valid in the results window " ?s " to " ?e "; no points")))))
+    (msg capability-not-valid-in-window)
+    (args ?name ?lv ?d ?u ?vu ?years capability-valid-years ?s ?e))))
 
 (defrule CAPABILITY::capability-self-assessment
   "A self-assessment is not one of the proofs the rubric accepts."
@@ -111,12 +90,10 @@
   (enterprise (id ?e) (name ?name))
   =>
   (assert (excluded (indicator capability) (evidence ?id) (rule capability-self-assessment)
-    (text (str-cat ?name " 的" (capability-level-zh ?lv) "仅为自评，评价要求须第三方专业机构评价报告或工信部公布的评级信息"))
-    (text-en (str-cat ?name "'s " ?lv " level is a self-assessment; the rubric requires a third-party report or MIIT's published rating"))))
+    (msg capability-self-assessment) (args ?name ?lv)))
   (assert (flag (indicator capability) (code capability-unproven) (severity warning)
     (rule capability-self-assessment) (evidence ?id)
-    (text (str-cat ?name " 声称" (capability-level-zh ?lv) "，但只有自评，不计分"))
-    (text-en (str-cat ?name " claims " ?lv " level on a self-assessment only; no points")))))
+    (msg capability-self-assessment.flag) (args ?name ?lv))))
 
 (defrule CAPABILITY::capability-proof-not-provided
   "提供……评价报告或……评级信息: the proof must be provided, not only named."
@@ -126,9 +103,7 @@
   (enterprise (id ?e) (name ?name))
   =>
   (assert (excluded (indicator capability) (evidence ?id) (rule capability-proof-not-provided)
-    (text (str-cat ?name " 的" (capability-level-zh ?lv) "声称有" (proof-zh ?p) "，但未附文件、编号或网址（参数 capability-require-document = 1）"))
-    (text-en (str-cat ?name "'s " ?lv " level names " (proof-en ?p) " but gives no document, number or URL (parameter capability-require-document = 1)"))))
+    (msg capability-proof-not-provided) (args ?name ?lv ?p capability-require-document)))
   (assert (flag (indicator capability) (code capability-proof-missing) (severity warning)
     (rule capability-proof-not-provided) (evidence ?id)
-    (text (str-cat ?name " 的能力等级证明未提供，不计分；请补充评价报告或工信部公布信息"))
-    (text-en (str-cat "no proof provided for " ?name "'s capability level; no points until the report or MIIT publication is attached")))))
+    (msg capability-proof-not-provided.flag) (args ?name))))
