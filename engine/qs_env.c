@@ -48,6 +48,10 @@ struct qs_env {
   double seconds;       /* the run's deadline, in seconds from its start */
   char stuck_rule[128]; /* at the deadline, a rule stuck in one firing; "" otherwise */
   double stuck_seconds; /* how long that firing had run */
+  /* Facts kept across submissions (qs_env_keep_facts): the last of them and how many. */
+  void *kept_last;
+  long kept_count;
+  int keeping;
 };
 
 static size_t rule_slot(const qs_env *qe, const char *rule) {
@@ -236,7 +240,59 @@ int qs_env_bload(qs_env *qe, const void *image, size_t len) {
 
 int qs_env_bsave(qs_env *qe, const char *path) { return EnvBsave(qe->env, path) ? 0 : -1; }
 
-void qs_env_reset(qs_env *qe) { EnvReset(qe->env); }
+void qs_env_reset(qs_env *qe) {
+  EnvReset(qe->env);
+  qe->keeping = 0;
+}
+
+void qs_env_keep_facts(qs_env *qe) {
+  qe->kept_last = NULL;
+  qe->kept_count = 0;
+  for (void *f = EnvGetNextFact(qe->env, NULL); f; f = EnvGetNextFact(qe->env, f)) {
+    qe->kept_last = f;
+    qe->kept_count++;
+  }
+  qe->keeping = 1;
+}
+
+/* Every rule of every module: refresh it (EnvRefresh) so that the matches of kept facts alone,
+ * which fired in the last run, are on the agenda again as after a reset. */
+static void refresh_rules(qs_env *qe) {
+  void *current = EnvGetCurrentModule(qe->env);
+  for (void *m = EnvGetNextDefmodule(qe->env, NULL); m; m = EnvGetNextDefmodule(qe->env, m)) {
+    EnvSetCurrentModule(qe->env, m);
+    for (void *r = EnvGetNextDefrule(qe->env, NULL); r; r = EnvGetNextDefrule(qe->env, r))
+      EnvRefresh(qe->env, r);
+  }
+  EnvSetCurrentModule(qe->env, current);
+}
+
+int qs_env_clear_submission(qs_env *qe) {
+  if (!qe->keeping)
+    return -1;
+  /* The kept facts come first in the fact list (it is in the order of assertion): every fact
+   * after the last kept one is the submission's or a conclusion. */
+  long kept = 0;
+  void *f = EnvGetNextFact(qe->env, NULL);
+  for (; f; f = EnvGetNextFact(qe->env, f)) {
+    kept++;
+    if (f == qe->kept_last)
+      break;
+  }
+  if (!f || kept != qe->kept_count) {
+    qe->keeping = 0; /* a rule retracted a kept fact: only a reset brings it back */
+    return -1;
+  }
+  for (void *next = EnvGetNextFact(qe->env, f); next;) {
+    void *after = EnvGetNextFact(qe->env, next);
+    EnvRetract(qe->env, next);
+    next = after;
+  }
+  EnvClearFocusStack(qe->env);
+  EnvSetCurrentModule(qe->env, EnvFindDefmodule(qe->env, "MAIN"));
+  refresh_rules(qe);
+  return 0;
+}
 
 /* The rule that would have fired next, into stopped_rule (in a loop, one of the loop's rules):
  * the first activation of the modules on the focus stack, from the top. 0 when there is none,

@@ -34,6 +34,15 @@ void *qs_env_clips(qs_env *qe); /* the CLIPS environment pointer */
  * name and the line CLIPS was reading. Returns 0 on success. */
 int qs_env_load(qs_env *qe, const char *name, const char *text, qs_diag *d);
 void qs_env_reset(qs_env *qe);
+/* Keep the facts there are now (after a reset: the rubric, the parameters, the rules' own
+ * deffacts) across submissions: qs_env_clear_submission then retracts only the facts asserted
+ * since, instead of a reset that retracts and asserts the kept ones again every time. */
+void qs_env_keep_facts(qs_env *qe);
+/* Retract every fact asserted since qs_env_keep_facts and put the activations of the kept
+ * facts alone back on the agenda (EnvRefresh of every rule), so that the next run starts as
+ * after a reset. -1 when nothing is kept or a kept fact is gone (a rule retracted one): reset
+ * then, and keep again. */
+int qs_env_clear_submission(qs_env *qe);
 /* Load a binary image of constructs (EnvBsave's output, made at build time from the same
  * rules); 0 on success. On failure the environment is unusable: make a new one. */
 int qs_env_bload(qs_env *qe, const void *image, size_t len);
