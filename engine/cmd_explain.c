@@ -33,7 +33,6 @@ int qs_cmd_explain(const qs_cli *cli) {
     qs_engine_free(e);
     return QS_EXIT_USAGE;
   }
-  qs_engine_trace_rules(e, 1);
   qs_diag d;
   qs_diag_init(&d, cli->lang);
   qs_report *rep;

@@ -23,9 +23,8 @@ struct qs_engine {
   xmlHashTablePtr where; /* every defrule name -> "file:line" where its text starts */
   char rules_sha256[65];
   char *origin;
-  int overrides; /* some parameter differs from its default */
-  int tracing;
-  char *last_trace;
+  int overrides;      /* some parameter differs from its default */
+  int params_changed; /* a parameter was set since the facts were last made */
   int clean;          /* the facts are those of a reset: no submission's, default parameters */
   long as_of;         /* the scoring day, yyyymmdd */
   size_t base_memory; /* what CLIPS holds with the rules loaded and no submission */
@@ -195,6 +194,7 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
   if (rc == 0) {
     /* Facts of the rubric and the parameters exist only after a reset. */
     qs_env_reset(e->qe);
+    qs_env_keep_facts(e->qe);
     e->clean = 1;
     rc = qs_rubric_read(e->qe, &e->rubric, d);
   }
@@ -232,17 +232,7 @@ void qs_engine_free(qs_engine *e) {
   xmlHashFree(e->rules, xmlHashDefaultDeallocator);
   xmlHashFree(e->where, xmlHashDefaultDeallocator);
   free(e->origin);
-  free(e->last_trace);
   free(e);
-}
-
-void qs_engine_trace_rules(qs_engine *e, int on) {
-  void *env = qs_env_clips(e->qe);
-  if (on)
-    EnvWatch(env, "rules");
-  else
-    EnvUnwatch(env, "rules");
-  e->tracing = on;
 }
 
 const char *qs_engine_rule_module(const qs_engine *e, const char *rule) {
@@ -262,7 +252,9 @@ static void add_rule_place(const qs_engine *e, qs_buf *b, const char *rule, qs_l
     qs_buf_addf(b, qs_msg_get(lang, QS_M_RULE_AT), rule, w);
 }
 
-const char *qs_engine_last_trace(const qs_engine *e) { return e->last_trace ? e->last_trace : ""; }
+long qs_engine_rule_fired(const qs_engine *e, const char *rule) {
+  return qs_env_rule_firings(e->qe, rule);
+}
 
 const qs_run_stats *qs_engine_last_run(const qs_engine *e) { return &e->last; }
 long qs_engine_last_firings(const qs_engine *e) { return e->last.firings; }
@@ -335,6 +327,7 @@ int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d) {
   }
   p->value = v;
   e->overrides = 1;
+  e->params_changed = 1;
   rc = 0;
 out:
   free(name);
@@ -417,13 +410,24 @@ static void focus_modules(qs_engine *e) {
     EnvFocus(env, others[i]);
 }
 
+/* Back to the facts of a reset with the parameters applied: only the submission's facts and
+ * the conclusions are retracted (the rubric's and the parameters' stay, qs_env_keep_facts);
+ * when that cannot be done, a reset, the parameters applied again and those facts kept. */
+static void clear(qs_engine *e) {
+  if (qs_env_clear_submission(e->qe) == 0)
+    return;
+  qs_env_reset(e->qe);
+  apply_params(e);
+  qs_env_keep_facts(e->qe);
+}
+
 /* After a score the report holds everything it needs, so the submission's facts go now rather
  * than at the next score. A submission that needed more than QS_ENGINE_KEEP_BYTES of CLIPS
  * memory gives it back to malloc, where rendering its report (for the HTML page a DOM and an
  * XSLT result) reuses it: the peak of a large submission is then the larger of the two, not
  * their sum (89 -> 71 MB for the largest file of the bench corpus, HTML report). */
 static void finish(qs_engine *e) {
-  qs_env_reset(e->qe);
+  clear(e);
   e->clean = 1;
   if (qs_engine_memory(e) > e->base_memory + QS_ENGINE_KEEP_BYTES)
     qs_engine_release_memory(e);
@@ -507,10 +511,14 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   if (!doc)
     return QS_SCORE_INVALID;
 
-  if (!e->clean)
-    qs_env_reset(e->qe);
+  if (!e->clean || e->params_changed) {
+    /* New parameters: a reset, so that their facts are those of the defaults replaced. */
+    if (e->params_changed)
+      qs_env_reset(e->qe);
+    clear(e);
+    e->params_changed = 0;
+  }
   e->clean = 0;
-  apply_params(e);
   qs_report *rep = qs_report_new(&e->rubric);
   rep->qscore_version = qs_xstrdup(QSCORE_VERSION);
   rep->rules_sha256 = qs_xstrdup(e->rules_sha256);
@@ -547,13 +555,8 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
     finish(e);
     return st;
   }
-  /* CLIPS's own output (a trace, printout from rules) is never part of a report. */
-  free(e->last_trace);
-  e->last_trace = qs_env_take_output(e->qe);
-  if (!e->tracing) {
-    free(e->last_trace);
-    e->last_trace = NULL;
-  }
+  /* CLIPS's own output (printout from rules) is never part of a report. */
+  free(qs_env_take_output(e->qe));
 
   int collected = qs_report_collect(rep, e->qe, e->rules, e->where, d);
   finish(e);

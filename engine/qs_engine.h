@@ -60,11 +60,10 @@ long qs_engine_as_of(const qs_engine *e);
 const char *qs_engine_rules_sha256(const qs_engine *e);
 const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the folder */
 
-/* Rule tracing, for the rule-coverage check of the test suite: with tracing on, the text of
- * CLIPS's rule-firing trace ("FIRE 1 rule-name: f-1,...") of the last score is kept and
- * returned by qs_engine_last_trace (valid until the next score). */
-void qs_engine_trace_rules(qs_engine *e, int on);
-const char *qs_engine_last_trace(const qs_engine *e);
+/* How often the rule fired while the last submission was scored, counted as the rules ran
+ * (EnvAddRunFunction, qs_env.c): explain's "rules fired" and the rule-coverage check of the
+ * test suite. 0 for a rule that did not fire or does not exist. */
+long qs_engine_rule_fired(const qs_engine *e, const char *rule);
 /* The module of a rule ("STANDARDS"), "" for an unknown rule. */
 const char *qs_engine_rule_module(const qs_engine *e, const char *rule);
 /* "file:line" where the rule's text starts (its folder path, or the built-in file's name),

@@ -35,8 +35,8 @@ void qs_stylesheet_free(qs_stylesheet *s);
 char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error);
 
 /* The full reasoning of explain: every band top down, each condition held or not with the
- * facts behind it, the parameters, the rules that fired (from the engine's trace of the run,
- * so score with qs_engine_trace_rules on). indicator NULL: all twelve. */
+ * facts behind it, the parameters, the rules that fired in the run with how often
+ * (qs_engine_rule_fired). indicator NULL: all twelve. */
 void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *indicator,
                        qs_lang lang, FILE *out);
 

@@ -71,41 +71,21 @@ typedef struct {
   long count;
 } fired;
 
-static int cmp_fired(const void *a, const void *b) {
-  return strcmp(((const fired *)a)->rule, ((const fired *)b)->rule);
-}
-
-/* "FIRE    3 standards-count: f-56,f-143" -> counts per rule. */
-static size_t parse_trace(const char *trace, fired **out) {
-  size_t n = 0, cap = 0;
-  fired *f = NULL;
-  for (const char *p = trace; (p = strstr(p, "FIRE"));) {
-    p += 4;
-    while (*p == ' ')
-      p++;
-    while (*p >= '0' && *p <= '9')
-      p++;
-    while (*p == ' ')
-      p++;
-    const char *colon = strchr(p, ':');
-    if (!colon)
-      break;
-    char *rule = qs_xstrndup(p, (size_t)(colon - p));
-    size_t i = 0;
-    while (i < n && strcmp(f[i].rule, rule) != 0)
-      i++;
-    if (i < n) {
-      f[i].count++;
-      free(rule);
-    } else {
-      qs_grow(&f, &cap, n + 1, sizeof *f);
-      f[n++] = (fired){rule, 1};
-    }
-    p = colon;
+/* The rules that fired in the last run, with how often, in byte order of their names. */
+static size_t rules_fired(const qs_engine *e, fired **out) {
+  char **names;
+  size_t n = qs_engine_rule_names(e, &names), k = 0;
+  fired *f = qs_xcalloc(n ? n : 1, sizeof *f);
+  for (size_t i = 0; i < n; i++) {
+    long c = qs_engine_rule_fired(e, names[i]);
+    if (c > 0)
+      f[k++] = (fired){names[i], c};
+    else
+      free(names[i]);
   }
-  qs_sort(f, n, sizeof *f, cmp_fired);
+  free(names);
   *out = f;
-  return n;
+  return k;
 }
 
 static void indicator(const qs_report *rep, const qs_engine *e, const qs_result *res,
@@ -262,7 +242,7 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
 void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang,
                        FILE *out) {
   fired *f;
-  size_t nf = parse_trace(qs_engine_last_trace(e), &f);
+  size_t nf = rules_fired(e, &f);
   if (lang == QS_LANG_EN)
     fprintf(out, "Project: %s %s   total %d / %d   triage %s\n", rep->id, rep->title, rep->total,
             rep->max_total, rep->triage);

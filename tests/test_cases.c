@@ -37,8 +37,8 @@
  *
  * One Test per directory of tests/cases (cases.standards, cases.brand, ...), a layout test
  * (no stray files, no directory without a Test), and cases.rule_coverage, which scores every
- * case again with rule tracing on (Criterion runs each Test in its own process, so it cannot
- * reuse what the others saw) and fails naming every defrule of the built-in rules that no
+ * case again and asks the engine which rules fired (Criterion runs each Test in its own process, so
+ * it cannot reuse what the others saw) and fails naming every defrule of the built-in rules that no
  * case fires. It also fails when a flag code named by an expectation is raised by no case at
  * all (a misspelt code would make every expect-no-flag pass). tests/cases/README.md says the
  * same for people writing cases. */
@@ -129,7 +129,7 @@ static void find_cases(const char *dir, strlist *out, strlist *stray) {
 
 typedef struct {
   int check;         /* report mismatches (0 in the coverage run: only collect) */
-  strlist fired;     /* rule names seen in traces */
+  strlist fired;     /* rules that fired in some case */
   strlist codes_set; /* flag codes raised by some case */
   strlist codes_exp; /* flag codes named by some expectation */
   size_t cases, scored;
@@ -542,33 +542,11 @@ static void expect(const ctx *c, const qs_report *rep, const pi *p) {
   qs_buf_free(&got);
 }
 
-/* The rule names of a CLIPS rule-firing trace: "FIRE    1 standards-count: f-1,f-2". */
-static void collect_trace(run_state *rs, const char *trace) {
-  for (const char *line = trace; line && *line;) {
-    const char *nl = strchr(line, '\n');
-    size_t len = nl ? (size_t)(nl - line) : strlen(line);
-    if (len > 4 && strncmp(line, "FIRE", 4) == 0) {
-      const char *p = line + 4, *end = line + len;
-      while (p < end && *p == ' ')
-        p++;
-      while (p < end && *p >= '0' && *p <= '9')
-        p++;
-      while (p < end && *p == ' ')
-        p++;
-      const char *colon = memchr(p, ':', (size_t)(end - p));
-      /* A module-qualified name (MODULE::rule) has its "::" before the rule's colon. */
-      while (colon && colon + 1 < end && colon[1] == ':') {
-        p = colon + 2;
-        colon = memchr(p, ':', (size_t)(end - p));
-      }
-      if (colon && colon > p) {
-        char *name = qs_xstrndup(p, (size_t)(colon - p));
-        sl_add_unique(&rs->fired, name);
-        free(name);
-      }
-    }
-    line = nl ? nl + 1 : NULL;
-  }
+/* The rules that fired in the last score (the engine counts firings as the rules run). */
+static void collect_fired(run_state *rs, const qs_engine *e, char **rules, size_t n_rules) {
+  for (size_t i = 0; i < n_rules; i++)
+    if (qs_engine_rule_fired(e, rules[i]) > 0)
+      sl_add_unique(&rs->fired, rules[i]);
 }
 
 static int pi_def_of(const char *target) {
@@ -651,7 +629,6 @@ static void run_case(run_state *rs, const char *path) {
     return;
   }
   qs_engine *e = qs_test_engine();
-  qs_engine_trace_rules(e, 1);
   char **rules;
   size_t n_rules = qs_engine_rule_names(e, &rules);
 
@@ -743,7 +720,7 @@ static void run_case(run_state *rs, const char *path) {
   qs_diag_init(&d, QS_LANG_EN);
   qs_score_status st = qs_engine_score(e, path, &rep, &d);
   static const char *const status_names[] = {"ok", "invalid", "rules"};
-  collect_trace(rs, qs_engine_last_trace(e));
+  collect_fired(rs, e, rules, n_rules);
   if (rep) {
     rs->scored++;
     for (size_t i = 0; i < rep->n_flags; i++)

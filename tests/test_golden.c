@@ -193,7 +193,6 @@ Test(golden, every_report_keeps_its_bytes, .timeout = 600) {
   cr_assert_not_null(builtin_html, "%s", serr ? serr : "");
   qs_engine *e = qs_test_engine();
   qs_engine_set_as_of(e, GOLDEN_DAY);
-  qs_engine_trace_rules(e, 1);
   char rules[9];
   snprintf(rules, sizeof rules, "%s", qs_engine_rules_sha256(e));
 
