@@ -1,7 +1,6 @@
 /* qs_engine.c -- loading rules once, scoring one submission at a time (see qs_engine.h). */
 #include "qs_engine.h"
 
-#include <clips/clips.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -165,17 +164,13 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
   return bad ? -1 : 0;
 }
 
+static void add_rule(void *ctx, const char *rule, const char *module) {
+  xmlHashAddEntry(ctx, (const xmlChar *)rule, qs_xstrdup(module));
+}
+
 static void collect_rule_names(qs_engine *e) {
-  void *env = qs_env_clips(e->qe);
   e->rules = xmlHashCreate(128);
-  void *current = EnvGetCurrentModule(env);
-  for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
-    EnvSetCurrentModule(env, m);
-    for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r))
-      xmlHashAddEntry(e->rules, (const xmlChar *)EnvGetDefruleName(env, r),
-                      qs_xstrdup(EnvGetDefmoduleName(env, m)));
-  }
-  EnvSetCurrentModule(env, current);
+  qs_env_each_rule(e->qe, add_rule, e->rules);
 }
 
 qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
@@ -198,7 +193,7 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
     e->clean = 1;
     rc = qs_rubric_read(e->qe, &e->rubric, d);
   }
-  if (rc == 0 && !EnvFindDefmodule(qs_env_clips(e->qe), "DECIDE")) {
+  if (rc == 0 && !qs_env_has_module(e->qe, "DECIDE")) {
     qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_RUBRIC), "module DECIDE is missing");
     rc = -1;
   }
@@ -216,12 +211,9 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
   return e;
 }
 
-size_t qs_engine_memory(const qs_engine *e) {
-  long n = EnvMemUsed(qs_env_clips(e->qe));
-  return n > 0 ? (size_t)n : 0;
-}
+size_t qs_engine_memory(const qs_engine *e) { return qs_env_memory(e->qe); }
 
-void qs_engine_release_memory(qs_engine *e) { EnvReleaseMem(qs_env_clips(e->qe), -1); }
+void qs_engine_release_memory(qs_engine *e) { qs_env_release_memory(e->qe); }
 
 void qs_engine_free(qs_engine *e) {
   if (!e)
@@ -338,41 +330,17 @@ out:
 static void apply_params(qs_engine *e) {
   if (!e->overrides)
     return;
-  void *env = qs_env_clips(e->qe);
   void *t = qs_env_template(e->qe, "param");
-  static const char *const slots[] = {"name", "min", "max", "unit", "text", "text-en", NULL};
-  /* A new number is not referenced by any fact until the new fact is asserted, and CLIPS
-   * collects unreferenced values during EnvRetract: without the lock an override that no rule
-   * mentions came out as some other value. */
-  EnvIncrementGCLocks(env);
   for (size_t i = 0; i < e->rubric.n_params; i++) {
     const qs_param *p = &e->rubric.params[i];
     if (p->value == p->dflt)
       continue;
-    for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f)) {
-      if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) != 0)
-        continue;
-      void *nf = EnvCreateFact(env, t);
-      for (int k = 0; slots[k]; k++) {
-        DATA_OBJECT v;
-        EnvGetFactSlot(env, f, slots[k], &v);
-        EnvPutFactSlot(env, nf, slots[k], &v);
+    for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f))
+      if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) == 0) {
+        qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
+        break;
       }
-      DATA_OBJECT v;
-      if (p->is_int) {
-        SetType(v, INTEGER);
-        SetValue(v, EnvAddLong(env, (long long)p->value));
-      } else {
-        SetType(v, FLOAT);
-        SetValue(v, EnvAddDouble(env, p->value));
-      }
-      EnvPutFactSlot(env, nf, "value", &v);
-      EnvRetract(env, f);
-      EnvAssert(env, nf);
-      break;
-    }
   }
-  EnvDecrementGCLocks(env);
 }
 
 static double param(const qs_engine *e, const char *name) {
@@ -392,22 +360,19 @@ static int is_indicator_module(const qs_engine *e, const char *name) {
  * order they are defined, that is the order of their files), then the indicator modules in
  * rubric order, then DECIDE, which reads what all of them concluded. */
 static void focus_modules(qs_engine *e) {
-  void *env = qs_env_clips(e->qe);
-  EnvFocus(env, EnvFindDefmodule(env, "DECIDE"));
+  qs_env_focus(e->qe, "DECIDE");
   for (size_t i = e->rubric.n_inds; i-- > 0;) {
     const char *m = e->rubric.inds[i].module;
     if (m[0])
-      EnvFocus(env, EnvFindDefmodule(env, m));
+      qs_env_focus(e->qe, m);
   }
-  void *others[64];
-  size_t n = 0;
-  for (void *m = EnvGetNextDefmodule(env, NULL); m && n < 64; m = EnvGetNextDefmodule(env, m)) {
-    const char *name = EnvGetDefmoduleName(env, m);
-    if (strcmp(name, "MAIN") != 0 && strcmp(name, "DECIDE") != 0 && !is_indicator_module(e, name))
-      others[n++] = m;
-  }
+  const char **mods;
+  size_t n = qs_env_modules(e->qe, &mods);
   for (size_t i = n; i-- > 0;)
-    EnvFocus(env, others[i]);
+    if (strcmp(mods[i], "MAIN") != 0 && strcmp(mods[i], "DECIDE") != 0 &&
+        !is_indicator_module(e, mods[i]))
+      qs_env_focus(e->qe, mods[i]);
+  free(mods);
 }
 
 /* Back to the facts of a reset with the parameters applied: only the submission's facts and
@@ -543,7 +508,7 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   qs_run_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
   e->last.firings = fired;
   e->last.facts_at_start = qs_env_facts_at_start(e->qe);
-  e->last.facts_at_end = (long)GetNumberOfFacts(qs_env_clips(e->qe));
+  e->last.facts_at_end = qs_env_fact_count(e->qe);
   e->last.memory = qs_engine_memory(e);
   snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
            qs_env_busiest_rule(e->qe, &e->last.busiest_firings));

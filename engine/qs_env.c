@@ -534,3 +534,134 @@ int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_s
 void *qs_env_next_fact(qs_env *qe, void *tmpl, void *fact) {
   return EnvGetNextFactInTemplate(qe->env, tmpl, fact);
 }
+
+/* ------------------------------------------------------------------ building facts */
+
+void *qs_env_fact_new(qs_env *qe, void *tmpl) { return tmpl ? EnvCreateFact(qe->env, tmpl) : NULL; }
+
+static int put(qs_env *qe, void *fact, const char *slot, DATA_OBJECT *v) {
+  return fact && EnvPutFactSlot(qe->env, fact, slot, v) ? 0 : -1;
+}
+
+int qs_env_put_str(qs_env *qe, void *fact, const char *slot, const char *v) {
+  DATA_OBJECT o;
+  SetType(o, STRING);
+  SetValue(o, EnvAddSymbol(qe->env, v ? v : ""));
+  return put(qe, fact, slot, &o);
+}
+
+int qs_env_put_sym(qs_env *qe, void *fact, const char *slot, const char *v) {
+  DATA_OBJECT o;
+  SetType(o, SYMBOL);
+  SetValue(o, EnvAddSymbol(qe->env, v && *v ? v : "nil"));
+  return put(qe, fact, slot, &o);
+}
+
+int qs_env_put_int(qs_env *qe, void *fact, const char *slot, long long v) {
+  DATA_OBJECT o;
+  SetType(o, INTEGER);
+  SetValue(o, EnvAddLong(qe->env, v));
+  return put(qe, fact, slot, &o);
+}
+
+int qs_env_put_float(qs_env *qe, void *fact, const char *slot, double v) {
+  DATA_OBJECT o;
+  SetType(o, FLOAT);
+  SetValue(o, EnvAddDouble(qe->env, v));
+  return put(qe, fact, slot, &o);
+}
+
+int qs_env_put_syms(qs_env *qe, void *fact, const char *slot, char *const *v, size_t n) {
+  void *mf = EnvCreateMultifield(qe->env, (long)n);
+  for (size_t i = 0; i < n; i++) {
+    SetMFType(mf, (long)i + 1, SYMBOL);
+    SetMFValue(mf, (long)i + 1, EnvAddSymbol(qe->env, v[i]));
+  }
+  DATA_OBJECT o;
+  SetType(o, MULTIFIELD);
+  SetValue(o, mf);
+  SetDOBegin(o, 1);
+  SetDOEnd(o, (long)n);
+  return put(qe, fact, slot, &o);
+}
+
+int qs_env_assert(qs_env *qe, void *fact) {
+  if (!fact || !EnvAssignFactSlotDefaults(qe->env, fact))
+    return -1;
+  EnvAssert(qe->env, fact);
+  return 0;
+}
+
+void *qs_env_modify_number(qs_env *qe, void *fact, const char *slot, int is_int, double v) {
+  void *env = qe->env;
+  struct deftemplate *t = ((struct fact *)fact)->whichDeftemplate;
+  /* A new number is not referenced by any fact until the new fact is asserted, and CLIPS
+   * collects unreferenced values during EnvRetract: without the lock a changed value that no
+   * rule mentions came out as some other value. */
+  EnvIncrementGCLocks(env);
+  void *nf = EnvCreateFact(env, t);
+  for (struct templateSlot *s = t->slotList; s; s = s->next) {
+    DATA_OBJECT o;
+    EnvGetFactSlot(env, fact, ValueToString(s->slotName), &o);
+    EnvPutFactSlot(env, nf, ValueToString(s->slotName), &o);
+  }
+  DATA_OBJECT o;
+  if (is_int) {
+    SetType(o, INTEGER);
+    SetValue(o, EnvAddLong(env, (long long)v));
+  } else {
+    SetType(o, FLOAT);
+    SetValue(o, EnvAddDouble(env, v));
+  }
+  EnvPutFactSlot(env, nf, slot, &o);
+  EnvRetract(env, fact);
+  void *asserted = EnvAssert(env, nf);
+  EnvDecrementGCLocks(env);
+  return asserted;
+}
+
+/* ------------------------------------------------------------------ modules and rules */
+
+int qs_env_has_module(qs_env *qe, const char *name) {
+  return EnvFindDefmodule(qe->env, name) != NULL;
+}
+
+size_t qs_env_modules(qs_env *qe, const char ***names) {
+  size_t n = 0, cap = 0;
+  *names = NULL;
+  for (void *m = EnvGetNextDefmodule(qe->env, NULL); m; m = EnvGetNextDefmodule(qe->env, m)) {
+    qs_grow(names, &cap, n + 1, sizeof **names);
+    (*names)[n++] = EnvGetDefmoduleName(qe->env, m);
+  }
+  return n;
+}
+
+void qs_env_each_rule(qs_env *qe, void (*fn)(void *ctx, const char *rule, const char *module),
+                      void *ctx) {
+  void *current = EnvGetCurrentModule(qe->env);
+  for (void *m = EnvGetNextDefmodule(qe->env, NULL); m; m = EnvGetNextDefmodule(qe->env, m)) {
+    EnvSetCurrentModule(qe->env, m);
+    for (void *r = EnvGetNextDefrule(qe->env, NULL); r; r = EnvGetNextDefrule(qe->env, r))
+      fn(ctx, EnvGetDefruleName(qe->env, r), EnvGetDefmoduleName(qe->env, m));
+  }
+  EnvSetCurrentModule(qe->env, current);
+}
+
+void qs_env_focus(qs_env *qe, const char *module) {
+  void *m = EnvFindDefmodule(qe->env, module);
+  if (m)
+    EnvFocus(qe->env, m);
+}
+
+void qs_env_check_constraints(qs_env *qe, int on) {
+  EnvSetDynamicConstraintChecking(qe->env, on ? TRUE : FALSE);
+}
+
+long qs_env_fact_count(qs_env *qe) { return (long)GetNumberOfFacts(qe->env); }
+
+size_t qs_env_memory(qs_env *qe) {
+  long n = EnvMemUsed(qe->env);
+  return n > 0 ? (size_t)n : 0;
+}
+
+void qs_env_release_memory(qs_env *qe) { EnvReleaseMem(qe->env, -1); }

@@ -97,6 +97,39 @@ size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out);
 int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
                 qs_finding *out, char **err);
 
+/* Building a fact (the importer; never from text): a new fact of a template, its slots, then
+ * qs_env_assert. A put returns -1 when the template has no such slot or the value is not of
+ * the slot's type; qs_env_assert -1 when the slots without a value have no valid default. A
+ * duplicate (same template, same slots) is not asserted, which is harmless. */
+void *qs_env_fact_new(qs_env *qe, void *tmpl);
+int qs_env_put_str(qs_env *qe, void *fact, const char *slot, const char *v);
+int qs_env_put_sym(qs_env *qe, void *fact, const char *slot, const char *v); /* "" is nil */
+int qs_env_put_int(qs_env *qe, void *fact, const char *slot, long long v);
+int qs_env_put_float(qs_env *qe, void *fact, const char *slot, double v);
+int qs_env_put_syms(qs_env *qe, void *fact, const char *slot, char *const *v, size_t n);
+int qs_env_assert(qs_env *qe, void *fact);
+/* Replace a fact by a copy with one numeric slot changed (integer when is_int): the parameter
+ * overrides. Returns the new fact. */
+void *qs_env_modify_number(qs_env *qe, void *fact, const char *slot, int is_int, double v);
+
+/* Modules and rules. */
+int qs_env_has_module(qs_env *qe, const char *name);
+/* Every module's name, in the order of definition (free the array, not the strings, which are
+ * CLIPS's and live as long as the rules). */
+size_t qs_env_modules(qs_env *qe, const char ***names);
+/* Call fn for every defrule with its name and its module's name. */
+void qs_env_each_rule(qs_env *qe, void (*fn)(void *ctx, const char *rule, const char *module),
+                      void *ctx);
+/* Push a module on the focus stack (the top runs first). */
+void qs_env_focus(qs_env *qe, const char *module);
+/* Check slot values against the templates' constraints as facts are asserted (mkimage: the
+ * rules are checked once at build time). */
+void qs_env_check_constraints(qs_env *qe, int on);
+long qs_env_fact_count(qs_env *qe);
+/* Bytes CLIPS holds, and giving its free lists back to malloc. */
+size_t qs_env_memory(qs_env *qe);
+void qs_env_release_memory(qs_env *qe);
+
 /* Iterate the facts of a template: fact = qs_env_next_fact(qe, tmpl, fact) from NULL. */
 void *qs_env_next_fact(qs_env *qe, void *tmpl, void *fact);
 

@@ -1,7 +1,6 @@
 /* qs_rubric.c -- reading and checking the rubric facts. */
 #include "qs_rubric.h"
 
-#include <clips/clips.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -174,7 +173,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
       qs_buf_addn(&m, &c, 1);
     }
     char *mod = qs_buf_take(&m);
-    ind->module = EnvFindDefmodule(qs_env_clips(qe), mod) ? mod : (free(mod), qs_xstrdup(""));
+    ind->module = qs_env_has_module(qe, mod) ? mod : (free(mod), qs_xstrdup(""));
   }
   qs_sort(r->inds, r->n_inds, sizeof *r->inds, cmp_ind);
 

@@ -12,7 +12,6 @@
  *  5. validation against the built-in schema, which fixes every element, attribute, type
  *     and reference;
  *  6. values reach CLIPS only through the fact API. */
-#include <clips/clips.h>
 #include <libxml/SAX2.h>
 #include <libxml/encoding.h>
 #include <libxml/hash.h>
@@ -659,8 +658,7 @@ static void template_problem(qs_import *im, const char *what, const char *tmpl, 
 int qs_fact_begin(qs_fact *f, qs_import *im, const char *tmpl) {
   f->im = im;
   f->tmpl = tmpl;
-  void *t = qs_env_template(im->qe, tmpl);
-  f->fact = t ? EnvCreateFact(qs_env_clips(im->qe), t) : NULL;
+  f->fact = qs_env_fact_new(im->qe, qs_env_template(im->qe, tmpl));
   if (!f->fact) {
     template_problem(im, "deftemplate", tmpl, NULL);
     return -1;
@@ -668,67 +666,38 @@ int qs_fact_begin(qs_fact *f, qs_import *im, const char *tmpl) {
   return 0;
 }
 
-static void put(qs_fact *f, const char *slot, DATA_OBJECT *v) {
-  if (!f->fact)
-    return;
-  if (!EnvPutFactSlot(qs_env_clips(f->im->qe), f->fact, slot, v))
+/* A slot the template lacks (or of another type) is the rules' fault: they do not match the
+ * importer. */
+static void put(qs_fact *f, const char *slot, int rc) {
+  if (f->fact && rc != 0)
     template_problem(f->im, "slot", f->tmpl, slot);
 }
 
 void qs_fact_str(qs_fact *f, const char *slot, const char *v) {
-  DATA_OBJECT o;
-  SetType(o, STRING);
-  SetValue(o, EnvAddSymbol(qs_env_clips(f->im->qe), v ? v : ""));
-  put(f, slot, &o);
+  put(f, slot, qs_env_put_str(f->im->qe, f->fact, slot, v));
 }
 
 void qs_fact_sym(qs_fact *f, const char *slot, const char *v) {
-  DATA_OBJECT o;
-  SetType(o, SYMBOL);
-  SetValue(o, EnvAddSymbol(qs_env_clips(f->im->qe), v && *v ? v : "nil"));
-  put(f, slot, &o);
+  put(f, slot, qs_env_put_sym(f->im->qe, f->fact, slot, v));
 }
 
 void qs_fact_int(qs_fact *f, const char *slot, long long v) {
-  DATA_OBJECT o;
-  SetType(o, INTEGER);
-  SetValue(o, EnvAddLong(qs_env_clips(f->im->qe), v));
-  put(f, slot, &o);
+  put(f, slot, qs_env_put_int(f->im->qe, f->fact, slot, v));
 }
 
 void qs_fact_float(qs_fact *f, const char *slot, double v) {
-  DATA_OBJECT o;
-  SetType(o, FLOAT);
-  SetValue(o, EnvAddDouble(qs_env_clips(f->im->qe), v));
-  put(f, slot, &o);
+  put(f, slot, qs_env_put_float(f->im->qe, f->fact, slot, v));
 }
 
 void qs_fact_syms(qs_fact *f, const char *slot, char *const *v, size_t n) {
-  void *env = qs_env_clips(f->im->qe);
-  void *mf = EnvCreateMultifield(env, (long)n);
-  for (size_t i = 0; i < n; i++) {
-    SetMFType(mf, (long)i + 1, SYMBOL);
-    SetMFValue(mf, (long)i + 1, EnvAddSymbol(env, v[i]));
-  }
-  DATA_OBJECT o;
-  SetType(o, MULTIFIELD);
-  SetValue(o, mf);
-  SetDOBegin(o, 1);
-  SetDOEnd(o, (long)n);
-  put(f, slot, &o);
+  put(f, slot, qs_env_put_syms(f->im->qe, f->fact, slot, v, n));
 }
 
 void qs_fact_assert(qs_fact *f) {
   if (!f->fact)
     return;
-  void *env = qs_env_clips(f->im->qe);
-  if (!EnvAssignFactSlotDefaults(env, f->fact)) {
+  if (qs_env_assert(f->im->qe, f->fact) != 0)
     template_problem(f->im, "slot defaults of", f->tmpl, NULL);
-    f->fact = NULL;
-    return;
-  }
-  /* NULL here means a duplicate (same template, same slots), which is harmless. */
-  EnvAssert(env, f->fact);
   f->fact = NULL;
 }
 

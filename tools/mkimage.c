@@ -6,7 +6,6 @@
  * The Makefile embeds the image into qscore (build/gen/image.c), which loads it with EnvBload
  * instead of parsing the rules text at every start. Linked without the image, so the engine's
  * weak reference to it is empty here. */
-#include <clips/clips.h>
 #include <stdio.h>
 
 #include "qs_builtin.h"
@@ -22,7 +21,7 @@ int main(int argc, char **argv) {
     return 1;
   /* Without dynamic constraint checking CLIPS leaves slot constraints out of the image, and
    * with them the defaults they imply (an INTEGER slot's 0 would come back as nil). */
-  EnvSetDynamicConstraintChecking(qs_env_clips(qe), TRUE);
+  qs_env_check_constraints(qe, 1);
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   int bad = 0;
