@@ -69,37 +69,30 @@
   (slot aspect (type SYMBOL) (allowed-symbols resource emissions))
   (slot metric (type STRING))
   (slot improvement (type FLOAT))
-  (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: the change and its improvement
+  (multislot args))
 
 (defrule GREEN::green-resource-series
   "产业资源利用: energy and water intensity and the resource use rate, of any scope."
   (change (metric ?id) (kind ?k&energy-intensity|water-intensity|resource-use) (improvement ?i)
-          (text ?t) (text-en ?te))
+          (msg ?m) (args $?a))
   =>
   (assert (series (aspect resource) (metric ?id) (improvement ?i)
-    (text (str-cat ?t "，改善 " (num ?i) "%")) (text-en (str-cat ?te ", improved " (num ?i) " %")))))
+    (msg green-resource-series) (args < ?m $?a > ?i))))
 
 (defrule GREEN::green-emission-series
   "污染物排放控制、碳排放: the chain's series, or a main enterprise's."
   (change (metric ?id) (kind carbon-emissions|pollutant-emissions) (scope ?sc) (enterprise ?e)
-          (improvement ?i) (text ?t) (text-en ?te))
+          (improvement ?i) (msg ?m) (args $?a))
   (or (test (eq ?sc chain))
       (enterprise (id ?e) (role ?r&:(main-role-p ?r))))
   =>
   (assert (series (aspect emissions) (metric ?id) (improvement ?i)
-    (text (str-cat ?t "，下降 " (num ?i) "%")) (text-en (str-cat ?te ", down " (num ?i) " %")))))
+    (msg green-emission-series) (args < ?m $?a > ?i))))
 
 ;;; The series of ?aspect whose improvement is at least ?min.
 (deffunction GREEN::at-least (?aspect ?min)
   (find-all-facts ((?s series)) (and (eq ?s:aspect ?aspect) (>= ?s:improvement ?min))))
-
-;;; The texts of the series ?ss joined, one text-line each (no string grown item by item).
-(deffunction GREEN::texts (?of ?ss ?sep ?slot)
-  (progn$ (?s ?ss)
-    (assert (text-line (of ?of) (item (fact-slot-value ?s metric))
-      (text (fact-slot-value ?s text)) (text-en (fact-slot-value ?s text-en)))))
-  (join$ ?sep (slot-values$ (lines-of ?of) ?slot)))
 
 (defrule GREEN::green-resource
   "产业资源利用提升显著 / 有一定的提升: a resource series that meets the threshold."
@@ -113,23 +106,20 @@
   (if (> (length$ ?ms) 0) then
     (assert (held (indicator green) (condition resource-marked) (rule green-resource)
       (evidence (slot-values$ ?ms metric))
-      (text (str-cat (texts green-marked ?ms "；" text) "（参数 green-resource-marked ≥ " (num ?marked) "%）"))
-      (text-en (str-cat (texts green-marked ?ms "; " text-en) " (parameter green-resource-marked >= " (num ?marked) " %)")))))
+      (msg green-resource) (args < green-list (findings$ ?ms) > ?marked green-resource-marked))))
   (if (> (length$ ?ss) 0) then
     (assert (held (indicator green) (condition resource-some) (rule green-resource)
       (evidence (slot-values$ ?ss metric))
-      (text (str-cat (texts green-some ?ss "；" text) "（参数 green-resource-some ≥ " (num ?some) "%）"))
-      (text-en (str-cat (texts green-some ?ss "; " text-en) " (parameter green-resource-some >= " (num ?some) " %)")))))
+      (msg green-resource) (args < green-list (findings$ ?ss) > ?some green-resource-some))))
   (if (= (length$ ?all) 0) then
     (assert (flag (indicator green) (code resource-unmeasured) (severity warning) (rule green-resource)
-      (text "没有可计算的能耗、水耗强度或资源综合利用率序列（含基准年和评价期内年份）：资源利用的提升未得到证明")
-      (text-en "no energy, water or resource-use series with a base-year value and a value inside the window: no improvement of resource use is shown")))
+      (msg green-resource.unmeasured)))
    else
     (if (= (length$ ?ss) 0) then
       (assert (flag (indicator green) (code resource-below) (severity info) (rule green-resource)
         (evidence (slot-values$ ?all metric))
-        (text (str-cat (texts green-resource ?all "；" text) "；均未达到参数 green-resource-some（" (num ?some) "%）"))
-        (text-en (str-cat (texts green-resource ?all "; " text-en) "; none reaches parameter green-resource-some (" (num ?some) " %)")))))))
+        (msg green-resource.below)
+        (args < green-list (findings$ ?all) > ?some green-resource-some))))))
 
 (defrule GREEN::green-emissions
   "产业链上主要企业污染物排放控制、碳排放等有一定的下降: an emission series that fell enough."
@@ -143,33 +133,29 @@
   (if (> (length$ ?ss) 0) then
     (assert (held (indicator green) (condition emissions-fell) (rule green-emissions)
       (evidence (slot-values$ ?ss metric))
-      (text (str-cat (texts green-fell ?ss "；" text) "（参数 green-emissions-some ≥ " (num ?some) "%）"))
-      (text-en (str-cat (texts green-fell ?ss "; " text-en) " (parameter green-emissions-some >= " (num ?some) " %)")))))
+      (msg green-emissions) (args < green-list (findings$ ?ss) > ?some green-emissions-some))))
   (if (> (length$ ?fs) 0) then
     (assert (factor (indicator green) (id emissions-far) (rule green-emissions)
       (evidence (slot-values$ ?fs metric))
-      (text (str-cat (texts green-far ?fs "；" text) "，达到参数 green-emissions-some 的 " (num ?far) " 倍"))
-      (text-en (str-cat (texts green-far ?fs "; " text-en) ", " (num ?far) " times parameter green-emissions-some")))))
+      (msg green-emissions.far) (args < green-list (findings$ ?fs) > ?far green-emissions-some))))
   (if (= (length$ ?all) 0) then
     (assert (flag (indicator green) (code emissions-unmeasured) (severity warning) (rule green-emissions)
-      (text "没有可计算的碳排放或污染物排放序列（产业链或主要企业，含基准年和评价期内年份）：排放的下降未得到证明")
-      (text-en "no carbon or pollutant emission series (of the chain or a main enterprise) with a base-year value and a value inside the window: no fall of emissions is shown")))
+      (msg green-emissions.unmeasured)))
    else
     (if (= (length$ ?ss) 0) then
       (assert (flag (indicator green) (code emissions-below) (severity info) (rule green-emissions)
         (evidence (slot-values$ ?all metric))
-        (text (str-cat (texts green-emissions ?all "；" text) "；均未达到参数 green-emissions-some（" (num ?some) "%）"))
-        (text-en (str-cat (texts green-emissions ?all "; " text-en) "; none reaches parameter green-emissions-some (" (num ?some) " %)")))))))
+        (msg green-emissions.below)
+        (args < green-list (findings$ ?all) > ?some green-emissions-some))))))
 
 (defrule GREEN::green-worsened
   "A resource or emission series that got worse is flagged, whatever the band: the reviewer sees
    it, though it lowers no score (leaving it out would not either)."
-  (series (aspect ?a) (metric ?id) (improvement ?i&:(< ?i 0)) (text ?t) (text-en ?te))
+  (series (aspect ?a) (metric ?id) (improvement ?i&:(< ?i 0)) (msg ?m) (args $?sa))
   =>
   (assert (flag (indicator green) (code green-worsened) (severity warning) (rule green-worsened)
     (evidence ?id)
-    (text (str-cat (if (eq ?a resource) then "资源利用变差：" else "排放上升：") ?t))
-    (text-en (str-cat (if (eq ?a resource) then "resource use got worse: " else "emissions rose: ") ?te)))))
+    (msg green-worsened) (args ?a < ?m $?sa >))))
 
 ;;; A certification valid at some time in the window: obtained by its end (and not in the
 ;;; future), and not expired before its start.
@@ -186,12 +172,7 @@
   (test (not (valid-in-window-p ?w ?v ?sd)))
   =>
   (assert (excluded (indicator green) (evidence ?id) (rule green-certificate-not-valid)
-    (text (str-cat ?n "（" ?d (if (> ?v 0) then (str-cat " 至 " ?vu) else "") "）"
-                   (if (eq ?w after) then "在成效评价期结束后才取得" else "在成效评价期开始前已失效")
-                   "，在评价期 " ?s " 至 " ?e " 内无效"))
-    (text-en (str-cat ?n " (" ?d (if (> ?v 0) then (str-cat " to " ?vu) else "") ") "
-                      (if (eq ?w after) then "was obtained after the results window" else "expired before the results window")
-                      "; it is not valid in the window " ?s " to " ?e)))))
+    (msg green-certificate-not-valid) (args ?n ?d ?v ?vu ?w ?s ?e))))
 
 (defrule GREEN::green-not-counted
   "Certifications of other kinds, or of enterprises that are not main enterprises."
@@ -201,13 +182,12 @@
   (enterprise (id ?e) (name ?en) (role ?r))
   (test (or (eq ?k other) (not (main-role-p ?r))))
   =>
-  (assert (excluded (indicator green) (evidence ?id) (rule green-not-counted)
-    (text (if (eq ?k other)
-              then (str-cat ?n " 不属于绿色、环保、低碳、节能类认证")
-              else (str-cat ?en "（" ?e "）不是主要企业（链主、关键合作方），其认证 " ?n " 不计入")))
-    (text-en (if (eq ?k other)
-                 then (str-cat ?n " is not a green, environmental, low-carbon or energy-saving certification")
-                 else (str-cat ?en " (" ?e ") is not a main enterprise; " ?n " does not count"))))))
+  (if (eq ?k other) then
+    (assert (excluded (indicator green) (evidence ?id) (rule green-not-counted)
+      (msg green-not-counted.kind) (args ?n)))
+   else
+    (assert (excluded (indicator green) (evidence ?id) (rule green-not-counted)
+      (msg green-not-counted.not-main) (args ?en ?e ?n)))))
 
 (defrule GREEN::green-certified
   "产业链上主要企业获得绿色、环保、低碳、节能等方面的认证"
@@ -218,16 +198,13 @@
   (enterprise (id ?e) (name ?en) (role ?r&:(main-role-p ?r)))
   =>
   (assert (tally (indicator green) (name certified) (key ?e)))
-  (bind ?when (str-cat ?d (if (> ?v 0) then (str-cat " 至 " ?vu) else "")))
-  (bind ?when-en (str-cat ?d (if (> ?v 0) then (str-cat " to " ?vu) else "")))
   (assert (held (indicator green) (condition main-certified) (rule green-certified) (evidence ?id)
-    (text (str-cat ?en " 获得 " ?n "（" ?when (if (eq ?w before) then "，评价期开始前取得、期内有效" else "") "）"))
-    (text-en (str-cat ?en " obtained " ?n " (" ?when-en (if (eq ?w before) then ", obtained before the window and valid in it" else "") ")"))))
+    (msg green-certified) (args ?en ?n ?d ?v ?vu ?w)))
   (if (and (eq ?lv national)
            (member$ ?k (create$ green-factory green-supply-chain energy-efficiency-leader
                                 water-efficiency-leader))) then
     (assert (factor (indicator green) (id national-green) (rule green-certified) (evidence ?id)
-      (text (str-cat "国家级：" ?n)) (text-en (str-cat "national: " ?n))))))
+      (msg green-certified.national) (args ?n)))))
 
 (defrule GREEN::green-several-certified
   "Several main enterprises certified."
@@ -237,5 +214,5 @@
   (bind ?es (tally-keys green certified))
   (if (>= (length$ ?es) ?many) then
     (assert (factor (indicator green) (id several-certified) (rule green-several-certified) (evidence ?es)
-      (text (str-cat (length$ ?es) " 家主要企业获得认证：" (join-ids ?es) "（参数 green-certified-many ≥ " (num ?many) "）"))
-      (text-en (str-cat (length$ ?es) " main enterprises certified: " (join-ids ?es) " (parameter green-certified-many >= " (num ?many) ")"))))))
+      (msg green-several-certified)
+      (args (length$ ?es) < green-ids ?es > ?many green-certified-many)))))

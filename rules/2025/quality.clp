@@ -75,28 +75,20 @@
     (case satisfaction then satisfaction) (case quality-loss-rate then loss)
     (default nil)))
 
-(deffunction QUALITY::group-zh (?g)
-  (switch ?g (case yield then "合格率") (case reliability then "可靠性") (case satisfaction then "服务满意度")
-    (case loss then "质量损失率") (default "")))
-
-(deffunction QUALITY::group-en (?g)
-  (switch ?g (case yield then "pass rate") (case reliability then "reliability")
-    (case satisfaction then "satisfaction") (case loss then "quality-loss rate") (default "")))
-
-;;; One measured series of a group, with its improvement and a text.
+;;; One measured series of a group, with its improvement and a finding.
 (deftemplate QUALITY::series
   (slot group (type SYMBOL))
   (slot metric (type STRING))
   (slot improvement (type FLOAT))
-  (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: the change and its improvement
+  (multislot args))
 
 (defrule QUALITY::quality-series
   "Each measured series of the four groups, with its improvement."
-  (change (metric ?id) (kind ?k&:(neq (group-of ?k) nil)) (improvement ?i) (text ?t) (text-en ?te))
+  (change (metric ?id) (kind ?k&:(neq (group-of ?k) nil)) (improvement ?i) (msg ?m) (args $?a))
   =>
   (assert (series (group (group-of ?k)) (metric ?id) (improvement ?i)
-    (text (str-cat ?t "，改善 " (num ?i) "%")) (text-en (str-cat ?te ", improved " (num ?i) " %")))))
+    (msg quality-series) (args < ?m $?a > ?i))))
 
 ;;; The series of group ?g (any group when ?g is nil) improved by at least ?min.
 (deffunction QUALITY::series-at-least (?g ?min)
@@ -106,13 +98,6 @@
 ;;; The loss-rate series fallen by at least ?min.
 (deffunction QUALITY::loss-at-least (?min)
   (find-all-facts ((?s series)) (and (eq ?s:group loss) (>= ?s:improvement ?min))))
-
-;;; "text；text" of the series ?ss, one line each (text-line, join$: no string grown item by item).
-(deffunction QUALITY::texts (?of ?ss ?sep ?slot)
-  (progn$ (?s ?ss)
-    (assert (text-line (of ?of) (item (fact-slot-value ?s metric))
-      (text (fact-slot-value ?s text)) (text-en (fact-slot-value ?s text-en)))))
-  (join$ ?sep (slot-values$ (lines-of ?of) ?slot)))
 
 (defrule QUALITY::quality-judge
   "显著提升 / 有一定的提升 / 保持稳定, and 质量损失率明显下降: each shown by a series of a group."
@@ -130,38 +115,37 @@
   (if (>= ?n ?need) then
     (assert (held (indicator quality) (condition groups-marked) (rule quality-judge)
       (evidence (slot-values$ ?marked-ss metric))
-      (text (str-cat ?n " 类显著提升（参数 quality-marked-groups ≥ " (num ?need) "，improvement-marked ≥ " (num ?marked) "%）：" (texts quality-marked ?marked-ss "；" text)))
-      (text-en (str-cat ?n " groups improved markedly (parameter quality-marked-groups >= " (num ?need) ", improvement-marked >= " (num ?marked) " %): " (texts quality-marked ?marked-ss "; " text-en))))))
+      (msg quality-judge.marked)
+      (args ?n ?need quality-marked-groups ?marked improvement-marked
+            < quality-list (findings$ ?marked-ss) >))))
   (if (= ?n 3) then
     (assert (factor (indicator quality) (id all-marked) (rule quality-judge)
       (evidence (slot-values$ ?marked-ss metric))
-      (text "合格率、可靠性、服务满意度三类均显著提升") (text-en "all three groups improved markedly"))))
+      (msg quality-judge.all-marked))))
   ;; 有一定的提升 and 保持稳定: a series of any of the three groups.
   (bind ?some-ss (series-at-least nil ?some))
   (if (> (length$ ?some-ss) 0) then
     (assert (held (indicator quality) (condition some-improved) (rule quality-judge)
       (evidence (slot-values$ ?some-ss metric))
-      (text (str-cat (texts quality-some ?some-ss "；" text) "（参数 improvement-some ≥ " (num ?some) "%）"))
-      (text-en (str-cat (texts quality-some ?some-ss "; " text-en) " (parameter improvement-some >= " (num ?some) " %)")))))
+      (msg quality-judge) (args < quality-list (findings$ ?some-ss) > ?some improvement-some))))
   (bind ?stable-ss (series-at-least nil (- 0 ?tol)))
   (if (> (length$ ?stable-ss) 0) then
     (assert (held (indicator quality) (condition stable) (rule quality-judge)
       (evidence (slot-values$ ?stable-ss metric))
-      (text (str-cat (texts quality-stable ?stable-ss "；" text) "：下降不超过 " (num ?tol) "%（参数 quality-stable-tolerance）"))
-      (text-en (str-cat (texts quality-stable ?stable-ss "; " text-en) ": worse by no more than " (num ?tol) " % (parameter quality-stable-tolerance)")))))
+      (msg quality-judge.stable)
+      (args < quality-list (findings$ ?stable-ss) > ?tol quality-stable-tolerance))))
   ;; 质量损失率明显下降.
   (bind ?loss-ss (loss-at-least ?marked))
   (if (> (length$ ?loss-ss) 0) then
     (assert (held (indicator quality) (condition loss-marked) (rule quality-judge)
       (evidence (slot-values$ ?loss-ss metric))
-      (text (str-cat (texts quality-loss ?loss-ss "；" text) "（参数 improvement-marked ≥ " (num ?marked) "%）"))
-      (text-en (str-cat (texts quality-loss ?loss-ss "; " text-en) " (parameter improvement-marked >= " (num ?marked) " %)")))))
+      (msg quality-judge) (args < quality-list (findings$ ?loss-ss) > ?marked improvement-marked))))
   (bind ?far-ss (loss-at-least (* ?far ?marked)))
   (if (> (length$ ?far-ss) 0) then
     (assert (factor (indicator quality) (id loss-far) (rule quality-judge)
       (evidence (slot-values$ ?far-ss metric))
-      (text (str-cat (texts quality-far ?far-ss "；" text) "，达到参数 improvement-marked 的 " (num ?far) " 倍"))
-      (text-en (str-cat (texts quality-far ?far-ss "; " text-en) ", " (num ?far) " times parameter improvement-marked"))))))
+      (msg quality-judge.far)
+      (args < quality-list (findings$ ?far-ss) > ?far improvement-marked)))))
 
 (defrule QUALITY::quality-measured
   "Which groups are measured: all four place the score higher; each one missing is a gap and a
@@ -175,32 +159,29 @@
   (if (= (length$ ?missing) 0) then
     (assert (factor (indicator quality) (id fully-measured) (rule quality-measured)
       (evidence (slot-values$ ?all metric))
-      (text "合格率、可靠性、服务满意度、质量损失率四类数据齐全") (text-en "all four kinds of measures reported"))))
+      (msg quality-measured.full))))
   (if (and (> (length$ ?missing) 0) (< (length$ ?missing) 4)) then
-    (bind ?zh (create$)) (bind ?en (create$))
-    (progn$ (?g ?missing) (bind ?zh (create$ ?zh (group-zh ?g))) (bind ?en (create$ ?en (group-en ?g))))
+    (bind ?gs (create$))                ; at most four groups: no list grown long
+    (progn$ (?g ?missing) (bind ?gs (create$ ?gs < quality-measured.group ?g >)))
     (assert (flag (indicator quality) (code quality-group-unmeasured) (severity info) (rule quality-measured)
-      (text (str-cat "没有可计算的" (join$ "、" ?zh) "序列（含基准年和评价期内年份）：缺少的一类不算达到，也不算稳定"))
-      (text-en (str-cat "no measurable series of " (join$ ", " ?en) " (with a base-year value and a value inside the window): a group not measured is neither improved nor stable")))))
+      (msg quality-measured.missing) (args < quality-measured.groups ?gs >))))
   (bind ?three (find-all-facts ((?s series)) (neq ?s:group loss)))
   (if (= (length$ ?three) 0) then
     (assert (flag (indicator quality) (code quality-unmeasured) (severity warning) (rule quality-measured)
-      (text "没有可计算的合格率、可靠性或满意度序列（含基准年和评价期内年份）")
-      (text-en "no pass-rate, reliability or satisfaction series with a base-year value and a value inside the window")))
+      (msg quality-measured.unmeasured)))
    else
     (if (= (length$ (series-at-least nil ?some)) 0) then
       (assert (flag (indicator quality) (code no-improvement) (severity info) (rule quality-measured)
         (evidence (slot-values$ ?three metric))
-        (text (str-cat "实测：" (texts quality-none ?three "；" text) "；均未达到参数 improvement-some（" (num ?some) "%）"))
-        (text-en (str-cat "measured: " (texts quality-none ?three "; " text-en) "; none reaches parameter improvement-some (" (num ?some) " %)")))))))
+        (msg quality-measured.none)
+        (args < quality-list (findings$ ?three) > ?some improvement-some))))))
 
 (defrule QUALITY::quality-worsened
   "A series that got worse beyond the tolerance is flagged, whatever the band: the reviewer sees
    it, though it lowers no score (leaving it out would not either)."
   (param (name quality-stable-tolerance) (value ?tol))
-  (series (group ?g) (metric ?id) (improvement ?i&:(< ?i (- 0 ?tol))) (text ?t) (text-en ?te))
+  (series (group ?g) (metric ?id) (improvement ?i&:(< ?i (- 0 ?tol))) (msg ?m) (args $?a))
   =>
   (assert (flag (indicator quality) (code quality-worsened) (severity warning) (rule quality-worsened)
     (evidence ?id)
-    (text (str-cat (group-zh ?g) "：" ?t "：下降超过参数 quality-stable-tolerance（" (num ?tol) "%）"))
-    (text-en (str-cat (group-en ?g) ": " ?te ": worse by more than parameter quality-stable-tolerance (" (num ?tol) " %)")))))
+    (msg quality-worsened) (args ?g < ?m $?a > ?tol quality-stable-tolerance))))
