@@ -85,18 +85,13 @@
     (text "中心和平台合计至少参数 infrastructure-facilities-many（{infrastructure-facilities-many}）个")
     (text-en "at least parameter infrastructure-facilities-many ({infrastructure-facilities-many}) centres and platforms in all")))
 
-(deffunction INFRASTRUCTURE::centre-zh (?k)
-  (switch ?k (case metrology-testing then "产业计量测试中心") (case standard-verification then "标准验证点")
-    (case inspection-testing then "产品质量检验检测中心") (case risk-monitoring then "产品质量安全风险监测评估基地")
-    (default "质量基础设施机构")))
-
 (defrule INFRASTRUCTURE::infrastructure-digital-platform
   "建立数字化质量管理平台"
   (platform (id ?id) (kind digital-qm) (name ?n) (date ?d))
   =>
   (assert (held (indicator infrastructure) (condition digital-platform)
     (rule infrastructure-digital-platform) (evidence ?id)
-    (text (str-cat "数字化质量管理平台：" ?n "（" ?d "）")) (text-en (str-cat "digital quality-management platform: " ?n " (" ?d ")")))))
+    (msg infrastructure-digital-platform) (args ?n ?d))))
 
 (defrule INFRASTRUCTURE::infrastructure-major-centre
   "建成国家级或省级……中心……等"
@@ -105,19 +100,17 @@
   (assert (tally (indicator infrastructure) (name centre-kinds) (key (str-cat ?k))))
   (assert (held (indicator infrastructure) (condition major-centre) (rule infrastructure-major-centre)
     (evidence ?id)
-    (text (str-cat (level-zh ?lv) (centre-zh ?k) "：" ?n "（" ?d "）"))
-    (text-en (str-cat ?lv " " ?k " centre: " ?n " (" ?d ")"))))
+    (msg infrastructure-major-centre) (args ?lv ?k ?n ?d)))
   (if (eq ?lv national) then
     (assert (factor (indicator infrastructure) (id national-centre) (rule infrastructure-major-centre)
-      (evidence ?id) (text (str-cat "国家级：" ?n)) (text-en (str-cat "national: " ?n))))))
+      (evidence ?id) (msg infrastructure-major-centre.national) (args ?n)))))
 
 (defrule INFRASTRUCTURE::infrastructure-local-centre
   "A city- or district-level centre is not one of the national or provincial ones named."
   (centre (id ?id) (level ?lv&~national&~provincial) (name ?n))
   =>
   (assert (excluded (indicator infrastructure) (evidence ?id) (rule infrastructure-local-centre)
-    (text (str-cat ?n " 为" (level-zh ?lv) "机构，不计为评价要求列举的国家级或省级中心；仍计入“已有质量基础设施”和服务覆盖面"))
-    (text-en (str-cat ?n " is " ?lv "-level, not one of the national or provincial centres the rubric names; it still counts as infrastructure and for coverage")))))
+    (msg infrastructure-local-centre) (args ?n ?lv))))
 
 (defrule INFRASTRUCTURE::infrastructure-several-kinds
   "Centres of several kinds."
@@ -131,8 +124,7 @@
                              id))
     (assert (factor (indicator infrastructure) (id several-kinds) (rule infrastructure-several-kinds)
       (evidence ?ids)
-      (text (str-cat "国家级或省级中心涵盖 " (length$ ?kinds) " 类（参数 infrastructure-centre-kinds ≥ " (num ?min) "）"))
-      (text-en (str-cat "national or provincial centres of " (length$ ?kinds) " kinds (parameter infrastructure-centre-kinds >= " (num ?min) ")"))))))
+      (msg infrastructure-several-kinds) (args (length$ ?kinds) infrastructure-centre-kinds ?min)))))
 
 (defrule INFRASTRUCTURE::infrastructure-one-stop
   "搭建质量基础设施集成服务平台，面向中小微企业提供线上、线下“一站式”服务"
@@ -140,23 +132,15 @@
             (serves-sme ?serves-sme))
   =>
   (bind ?smes (or (> ?ss 0) (eq ?serves-sme yes)))
-  (if (and (eq ?on yes) (eq ?off yes) ?smes) then
+  (bind ?both (and (eq ?on yes) (eq ?off yes)))
+  (if (and ?both ?smes) then
     (assert (held (indicator infrastructure) (condition one-stop-platform) (rule infrastructure-one-stop)
       (evidence ?id)
-      (text (str-cat "一站式服务平台：" ?n "，线上线下均提供服务，面向中小微企业（" ?d "）"))
-      (text-en (str-cat "one-stop platform: " ?n ", online and offline, serving SMEs (" ?d ")"))))
+      (msg infrastructure-one-stop) (args ?n ?d)))
    else
+    ;; The reason: not both online and offline (TRUE), else no SMEs shown.
     (assert (excluded (indicator infrastructure) (evidence ?id) (rule infrastructure-one-stop)
-      (text (str-cat ?n " 不计为一站式服务平台："
-                     (if (not (and (eq ?on yes) (eq ?off yes)))
-                         then (str-cat "未同时提供线上和线下服务（线上：" ?on "，线下：" ?off "）")
-                         else "未表明服务中小微企业")
-                     "；其服务的企业仍计入服务覆盖面"))
-      (text-en (str-cat ?n " is not counted as a one-stop platform: "
-                        (if (not (and (eq ?on yes) (eq ?off yes)))
-                            then (str-cat "it does not serve both online and offline (online: " ?on ", offline: " ?off ")")
-                            else "it is not shown to serve SMEs")
-                        "; the enterprises it serves still count for coverage"))))))
+      (msg infrastructure-one-stop.excluded) (args ?n (not ?both) ?on ?off)))))
 
 (defrule INFRASTRUCTURE::infrastructure-several-facilities
   "Several centres and platforms."
@@ -167,8 +151,8 @@
   (if (>= (length$ ?ids) ?many) then
     (assert (factor (indicator infrastructure) (id several-facilities) (rule infrastructure-several-facilities)
       (evidence ?ids)
-      (text (str-cat "中心和平台合计 " (length$ ?ids) " 个（参数 infrastructure-facilities-many ≥ " (num ?many) "）"))
-      (text-en (str-cat (length$ ?ids) " centres and platforms (parameter infrastructure-facilities-many >= " (num ?many) ")"))))))
+      (msg infrastructure-several-facilities)
+      (args (length$ ?ids) infrastructure-facilities-many ?many)))))
 
 (defrule INFRASTRUCTURE::infrastructure-smes-served
   "A platform that serves many SMEs."
@@ -177,8 +161,7 @@
   =>
   (assert (factor (indicator infrastructure) (id many-smes-served) (rule infrastructure-smes-served)
     (evidence ?id)
-    (text (str-cat ?n " 服务中小微企业 " ?s " 家（参数 infrastructure-smes-served ≥ " (num ?many) "）"))
-    (text-en (str-cat ?n " serves " ?s " SMEs (parameter infrastructure-smes-served >= " (num ?many) ")")))))
+    (msg infrastructure-smes-served) (args ?n ?s infrastructure-smes-served ?many))))
 
 ;;; Coverage (能力满足产业发展需求), in percent: the better of two measures.
 ;;;  - over the listed enterprises: those of them served (a <serves ref>) among those listed,
@@ -214,16 +197,16 @@
       (bind ?stated-by (fact-slot-value ?p id))))
   (bind ?n (length$ ?listed))
   (bind ?share-l (if (> ?n 0) then (/ (* 100.0 ?n-served) ?n) else 0.0))
-  (bind ?zh (str-cat "按所列链上企业（不含 other 角色）计，服务 " ?n-served "/" ?n " 家，占 " (num ?share-l) "%"))
-  (bind ?en (str-cat "over the listed enterprises (role other left out): " ?n-served " of " ?n " served, " (num ?share-l) " %"))
+  (bind ?listed-finding (create$ < infrastructure-coverage.listed ?n-served ?n ?share-l >))
+  (bind ?chain-finding nil)
   (bind ?share ?share-l)
   (bind ?cites ?by)
   (do-for-fact ((?c chain-size)) TRUE
     (bind ?size (max ?c:enterprises ?n))
     (bind ?count (min ?size (+ ?n-main (max (length$ ?served-smes) ?stated))))
     (bind ?share-c (if (> ?size 0) then (/ (* 100.0 ?count) ?size) else 0.0))
-    (bind ?zh (str-cat ?zh "；按申报的产业链企业 " ?c:enterprises " 家（" ?c:id "）计（取其与所列企业数之大者 " ?size "），服务 " ?count " 家（具名的非中小微企业 " ?n-main " 家，加具名中小微企业 " (length$ ?served-smes) " 家与单个平台申报服务中小微企业最多 " ?stated " 家之大者），占 " (num ?share-c) "%"))
-    (bind ?en (str-cat ?en "; over the declared chain of " ?c:enterprises " enterprises (" ?c:id "; or the listed ones, if more: " ?size "): " ?count " served (" ?n-main " named enterprises other than SMEs, and the larger of " (length$ ?served-smes) " SMEs named and " ?stated " SMEs stated by one platform), " (num ?share-c) " %"))
+    (bind ?chain-finding (create$ < infrastructure-coverage.chain ?c:enterprises ?c:id ?size ?count
+                                    ?n-main (length$ ?served-smes) ?stated ?share-c >))
     (if (>= ?share-c ?share) then
       (bind ?share ?share-c)
       ;; The declaration is the measure's base, not evidence of infrastructure: the text names
@@ -232,26 +215,22 @@
     (if (< ?c:enterprises ?n) then
       (assert (flag (indicator infrastructure) (code chain-size-below-listed) (severity warning)
         (rule infrastructure-coverage) (evidence ?c:id)
-        (text (str-cat "申报的产业链企业数 " ?c:enterprises " 家少于所列链上企业（不含 other 角色）" ?n " 家；按 " ?n " 家计"))
-        (text-en (str-cat "the declared chain size, " ?c:enterprises " enterprises, is below the " ?n " enterprises listed (role other left out); " ?n " is used")))))
+        (msg infrastructure-coverage.chain-size-below-listed) (args ?c:enterprises ?n))))
     (if (> (+ ?n-main ?stated) ?size) then
       (assert (flag (indicator infrastructure) (code smes-served-over-chain-size) (severity warning)
         (rule infrastructure-coverage) (evidence ?stated-by ?c:id)
-        (text (str-cat "平台申报服务中小微企业 " ?stated " 家，加具名的非中小微企业 " ?n-main " 家，多于产业链企业 " ?size " 家；服务企业数按 " ?size " 家计，请核实"))
-        (text-en (str-cat "a platform states " ?stated " SMEs served which, with the " ?n-main " named enterprises other than SMEs, is more than the chain's " ?size " enterprises; " ?size " are counted, to be checked"))))))
-  (bind ?two (any-factp ((?c chain-size)) TRUE))
-  (bind ?zh (str-cat "服务覆盖率 " (num ?share) "%（" ?zh (if ?two then "；取较高者" else "") "）"))
-  (bind ?en (str-cat "coverage " (num ?share) " % (" ?en (if ?two then "; the better counts" else "") ")"))
+        (msg infrastructure-coverage.smes-served-over-chain-size) (args ?stated ?n-main ?size)))))
+  ;; The coverage, the measure over the listed enterprises and, when the chain's size is
+  ;; declared, the one over the chain (nil when it is not).
+  (bind ?coverage (create$ ?share ?listed-finding ?chain-finding))
   (if (>= ?share ?full) then
     (assert (factor (indicator infrastructure) (id capacity-full) (rule infrastructure-coverage)
       (evidence ?cites)
-      (text (str-cat ?zh "，达到参数 infrastructure-served-full ≥ " (num ?full) "%"))
-      (text-en (str-cat ?en ", at least parameter infrastructure-served-full (" (num ?full) " %)")))))
+      (msg infrastructure-coverage) (args ?coverage infrastructure-served-full ?full))))
   (if (>= ?share ?basic) then
     (assert (held (indicator infrastructure) (condition capacity-basic) (rule infrastructure-coverage)
       (evidence ?cites)
-      (text (str-cat ?zh "，达到参数 infrastructure-served-basic ≥ " (num ?basic) "%"))
-      (text-en (str-cat ?en ", at least parameter infrastructure-served-basic (" (num ?basic) " %)"))))))
+      (msg infrastructure-coverage) (args ?coverage infrastructure-served-basic ?basic)))))
 
 (defrule INFRASTRUCTURE::infrastructure-some
   "质量基础设施能力与产业发展需求还有差距 -- some infrastructure exists."
@@ -260,4 +239,4 @@
   =>
   (assert (held (indicator infrastructure) (condition some-infrastructure) (rule infrastructure-some)
     (evidence ?id)
-    (text (str-cat "已有质量基础设施：" ?n)) (text-en (str-cat "quality infrastructure: " ?n)))))
+    (msg infrastructure-some) (args ?n))))

@@ -98,18 +98,6 @@
   (factor-def (indicator mechanism) (level 1) (id partly-formed) (condition mechanism-formed)
     (text "部分达到上一档：工作机制文件") (text-en "partly the next band: a mechanism document")))
 
-(deffunction MECHANISM::party-zh (?k)
-  (switch ?k (case government then "政") (case enterprise then "产") (case university then "学")
-    (case research then "研") (case inspection then "检") (default "其他")))
-
-(deffunction MECHANISM::collaboration-zh (?k)
-  (switch ?k (case agreement then "产学研合作协议") (case joint-lab then "联合实验室")
-    (case joint-centre then "联合研发中心") (default "产学研协作")))
-
-(deffunction MECHANISM::collaboration-en (?k)
-  (switch ?k (case agreement then "collaboration agreement") (case joint-lab then "joint lab")
-    (case joint-centre then "joint centre") (default "collaboration")))
-
 (defrule MECHANISM::mechanism-leaders-engaged
   "充分发挥链长、链主……作用: one reason per chain-leader firm, naming the chain chiefs (at most
    8), so that the rule fires once per enterprise, not once per chief and enterprise."
@@ -117,15 +105,14 @@
   (exists (chain-chief))
   =>
   (bind ?cs (find-all-facts ((?c chain-chief)) TRUE))
-  (bind ?zh (create$)) (bind ?en-names (create$))
+  (bind ?chiefs (create$))
   (progn$ (?c ?cs)
-    (bind ?zh (create$ ?zh (str-cat (fact-slot-value ?c name) "（" (fact-slot-value ?c position) "）")))
-    (bind ?en-names (create$ ?en-names (str-cat (fact-slot-value ?c name) " (" (fact-slot-value ?c position) ")"))))
+    (bind ?chiefs (create$ ?chiefs < mechanism-leaders-engaged.chief (fact-slot-value ?c name)
+                                     (fact-slot-value ?c position) >)))
   (assert (held (indicator mechanism) (condition leaders-engaged) (rule mechanism-leaders-engaged)
     (evidence (slot-values$ ?cs id) ?e)
-    (text (str-cat "链长 " (join$ "、" ?zh) "与链主企业 " ?en " 参与"))
-    (text-en (str-cat "chain chief" (if (> (length$ ?cs) 1) then "s " else " ") (join$ ", " ?en-names)
-                      " and chain-leader firm " ?en " take part")))))
+    (msg mechanism-leaders-engaged)
+    (args ?en (length$ ?cs) < mechanism-leaders-engaged.chiefs ?chiefs >))))
 
 (defrule MECHANISM::mechanism-alliance
   "政产学研检联盟: which of the five parties an alliance's members cover."
@@ -138,24 +125,24 @@
   (progn$ (?k ?found)
     (if (member$ ?k (create$ government enterprise university research inspection))
      then (bind ?kinds (create$ ?kinds ?k))))
-  (bind ?labels "")
+  ;; The parties covered, in the order 政产学研检.
+  (bind ?parties (create$))
   (progn$ (?k (create$ government enterprise university research inspection))
-    (if (member$ ?k ?kinds) then (bind ?labels (str-cat ?labels (party-zh ?k)))))
+    (if (member$ ?k ?kinds) then
+      (bind ?parties (create$ ?parties < mechanism-alliance.party ?k >))))
   (bind ?n (length$ ?kinds))
   (if (>= ?n ?min) then
     (assert (held (indicator mechanism) (condition alliance-full) (rule mechanism-alliance)
       (evidence ?a)
-      (text (str-cat ?an " 成员涵盖" ?labels " " ?n " 类（参数 mechanism-alliance-kinds ≥ " (num ?min) "）"))
-      (text-en (str-cat ?an "'s members cover " ?n " of the five parties (parameter mechanism-alliance-kinds >= " (num ?min) ")")))))
+      (msg mechanism-alliance)
+      (args ?an < mechanism-alliance.parties ?parties > ?n mechanism-alliance-kinds ?min))))
   (if (and (member$ enterprise ?kinds) (or (member$ university ?kinds) (member$ research ?kinds))) then
     (assert (held (indicator mechanism) (condition collaboration) (rule mechanism-alliance)
       (evidence ?a)
-      (text (str-cat ?an " 中企业与高校或科研院所共同参与（" ?labels "）"))
-      (text-en (str-cat ?an " joins enterprises with a university or research institute")))))
+      (msg mechanism-alliance.collaboration) (args ?an < mechanism-alliance.parties ?parties >))))
   (if (>= ?members ?wide) then
     (assert (factor (indicator mechanism) (id wide-alliance) (rule mechanism-alliance) (evidence ?a)
-      (text (str-cat ?an " 有成员 " ?members " 个（参数 mechanism-alliance-members ≥ " (num ?wide) "）"))
-      (text-en (str-cat ?an " has " ?members " members (parameter mechanism-alliance-members >= " (num ?wide) ")"))))))
+      (msg mechanism-alliance.wide) (args ?an ?members mechanism-alliance-members ?wide)))))
 
 (defrule MECHANISM::mechanism-collaboration
   "开展产学研协作 outside an alliance: an agreement or a joint lab joining an enterprise with a
@@ -166,12 +153,10 @@
    then
     (assert (held (indicator mechanism) (condition collaboration) (rule mechanism-collaboration)
       (evidence ?id)
-      (text (str-cat (collaboration-zh ?k) "：" ?t "（" ?d "），企业与高校或科研院所共同参与"))
-      (text-en (str-cat (collaboration-en ?k) ": " ?t " (" ?d "), joining enterprises with a university or research institute"))))
+      (msg mechanism-collaboration) (args ?k ?t ?d)))
    else
     (assert (excluded (indicator mechanism) (evidence ?id) (rule mechanism-collaboration)
-      (text (str-cat ?t " 的成员不同时包括企业与高校或科研院所，不计为产学研协作；仍表明工作已起步"))
-      (text-en (str-cat ?t " does not join an enterprise with a university or research institute: not counted as industry-academia-research collaboration; it still shows the work begun"))))))
+      (msg mechanism-collaboration.excluded) (args ?t)))))
 
 (defrule MECHANISM::mechanism-working-mechanism
   "形成各方参与的工作机制"
@@ -179,10 +164,10 @@
   =>
   (assert (held (indicator mechanism) (condition multi-party-mechanism)
     (rule mechanism-working-mechanism) (evidence ?id)
-    (text (str-cat "工作机制文件：" ?t "（" ?d "）")) (text-en (str-cat "mechanism document: " ?t " (" ?d ")"))))
+    (msg mechanism-working-mechanism) (args ?t ?d)))
   (assert (held (indicator mechanism) (condition mechanism-formed)
     (rule mechanism-working-mechanism) (evidence ?id)
-    (text (str-cat "工作机制文件：" ?t "（" ?d "）")) (text-en (str-cat "mechanism document: " ?t " (" ?d ")")))))
+    (msg mechanism-working-mechanism) (args ?t ?d))))
 
 (defrule MECHANISM::mechanism-bottlenecks
   "分析梳理影响产业链质量提升的瓶颈"
@@ -190,7 +175,7 @@
   =>
   (assert (held (indicator mechanism) (condition bottlenecks-analysed) (rule mechanism-bottlenecks)
     (evidence ?id)
-    (text (str-cat "瓶颈分析：" ?t "（" ?d "）")) (text-en (str-cat "bottleneck analysis: " ?t " (" ?d ")")))))
+    (msg mechanism-bottlenecks) (args ?t ?d))))
 
 (defrule MECHANISM::mechanism-action-with-result
   "开展相关质量提升行动并取得成效"
@@ -202,8 +187,8 @@
   (assert (tally (indicator mechanism) (name actions-with-results) (key ?a)))
   (assert (held (indicator mechanism) (condition actions-with-results)
     (rule mechanism-action-with-result) (evidence ?a)
-    (text (str-cat ?t "：" ?m " " (num ?b) "→" (num ?af) " " ?u "，改善 " (num (improvement ?k ?b ?af)) "%（参数 improvement-some ≥ " (num ?some) "%）"))
-    (text-en (str-cat ?t ": " ?m " " (num ?b) " -> " (num ?af) " " ?u ", improved " (num (improvement ?k ?b ?af)) " % (parameter improvement-some >= " (num ?some) " %)")))))
+    (msg mechanism-action-with-result)
+    (args ?t ?m ?b ?af ?u (improvement ?k ?b ?af) improvement-some ?some))))
 
 (defrule MECHANISM::mechanism-many-actions
   "Many actions with results."
@@ -214,8 +199,7 @@
   (if (>= (length$ ?ids) ?min) then
     (assert (factor (indicator mechanism) (id many-actions) (rule mechanism-many-actions)
       (evidence ?ids)
-      (text (str-cat "取得成效的行动 " (length$ ?ids) " 项（参数 mechanism-actions-many ≥ " (num ?min) "）"))
-      (text-en (str-cat (length$ ?ids) " actions with results (parameter mechanism-actions-many >= " (num ?min) ")"))))))
+      (msg mechanism-many-actions) (args (length$ ?ids) mechanism-actions-many ?min)))))
 
 (defrule MECHANISM::mechanism-demonstrative
   "形成具有示范性的质量提升经验模式"
@@ -223,11 +207,11 @@
   =>
   (assert (held (indicator mechanism) (condition demonstrative) (rule mechanism-demonstrative)
     (evidence ?id)
-    (text (str-cat "示范认定：" ?t "（" ?i "，" ?d "）")) (text-en (str-cat "recognised: " ?t " (" ?i ", " ?d ")"))))
+    (msg mechanism-demonstrative) (args ?t ?i ?d)))
   (if (eq ?lv national) then
     (assert (factor (indicator mechanism) (id national-demonstration) (rule mechanism-demonstrative)
       (evidence ?id)
-      (text (str-cat "国家级认定：" ?t)) (text-en (str-cat "national recognition: " ?t))))))
+      (msg mechanism-demonstrative.national) (args ?t)))))
 
 (defrule MECHANISM::mechanism-meeting-outside-window
   "The frequency is counted over the window; meetings outside it are named as not counted."
@@ -235,8 +219,7 @@
   (meeting (id ?id) (title ?t) (date ?d) (window before|after))
   =>
   (assert (excluded (indicator mechanism) (evidence ?id) (rule mechanism-meeting-outside-window)
-    (text (str-cat ?t " 的日期 " ?d " 在评价期 " ?s " 至 " ?e " 之外，不计入“定期”会议的频次"))
-    (text-en (str-cat ?t " is dated " ?d ", outside the window " ?s " to " ?e "; not counted for the regularity of meetings")))))
+    (msg mechanism-meeting-outside-window) (args ?t ?d ?s ?e))))
 
 (defrule MECHANISM::mechanism-regular-meetings
   "定期举办会议或活动推进产业链质量提升"
@@ -249,13 +232,12 @@
   (if (>= ?rate ?min) then
     (assert (held (indicator mechanism) (condition regular-meetings) (rule mechanism-regular-meetings)
       (evidence ?ids)
-      (text (str-cat ?s " 至 " ?e " 会议、活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 mechanism-meetings-per-year ≥ " (num ?min) "）"))
-      (text-en (str-cat (length$ ?ids) " meetings and activities from " ?s " to " ?e ", " (num ?rate) " a year (parameter mechanism-meetings-per-year >= " (num ?min) ")")))))
+      (msg mechanism-regular-meetings)
+      (args ?s ?e (length$ ?ids) ?rate mechanism-meetings-per-year ?min))))
   (if (>= ?rate (* ?far ?min)) then
     (assert (factor (indicator mechanism) (id frequent-meetings) (rule mechanism-regular-meetings)
       (evidence ?ids)
-      (text (str-cat "平均每年 " (num ?rate) " 次，达到参数的 " (num ?far) " 倍（" (num (* ?far ?min)) "）"))
-      (text-en (str-cat (num ?rate) " a year, " (num ?far) " times the parameter (" (num (* ?far ?min)) ")"))))))
+      (msg mechanism-regular-meetings.frequent) (args ?rate ?far (* ?far ?min))))))
 
 (defrule MECHANISM::mechanism-started
   "探索产学研协作，工作机制初步建立"
@@ -266,4 +248,4 @@
   =>
   (assert (held (indicator mechanism) (condition mechanism-started) (rule mechanism-started)
     (evidence ?id)
-    (text (str-cat "工作机制已起步：" ?t)) (text-en (str-cat "work begun: " ?t)))))
+    (msg mechanism-started) (args ?t))))
