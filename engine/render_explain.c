@@ -142,25 +142,14 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     }
     if (b->level == res->level) {
       fprintf(out, "    %s %d", en ? "placement: band minimum" : "档内位置：起点", res->base);
-      for (size_t i = 0; i < d->n_factors; i++) {
-        const qs_factor_def *fd = &d->factors[i];
-        if (fd->level != b->level)
-          continue;
-        int present = 0;
-        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
-          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
-        if (present)
-          fprintf(out, " +%d(%s)", fd->points, fd->id);
-      }
+      for (size_t i = 0; i < res->n_placed; i++)
+        if (res->placed[i].present)
+          fprintf(out, " +%d(%s)", res->placed[i].def->points, res->placed[i].def->id);
       fprintf(out, " = %d%s\n", res->points,
               res->capped ? (en ? ", capped at the band maximum" : "，已封顶于本档上限") : "");
-      for (size_t i = 0; i < d->n_factors; i++) {
-        const qs_factor_def *fd = &d->factors[i];
-        if (fd->level != b->level)
-          continue;
-        int present = 0;
-        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
-          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
+      for (size_t i = 0; i < res->n_placed; i++) {
+        const qs_factor_def *fd = res->placed[i].def;
+        int present = res->placed[i].present;
         char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
         params_in(pick(lang, fd->text, fd->text_en), &params, &np, &cap);
         fprintf(out, "      %s +%d %s: %s\n", present ? "✓" : "·", fd->points, fd->id, t);

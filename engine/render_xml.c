@@ -138,13 +138,9 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
     xmlNodePtr px = el(x, ns, "placement");
     attr_int(px, "base", res->base);
     attr(px, "capped", res->capped ? "true" : "false");
-    for (size_t k = 0; k < d->n_factors; k++) {
-      const qs_factor_def *fd = &d->factors[k];
-      if (fd->level != res->level)
-        continue;
-      int present = 0;
-      for (size_t i = 0; i < res->n_reasons; i++)
-        present |= res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0;
+    for (size_t k = 0; k < res->n_placed; k++) {
+      const qs_factor_def *fd = res->placed[k].def;
+      int present = res->placed[k].present;
       xmlNodePtr fx = el(px, ns, "factor");
       attr(fx, "id", fd->id);
       attr_int(fx, "points", fd->points);

@@ -618,9 +618,7 @@
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
   (slot how (type SYMBOL) (allowed-symbols met near effort))
-  (slot missing (type SYMBOL))          ; near: the one condition of the band above not held
-  (slot text (type STRING))             ; near: that condition's text
-  (slot text-en (type STRING)))
+  (slot missing (type SYMBOL)))         ; near: the one condition of the band above not held
 
 (deftemplate choice
   (slot indicator (type SYMBOL))
@@ -630,9 +628,22 @@
 (deftemplate gap
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
-  (slot condition (type SYMBOL))
-  (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot condition (type SYMBOL)))      ; the report shows the condition's own text
+
+;;; A strengthening factor (factor-def) of the chosen band that is present, and the points it adds.
+(deftemplate placed
+  (slot indicator (type SYMBOL))
+  (slot factor (type SYMBOL))
+  (slot points (type INTEGER)))
+
+;;; The points inside the chosen band: its minimum (base) plus the placed factors, at most its
+;;; maximum (capped: the factors would have gone past it).
+(deftemplate placement
+  (slot indicator (type SYMBOL))
+  (slot level (type INTEGER))
+  (slot base (type INTEGER))
+  (slot points (type INTEGER))
+  (slot capped (type SYMBOL) (allowed-symbols no yes)))
 
 ;;; Helpers the indicator files share.
 
