@@ -445,16 +445,10 @@ static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status
       st = QS_SCORE_LIMIT;
     }
   } else {
-    /* CLIPS names the rule ("... during the actions of defrule x"); say where it is. */
-    char *named = NULL;
-    const char *at = strstr(msg, "defrule ");
-    if (at) {
-      at += strlen("defrule ");
-      named = qs_xstrndup(at, strcspn(at, " .\n\t"));
-    }
-    add_rule_place(e, &place, named, d->lang);
+    /* The rule whose actions were running when CLIPS reported the error: say where it is. */
+    const char *rule = qs_env_error_rule(e->qe);
+    add_rule_place(e, &place, rule[0] ? rule : NULL, d->lang);
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?", place.s);
-    free(named);
   }
   qs_buf_free(&place);
   free(msg);
