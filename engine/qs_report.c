@@ -228,19 +228,15 @@ static void *template_or_fail(collector *c, const char *name) {
 
 #define STR(f, s) qs_xstrdup(qs_slot_str(c->qe, (f), (s)))
 
-/* The words of a conclusion fact: the finding it states (msg, args) in both languages; a fact
- * without one keeps its text slots (text, text-en). -1, with the rule named in the
- * diagnostics, when the finding cannot be put into words (an unknown message id, a missing
- * argument, a word table without the value). */
+/* The words of a conclusion fact: the finding it states (msg, args) in both languages. -1,
+ * with the rule named in the diagnostics, when the fact states none or the finding cannot be
+ * put into words (an unknown message id, a missing argument, a word table without the value). */
 static int words_of(collector *c, void *f, const char *rule, qs_finding *finding, char **text,
                     char **text_en) {
   char *err = NULL;
   *text = *text_en = NULL;
-  if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id) {
-    *text = STR(f, "text");
-    *text_en = STR(f, "text-en");
-    return 0;
-  }
+  if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id)
+    err = qs_xstrdup("a conclusion without a finding (msg nil)");
   if (!err)
     *text = qs_finding_text(QS_LANG_ZH, finding, &err);
   if (!err)

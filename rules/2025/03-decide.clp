@@ -44,19 +44,13 @@
   "A condition implied by a held condition of a higher band is held (step 1)."
   (declare (salience 10))
   (implies (indicator ?i) (condition ?strong) (implied ?weak))
-  (held (indicator ?i) (condition ?strong) (evidence $?ev) (text ?t) (text-en ?te) (msg ?m)
-        (args $?a))
+  (held (indicator ?i) (condition ?strong) (evidence $?ev) (msg ?m) (args $?a))
   (condition (indicator ?i) (id ?strong) (level ?hl))
   (condition (indicator ?i) (id ?weak) (level ?ll&:(< ?ll ?hl)))
   (not (held (indicator ?i) (condition ?weak)))
   =>
-  (if (neq ?m nil) then
-    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
-      (msg implied) (args < ?m $?a >)))
-   else
-    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
-      (text (str-cat ?t "（上一档条件已满足，本条随之满足）"))
-      (text-en (str-cat ?t " (a condition of a higher band, which holds this one too)"))))))
+  (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
+    (msg implied) (args < ?m $?a >))))
 
 (defrule DECIDE::band-met
   "A band is met when each of its conditions is held by at least one fact."

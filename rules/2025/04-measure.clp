@@ -94,10 +94,6 @@
     (assert (change (metric ?id) (kind ?k) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u)
       (from-year ?fy) (to-year ?ty) (from ?from) (to ?to)
       (improvement (improvement ?k ?from ?to)) (growth (growth ?from ?to (- ?ty ?fy)))
-      (text (str-cat ?id " " (metric-zh ?k) (if (neq ?p "") then (str-cat "（" ?p "）") else "")
-                     " " (num ?from) "→" (num ?to) " " ?u "（" ?fy "→" ?ty "）"))
-      (text-en (str-cat ?id " " (metric-en ?k) (if (neq ?p "") then (str-cat " (" ?p ")") else "")
-                        " " (num ?from) " -> " (num ?to) " " ?u " (" ?fy " -> " ?ty ")"))
       (msg change) (args ?id ?k ?p ?from ?to ?u ?fy ?ty)))
    else
     (assert (flag (code series-incomplete) (severity info) (rule measure-change) (evidence ?id)
