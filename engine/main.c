@@ -215,6 +215,8 @@ int main(int argc, char **argv) {
   };
   qs_cli cli = {.lang = QS_LANG_ZH};
   cli.params = qs_xcalloc((size_t)argc, sizeof *cli.params);
+  /* One command per process: the engine's memory goes with the process. */
+  qs_engine_free_at_exit();
   int help = 0, version = 0, bad = 0;
   /* Find --lang first so that every message, even about other options, is in it. */
   for (int i = 1; i < argc; i++) {
