@@ -72,6 +72,7 @@ static char *golden_line(qs_engine *e, const char *path, const char *rules) {
   qs_score_status st = qs_engine_score(e, path, &rep, &d);
   char h[17];
   if (st != QS_SCORE_OK) {
+    qs_diag_free(&d);
     for (int l = 0; l < 2; l++) {
       qs_diag_init(&d, l ? QS_LANG_EN : QS_LANG_ZH);
       rep = NULL;
