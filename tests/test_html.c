@@ -4,7 +4,8 @@
  * Every sample, rule case and hostile input that scores is rendered both ways in both
  * languages, and so is a report whose every string is hostile (markup, entities, both quotes,
  * control characters, "<!--...-->" and "&{...}" that libxml2 leaves alone in attributes,
- * characters an href %-escapes, empty texts) and whose numbers leave int's range. A mismatch
+ * characters an href %-escapes, empty texts, bytes that are not UTF-8, which a report cannot get
+ * from a submission but could from a rules folder) and whose numbers leave int's range. A mismatch
  * names the input and the language and shows both pages around the first byte that differs:
  * a change to the stylesheet needs the same change in render_html.c, and the reverse. */
 #include <criterion/criterion.h>
@@ -116,6 +117,7 @@ static const char *const hostile[] = {
     "]]> > >> -->",
     "",
     "plain",
+    "bad \xff\xfe utf-8 \xc3",
 };
 #define N_HOSTILE (sizeof hostile / sizeof *hostile)
 
