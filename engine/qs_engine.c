@@ -460,9 +460,10 @@ static void clear(qs_engine *e) {
 
 /* After a score the report holds everything it needs, so the submission's facts go now rather
  * than at the next score. A submission that needed more than QS_ENGINE_KEEP_BYTES of CLIPS
- * memory gives it back to malloc, where rendering its report (for the HTML page a DOM and an
- * XSLT result) reuses it: the peak of a large submission is then the larger of the two, not
- * their sum (89 -> 71 MB for the largest file of the bench corpus, HTML report). */
+ * memory gives it back to malloc, where rendering its report (its text; for an HTML page made
+ * with --stylesheet, a DOM and an XSLT result) reuses it: the peak of a large submission is
+ * then the larger of the two, not their sum (89 -> 71 MB for the largest file of the bench
+ * corpus, HTML report through XSLT). */
 static void finish(qs_engine *e) {
   clear(e);
   e->clean = 1;
