@@ -637,14 +637,9 @@ static void card(writer *h, const qs_result *res) {
     LIT(o, " ");
     text_long(h, res->base);
     LIT(o, "</li>");
-    for (size_t k = 0; k < d->n_factors; k++) {
-      const qs_factor_def *fd = &d->factors[k];
-      if (fd->level != res->level)
-        continue;
-      int present = 0;
-      for (size_t i = 0; i < res->n_reasons; i++)
-        present |=
-            res->reasons[i].is_factor && strcmp(str(res->reasons[i].condition), str(fd->id)) == 0;
+    for (size_t k = 0; k < res->n_placed; k++) {
+      const qs_factor_def *fd = res->placed[k].def;
+      int present = res->placed[k].present;
       qs_buf_add(o, present ? "<li class=\"present\">+" : "<li class=\"absent\">(+");
       text_long(h, fd->points);
       qs_buf_add(o, present ? " " : ") ");
