@@ -268,6 +268,15 @@ static void walk_xml(const char *dir, char ***a, size_t *n, size_t *cap) {
   closedir(d);
 }
 
+size_t qs_test_xml_files(const char *dir, char ***paths) {
+  char **a = NULL;
+  size_t n = 0, cap = 0;
+  walk_xml(dir, &a, &n, &cap);
+  qs_sort(a, n, sizeof *a, cmp_names);
+  *paths = a;
+  return n;
+}
+
 size_t qs_test_report_inputs(char ***paths) {
   char **a = NULL;
   size_t n = 0, cap = 0;

@@ -131,19 +131,29 @@ Test(i18n, broken_findings_are_refused_with_the_reason) {
   qs_finding_clear(&m);
 }
 
+/* The built-in rule files (the .clp files of rules/2025) as paths (free each and the array). */
+static size_t rule_files(char ***paths) {
+  char **names;
+  size_t n = qs_test_list_dir("rules/2025", &names), k = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(names[i]);
+    if (len > 4 && strcmp(names[i] + len - 4, ".clp") == 0)
+      names[k++] = qs_test_join("rules/2025", names[i]);
+    free(names[i]);
+  }
+  *paths = names;
+  return k;
+}
+
 /* Every message id a rule file states, as (msg ID) or as a nested < ID. */
 static void ids_in_rules(char ***ids, size_t *n, size_t *cap) {
   regex_t re;
   cr_assert_eq(regcomp(&re, "\\(msg ([a-z][a-z0-9.-]*)\\)|[^(]< ([a-z][a-z0-9.-]*)", REG_EXTENDED),
                0);
-  DIR *d = opendir("rules/2025");
-  cr_assert_not_null(d);
-  struct dirent *de;
-  while ((de = readdir(d))) {
-    size_t len = strlen(de->d_name);
-    if (len < 5 || strcmp(de->d_name + len - 4, ".clp") != 0)
-      continue;
-    char *path = qs_test_join("rules/2025", de->d_name);
+  char **files;
+  size_t nf = rule_files(&files);
+  for (size_t fi = 0; fi < nf; fi++) {
+    char *path = files[fi];
     char *text = qs_test_slurp(path, NULL);
     /* Strings and comments out (prose about "base year < year" is not an id). */
     for (char *c = text; *c; c++) {
@@ -172,7 +182,7 @@ static void ids_in_rules(char ***ids, size_t *n, size_t *cap) {
     free(text);
     free(path);
   }
-  closedir(d);
+  free(files);
   regfree(&re);
 }
 
@@ -270,15 +280,10 @@ static const char *prose_in(const char *p, const char *end) {
 }
 
 Test(i18n, no_rule_builds_prose) {
-  DIR *d = opendir("rules/2025");
-  cr_assert_not_null(d);
-  struct dirent *de;
-  size_t rules = 0;
-  while ((de = readdir(d))) {
-    size_t len = strlen(de->d_name);
-    if (len < 5 || strcmp(de->d_name + len - 4, ".clp") != 0)
-      continue;
-    char *path = qs_test_join("rules/2025", de->d_name);
+  char **files;
+  size_t nf = rule_files(&files), rules = 0;
+  for (size_t fi = 0; fi < nf; fi++) {
+    char *path = files[fi];
     char *text = qs_test_slurp(path, NULL);
     static const char *const kinds[] = {"(defrule ", "(deffunction "};
     for (int k = 0; k < 2; k++)
@@ -300,6 +305,6 @@ Test(i18n, no_rule_builds_prose) {
     free(text);
     free(path);
   }
-  closedir(d);
+  free(files);
   cr_expect_gt(rules, 100, "the rules were read");
 }

@@ -26,35 +26,8 @@
 
 typedef struct {
   char **paths;
-  size_t n, cap;
+  size_t n;
 } file_list;
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void collect(file_list *fl, const char *dir) {
-  DIR *dp = opendir(dir);
-  cr_assert_not_null(dp, "%s", dir);
-  for (struct dirent *de; (de = readdir(dp));) {
-    if (de->d_name[0] == '.')
-      continue;
-    char *p = qs_test_join(dir, de->d_name);
-    size_t len = strlen(de->d_name);
-    if (len > 4 && strcmp(de->d_name + len - 4, ".xml") == 0) {
-      qs_grow(&fl->paths, &fl->cap, fl->n + 1, sizeof *fl->paths);
-      fl->paths[fl->n++] = p;
-    } else {
-      DIR *sub = opendir(p);
-      if (sub) {
-        closedir(sub);
-        collect(fl, p);
-      }
-      free(p);
-    }
-  }
-  closedir(dp);
-}
 
 /* The qscore-param processing instructions of a case. */
 static qs_engine *engine_for(xmlDocPtr doc) {
@@ -203,8 +176,7 @@ static void check_file(const char *path, tally *t) {
 
 static void run(const char *dir, const char *what) {
   file_list fl = {0};
-  collect(&fl, dir);
-  qs_sort(fl.paths, fl.n, sizeof *fl.paths, cmp_str);
+  fl.n = qs_test_xml_files(dir, &fl.paths);
   tally t = {0};
   qs_buf_add(&t.report, "");
   for (size_t i = 0; i < fl.n; i++) {
