@@ -218,3 +218,18 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
     free(ids[i]);
   free(ids);
 }
+
+Test(i18n, printf_conversions_as_the_check_sees_them) {
+  char *err = NULL;
+  char *c = qs_ui_conversions("a %s b %ld c %-15s %zu %*d %.2f {x} \\n", &err);
+  cr_assert_not_null(c, "%s", err ? err : "");
+  cr_expect_str_eq(c, "s,ld,s,zu,*,d,f,");
+  free(c);
+  /* A literal percent sign: some messages are printed as they are, others as formats. */
+  const char *bad[] = {"100%", "50 %% off", "%y", "a \\q b"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    cr_expect_null(qs_ui_conversions(bad[i], &err), "%s", bad[i]);
+    cr_expect_not_null(err, "%s", bad[i]);
+    free(err);
+  }
+}
