@@ -1,9 +1,15 @@
 /* qs_i18n.h -- the interface's two languages.
  *
- * Every message the tool prints itself (diagnostics, headings, labels) is an entry of one
- * table with a Chinese and an English text, so a message cannot exist in one language only.
- * Texts from the rules (reasons, gaps, flags) carry both languages in their facts; the
- * official rubric wording is Chinese in both languages. */
+ * Every message the tool prints itself (diagnostics, headings, labels, help) is a qs_msg, and
+ * its words are the entry ui.NAME of the catalogs i18n/zh.txt and i18n/en.txt (QS_M_CANNOT_READ
+ * is ui.cannot-read; the catalogs' format is in qs_finding.h), beside the words of the rules'
+ * findings: a translator edits only the catalogs, never C. tests/test_i18n.c checks that every
+ * message has its entry in both languages with the same printf conversions, in the same order,
+ * and that every ui entry is a message. The official rubric wording is Chinese in both
+ * languages.
+ *
+ * C code does not choose between two literals by language: a new message is a QS_M_ here, its
+ * id in qs_i18n.c, and an entry in each catalog. */
 #ifndef QS_I18N_H
 #define QS_I18N_H
 
@@ -108,14 +114,20 @@ typedef enum {
   QS_M__COUNT
 } qs_msg;
 
-/* A printf format or a plain text, in the language asked for. */
+/* A printf format or a plain text, in the language asked for (kept for the life of the
+ * process). */
 const char *qs_msg_get(qs_lang lang, qs_msg id);
-/* The system's reason for an errno value in lang (Chinese for the common ones; else libc's). */
+/* A message's catalog id ("ui.cannot-read"), NULL for no message. */
+const char *qs_msg_id(qs_msg id);
+/* The system's reason for an errno value in lang: the catalog's errno.NAME for the common ones
+ * (Chinese in zh.txt), else libc's. */
 const char *qs_strerror(qs_lang lang, int err);
+/* The name of an errno value the catalogs have words for ("ENOENT"), else NULL. */
+const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
-/* A parameter's unit (written in Chinese by the rules) in lang, with its leading space in
- * English ("家" -> " enterprises"). */
+/* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
+ * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);
 
 #endif
