@@ -313,6 +313,18 @@ Test(i18n, messages_come_from_the_catalogs) {
   cr_expect_null(qs_msg_id(QS_M__COUNT));
 }
 
+Test(i18n, escapes_are_decoded) {
+  /* The help is many lines, written \n in the catalogs. */
+  for (int l = 0; l < 2; l++) {
+    const char *help = qs_msg_get(l ? QS_LANG_EN : QS_LANG_ZH, QS_M_HELP);
+    cr_expect_null(strchr(help, '\\'), "%s", help);
+    cr_expect_gt(strlen(help), 0);
+    cr_expect_eq(help[strlen(help) - 1], '\n');
+    cr_expect_not_null(strstr(help, "\n\n"));
+  }
+  cr_expect_str_eq(qs_msg_get(QS_LANG_EN, QS_M_USAGE_HINT), "\n(qscore --help for usage)\n");
+}
+
 Test(i18n, units_and_system_errors_come_from_the_catalogs) {
   cr_expect_str_eq(qs_unit(QS_LANG_EN, "家"), " enterprises");
   cr_expect_str_eq(qs_unit(QS_LANG_ZH, "家"), "家");
