@@ -229,6 +229,8 @@ int qs_lang_parse(const char *s, qs_lang *out) {
   return 0;
 }
 
+const char *qs_lang_code(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh"; }
+
 /* The rules write units in Chinese (they are part of the policy text); unit.UNIT in the
  * catalogs says how each language shows one. A unit without an entry is shown as the rules
  * wrote it. */

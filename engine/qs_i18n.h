@@ -185,6 +185,8 @@ const char *qs_strerror(qs_lang lang, int err);
 const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
+/* The code of a language, as --lang takes it: "zh", "en". */
+const char *qs_lang_code(qs_lang lang);
 /* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
  * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);
