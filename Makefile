@@ -41,7 +41,7 @@ LIB_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(wildcard importer
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
 SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
-# The words of every finding and message, one catalog per language (engine/qs_msg.h).
+# The words of every finding and message, one catalog per language (engine/qs_finding.h).
 MESSAGES = i18n/zh.txt i18n/en.txt
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))

@@ -38,8 +38,7 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
   const qs_param *rev = qs_rubric_param(r, "triage-review-min");
   if (rec && rev && rev->value > rec->value) {
     fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
-            cli->lang == QS_LANG_EN ? "triage-review-min must not exceed triage-recommend-min"
-                                    : "triage-review-min 不得大于 triage-recommend-min");
+            qs_msg_get(cli->lang, QS_M_TRIAGE_ORDER));
     qs_diag_free(&d);
     qs_engine_free(e);
     *code = QS_EXIT_USAGE;
@@ -101,6 +100,5 @@ void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) {
   fprintf(stderr, "qscore: %s: ", qs_msg_get(cli->lang, QS_M_ERROR));
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fputs(cli->lang == QS_LANG_EN ? "\n(qscore --help for usage)\n" : "\n（用法见 qscore --help）\n",
-        stderr);
+  fputs(qs_msg_get(cli->lang, QS_M_USAGE_HINT), stderr);
 }

@@ -10,15 +10,11 @@
 
 int qs_cmd_explain(const qs_cli *cli) {
   if (cli->n_args != 1) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "explain needs exactly one FILE (or - for stdin)"
-                                               : "explain 需要且只需要一个文件（- 表示标准输入）");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_EXPLAIN_ONE_FILE));
     return QS_EXIT_USAGE;
   }
   if (cli->format) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "explain writes text; --format is not for it"
-                                               : "explain 只输出文本，不接受 --format");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_EXPLAIN_NO_FORMAT));
     return QS_EXIT_USAGE;
   }
   int code;
@@ -26,10 +22,7 @@ int qs_cmd_explain(const qs_cli *cli) {
   if (!e)
     return code;
   if (cli->indicator && !qs_rubric_indicator(qs_engine_rubric(e), cli->indicator)) {
-    qs_cli_usage_error(cli,
-                       cli->lang == QS_LANG_EN ? "no indicator %s (qscore rubric lists them)"
-                                               : "没有指标 %s（qscore rubric 列出全部指标）",
-                       cli->indicator);
+    qs_cli_usage_error(cli, qs_msg_get(cli->lang, QS_M_NO_INDICATOR), cli->indicator);
     qs_engine_free(e);
     return QS_EXIT_USAGE;
   }

@@ -11,15 +11,11 @@
 int qs_cmd_rubric(const qs_cli *cli) {
   const char *format = cli->format ? cli->format : "text";
   if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-    qs_cli_usage_error(cli,
-                       cli->lang == QS_LANG_EN ? "rubric: --format must be text or json: %s"
-                                               : "rubric：--format 须为 text 或 json：%s",
-                       format);
+    qs_cli_usage_error(cli, qs_msg_get(cli->lang, QS_M_RUBRIC_FORMAT), format);
     return QS_EXIT_USAGE;
   }
   if (cli->n_args != 0) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "rubric takes no FILE" : "rubric 不接受文件参数");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_RUBRIC_NO_FILE));
     return QS_EXIT_USAGE;
   }
   int code;

@@ -13,23 +13,15 @@ int qs_cmd_score(const qs_cli *cli) {
   const char *format = cli->format ? cli->format : "text";
   if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "xml") != 0 &&
       strcmp(format, "html") != 0) {
-    qs_cli_usage_error(cli,
-                       cli->lang == QS_LANG_EN
-                           ? "score: --format must be text, json, xml or html: %s"
-                           : "score：--format 须为 text、json、xml 或 html：%s",
-                       format);
+    qs_cli_usage_error(cli, qs_msg_get(cli->lang, QS_M_SCORE_FORMAT), format);
     return QS_EXIT_USAGE;
   }
   if (cli->stylesheet && strcmp(format, "html") != 0) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "--stylesheet goes with --format html"
-                                               : "--stylesheet 只用于 --format html");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_STYLESHEET_HTML));
     return QS_EXIT_USAGE;
   }
   if (cli->n_args != 1) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "score needs exactly one FILE (or - for stdin)"
-                                               : "score 需要且只需要一个文件（- 表示标准输入）");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_SCORE_ONE_FILE));
     return QS_EXIT_USAGE;
   }
   /* The stylesheet first: a usage problem is reported before any input is read. */
@@ -39,8 +31,7 @@ int qs_cmd_score(const qs_cli *cli) {
     st = qs_stylesheet_load(cli->stylesheet, &err);
     if (!st) {
       fprintf(stderr, "qscore: %s: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
-              cli->lang == QS_LANG_EN ? "not a usable XSLT stylesheet" : "不是可用的 XSLT 样式表",
-              err);
+              qs_msg_get(cli->lang, QS_M_STYLESHEET_UNUSABLE), err);
       free(err);
       return cli->stylesheet ? QS_EXIT_USAGE : QS_EXIT_INTERNAL;
     }
@@ -72,7 +63,7 @@ int qs_cmd_score(const qs_cli *cli) {
       text = qs_render_html(rep, cli->lang, st, &err);
       if (!text) {
         fprintf(stderr, "qscore: %s: %s %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR),
-                cli->lang == QS_LANG_EN ? "the stylesheet failed" : "样式表转换失败",
+                qs_msg_get(cli->lang, QS_M_STYLESHEET_FAILED),
                 cli->stylesheet ? cli->stylesheet : "report-html.xsl", err);
         free(err);
         rc = cli->stylesheet ? QS_EXIT_USAGE : QS_EXIT_INTERNAL;

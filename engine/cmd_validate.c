@@ -51,9 +51,7 @@ static int error_flags(const qs_report *rep) {
 
 int qs_cmd_validate(const qs_cli *cli) {
   if (cli->n_args < 1) {
-    qs_cli_usage_error(cli, "%s",
-                       cli->lang == QS_LANG_EN ? "validate needs at least one FILE"
-                                               : "validate 至少需要一个文件");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_VALIDATE_NO_FILE));
     return QS_EXIT_USAGE;
   }
   int code;

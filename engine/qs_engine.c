@@ -379,9 +379,7 @@ int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d) {
   }
   if (*end || end == value || errno || !isfinite(v)) {
     qs_diag_add(d, NULL, 0, qs_msg_get(d->lang, QS_M_PARAM_VALUE), name,
-                p->is_int ? (d->lang == QS_LANG_EN ? "an integer" : "整数")
-                          : (d->lang == QS_LANG_EN ? "a number" : "数值"),
-                value);
+                qs_msg_get(d->lang, p->is_int ? QS_M_AN_INTEGER : QS_M_A_NUMBER), value);
     goto out;
   }
   if (v < p->min || v > p->max) {

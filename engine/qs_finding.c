@@ -149,11 +149,14 @@ static catalog *load(qs_lang lang) {
       const char *id_end = eq;
       while (id_end && id_end > p && id_end[-1] == ' ')
         id_end--;
-      if (!eq || id_end == p || (size_t)(eq - p) + 1 >= len || eq[1] != ' ') {
+      /* `id = text`, or `id =` alone for an empty text (an editor may drop a trailing space). */
+      int bare = eq && (size_t)(eq - p) + 1 == len;
+      if (!eq || id_end == p || (!bare && eq[1] != ' ')) {
         qs_buf_addf(&bad, "i18n/%s:%ld: not `id = text`\n", catalog_name(lang), line);
       } else {
+        const char *text = bare ? eq + 1 : eq + 2;
         qs_grow(&c->e, &cap, c->n + 1, sizeof *c->e);
-        c->e[c->n++] = (entry){p, eq + 2, (size_t)(id_end - p), len - (size_t)(eq + 2 - p), line};
+        c->e[c->n++] = (entry){p, text, (size_t)(id_end - p), len - (size_t)(text - p), line};
       }
     }
     p += len + (nl ? 1 : 0);
@@ -170,6 +173,9 @@ static catalog *load(qs_lang lang) {
   return c;
 }
 
+/* An interface message (ui.*): a printf format for C, not a finding's text. */
+static int is_ui(const char *id, size_t id_len) { return id_len > 3 && memcmp(id, "ui.", 3) == 0; }
+
 static const entry *find(qs_lang lang, const char *id, size_t id_len) {
   catalog *c = load(lang);
   entry key = {id, NULL, id_len, 0, 0};
@@ -185,6 +191,34 @@ const char *qs_catalog_get(qs_lang lang, const char *id, size_t *len) {
   if (len)
     *len = e->text_len;
   return e->text;
+}
+
+/* A text with its escapes (\n, \\) decoded; nothing else changes. */
+static char *decode(const char *p, size_t len) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  for (const char *end = p + len; p < end; p++) {
+    if (*p == '\\' && p + 1 < end && (p[1] == 'n' || p[1] == '\\')) {
+      qs_buf_addn(&b, p[1] == 'n' ? "\n" : "\\", 1);
+      p++;
+    } else {
+      qs_buf_addn(&b, p, 1);
+    }
+  }
+  return qs_buf_take(&b);
+}
+
+char *qs_catalog_text(qs_lang lang, const char *id) {
+  const entry *e = find(lang, id, strlen(id));
+  if (!e)
+    return NULL;
+  if (is_ui(e->id, e->id_len))
+    return decode(e->text, e->text_len);
+  qs_finding m = {.id = (char *)id};
+  char *err = NULL;
+  char *t = qs_finding_text(lang, &m, &err);
+  free(err);
+  return t;
 }
 
 size_t qs_catalog_ids(qs_lang lang, const char ***ids, size_t **lens) {
@@ -286,7 +320,9 @@ static int format_text(fmt *f, const char *p, const char *end);
 static const char *part_end(const char *p, const char *end, int bar) {
   int depth = 0;
   for (; p < end; p++) {
-    if (*p == '{' && p + 1 < end && p[1] == '{') {
+    if (*p == '\\' && p + 1 < end) {
+      p++;
+    } else if (*p == '{' && p + 1 < end && p[1] == '{') {
       p++;
     } else if (*p == '{') {
       depth++;
@@ -398,11 +434,21 @@ static int placeholder(fmt *f, const char *p, const char *end) {
 static int format_text(fmt *f, const char *p, const char *end) {
   while (p < end) {
     const char *brace = p;
-    while (brace < end && *brace != '{' && *brace != '}')
+    while (brace < end && *brace != '{' && *brace != '}' && *brace != '\\')
       brace++;
     qs_buf_addn(f->out, p, (size_t)(brace - p));
     if (brace == end)
       return 0;
+    if (*brace == '\\') {
+      char c = brace + 1 < end ? brace[1] : 0;
+      if (c != 'n' && c != '\\') {
+        qs_buf_addf(&f->err, "%s: a \\ that is neither \\n nor \\\\", f->m->id);
+        return -1;
+      }
+      qs_buf_addn(f->out, c == 'n' ? "\n" : "\\", 1);
+      p = brace + 2;
+      continue;
+    }
     if (brace + 1 < end && brace[1] == *brace) {
       qs_buf_addn(f->out, brace, 1);
       p = brace + 2;
@@ -470,6 +516,12 @@ void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size
  * and its syntax problems. */
 static void shape(const char *p, const char *end, qs_buf *nums, qs_buf *bad) {
   while (p < end) {
+    if (*p == '\\') {
+      if (p + 1 >= end || (p[1] != 'n' && p[1] != '\\'))
+        qs_buf_add(bad, "a \\ that is neither \\n nor \\\\; ");
+      p += p + 1 < end ? 2 : 1;
+      continue;
+    }
     if (*p == '{' && p + 1 < end && p[1] == '{') {
       p += 2;
       continue;
@@ -516,6 +568,68 @@ static void shape(const char *p, const char *end, qs_buf *nums, qs_buf *bad) {
   }
 }
 
+/* The printf conversions of a ui text as "s,ld,d," (only what decides the arguments: the
+ * length and the conversion, and a * for each width or precision taken from an argument;
+ * flags, widths and precisions may differ between languages), and its problems: a % that is
+ * not a conversion, a bad escape. */
+static void conversions(const char *p, const char *end, qs_buf *out, qs_buf *bad) {
+  for (; p < end; p++) {
+    if (*p == '\\') {
+      if (p + 1 >= end || (p[1] != 'n' && p[1] != '\\'))
+        qs_buf_add(bad, "a \\ that is neither \\n nor \\\\; ");
+      p++;
+      continue;
+    }
+    if (*p != '%')
+      continue;
+    const char *q = p + 1;
+    while (q < end && strchr("-+ #0", *q))
+      q++;
+    for (int part = 0; part < 2; part++) { /* the width, then the precision */
+      if (part == 1) {
+        if (q >= end || *q != '.')
+          break;
+        q++;
+      }
+      if (q < end && *q == '*') {
+        qs_buf_add(out, "*,");
+        q++;
+      }
+      while (q < end && *q >= '0' && *q <= '9')
+        q++;
+    }
+    const char *len = q;
+    static const char *const lengths[] = {"hh", "ll", "h", "l", "z", "j", "t", "L"};
+    for (size_t i = 0; i < sizeof lengths / sizeof *lengths; i++) {
+      size_t n = strlen(lengths[i]);
+      if ((size_t)(end - q) >= n && memcmp(q, lengths[i], n) == 0) {
+        q += n;
+        break;
+      }
+    }
+    if (q >= end || !strchr("diouxXeEfFgGaAcsp", *q)) {
+      qs_buf_addf(bad, "a %% that is not a printf conversion (%.*s); ",
+                  (int)(q < end ? q + 1 - p : q - p), p);
+      p = q < end ? q : end - 1;
+      continue;
+    }
+    qs_buf_addf(out, "%.*s,", (int)(q + 1 - len), len);
+    p = q;
+  }
+}
+
+char *qs_ui_conversions(const char *text, char **err) {
+  qs_buf out = {0}, bad = {0};
+  qs_buf_add(&out, "");
+  conversions(text, text + strlen(text), &out, &bad);
+  *err = bad.s;
+  if (bad.s) {
+    qs_buf_free(&out);
+    return NULL;
+  }
+  return qs_buf_take(&out);
+}
+
 static int cmp_cstr(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -552,9 +666,10 @@ int qs_catalog_check(char **err) {
     qs_lang lang = l ? QS_LANG_EN : QS_LANG_ZH;
     for (size_t i = 0; i < c[l]->n; i++) {
       const entry *e = &c[l]->e[i];
+      int ui = is_ui(e->id, e->id_len);
       qs_buf nums = {0}, prob = {0};
       qs_buf_add(&nums, "");
-      shape(e->text, e->text + e->text_len, &nums, &prob);
+      (ui ? conversions : shape)(e->text, e->text + e->text_len, &nums, &prob);
       if (prob.s)
         qs_buf_addf(&bad, "i18n/%s:%ld: %.*s: %s\n", catalog_name(lang), e->line, (int)e->id_len,
                     e->id, prob.s);
@@ -563,13 +678,16 @@ int qs_catalog_check(char **err) {
         qs_buf_addf(&bad, "i18n/%s:%ld: %.*s is not in i18n/%s\n", catalog_name(lang), e->line,
                     (int)e->id_len, e->id, catalog_name(l ? QS_LANG_ZH : QS_LANG_EN));
       } else if (l == 0) {
+        /* A finding: the same arguments, in any order. A ui text: the same conversions in
+         * the same order, since C passes the arguments in one order for both. */
         qs_buf onums = {0}, oprob = {0};
         qs_buf_add(&onums, "");
-        shape(other->text, other->text + other->text_len, &onums, &oprob);
-        char *a = distinct(nums.s), *b = distinct(onums.s);
+        (ui ? conversions : shape)(other->text, other->text + other->text_len, &onums, &oprob);
+        char *a = ui ? qs_xstrdup(nums.s) : distinct(nums.s);
+        char *b = ui ? qs_xstrdup(onums.s) : distinct(onums.s);
         if (strcmp(a, b) != 0)
-          qs_buf_addf(&bad, "i18n/zh.txt:%ld: %.*s uses arguments %s, i18n/en.txt:%ld %s\n",
-                      e->line, (int)e->id_len, e->id, a, other->line, b);
+          qs_buf_addf(&bad, "i18n/zh.txt:%ld: %.*s uses %s [%s], i18n/en.txt:%ld [%s]\n", e->line,
+                      (int)e->id_len, e->id, ui ? "conversions" : "arguments", a, other->line, b);
         free(a);
         free(b);
         qs_buf_free(&onums);

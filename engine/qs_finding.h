@@ -6,8 +6,10 @@
  * words with one catalog per language, i18n/zh.txt and i18n/en.txt (compiled in), which a
  * translator edits without touching C or CLIPS.
  *
- * A catalog is UTF-8 text, one entry per line, `id = text`; lines starting with # and blank
- * lines are ignored. The text is everything after "= " to the end of the line. In the text:
+ * A catalog is UTF-8 text, one entry per line, `id = text` (`id =` alone: an empty text); lines
+ * starting with # and blank lines are ignored. The text is everything after "= " to the end of
+ * the line; as an entry is one line, a line break in it is written \n and a backslash \\ (in
+ * every entry). In the text of a finding or a word:
  *
  *   {N}          argument N (from 1) as CLIPS's str-cat prints it
  *   {N:num}      a number with as many decimals as its size needs, trailing zeros dropped
@@ -22,7 +24,15 @@
  *   {{ and }}    a brace
  *
  * An argument that is a finding is written in the rules as the symbol <, the id, its
- * arguments and the symbol >, and prints as its own text. */
+ * arguments and the symbol >, and prints as its own text.
+ *
+ * The same catalogs hold the words C prints itself:
+ *   ui.*         the interface's messages, one per qs_msg (qs_i18n.h: errors, headings,
+ *                labels, help). Not findings: printf formats (or texts printed as they are),
+ *                braces are plain braces. Both languages have the same conversions in the
+ *                same order, and no other % (no %%: some are printed as they are).
+ *   unit.*       a parameter's unit as the rules write it (qs_unit), a word
+ *   errno.*      why a file operation failed (qs_strerror), a word; empty: libc's words */
 #ifndef QS_FINDING_H
 #define QS_FINDING_H
 
@@ -75,12 +85,23 @@ char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err);
  * strings belong to m). */
 void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap);
 
-/* A catalog entry, NULL when there is none (the text until the end of the entry's line). */
+/* A catalog entry, NULL when there is none (the text as written, until the end of the entry's
+ * line: escapes not decoded). */
 const char *qs_catalog_get(qs_lang lang, const char *id, size_t *len);
+/* An entry ready to print, as a new string; NULL when there is none. A ui.* text with its
+ * escapes decoded (still a printf format); any other, a word, formatted as a finding without
+ * arguments (NULL if it names one). */
+char *qs_catalog_text(qs_lang lang, const char *id);
 /* Both catalogs: every line an entry or a comment, no id twice, the same ids in both, every
- * placeholder well formed and the same argument numbers in both languages. 0, or -1 with every
- * problem in *err (free it). */
+ * escape \n or \\; for a finding or a word every placeholder well formed and the same
+ * argument numbers in both languages; for a ui.* text every % a printf conversion and the
+ * same conversions, in the same order, in both. 0, or -1 with every problem in *err (free it). */
 int qs_catalog_check(char **err);
+/* The printf conversions of a ui text as the catalog writes it, "s,ld,d," (length and
+ * conversion, "*" for a width or precision given as an argument), as qs_catalog_check compares
+ * them; NULL with the reason in *err (free it) when a % is not a conversion or an escape is
+ * bad. */
+char *qs_ui_conversions(const char *text, char **err);
 /* Every id of the catalog of lang, in catalog order (free the array, not the strings). */
 size_t qs_catalog_ids(qs_lang lang, const char ***ids, size_t **lens);
 

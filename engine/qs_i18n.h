@@ -1,9 +1,15 @@
 /* qs_i18n.h -- the interface's two languages.
  *
- * Every message the tool prints itself (diagnostics, headings, labels) is an entry of one
- * table with a Chinese and an English text, so a message cannot exist in one language only.
- * Texts from the rules (reasons, gaps, flags) carry both languages in their facts; the
- * official rubric wording is Chinese in both languages. */
+ * Every message the tool prints itself (diagnostics, headings, labels, help) is a qs_msg, and
+ * its words are the entry ui.NAME of the catalogs i18n/zh.txt and i18n/en.txt (QS_M_CANNOT_READ
+ * is ui.cannot-read; the catalogs' format is in qs_finding.h), beside the words of the rules'
+ * findings: a translator edits only the catalogs, never C. tests/test_i18n.c checks that every
+ * message has its entry in both languages with the same printf conversions, in the same order,
+ * and that every ui entry is a message. The official rubric wording is Chinese in both
+ * languages.
+ *
+ * C code does not choose between two literals by language: a new message is a QS_M_ here, its
+ * id in qs_i18n.c, and an entry in each catalog. */
 #ifndef QS_I18N_H
 #define QS_I18N_H
 
@@ -105,17 +111,84 @@ typedef enum {
   QS_M_INTERRUPTED,
   QS_M_WRITE_FAILED,
   QS_M_AS_OF_VALUE,
+  /* usage and help (main.c, cli.c, cmd_*.c) */
+  QS_M_USAGE_HINT,
+  QS_M_OPTION_NEEDS_VALUE,
+  QS_M_UNKNOWN_OPTION,
+  QS_M_UNKNOWN_COMMAND,
+  QS_M_TRIAGE_ORDER,
+  QS_M_SCORE_FORMAT,
+  QS_M_SCORE_ONE_FILE,
+  QS_M_STYLESHEET_HTML,
+  QS_M_STYLESHEET_UNUSABLE,
+  QS_M_STYLESHEET_FAILED,
+  QS_M_EXPLAIN_ONE_FILE,
+  QS_M_EXPLAIN_NO_FORMAT,
+  QS_M_NO_INDICATOR,
+  QS_M_RUBRIC_FORMAT,
+  QS_M_RUBRIC_NO_FILE,
+  QS_M_VALIDATE_NO_FILE,
+  QS_M_HELP,
+  QS_M_HELP_SCORE,
+  QS_M_HELP_EXPLAIN,
+  QS_M_HELP_VALIDATE,
+  QS_M_HELP_BATCH,
+  QS_M_HELP_RUBRIC,
+  /* what a parameter's value needs (QS_M_PARAM_VALUE), what a rule refers to
+   * (QS_M_RULES_UNKNOWN_REF) */
+  QS_M_AN_INTEGER,
+  QS_M_A_NUMBER,
+  QS_M_REF_INDICATOR,
+  QS_M_REF_RULE,
+  QS_M_REF_EVIDENCE,
+  QS_M_REF_BAND,
+  /* the text report and the rubric (render_text.c) */
+  QS_M_DATES,
+  QS_M_TRIAGE_SHOWN_RECOMMEND,
+  QS_M_TRIAGE_SHOWN_REVIEW,
+  QS_M_TRIAGE_SHOWN_REJECT,
+  QS_M_RUBRIC_OFFICIAL_MAX,
+  QS_M_RUBRIC_NOT_SCORED,
+  QS_M_RUBRIC_PARAMETERS,
+  QS_M_RUBRIC_VALUE,
+  QS_M_RUBRIC_DEFAULT,
+  /* explain (render_explain.c) */
+  QS_M_EXPLAIN_HEAD,
+  QS_M_EXPLAIN_LEGEND,
+  QS_M_EXPLAIN_NOT_SCORED,
+  QS_M_EXPLAIN_BAND,
+  QS_M_EXPLAIN_CHOSEN,
+  QS_M_EXPLAIN_MET_HIGHER,
+  QS_M_EXPLAIN_NOT_MET,
+  QS_M_EXPLAIN_PLACEMENT,
+  QS_M_EXPLAIN_CAPPED,
+  QS_M_EXPLAIN_NO_BAND,
+  QS_M_EXPLAIN_TO_REACH,
+  QS_M_EXPLAIN_NOT_COUNTED,
+  QS_M_EXPLAIN_FLAGS,
+  QS_M_EXPLAIN_PARAMETERS,
+  QS_M_EXPLAIN_RULES_FIRED,
+  QS_M_EXPLAIN_NO_RULES_FIRED,
+  QS_M_EXPLAIN_SUBMISSION_FLAGS,
   QS_M__COUNT
 } qs_msg;
 
-/* A printf format or a plain text, in the language asked for. */
+/* A printf format or a plain text, in the language asked for (kept for the life of the
+ * process). */
 const char *qs_msg_get(qs_lang lang, qs_msg id);
-/* The system's reason for an errno value in lang (Chinese for the common ones; else libc's). */
+/* A message's catalog id ("ui.cannot-read"), NULL for no message. */
+const char *qs_msg_id(qs_msg id);
+/* The system's reason for an errno value in lang: the catalog's errno.NAME for the common ones
+ * (Chinese in zh.txt), else libc's. */
 const char *qs_strerror(qs_lang lang, int err);
+/* The name of an errno value the catalogs have words for ("ENOENT"), else NULL. */
+const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
-/* A parameter's unit (written in Chinese by the rules) in lang, with its leading space in
- * English ("家" -> " enterprises"). */
+/* The code of a language, as --lang takes it: "zh", "en". */
+const char *qs_lang_code(qs_lang lang);
+/* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
+ * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);
 
 #endif

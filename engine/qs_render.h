@@ -18,6 +18,9 @@ char *qs_render_json_row(const qs_report *rep, qs_lang lang);
 void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out);
 /* The triage decision ("recommend", "review", "reject") in words of lang. */
 const char *qs_triage_label(qs_lang lang, const char *triage);
+/* The triage as the text report and explain show it (ui.triage-shown-*: in Chinese the label
+ * and the code, in English the code, which is the label). */
+const char *qs_triage_shown(qs_lang lang, const char *triage);
 
 /* The report as XML (schemas/report-2025.xsd); free the string, or the tree with xmlFreeDoc. */
 char *qs_render_xml(const qs_report *rep, qs_lang lang);

@@ -153,7 +153,7 @@ static qs_result *result_for(collector *c, const char *indicator, const char *wh
     if (strcmp(c->rep->results[i].def->id, indicator) == 0)
       return &c->rep->results[i];
   qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
-              c->d->lang == QS_LANG_EN ? "indicator" : "指标", indicator);
+              qs_msg_get(c->d->lang, QS_M_REF_INDICATOR), indicator);
   (void)what;
   c->bad = 1;
   return NULL;
@@ -163,9 +163,7 @@ static int check_rule(collector *c, const char *rule) {
   if (xmlHashLookup(c->rules, (const xmlChar *)rule))
     return 0;
   qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule[0] ? rule : "?",
-              c->d->lang == QS_LANG_EN ? "rule (the rule slot must name the rule itself)"
-                                       : "规则名（rule 槽须写本规则的名字）",
-              rule[0] ? rule : "\"\"");
+              qs_msg_get(c->d->lang, QS_M_REF_RULE), rule[0] ? rule : "\"\"");
   c->bad = 1;
   return -1;
 }
@@ -174,7 +172,7 @@ static int check_evidence(collector *c, const char *rule, char **ev, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (!qs_report_evidence(c->rep, ev[i])) {
       qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
-                  c->d->lang == QS_LANG_EN ? "evidence id" : "证据编号", ev[i]);
+                  qs_msg_get(c->d->lang, QS_M_REF_EVIDENCE), ev[i]);
       c->bad = 1;
       return -1;
     }
@@ -267,7 +265,7 @@ static void collect_choices(collector *c) {
       qs_buf b = {0};
       qs_buf_addf(&b, "band %d", level);
       qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
-                  c->d->lang == QS_LANG_EN ? "band" : "档位", b.s);
+                  qs_msg_get(c->d->lang, QS_M_REF_BAND), b.s);
       qs_buf_free(&b);
       c->bad = 1;
       continue;

@@ -10,6 +10,8 @@
 #include "qs_render.h"
 #include "qs_util.h"
 
+#define M(id) qs_msg_get(lang, id)
+
 static const char *pick(qs_lang lang, const char *zh, const char *en) {
   return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
 }
@@ -89,12 +91,10 @@ static size_t rules_fired(const qs_engine *e, fired **out) {
 static void indicator(const qs_report *rep, const qs_engine *e, const qs_result *res,
                       const fired *f, size_t nf, qs_lang lang, FILE *out) {
   const qs_indicator_def *d = res->def;
-  int en = lang == QS_LANG_EN;
   fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, pick(lang, d->name, d->name_en), res->points,
           d->max);
   if (!d->scored) {
-    fputs(en ? "  not scored automatically: no rules for it\n" : "  未自动评分：本指标没有规则\n",
-          out);
+    fputs(M(QS_M_EXPLAIN_NOT_SCORED), out);
     return;
   }
   char **params = NULL;
@@ -112,11 +112,11 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
         held |= strcmp(res->held[h].condition, d->conds[j].id) == 0;
       met &= held;
     }
-    const char *state = b->level == res->level ? (en ? "CHOSEN" : "选定")
-                        : met ? (en ? "met (a higher band was chosen)" : "满足（已选更高档）")
-                              : (en ? "not met" : "未满足");
-    fprintf(out, "  %s %s [%s]: %s\n", en ? "band" : "档位", r, state, b->text);
-    if (en)
+    const char *state = M(b->level == res->level ? QS_M_EXPLAIN_CHOSEN
+                          : met                  ? QS_M_EXPLAIN_MET_HIGHER
+                                                 : QS_M_EXPLAIN_NOT_MET);
+    fprintf(out, M(QS_M_EXPLAIN_BAND), r, state, b->text);
+    if (lang == QS_LANG_EN) /* the official wording is Chinese: its gloss beneath */
       fprintf(out, "      (%s)\n", b->text_en);
     for (size_t j = 0; j < d->n_conds; j++) {
       const qs_condition *c = &d->conds[j];
@@ -139,12 +139,11 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
       }
     }
     if (b->level == res->level) {
-      fprintf(out, "    %s %d", en ? "placement: band minimum" : "档内位置：起点", res->base);
+      fprintf(out, M(QS_M_EXPLAIN_PLACEMENT), res->base);
       for (size_t i = 0; i < res->n_placed; i++)
         if (res->placed[i].present)
           fprintf(out, " +%d(%s)", res->placed[i].def->points, res->placed[i].def->id);
-      fprintf(out, " = %d%s\n", res->points,
-              res->capped ? (en ? ", capped at the band maximum" : "，已封顶于本档上限") : "");
+      fprintf(out, " = %d%s\n", res->points, res->capped ? M(QS_M_EXPLAIN_CAPPED) : "");
       for (size_t i = 0; i < res->n_placed; i++) {
         const qs_factor_def *fd = res->placed[i].def;
         int present = res->placed[i].present;
@@ -164,11 +163,10 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     }
   }
   if (res->level == 0)
-    fputs(en ? "  no band is met: 0 points\n" : "  未满足任何档位：0 分\n", out);
+    fputs(M(QS_M_EXPLAIN_NO_BAND), out);
   if (res->n_gaps) {
     const qs_band *next = qs_indicator_band(d, res->gaps[0].level);
-    fprintf(out, en ? "  to reach band %d-%d:\n" : "  达到上一档位 %d-%d 还需要：\n",
-            next ? next->min : 0, next ? next->max : 0);
+    fprintf(out, M(QS_M_EXPLAIN_TO_REACH), next ? next->min : 0, next ? next->max : 0);
     for (size_t i = 0; i < res->n_gaps; i++) {
       char *t = qs_rubric_expand(rep->rubric, pick(lang, res->gaps[i].text, res->gaps[i].text_en));
       fprintf(out, "    - %s: %s\n", res->gaps[i].condition, t);
@@ -184,13 +182,13 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
   for (size_t i = 0; i < res->n_flags; i++)
     params_named(&res->flags[i].finding, &params, &np, &cap);
   if (res->n_excluded) {
-    fputs(en ? "  not counted:\n" : "  未计入：\n", out);
+    fputs(M(QS_M_EXPLAIN_NOT_COUNTED), out);
     for (size_t i = 0; i < res->n_excluded; i++)
       fprintf(out, "    - [%s] %s <%s>\n", res->excluded[i].evidence,
               pick(lang, res->excluded[i].text, res->excluded[i].text_en), res->excluded[i].rule);
   }
   if (res->n_flags) {
-    fputs(en ? "  flags:\n" : "  提示：\n", out);
+    fputs(M(QS_M_EXPLAIN_FLAGS), out);
     for (size_t i = 0; i < res->n_flags; i++) {
       const qs_flag *x = &res->flags[i];
       fprintf(out, "    - %s %s: %s", qs_severity_name(x->severity), x->code,
@@ -200,7 +198,7 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     }
   }
   if (np) {
-    fputs(en ? "  parameters:" : "  参数：", out);
+    fputs(M(QS_M_EXPLAIN_PARAMETERS), out);
     for (size_t i = 0; i < np; i++) {
       const qs_param *p = qs_rubric_param(rep->rubric, params[i]);
       char v[32];
@@ -214,7 +212,7 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     free(params);
     fputc('\n', out);
   }
-  fputs(en ? "  rules fired:" : "  触发的规则：", out);
+  fputs(M(QS_M_EXPLAIN_RULES_FIRED), out);
   int any = 0;
   for (size_t i = 0; i < nf; i++) {
     const char *m = qs_engine_rule_module(e, f[i].rule);
@@ -223,31 +221,22 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     fprintf(out, " %s×%ld", f[i].rule, f[i].count);
     any = 1;
   }
-  fputs(any ? "\n" : (en ? " none\n" : " 无\n"), out);
+  fputs(any ? "\n" : M(QS_M_EXPLAIN_NO_RULES_FIRED), out);
 }
 
 void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang,
                        FILE *out) {
   fired *f;
   size_t nf = rules_fired(e, &f);
-  if (lang == QS_LANG_EN)
-    fprintf(out, "Project: %s %s   total %d / %d   triage %s\n", rep->id, rep->title, rep->total,
-            rep->max_total, rep->triage);
-  else
-    fprintf(out, "项目: %s %s   总分 %d / %d   初筛 %s (%s)\n", rep->id, rep->title, rep->total,
-            rep->max_total, qs_triage_label(lang, rep->triage), rep->triage);
-  fprintf(out,
-          lang == QS_LANG_EN ? "Results window %s .. %s, scoring day %s; ✓ held, ✗ not held, · "
-                               "factor absent; * a parameter changed from its default\n"
-                             : "成效评价期 %s 至 %s，评审基准日 %s；✓ 满足，✗ 未满足，· 加分因素"
-                               "未具备；* 参数已改动\n",
-          rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
-          rep->as_of ? rep->as_of : "?");
+  fprintf(out, M(QS_M_EXPLAIN_HEAD), rep->id, rep->title, rep->total, rep->max_total,
+          qs_triage_shown(lang, rep->triage));
+  fprintf(out, M(QS_M_EXPLAIN_LEGEND), rep->window_start ? rep->window_start : "?",
+          rep->window_end ? rep->window_end : "?", rep->as_of ? rep->as_of : "?");
   for (size_t i = 0; i < rep->n_results; i++)
     if (!only || strcmp(only, rep->results[i].def->id) == 0)
       indicator(rep, e, &rep->results[i], f, nf, lang, out);
   if (!only && rep->n_flags) {
-    fputs(lang == QS_LANG_EN ? "\nSubmission flags:\n" : "\n整体提示：\n", out);
+    fputs(M(QS_M_EXPLAIN_SUBMISSION_FLAGS), out);
     for (size_t i = 0; i < rep->n_flags; i++) {
       const qs_flag *x = &rep->flags[i];
       fprintf(out, "  - %s %s: %s", qs_severity_name(x->severity), x->code,

@@ -162,7 +162,7 @@ char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty) {
   json_object_set_new(root, "qscore_version", str(rep->qscore_version));
   json_object_set_new(root, "edition", str(r->edition));
   json_object_set_new(root, "rules_sha256", str(rep->rules_sha256));
-  json_object_set_new(root, "lang", str(lang == QS_LANG_EN ? "en" : "zh"));
+  json_object_set_new(root, "lang", str(qs_lang_code(lang)));
 
   json_t *input = json_object();
   json_object_set_new(input, "path", str(rep->path));

@@ -21,6 +21,14 @@ const char *qs_triage_label(qs_lang lang, const char *t) {
   return M(QS_M_TRIAGE_REVIEW);
 }
 
+const char *qs_triage_shown(qs_lang lang, const char *t) {
+  if (strcmp(t, "recommend") == 0)
+    return M(QS_M_TRIAGE_SHOWN_RECOMMEND);
+  if (strcmp(t, "reject") == 0)
+    return M(QS_M_TRIAGE_SHOWN_REJECT);
+  return M(QS_M_TRIAGE_SHOWN_REVIEW);
+}
+
 static void ids(FILE *out, char **ev, size_t n) {
   if (n == 0)
     return;
@@ -114,18 +122,11 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
   fprintf(out, "%s: %s %s\n", M(QS_M_PROJECT), rep->id, rep->title);
   fprintf(out, "%s: %s (%s/%s)   %s: %s\n", M(QS_M_REGION), rep->region, rep->province, rep->city,
           M(QS_M_CHAIN), rep->chain);
-  fprintf(out,
-          lang == QS_LANG_EN ? "%s: %s   %s: %s .. %s (%d months)   scoring day %s\n"
-                             : "%s: %s   %s: %s .. %s（%d个月）   评审基准日 %s\n",
-          M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
+  fprintf(out, M(QS_M_DATES), M(QS_M_WORK_START), rep->work_start, M(QS_M_WINDOW),
           rep->window_start ? rep->window_start : "?", rep->window_end ? rep->window_end : "?",
           rep->window_months, rep->as_of ? rep->as_of : "?");
-  if (lang == QS_LANG_EN)
-    fprintf(out, "%s: %d / %d   %s: %s\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
-            M(QS_M_TRIAGE), rep->triage);
-  else
-    fprintf(out, "%s: %d / %d   %s: %s (%s)\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
-            M(QS_M_TRIAGE), qs_triage_label(lang, rep->triage), rep->triage);
+  fprintf(out, "%s: %d / %d   %s: %s\n\n", M(QS_M_TOTAL), rep->total, rep->max_total,
+          M(QS_M_TRIAGE), qs_triage_shown(lang, rep->triage));
 
   for (size_t s = 0; s < r->n_sections; s++) {
     fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION),
@@ -173,20 +174,14 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
     const qs_section_def *sec = &r->sections[s];
     fprintf(out, "  %s %s: %d", sec->id, pick(lang, sec->name, sec->name_en), sec->max);
     if (sec->official_max != sec->max)
-      fprintf(out,
-              lang == QS_LANG_EN
-                  ? "  (the official heading says %d; scored by the sum of its items)"
-                  : "  （官方文本标题写作%d分，按各项满分之和计）",
-              sec->official_max);
+      fprintf(out, M(QS_M_RUBRIC_OFFICIAL_MAX), sec->official_max);
     fputc('\n', out);
   }
   fprintf(out, "%s\n", pick(lang, r->note, r->note_en));
   for (size_t i = 0; i < r->n_inds; i++) {
     const qs_indicator_def *d = &r->inds[i];
     fprintf(out, "\n%-15s %s (%s) %d%s\n", d->id, d->name, d->name_en, d->max,
-            d->scored            ? ""
-            : lang == QS_LANG_EN ? "  [not scored yet]"
-                                 : "  [尚未自动评分]");
+            d->scored ? "" : M(QS_M_RUBRIC_NOT_SCORED));
     for (size_t k = d->n_bands; k-- > 0;) {
       const qs_band *b = &d->bands[k];
       band_line(out, lang, b);
@@ -204,8 +199,7 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
         }
     }
   }
-  fprintf(out, "\n%s\n",
-          lang == QS_LANG_EN ? "Parameters (--param NAME=VALUE):" : "参数（--param 名称=值）：");
+  fprintf(out, "\n%s\n", M(QS_M_RUBRIC_PARAMETERS));
   for (size_t i = 0; i < r->n_params; i++) {
     const qs_param *p = &r->params[i];
     char v[32], dv[32], lo[32], hi[32];
@@ -213,10 +207,10 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
     qs_param_format(p, p->dflt, dv);
     qs_param_format(p, p->min, lo);
     qs_param_format(p, p->max, hi);
-    fprintf(out, "  %s = %s%s%s", p->name, v, lang == QS_LANG_EN ? "" : " ",
-            qs_unit(lang, p->unit));
+    fprintf(out, "  %s = ", p->name);
+    fprintf(out, M(QS_M_RUBRIC_VALUE), v, qs_unit(lang, p->unit));
     if (p->value != p->dflt)
-      fprintf(out, lang == QS_LANG_EN ? " (default %s)" : "（默认 %s）", dv);
+      fprintf(out, M(QS_M_RUBRIC_DEFAULT), dv);
     fprintf(out, "  [%s, %s]\n      %s\n", lo, hi, pick(lang, p->text, p->text_en));
   }
 }

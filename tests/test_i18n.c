@@ -1,8 +1,10 @@
 /* test_i18n.c -- the catalogs (i18n/zh.txt, i18n/en.txt) and the placeholder language of
  * engine/qs_finding.h: findings written as a reader of either language expects, every
- * message the rules state present in both catalogs, no entry that nothing uses. */
+ * message the rules state present in both catalogs, every interface message (ui.*, a printf
+ * format) in both with the same conversions, no entry that nothing uses. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <errno.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,27 +138,29 @@ static size_t rule_files(char ***paths) {
   char **names;
   size_t n = qs_test_list_dir("rules/2025", &names), k = 0;
   for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(names[i]);
-    if (len > 4 && strcmp(names[i] + len - 4, ".clp") == 0)
-      names[k++] = qs_test_join("rules/2025", names[i]);
-    free(names[i]);
+    char *name = names[i];
+    size_t len = strlen(name);
+    if (len > 4 && strcmp(name + len - 4, ".clp") == 0)
+      names[k++] = qs_test_join("rules/2025", name);
+    free(name);
   }
   *paths = names;
   return k;
 }
 
-/* Every message id a rule file states, as (msg ID) or as a nested < ID. */
-static void ids_in_rules(char ***ids, size_t *n, size_t *cap) {
+/* What the first group of a pattern that matched (of one or two) caught, for every match in
+ * the rule files; outside strings and comments unless strings is set. */
+static void matches_in_rules(const char *pattern, int strings, char ***ids, size_t *n,
+                             size_t *cap) {
   regex_t re;
-  cr_assert_eq(regcomp(&re, "\\(msg ([a-z][a-z0-9.-]*)\\)|[^(]< ([a-z][a-z0-9.-]*)", REG_EXTENDED),
-               0);
+  cr_assert_eq(regcomp(&re, pattern, REG_EXTENDED), 0);
   char **files;
   size_t nf = rule_files(&files);
   for (size_t fi = 0; fi < nf; fi++) {
     char *path = files[fi];
     char *text = qs_test_slurp(path, NULL);
     /* Strings and comments out (prose about "base year < year" is not an id). */
-    for (char *c = text; *c; c++) {
+    for (char *c = text; *c && !strings; c++) {
       if (*c == '"') {
         for (*c++ = ' '; *c && *c != '"'; c++) {
           if (*c == '\\' && c[1])
@@ -186,6 +190,11 @@ static void ids_in_rules(char ***ids, size_t *n, size_t *cap) {
   regfree(&re);
 }
 
+/* Every message id a rule file states, as (msg ID) or as a nested < ID. */
+static void ids_in_rules(char ***ids, size_t *n, size_t *cap) {
+  matches_in_rules("\\(msg ([a-z][a-z0-9.-]*)\\)|[^(]< ([a-z][a-z0-9.-]*)", 0, ids, n, cap);
+}
+
 Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
   char **ids = NULL;
   size_t n = 0, cap = 0;
@@ -201,6 +210,12 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
   size_t nc = qs_catalog_ids(QS_LANG_ZH, &cat, &lens);
   for (size_t k = 0; k < nc; k++) {
     char *id = qs_xstrndup(cat[k], lens[k]);
+    /* The words C reads itself have tests of their own below. */
+    if (strncmp(id, "ui.", 3) == 0 || strncmp(id, "unit.", 5) == 0 ||
+        strncmp(id, "errno.", 6) == 0) {
+      free(id);
+      continue;
+    }
     int used = 0;
     for (size_t i = 0; i < n && !used; i++)
       used = strcmp(ids[i], id) == 0;
@@ -227,6 +242,156 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
   for (size_t i = 0; i < n; i++)
     free(ids[i]);
   free(ids);
+}
+
+/* ------------------------------------------------------------------ the interface's words */
+
+Test(i18n, every_interface_message_has_words_in_both_languages) {
+  for (int m = 0; m < QS_M__COUNT; m++) {
+    const char *id = qs_msg_id((qs_msg)m);
+    cr_assert_not_null(id, "message %d has no catalog id in engine/qs_i18n.c", m);
+    cr_expect_eq(strncmp(id, "ui.", 3), 0, "%s: an interface message's id starts with ui.", id);
+    for (int k = 0; k < m; k++)
+      cr_expect_str_neq(qs_msg_id((qs_msg)k), id, "messages %d and %d share %s", k, m, id);
+    for (int l = 0; l < 2; l++)
+      cr_expect_not_null(qs_catalog_get(l ? QS_LANG_EN : QS_LANG_ZH, id, NULL),
+                         "i18n/%s.txt lacks %s", l ? "en" : "zh", id);
+  }
+}
+
+Test(i18n, every_ui_entry_is_a_message) {
+  for (int l = 0; l < 2; l++) {
+    const char **cat;
+    size_t *lens;
+    size_t nc = qs_catalog_ids(l ? QS_LANG_EN : QS_LANG_ZH, &cat, &lens);
+    for (size_t k = 0; k < nc; k++) {
+      if (lens[k] < 3 || strncmp(cat[k], "ui.", 3) != 0)
+        continue;
+      int used = 0;
+      for (int m = 0; m < QS_M__COUNT && !used; m++)
+        used = strlen(qs_msg_id((qs_msg)m)) == lens[k] &&
+               strncmp(qs_msg_id((qs_msg)m), cat[k], lens[k]) == 0;
+      cr_expect(used, "i18n/%s.txt: %.*s is no message of engine/qs_i18n.h", l ? "en" : "zh",
+                (int)lens[k], cat[k]);
+    }
+    free(cat);
+    free(lens);
+  }
+}
+
+Test(i18n, ui_texts_keep_the_same_conversions_in_the_same_order) {
+  for (int m = 0; m < QS_M__COUNT; m++) {
+    const char *id = qs_msg_id((qs_msg)m);
+    char *conv[2], *err[2];
+    for (int l = 0; l < 2; l++) {
+      size_t len;
+      const char *raw = qs_catalog_get(l ? QS_LANG_EN : QS_LANG_ZH, id, &len);
+      cr_assert_not_null(raw, "%s", id);
+      char *t = qs_xstrndup(raw, len);
+      conv[l] = qs_ui_conversions(t, &err[l]);
+      cr_expect_not_null(conv[l], "i18n/%s.txt: %s: %s", l ? "en" : "zh", id, err[l] ? err[l] : "");
+      free(t);
+    }
+    if (conv[0] && conv[1])
+      cr_expect_str_eq(conv[0], conv[1], "%s: zh has the conversions %s, en %s", id, conv[0],
+                       conv[1]);
+    for (int l = 0; l < 2; l++) {
+      free(conv[l]);
+      free(err[l]);
+    }
+  }
+}
+
+Test(i18n, printf_conversions_as_the_check_sees_them) {
+  char *err = NULL;
+  char *c = qs_ui_conversions("a %s b %ld c %-15s %zu %*d %.2f {x} \\n", &err);
+  cr_assert_not_null(c, "%s", err ? err : "");
+  cr_expect_str_eq(c, "s,ld,s,zu,*,d,f,");
+  free(c);
+  /* A literal percent sign: some messages are printed as they are, others as formats. */
+  const char *bad[] = {"100%", "50 %% off", "%y", "a \\q b"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    cr_expect_null(qs_ui_conversions(bad[i], &err), "%s", bad[i]);
+    cr_expect_not_null(err, "%s", bad[i]);
+    free(err);
+  }
+}
+
+Test(i18n, messages_come_from_the_catalogs) {
+  cr_expect_str_eq(qs_msg_get(QS_LANG_EN, QS_M_CANNOT_READ), "cannot read: %s");
+  cr_expect_str_eq(qs_msg_get(QS_LANG_ZH, QS_M_CANNOT_READ), "无法读取：%s");
+  cr_expect_str_eq(qs_msg_id(QS_M_CANNOT_READ), "ui.cannot-read");
+  cr_expect_null(qs_msg_id(QS_M__COUNT));
+}
+
+Test(i18n, escapes_are_decoded) {
+  /* The help is many lines, written \n in the catalogs. */
+  for (int l = 0; l < 2; l++) {
+    const char *help = qs_msg_get(l ? QS_LANG_EN : QS_LANG_ZH, QS_M_HELP);
+    cr_expect_null(strchr(help, '\\'), "%s", help);
+    cr_expect_gt(strlen(help), 0);
+    cr_expect_eq(help[strlen(help) - 1], '\n');
+    cr_expect_not_null(strstr(help, "\n\n"));
+  }
+  cr_expect_str_eq(qs_msg_get(QS_LANG_EN, QS_M_USAGE_HINT), "\n(qscore --help for usage)\n");
+}
+
+Test(i18n, units_and_system_errors_come_from_the_catalogs) {
+  cr_expect_str_eq(qs_unit(QS_LANG_EN, "家"), " enterprises");
+  cr_expect_str_eq(qs_unit(QS_LANG_ZH, "家"), "家");
+  cr_expect_str_eq(qs_unit(QS_LANG_EN, "%/年"), "%/year");
+  cr_expect_str_eq(qs_unit(QS_LANG_EN, "个"), "");
+  cr_expect_str_eq(qs_unit(QS_LANG_EN, "no such unit"), "no such unit");
+  cr_expect_str_eq(qs_strerror(QS_LANG_ZH, ENOENT), "没有该文件或目录");
+  /* English: empty entries, libc's words. */
+  cr_expect_str_eq(qs_strerror(QS_LANG_EN, ENOENT), strerror(ENOENT));
+  cr_expect_str_eq(qs_strerror(QS_LANG_ZH, ENOTSUP), strerror(ENOTSUP));
+}
+
+Test(i18n, every_unit_and_errno_entry_is_used) {
+  /* unit.UNIT: a unit some parameter of the rules has. */
+  char **units = NULL;
+  size_t nu = 0, cap = 0;
+  matches_in_rules("\\(unit \"([^\"]*)\"\\)", 1, &units, &nu, &cap);
+  cr_assert_gt(nu, 0);
+  for (int l = 0; l < 2; l++) {
+    const char **cat;
+    size_t *lens;
+    size_t nc = qs_catalog_ids(l ? QS_LANG_EN : QS_LANG_ZH, &cat, &lens);
+    for (size_t k = 0; k < nc; k++) {
+      int used = 1;
+      if (lens[k] > 5 && strncmp(cat[k], "unit.", 5) == 0) {
+        used = 0;
+        for (size_t i = 0; i < nu && !used; i++)
+          used = strlen(units[i]) == lens[k] - 5 && strncmp(units[i], cat[k] + 5, lens[k] - 5) == 0;
+      } else if (lens[k] > 6 && strncmp(cat[k], "errno.", 6) == 0) {
+        used = 0;
+        for (int e = 1; e < 4096 && !used; e++) {
+          const char *name = qs_errno_name(e);
+          used = name && strlen(name) == lens[k] - 6 && strncmp(name, cat[k] + 6, lens[k] - 6) == 0;
+        }
+      }
+      cr_expect(used,
+                "i18n/%s.txt: %.*s is neither a unit of the rules nor an errno qs_strerror knows",
+                l ? "en" : "zh", (int)lens[k], cat[k]);
+    }
+    free(cat);
+    free(lens);
+  }
+  /* Every errno qs_strerror names has its entry in both catalogs. */
+  for (int e = 1; e < 4096; e++) {
+    const char *name = qs_errno_name(e);
+    if (!name)
+      continue;
+    qs_buf id = {0};
+    qs_buf_addf(&id, "errno.%s", name);
+    for (int l = 0; l < 2; l++)
+      cr_expect_not_null(qs_catalog_get(l ? QS_LANG_EN : QS_LANG_ZH, id.s, NULL), "%s", id.s);
+    qs_buf_free(&id);
+  }
+  for (size_t i = 0; i < nu; i++)
+    free(units[i]);
+  free(units);
 }
 
 /* The end of the s-expression that starts at p (an opening parenthesis), strings and comments
