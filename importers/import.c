@@ -849,11 +849,11 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
   const char *number = qs_attr_raw(el, "number");
   char *enterprise = qs_attr_trim(el, "enterprise");
   char *kind = trim_copy(first_attr(el, kind_attrs));
-  qs_report_add_evidence(im->rep, id, (const char *)el->name, kind, first_attr(el, label_attrs),
-                         number       ? number
-                         : doc_number ? doc_number
-                                      : "",
-                         date ? date : "", enterprise ? enterprise : "", qs_line(el));
+  qs_submission_add_evidence(im->sub, id, (const char *)el->name, kind, first_attr(el, label_attrs),
+                             number       ? number
+                             : doc_number ? doc_number
+                                          : "",
+                             date ? date : "", enterprise ? enterprise : "", qs_line(el));
   free(kind);
   free(enterprise);
   if (e->after)
@@ -926,7 +926,7 @@ void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties 
     }
     if (*r && xmlHashAddEntry(refs, (const xmlChar *)r, (void *)1) == 0) {
       out->refs++;
-      const qs_evidence *e = qs_report_evidence(im->rep, r);
+      const qs_evidence *e = qs_submission_evidence(im->sub, r);
       if (e && strcmp(e->element, "enterprise") == 0 && strcmp(e->kind, "sme") == 0)
         out->sme_refs++;
     }
@@ -995,11 +995,12 @@ static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
 }
 
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
-                                 const qs_window_params *w, long as_of, qs_report *rep,
+                                 const qs_window_params *w, long as_of, qs_submission *sub,
                                  qs_diag *d) {
+  qs_submission_init(sub);
   qs_import im = {.qe = qe,
                   .name = name,
-                  .rep = rep,
+                  .sub = sub,
                   .d = d,
                   .window_months = w->months,
                   .split_months = w->split_months,
@@ -1009,8 +1010,7 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
   im.done_year = (int)(im.today / 10000) - 1;
   char today[11];
   qs_day_format(today, im.today);
-  free(rep->as_of);
-  rep->as_of = qs_xstrdup(today);
+  sub->as_of = qs_xstrdup(today);
   qs_fact tf;
   if (qs_fact_begin(&tf, &im, "today") == 0) {
     qs_fact_str(&tf, "date", today);

@@ -14,8 +14,8 @@
 
 typedef struct {
   qs_env *qe;
-  const char *name; /* file name for messages */
-  qs_report *rep;
+  const char *name;   /* file name for messages */
+  qs_submission *sub; /* the importer's output besides the facts */
   qs_diag *d;
   int window_months;
   int split_months;         /* year-split-months: a cut year goes where this many months lie */
