@@ -30,20 +30,25 @@ static xmlNode *child(xmlNode *n, const char *name) {
   return NULL;
 }
 
-static const qs_attr chief_attrs[] = {
-    {"since", "date", QA_WDATE},
-    {"name", "name", QA_STR},
-    {"position", "position", QA_STR},
-    {NULL, NULL, 0},
-};
-static const qs_elem chief = {"chain-chief", "chain-chief", chief_attrs, NULL, NULL};
+/* The chain chief's since is the date of the appointment: the item's own date. */
+static const qs_attr chief_except[] = {{"since", "date"}, {NULL, NULL}};
 
-/* The declared number of enterprises on the chain (infrastructure coverage). */
-static const qs_attr size_attrs[] = {
-    {"enterprises", "enterprises", QA_INT},
-    {NULL, NULL, 0},
+/* The project's evidence children: the chain chiefs, and the declared number of enterprises
+ * on the chain (infrastructure coverage). */
+static const qs_elem elems[] = {
+    {&qs_xsd_project_chain_chief, chief_except, NULL, NULL},
+    {&qs_xsd_project_chain_size, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
-static const qs_elem chain_size = {"chain-size", "chain-size", size_attrs, NULL, NULL};
+static const char *const by_hand[] = {"title", "region", "chain", "work-start", "applicants", NULL};
+
+const qs_family qs_family_project = {"project", elems, by_hand, __FILE__};
+
+/* The enterprises have no table: qs_import_enterprise adds the credit-code check, has no docs
+ * slot, and indexes each by its role, name and code. */
+static const qs_elem no_elems[] = {{NULL, NULL, NULL, NULL}};
+static const char *const enterprises_by_hand[] = {"enterprise", NULL};
+const qs_family qs_family_enterprises = {"enterprises", no_elems, enterprises_by_hand, __FILE__};
 
 /* Months of the end's calendar year inside a window that ends (inclusive) on y-m-d: the whole
  * months before m, and m itself when d is its last day. */
@@ -155,10 +160,11 @@ void qs_import_project(qs_import *im, xmlNode *p) {
   }
 
   for (xmlNode *c = p->children; c; c = c->next) {
-    if (qs_is_element(c, "chain-chief")) {
-      qs_import_elem(im, &chief, c);
-    } else if (qs_is_element(c, "chain-size")) {
-      qs_import_elem(im, &chain_size, c);
+    const qs_elem *e = elems;
+    while (e->xsd && !qs_is_element(c, e->xsd->name))
+      e++;
+    if (e->xsd) {
+      qs_import_elem(im, e, c);
     } else if (qs_is_element(c, "applicants")) {
       for (xmlNode *a = c->children; a; a = a->next) {
         if (!qs_is_element(a, "applicant"))
