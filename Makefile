@@ -76,7 +76,8 @@ $(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c engine/qs_builtin.h
 
 # The evidence model (docs/ARCHITECTURE.md): tools/xsdmodel reads the submission schema, the one
 # source of the elements, attributes and their types, and writes the model the importer's
-# tables name (build/gen/xsd_model.c, .h).
+# tables name (build/gen/xsd_model.c, .h). tools/checkmodel then checks the tables and the
+# rules' deftemplates against it; qscore and the tests are linked only once it passes.
 SUBMISSION_XSD = schemas/submission-2025.xsd
 
 $(BUILD)/tools/xsdmodel: tools/xsdmodel.c
@@ -93,7 +94,15 @@ $(BUILD)/obj/gen/xsd_model.o: $(BUILD)/gen/xsd_model.c importers/qs_model.h
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -c $< -o $@
 
 # Whatever includes importers/qs_family.h needs the generated header first.
-$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard importers/*.c)): $(BUILD)/gen/xsd_model.h
+$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard importers/*.c)) $(BUILD)/obj/tools/checkmodel.o: \
+	$(BUILD)/gen/xsd_model.h
+
+$(BUILD)/tools/checkmodel: $(BUILD)/obj/tools/checkmodel.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/gen/model-checked: $(BUILD)/tools/checkmodel $(RULES)
+	$(BUILD)/tools/checkmodel rules/2025
+	@touch $@
 
 $(BUILD)/libqscore.a: $(LIB_OBJ)
 	rm -f $@
@@ -115,10 +124,12 @@ $(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
-$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
+$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
+	| $(BUILD)/gen/model-checked
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
+$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
+	| $(BUILD)/gen/model-checked
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -lcriterion -o $@
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
