@@ -115,10 +115,10 @@ $(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/gen/rules.img: $(BUILD)/tools/mkimage
-	$(BUILD)/tools/mkimage $@
+	$(BUILD)/tools/mkimage $@ $(BUILD)/gen/rules.idx
 
 $(BUILD)/gen/image.c: $(BUILD)/tools/embed $(BUILD)/gen/rules.img
-	$(BUILD)/tools/embed $@ @qs_builtin_image $(BUILD)/gen/rules.img
+	$(BUILD)/tools/embed $@ @qs_builtin_image $(BUILD)/gen/rules.img $(BUILD)/gen/rules.idx
 
 $(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)

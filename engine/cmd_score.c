@@ -1,5 +1,6 @@
 /* cmd_score.c -- `qscore score FILE|-`: one submission, one report: text, JSON, XML, or HTML
- * (the XML through the built-in XSLT stylesheet, or --stylesheet FILE). */
+ * (the built-in page, written by render_html.c as the built-in stylesheet would make it, or the
+ * XML through --stylesheet FILE). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -100,8 +100,8 @@ static const struct {
      "  --format text    for a terminal (default)\n"
      "  --format json    for programs (the shape in docs/REPORT-JSON.md)\n"
      "  --format xml     the report as XML (schemas/report-2025.xsd)\n"
-     "  --format html    one self-contained page for a reviewer, printable on A4; made from the\n"
-     "                   XML by the built-in XSLT stylesheet, or by --stylesheet FILE\n"
+     "  --format html    one self-contained page for a reviewer, printable on A4: the page of\n"
+     "                   the built-in XSLT stylesheet, or the XML through --stylesheet FILE\n"
      "  -o FILE          write to FILE: a regular file is replaced through a temporary file\n"
      "                   and a rename, a device or FIFO written into, a link refused\n"
      "exit: 0 scored, 1 invalid input, beyond a limit or output not written, 2 usage,\n"
@@ -113,8 +113,8 @@ static const struct {
      "  --format text    终端阅读（默认）\n"
      "  --format json    供程序使用（格式见 docs/REPORT-JSON.md）\n"
      "  --format xml     XML 报告（schemas/report-2025.xsd）\n"
-     "  --format html    供评审人阅读的单页报告，可按 A4 打印；由内置 XSLT 样式表生成，\n"
-     "                   或用 --stylesheet 文件 指定样式表\n"
+     "  --format html    供评审人阅读的单页报告，可按 A4 打印：内置 XSLT 样式表所定义的页面，\n"
+     "                   或用 --stylesheet 文件 指定样式表转换 XML 报告\n"
      "  -o 文件          写入文件：普通文件先写临时文件再改名替换，设备或管道直接写入，\n"
      "                   符号链接拒绝写入\n"
      "退出码：0 已评分，1 输入无效、超出限制或输出未能写入，2 用法错误，3 规则错误，4 内部错误\n"},
@@ -215,6 +215,8 @@ int main(int argc, char **argv) {
   };
   qs_cli cli = {.lang = QS_LANG_ZH};
   cli.params = qs_xcalloc((size_t)argc, sizeof *cli.params);
+  /* One command per process: the engine's memory goes with the process. */
+  qs_engine_free_at_exit();
   int help = 0, version = 0, bad = 0;
   /* Find --lang first so that every message, even about other options, is in it. */
   for (int i = 1; i < argc; i++) {

@@ -18,7 +18,8 @@ extern const qs_builtin_file qs_builtin_schemas[];  /* ends with {NULL} */
 extern const qs_builtin_file qs_builtin_messages[]; /* zh.txt, en.txt (i18n/), ends with {NULL} */
 
 /* The built-in rules as a CLIPS binary image (tools/mkimage.c, build/gen/image.c): loading
- * it is ten times faster than parsing the text. Weak: the build tool that makes the image
+ * it is ten times faster than parsing the text; "rules.img", and "rules.idx" the rules hash
+ * and where each rule starts (qs_engine_rules_index). Weak: the build tool that makes the image
  * links without it, and then the rules are parsed from the text. */
 extern const qs_builtin_file qs_builtin_image[] __attribute__((weak));
 

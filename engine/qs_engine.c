@@ -93,18 +93,45 @@ static void index_rules(qs_engine *e, const char *file, const char *text) {
   }
 }
 
+/* The index mkimage wrote beside the image (qs_engine_rules_index): the hash and where each
+ * rule starts, so that a start with the image neither hashes nor reads the rules' text. */
+static int read_index(qs_engine *e, const qs_builtin_file *idx) {
+  const char *p = idx->data;
+  if (strncmp(p, "sha256 ", 7) != 0 || strlen(p) < 7 + 64 || p[7 + 64] != '\n')
+    return -1;
+  memcpy(e->rules_sha256, p + 7, 64);
+  e->rules_sha256[64] = '\0';
+  for (p += 7 + 64 + 1; *p;) {
+    const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+    if (!tab || !nl || tab > nl)
+      return -1;
+    char *name = qs_xstrndup(p, (size_t)(tab - p));
+    char *at = qs_xstrndup(tab + 1, (size_t)(nl - tab - 1));
+    if (xmlHashAddEntry(e->where, (const xmlChar *)name, at) != 0)
+      free(at);
+    free(name);
+    p = nl + 1;
+  }
+  return 0;
+}
+
 static int load_builtin(qs_engine *e, qs_diag *d) {
-  qs_sha256 *h = qs_sha256_new();
-  int bad = 0;
-  /* The image made from these very files at build time, when there is one and it loads;
-   * else the text. The hash and the rule index always come from the text. */
-  int imaged = qs_builtin_image && qs_builtin_image[0].name &&
-               qs_env_bload(e->qe, qs_builtin_image[0].data, qs_builtin_image[0].len) == 0;
-  if (!imaged && qs_builtin_image && qs_builtin_image[0].name) {
+  /* The image made from these very files at build time, when there is one and it loads, with
+   * its index; else the text. */
+  const qs_builtin_file *img =
+      qs_builtin_image ? qs_builtin_find(qs_builtin_image, "rules.img") : NULL;
+  const qs_builtin_file *idx =
+      qs_builtin_image ? qs_builtin_find(qs_builtin_image, "rules.idx") : NULL;
+  int imaged = img && idx && qs_env_bload(e->qe, img->data, img->len) == 0;
+  if (!imaged && img) {
     /* A failed bload leaves the environment unusable: start again from the text. */
     qs_env_free(e->qe);
     e->qe = qs_env_new();
   }
+  if (imaged && read_index(e, idx) == 0)
+    return 0;
+  qs_sha256 *h = qs_sha256_new();
+  int bad = 0;
   for (const qs_builtin_file *f = qs_builtin_rules; f->name && !bad; f++) {
     hash_file(h, f->name, f->data, f->len);
     if (!imaged)
@@ -215,9 +242,22 @@ size_t qs_engine_memory(const qs_engine *e) { return qs_env_memory(e->qe); }
 
 void qs_engine_release_memory(qs_engine *e) { qs_env_release_memory(e->qe); }
 
+/* Engines left to the process's exit (qs_engine_free_at_exit); a few at most. Not static: a
+ * compiler may drop stores to a static array that nothing reads, and then a leak checker would
+ * see the engine lost. */
+static int free_at_exit;
+qs_engine *qs_engine_parked_[8];
+static size_t n_parked;
+
+void qs_engine_free_at_exit(void) { free_at_exit = 1; }
+
 void qs_engine_free(qs_engine *e) {
   if (!e)
     return;
+  if (free_at_exit && n_parked < sizeof qs_engine_parked_ / sizeof *qs_engine_parked_) {
+    qs_engine_parked_[n_parked++] = e;
+    return;
+  }
   qs_env_free(e->qe);
   qs_rubric_free(&e->rubric);
   qs_schema_free(e->schema);
@@ -279,6 +319,38 @@ void qs_engine_set_as_of(qs_engine *e, long day) { e->as_of = day; }
 long qs_engine_as_of(const qs_engine *e) { return e->as_of; }
 const char *qs_engine_rules_sha256(const qs_engine *e) { return e->rules_sha256; }
 const char *qs_engine_rules_origin(const qs_engine *e) { return e->origin; }
+
+static int cmp_line(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void index_line(void *payload, void *data, const xmlChar *name) {
+  qs_buf *b = data;
+  qs_buf_addf(b, "%s\t%s\n", (const char *)name, (const char *)payload);
+}
+
+char *qs_engine_rules_index(const qs_engine *e) {
+  qs_buf lines = {0};
+  qs_buf_add(&lines, "");
+  xmlHashScan(e->where, index_line, &lines);
+  /* Sorted, so that the index (and the binary embedding it) is the same at every build. */
+  char **a = NULL;
+  size_t n = 0, cap = 0;
+  for (char *p = lines.s, *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+    qs_grow(&a, &cap, n + 1, sizeof *a);
+    a[n++] = qs_xstrndup(p, (size_t)(nl - p + 1));
+  }
+  qs_buf_free(&lines);
+  qs_sort(a, n, sizeof *a, cmp_line);
+  qs_buf out = {0};
+  qs_buf_addf(&out, "sha256 %s\n", e->rules_sha256);
+  for (size_t i = 0; i < n; i++) {
+    qs_buf_add(&out, a[i]);
+    free(a[i]);
+  }
+  free(a);
+  return qs_buf_take(&out);
+}
 
 int qs_engine_set_param(qs_engine *e, const char *assignment, qs_diag *d) {
   const char *eq = strchr(assignment, '=');
@@ -388,9 +460,10 @@ static void clear(qs_engine *e) {
 
 /* After a score the report holds everything it needs, so the submission's facts go now rather
  * than at the next score. A submission that needed more than QS_ENGINE_KEEP_BYTES of CLIPS
- * memory gives it back to malloc, where rendering its report (for the HTML page a DOM and an
- * XSLT result) reuses it: the peak of a large submission is then the larger of the two, not
- * their sum (89 -> 71 MB for the largest file of the bench corpus, HTML report). */
+ * memory gives it back to malloc, where rendering its report (its text; for an HTML page made
+ * with --stylesheet, a DOM and an XSLT result) reuses it: the peak of a large submission is
+ * then the larger of the two, not their sum (89 -> 71 MB for the largest file of the bench
+ * corpus, HTML report through XSLT). */
 static void finish(qs_engine *e) {
   clear(e);
   e->clean = 1;
@@ -445,16 +518,10 @@ static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status
       st = QS_SCORE_LIMIT;
     }
   } else {
-    /* CLIPS names the rule ("... during the actions of defrule x"); say where it is. */
-    char *named = NULL;
-    const char *at = strstr(msg, "defrule ");
-    if (at) {
-      at += strlen("defrule ");
-      named = qs_xstrndup(at, strcspn(at, " .\n\t"));
-    }
-    add_rule_place(e, &place, named, d->lang);
+    /* The rule whose actions were running when CLIPS reported the error: say where it is. */
+    const char *rule = qs_env_error_rule(e->qe);
+    add_rule_place(e, &place, rule[0] ? rule : NULL, d->lang);
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_RUN), msg[0] ? msg : "?", place.s);
-    free(named);
   }
   qs_buf_free(&place);
   free(msg);

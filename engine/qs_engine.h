@@ -40,6 +40,11 @@ typedef enum {
  * byte order of the names. NULL on any syntax or rubric error (explained in d). */
 qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d);
 void qs_engine_free(qs_engine *e);
+/* For a process that ends when its command does (the qscore command line): from now on
+ * qs_engine_free leaves the engine to the process's exit instead of taking the CLIPS
+ * environment apart (a few milliseconds of a one-shot score), kept reachable so that leak
+ * checkers see it in use, not lost. */
+void qs_engine_free_at_exit(void);
 
 /* Bytes CLIPS holds for the engine, in use or kept in its own free lists for reuse (it keeps
  * what a submission needed until told otherwise). */
@@ -59,6 +64,10 @@ void qs_engine_set_as_of(qs_engine *e, long day);
 long qs_engine_as_of(const qs_engine *e);
 const char *qs_engine_rules_sha256(const qs_engine *e);
 const char *qs_engine_rules_origin(const qs_engine *e); /* "built-in" or the folder */
+/* The rules hash and where each rule starts, as text: "sha256 HEX" then "RULE<TAB>FILE:LINE"
+ * lines, sorted. mkimage writes it for the built-in rules beside their binary image, so that a
+ * start with the image neither hashes nor reads the rules' text. Free it. */
+char *qs_engine_rules_index(const qs_engine *e);
 
 /* How often the rule fired while the last submission was scored, counted as the rules ran
  * (EnvAddRunFunction, qs_env.c): explain's "rules fired" and the rule-coverage check of the

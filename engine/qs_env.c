@@ -47,6 +47,7 @@ struct qs_env {
   struct timespec seen_since;
   double seconds;       /* the run's deadline, in seconds from its start */
   char stuck_rule[128]; /* at the deadline, a rule stuck in one firing; "" otherwise */
+  char error_rule[128]; /* the rule whose actions were running at the run's first error */
   double stuck_seconds; /* how long that firing had run */
   /* Facts kept across submissions (qs_env_keep_facts): the last of them and how many. */
   void *kept_last;
@@ -110,6 +111,9 @@ static int router_print(void *env, const char *name, const char *str) {
   if (strcmp(name, "werror") == 0) {
     if (qe->loading && qe->first_error_line == 0)
       qe->first_error_line = GetLineCount(env);
+    /* An error while a rule's actions run is that rule's. */
+    if (qe->armed && qe->executing && !qe->error_rule[0])
+      snprintf(qe->error_rule, sizeof qe->error_rule, "%s", qe->executing);
     qe->werror_writes++;
   }
   size_t n = strlen(str);
@@ -323,6 +327,7 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   }
   qe->deadline_hit = 0;
   qe->stopped_rule[0] = '\0';
+  qe->error_rule[0] = '\0';
   qe->stuck_rule[0] = '\0';
   qe->stuck_seconds = 0;
   qe->seconds = seconds;
@@ -414,6 +419,8 @@ const char *qs_env_stuck_rule(const qs_env *qe, double *seconds) {
 }
 
 const char *qs_env_stopped_rule(const qs_env *qe) { return qe->stopped_rule; }
+
+const char *qs_env_error_rule(const qs_env *qe) { return qe->error_rule; }
 
 void qs_env_main_module(qs_env *qe) {
   void *m = EnvFindDefmodule(qe->env, "MAIN");

@@ -54,6 +54,9 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
 /* After a run stopped at the firing cap or the deadline, the rule whose firing was stopped or
  * that would have fired next (in a loop, one of the loop's rules); "" otherwise. */
 const char *qs_env_stopped_rule(const qs_env *qe);
+/* After a run stopped by an error, the rule whose actions were running when CLIPS reported it
+ * (the firing the run hooks saw start); "" when the error came between firings. */
+const char *qs_env_error_rule(const qs_env *qe);
 
 /* What the last run did, counted as it ran (EnvAddBeforeRunFunction): the firings, the facts
  * there were when it began, the rule that fired most (ties: the first name in byte order; ""

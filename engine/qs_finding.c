@@ -265,7 +265,20 @@ typedef struct {
   qs_buf *out;
   qs_buf err;
   int depth;
+  /* When set, the parameters the words name ({N:param} in the branches taken) are added. */
+  const char ***names;
+  size_t *n_names, *cap_names;
 } fmt;
+
+static void note_param(fmt *f, const qs_arg *a) {
+  if (!f->names || a->type == QS_ARG_MSG || !a->s)
+    return;
+  for (size_t i = 0; i < *f->n_names; i++)
+    if (strcmp((*f->names)[i], a->s) == 0)
+      return;
+  qs_grow(f->names, f->cap_names, *f->n_names + 1, sizeof **f->names);
+  (*f->names)[(*f->n_names)++] = a->s;
+}
 
 static int format_text(fmt *f, const char *p, const char *end);
 
@@ -318,7 +331,7 @@ static int arg_out(fmt *f, const qs_arg *a) {
     qs_buf_addf(&f->err, "no message %s in i18n/%s", a->msg->id, catalog_name(f->lang));
     return -1;
   }
-  fmt sub = {f->lang, a->msg, f->out, {0}, f->depth + 1};
+  fmt sub = {f->lang, a->msg, f->out, {0}, f->depth + 1, f->names, f->n_names, f->cap_names};
   int rc = format_text(&sub, e->text, e->text + e->text_len);
   if (rc != 0)
     qs_buf_add(&f->err, sub.err.s ? sub.err.s : "");
@@ -365,8 +378,10 @@ static int placeholder(fmt *f, const char *p, const char *end) {
       num(f->out, a->type == QS_ARG_INT ? (double)a->i : a->f);
       return 0;
     }
-    if (len == 5 && memcmp(q, "param", 5) == 0)
+    if (len == 5 && memcmp(q, "param", 5) == 0) {
+      note_param(f, a);
       return arg_out(f, a);
+    }
     return word(f, q, len, a);
   }
   if (*q == '?') {
@@ -418,7 +433,7 @@ int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err
     *err = qs_buf_take(&b);
     return -1;
   }
-  fmt f = {lang, m, out, {0}, 0};
+  fmt f = {lang, m, out, {0}, 0, NULL, NULL, NULL};
   qs_buf_add(out, "");
   int rc = format_text(&f, e->text, e->text + e->text_len);
   if (rc != 0)
@@ -437,30 +452,16 @@ char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err) {
 }
 
 void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap) {
-  /* Both catalogs name the same parameters (qs_catalog_check); read the English one. */
+  /* The English words, formatted for their parameters only: the branches a finding takes are
+   * the same in both languages, so both name the same parameters. */
   const entry *e = m->id ? find(QS_LANG_EN, m->id, strlen(m->id)) : NULL;
-  for (const char *p = e ? e->text : NULL, *end = e ? e->text + e->text_len : NULL; p && p < end;
-       p++) {
-    if (*p != '{')
-      continue;
-    long k = strtol(p + 1, (char **)&p, 10);
-    if (strncmp(p, ":param}", 7) != 0 || k < 1 || (size_t)k > m->n ||
-        m->args[k - 1].type == QS_ARG_MSG)
-      continue;
-    const char *name = m->args[k - 1].s;
-    if (!name)
-      continue;
-    int seen = 0;
-    for (size_t i = 0; i < *n; i++)
-      seen |= strcmp((*names)[i], name) == 0;
-    if (!seen) {
-      qs_grow(names, cap, *n + 1, sizeof **names);
-      (*names)[(*n)++] = name;
-    }
-  }
-  for (size_t i = 0; i < m->n; i++)
-    if (m->args[i].msg)
-      qs_finding_params(m->args[i].msg, names, n, cap);
+  if (!e)
+    return;
+  qs_buf scratch = {0};
+  fmt f = {QS_LANG_EN, m, &scratch, {0}, 0, names, n, cap};
+  format_text(&f, e->text, e->text + e->text_len);
+  qs_buf_free(&f.err);
+  qs_buf_free(&scratch);
 }
 
 /* ------------------------------------------------------------------ checks */

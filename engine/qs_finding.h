@@ -70,8 +70,9 @@ int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err
 /* The same, as a new string; NULL on failure. */
 char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err);
 
-/* The parameters a finding names ({N:param}), in order, without repeats, appended to
- * (*names)[*n..] (qs_grow; the strings belong to m). */
+/* The parameters a finding's words name ({N:param} in the branches its arguments take, nested
+ * findings included), in order, without repeats, appended to (*names)[*n..] (qs_grow; the
+ * strings belong to m). */
 void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap);
 
 /* A catalog entry, NULL when there is none (the text until the end of the entry's line). */

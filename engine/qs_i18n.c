@@ -89,6 +89,9 @@ static const char *const msgs[QS_M__COUNT][2] = {
                              "the rules' fact templates do not match the importer: %s"},
     [QS_M_RULES_FINDING] = {"规则 %s 的结论无法写成文字：%s",
                             "rule %s states a finding that cannot be put into words: %s"},
+    [QS_M_RULES_PLACEMENT] =
+        {"规则为指标 %s 给出的档内分值与所选档位不符：%s",
+         "the points the rules placed for indicator %s do not fit its band: %s"},
     [QS_M_PARAM_UNKNOWN] = {"未知参数：%s（qscore rubric 列出全部参数）",
                             "unknown parameter: %s (qscore rubric lists them all)"},
     [QS_M_PARAM_VALUE] = {"参数 %s 的值须为%s：%s", "parameter %s needs %s: %s"},

@@ -24,15 +24,24 @@ char *qs_render_xml(const qs_report *rep, qs_lang lang);
 struct _xmlDoc;
 struct _xmlDoc *qs_report_xml(const qs_report *rep, qs_lang lang);
 
-/* The HTML report: the XML through an XSLT stylesheet (the built-in one when path is NULL).
- * On failure both return NULL and set *error to what went wrong, naming the stylesheet and,
- * for a stylesheet that does not parse, the line (free it). Loading may read the files a
- * stylesheet imports or includes, never the network; the transform may not read or write
- * files nor reach the network, and trying to is a failure. */
+/* The HTML report. The built-in page is written directly (qs_render_html_builtin, the same
+ * bytes schemas/report-html.xsl makes from the XML: tests/test_html.c holds them equal); an
+ * office's page is the XML through its own XSLT stylesheet (--stylesheet FILE).
+ *
+ * qs_stylesheet_load(NULL, ...) stands for the built-in page and costs nothing (its XSLT is
+ * compiled only when qs_render_html_xslt asks for it); a path loads that stylesheet, and may
+ * read the files it imports or includes, never the network. qs_render_html renders with s:
+ * the built-in page when s is NULL or stands for it, else the XSLT; qs_render_html_xslt always
+ * runs the XSLT (the built-in stylesheet when s is NULL or stands for it). The transform may
+ * not read or write files nor reach the network, and trying to is a failure. On failure they
+ * return NULL and set *error to what went wrong, naming the stylesheet and, for a stylesheet
+ * that does not parse, the line (free it); the built-in page never fails. */
 typedef struct qs_stylesheet qs_stylesheet;
 qs_stylesheet *qs_stylesheet_load(const char *path, char **error);
 void qs_stylesheet_free(qs_stylesheet *s);
 char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error);
+char *qs_render_html_xslt(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error);
+char *qs_render_html_builtin(const qs_report *rep, qs_lang lang);
 
 /* The full reasoning of explain: every band top down, each condition held or not with the
  * facts behind it, the parameters, the rules that fired in the run with how often

@@ -1,6 +1,8 @@
 /* qs_report.c -- copying conclusions out of CLIPS, placing points, totals and triage. */
 #include "qs_report.h"
 
+#include <assert.h>
+
 #include <libxml/hash.h>
 #include <limits.h>
 #include <stdint.h>
@@ -79,6 +81,7 @@ void qs_report_free(qs_report *rep) {
       free_strs(res->held[k].evidence, res->held[k].n_evidence);
     }
     free(res->held);
+    free(res->placed);
     for (size_t k = 0; k < res->n_gaps; k++) {
       free(res->gaps[k].condition);
       free(res->gaps[k].text);
@@ -241,19 +244,15 @@ static void *template_or_fail(collector *c, const char *name) {
 
 #define STR(f, s) qs_xstrdup(qs_slot_str(c->qe, (f), (s)))
 
-/* The words of a conclusion fact: the finding it states (msg, args) in both languages; a fact
- * without one keeps its text slots (text, text-en). -1, with the rule named in the
- * diagnostics, when the finding cannot be put into words (an unknown message id, a missing
- * argument, a word table without the value). */
+/* The words of a conclusion fact: the finding it states (msg, args) in both languages. -1,
+ * with the rule named in the diagnostics, when the fact states none or the finding cannot be
+ * put into words (an unknown message id, a missing argument, a word table without the value). */
 static int words_of(collector *c, void *f, const char *rule, qs_finding *finding, char **text,
                     char **text_en) {
   char *err = NULL;
   *text = *text_en = NULL;
-  if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id) {
-    *text = STR(f, "text");
-    *text_en = STR(f, "text-en");
-    return 0;
-  }
+  if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id)
+    err = qs_xstrdup("a conclusion without a finding (msg nil)");
   if (!err)
     *text = qs_finding_text(QS_LANG_ZH, finding, &err);
   if (!err)
@@ -493,12 +492,83 @@ static void collect_gaps(collector *c) {
     qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "gap", "gap");
     if (!res)
       continue;
+    const char *id = qs_slot_str(c->qe, f, "condition");
+    int k = cond_index(res->def, id);
+    if (k < 0) {
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), "gap", "condition",
+                  id);
+      c->bad = 1;
+      continue;
+    }
+    const qs_condition *cd = &res->def->conds[k];
     res->gaps = qs_xrealloc(res->gaps, (res->n_gaps + 1) * sizeof *res->gaps);
-    /* Condition texts name parameters as {name}: show their values of this run. */
-    res->gaps[res->n_gaps++] =
-        (qs_gap){(int)qs_slot_int(c->qe, f, "level"), STR(f, "condition"),
-                 qs_rubric_expand(c->rep->rubric, qs_slot_str(c->qe, f, "text")),
-                 qs_rubric_expand(c->rep->rubric, qs_slot_str(c->qe, f, "text-en"))};
+    /* The condition's own text; it names parameters as {name}: show their values of this run. */
+    res->gaps[res->n_gaps++] = (qs_gap){(int)qs_slot_int(c->qe, f, "level"), qs_xstrdup(id),
+                                        qs_rubric_expand(c->rep->rubric, cd->text),
+                                        qs_rubric_expand(c->rep->rubric, cd->text_en)};
+  }
+}
+
+/* The placement DECIDE made (placement, placed): the points inside the chosen band and which
+ * factors of that band are present. The rules' arithmetic is checked here, so that a report
+ * never shows points outside its band or a sum that does not add up. */
+static void collect_placement(collector *c) {
+  void *tp = template_or_fail(c, "placement"), *tf = template_or_fail(c, "placed");
+  if (!tp || !tf)
+    return;
+  for (size_t i = 0; i < c->rep->n_results; i++) {
+    qs_result *res = &c->rep->results[i];
+    const qs_indicator_def *d = res->def;
+    for (size_t k = 0; k < d->n_factors; k++)
+      if (d->factors[k].level == res->level && res->level > 0) {
+        res->placed = qs_xrealloc(res->placed, (res->n_placed + 1) * sizeof *res->placed);
+        res->placed[res->n_placed++] = (qs_placed){&d->factors[k], 0};
+      }
+  }
+  for (void *f = qs_env_next_fact(c->qe, tf, NULL); f; f = qs_env_next_fact(c->qe, tf, f)) {
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "placed", "place");
+    if (!res)
+      continue;
+    const char *id = qs_slot_str(c->qe, f, "factor");
+    size_t k = 0;
+    while (k < res->n_placed && strcmp(res->placed[k].def->id, id) != 0)
+      k++;
+    if (k == res->n_placed) {
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), "place",
+                  "factor-def", id);
+      c->bad = 1;
+      continue;
+    }
+    res->placed[k].present = 1;
+  }
+  for (void *f = qs_env_next_fact(c->qe, tp, NULL); f; f = qs_env_next_fact(c->qe, tp, f)) {
+    qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "placement", "place");
+    if (!res)
+      continue;
+    res->has_placement++;
+    res->base = (int)qs_slot_int(c->qe, f, "base");
+    res->points = (int)qs_slot_int(c->qe, f, "points");
+    res->capped = strcmp(qs_slot_str(c->qe, f, "capped"), "yes") == 0;
+    if ((int)qs_slot_int(c->qe, f, "level") != res->level)
+      res->has_placement = 99; /* placed in another band than the one chosen */
+  }
+  for (size_t i = 0; i < c->rep->n_results; i++) {
+    qs_result *res = &c->rep->results[i];
+    const qs_band *b = qs_indicator_band(res->def, res->level);
+    int sum = b ? b->min : 0;
+    for (size_t k = 0; k < res->n_placed; k++)
+      sum += res->placed[k].present ? res->placed[k].def->points : 0;
+    int ok = b ? res->has_placement == 1 && res->base == b->min &&
+                     res->points == (sum < b->max ? sum : b->max) && res->capped == (sum > b->max)
+               : res->has_placement == 0;
+    if (!ok) {
+      qs_buf why = {0};
+      qs_buf_addf(&why, "band %d, base %d, points %d, capped %d, placements %d", res->level,
+                  res->base, res->points, res->capped, res->has_placement);
+      qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_PLACEMENT), res->def->id, why.s);
+      qs_buf_free(&why);
+      c->bad = 1;
+    }
   }
 }
 
@@ -600,6 +670,7 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_d
   collect_excluded(&c);
   collect_flags(&c);
   collect_gaps(&c);
+  collect_placement(&c);
   set_first_lines(rep);
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
@@ -647,28 +718,6 @@ static double param(const qs_report *rep, const char *name) {
 /* Placement inside the chosen band, one method for every indicator: the band minimum plus
  * the points of each of that band's factor-defs that a factor fact shows, capped at the
  * band maximum. */
-static void place(qs_result *res) {
-  const qs_band *b = qs_indicator_band(res->def, res->level);
-  if (!b) {
-    res->points = 0;
-    return;
-  }
-  int add = 0;
-  for (size_t i = 0; i < res->def->n_factors; i++) {
-    const qs_factor_def *fd = &res->def->factors[i];
-    if (fd->level != res->level)
-      continue;
-    for (size_t k = 0; k < res->n_reasons; k++)
-      if (res->reasons[k].is_factor && strcmp(res->reasons[k].condition, fd->id) == 0) {
-        add += fd->points;
-        break;
-      }
-  }
-  res->base = b->min;
-  res->capped = b->min + add > b->max;
-  res->points = res->capped ? b->max : b->min + add;
-}
-
 void qs_report_finish(qs_report *rep) {
   const qs_rubric *r = rep->rubric;
   int not_scored = 0, errors = 0;
@@ -678,7 +727,10 @@ void qs_report_finish(qs_report *rep) {
     rep->section_points[i] = 0;
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
-    place(res);
+    /* Placed by DECIDE and checked by the collector: the points lie inside the chosen band. */
+    assert(res->level == 0 ? res->points == 0
+                           : res->points >= qs_indicator_band(res->def, res->level)->min &&
+                                 res->points <= qs_indicator_band(res->def, res->level)->max);
     if (!res->def->scored) {
       not_scored++;
       add_flag(&res->flags, &res->n_flags, "not-scored", QS_SEV_WARNING,

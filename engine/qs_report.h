@@ -52,12 +52,21 @@ typedef struct {
   long first_line; /* the earliest input line of its evidence, 0 without (for sorting) */
 } qs_flag;
 
+/* A strengthening factor of the chosen band, and whether it is present (DECIDE placed it). */
+typedef struct {
+  const qs_factor_def *def;
+  int present;
+} qs_placed;
+
 typedef struct {
   const qs_indicator_def *def;
-  int level;  /* chosen band, 0 for none */
-  int points; /* always inside the band; 0 without one */
-  int base;   /* band minimum */
-  int capped; /* the factors would have gone past the band maximum */
+  int level;         /* chosen band, 0 for none */
+  int points;        /* always inside the band; 0 without one */
+  int base;          /* band minimum */
+  int capped;        /* the factors would have gone past the band maximum */
+  qs_placed *placed; /* the factor-defs of the chosen band, in rubric order */
+  size_t n_placed;
+  int has_placement; /* placement facts read (collector: exactly one with a band) */
   char *choice_rule;
   int has_self;       /* the application states its own score (自评分) for it */
   double self_points; /* that score */

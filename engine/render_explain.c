@@ -50,20 +50,18 @@ static void params_in(const char *text, char ***list, size_t *n, size_t *cap) {
   }
 }
 
-/* The parameters a rule's sentence names ("参数 standards-many ≥ 3", "parameter x"). */
-static void params_named(const char *text, char ***list, size_t *n, size_t *cap) {
-  static const char *const marks[] = {"参数 ", "parameter "};
-  for (int m = 0; m < 2; m++)
-    for (const char *p = text; (p = strstr(p, marks[m]));) {
-      p += strlen(marks[m]);
-      size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-");
-      if (len > 1) {
-        qs_buf b = {0};
-        qs_buf_addf(&b, "{%.*s}", (int)len, p);
-        params_in(b.s, list, n, cap);
-        qs_buf_free(&b);
-      }
-    }
+/* The parameters a finding names ({N:param} in its words), added to list (no repeats). */
+static void params_named(const qs_finding *m, char ***list, size_t *n, size_t *cap) {
+  const char **names = NULL;
+  size_t k = 0, kcap = 0;
+  qs_finding_params(m, &names, &k, &kcap);
+  for (size_t i = 0; i < k; i++) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, "{%s}", names[i]);
+    params_in(b.s, list, n, cap);
+    qs_buf_free(&b);
+  }
+  free(names);
 }
 
 typedef struct {
@@ -142,25 +140,14 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     }
     if (b->level == res->level) {
       fprintf(out, "    %s %d", en ? "placement: band minimum" : "档内位置：起点", res->base);
-      for (size_t i = 0; i < d->n_factors; i++) {
-        const qs_factor_def *fd = &d->factors[i];
-        if (fd->level != b->level)
-          continue;
-        int present = 0;
-        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
-          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
-        if (present)
-          fprintf(out, " +%d(%s)", fd->points, fd->id);
-      }
+      for (size_t i = 0; i < res->n_placed; i++)
+        if (res->placed[i].present)
+          fprintf(out, " +%d(%s)", res->placed[i].def->points, res->placed[i].def->id);
       fprintf(out, " = %d%s\n", res->points,
               res->capped ? (en ? ", capped at the band maximum" : "，已封顶于本档上限") : "");
-      for (size_t i = 0; i < d->n_factors; i++) {
-        const qs_factor_def *fd = &d->factors[i];
-        if (fd->level != b->level)
-          continue;
-        int present = 0;
-        for (size_t k2 = 0; k2 < res->n_reasons; k2++)
-          present |= res->reasons[k2].is_factor && strcmp(res->reasons[k2].condition, fd->id) == 0;
+      for (size_t i = 0; i < res->n_placed; i++) {
+        const qs_factor_def *fd = res->placed[i].def;
+        int present = res->placed[i].present;
         char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
         params_in(pick(lang, fd->text, fd->text_en), &params, &np, &cap);
         fprintf(out, "      %s +%d %s: %s\n", present ? "✓" : "·", fd->points, fd->id, t);
@@ -189,13 +176,13 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     }
   }
   for (size_t i = 0; i < res->n_held; i++)
-    params_named(res->held[i].text_en, &params, &np, &cap);
+    params_named(&res->held[i].finding, &params, &np, &cap);
   for (size_t i = 0; i < res->n_reasons; i++)
-    params_named(res->reasons[i].text_en, &params, &np, &cap);
+    params_named(&res->reasons[i].finding, &params, &np, &cap);
   for (size_t i = 0; i < res->n_excluded; i++)
-    params_named(res->excluded[i].text_en, &params, &np, &cap);
+    params_named(&res->excluded[i].finding, &params, &np, &cap);
   for (size_t i = 0; i < res->n_flags; i++)
-    params_named(res->flags[i].text_en, &params, &np, &cap);
+    params_named(&res->flags[i].finding, &params, &np, &cap);
   if (res->n_excluded) {
     fputs(en ? "  not counted:\n" : "  未计入：\n", out);
     for (size_t i = 0; i < res->n_excluded; i++)

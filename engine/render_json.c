@@ -102,13 +102,9 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     json_array_append_new(reasons, x);
   }
   /* Placement: which factor-defs of the chosen band added points. */
-  for (size_t k = 0; k < def->n_factors; k++) {
-    const qs_factor_def *fd = &def->factors[k];
-    if (fd->level != res->level)
-      continue;
-    int present = 0;
-    for (size_t i = 0; i < res->n_reasons; i++)
-      present |= res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0;
+  for (size_t k = 0; k < res->n_placed; k++) {
+    const qs_factor_def *fd = res->placed[k].def;
+    int present = res->placed[k].present;
     json_t *x = json_object();
     json_object_set_new(x, "factor", str(fd->id));
     json_object_set_new(x, "points", json_integer(fd->points));

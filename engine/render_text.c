@@ -74,16 +74,9 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
       fprintf(out, " <%s>\n", r->rule);
     }
     fprintf(out, "  %s: %s %d", M(QS_M_PLACEMENT), M(QS_M_BASE), res->base);
-    for (size_t k = 0; k < d->n_factors; k++) {
-      const qs_factor_def *fd = &d->factors[k];
-      if (fd->level != res->level)
-        continue;
-      for (size_t i = 0; i < res->n_reasons; i++)
-        if (res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0) {
-          fprintf(out, " +%d(%s)", fd->points, fd->id);
-          break;
-        }
-    }
+    for (size_t k = 0; k < res->n_placed; k++)
+      if (res->placed[k].present)
+        fprintf(out, " +%d(%s)", res->placed[k].def->points, res->placed[k].def->id);
     fprintf(out, " = %d%s%s\n", res->points, res->capped ? "; " : "",
             res->capped ? M(QS_M_CAPPED) : "");
     for (size_t i = 0; i < res->n_reasons; i++) {

@@ -2,8 +2,10 @@
  *
  * The XML carries what the JSON carries, plus what a page needs to show a reviewer: each
  * evidence item's enterprise by name and every held condition of every band. The built-in
- * stylesheet (schemas/report-html.xsl, compiled in) turns it into the HTML report; an office
- * can restyle the report with its own stylesheet (--stylesheet FILE) without a compiler. */
+ * stylesheet (schemas/report-html.xsl, compiled in) defines the HTML report; render_html.c
+ * writes the same bytes without the XML and the transform, and the transform runs for an
+ * office's own stylesheet (--stylesheet FILE: a restyled report without a compiler) and for
+ * the test that holds the two equal. */
 #include <libxml/tree.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -138,13 +140,9 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
     xmlNodePtr px = el(x, ns, "placement");
     attr_int(px, "base", res->base);
     attr(px, "capped", res->capped ? "true" : "false");
-    for (size_t k = 0; k < d->n_factors; k++) {
-      const qs_factor_def *fd = &d->factors[k];
-      if (fd->level != res->level)
-        continue;
-      int present = 0;
-      for (size_t i = 0; i < res->n_reasons; i++)
-        present |= res->reasons[i].is_factor && strcmp(res->reasons[i].condition, fd->id) == 0;
+    for (size_t k = 0; k < res->n_placed; k++) {
+      const qs_factor_def *fd = res->placed[k].def;
+      int present = res->placed[k].present;
       xmlNodePtr fx = el(px, ns, "factor");
       attr(fx, "id", fd->id);
       attr_int(fx, "points", fd->points);
@@ -271,8 +269,11 @@ char *qs_render_xml(const qs_report *rep, qs_lang lang) {
 
 /* ------------------------------------------------------------------ HTML through XSLT */
 
+/* builtin: the built-in page, whose XSLT (xsl) is compiled on first use only: the page itself
+ * is written by render_html.c. */
 struct qs_stylesheet {
   xsltStylesheetPtr xsl;
+  int builtin;
 };
 
 /* libxml2 and libxslt report problems through generic error functions; collect them so the
@@ -312,31 +313,8 @@ static char *release(errors *e, const char *fallback) {
   return qs_buf_take(&e->text);
 }
 
-qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
-  *error = NULL;
-  const char *name = path ? path : "report-html.xsl";
-  char *data = NULL;
-  size_t len = 0;
-  const char *why;
-  if (path) {
-    /* Read here, not by libxml2: the engine's entity loader refuses every file (so that no
-     * submission can make the parser read one), and a stylesheet has no business being
-     * larger than a few megabytes. */
-    if (qs_read_file(path, 4u << 20, &data, &len, &why) != 0) {
-      qs_buf b = {0};
-      qs_buf_addf(&b, "%s: %s", path, why);
-      *error = qs_buf_take(&b);
-      return NULL;
-    }
-  } else {
-    const qs_builtin_file *f = qs_builtin_find(qs_builtin_schemas, "report-html.xsl");
-    if (!f) {
-      *error = qs_xstrdup("report-html.xsl: not built in");
-      return NULL;
-    }
-    data = qs_xstrndup(f->data, f->len);
-    len = f->len;
-  }
+/* Parse and compile a stylesheet (data is freed); NULL with *error on failure. */
+static xsltStylesheetPtr compile(const char *name, char *data, size_t len, char **error) {
   errors e;
   capture(&e);
   xmlDocPtr sdoc = xmlReadMemory(data, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -365,7 +343,47 @@ qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
     return NULL;
   }
   free(release(&e, ""));
-  qs_stylesheet *st = qs_xmalloc(sizeof *st);
+  return xsl;
+}
+
+/* The built-in stylesheet, compiled. */
+static xsltStylesheetPtr compile_builtin(char **error) {
+  const qs_builtin_file *f = qs_builtin_find(qs_builtin_schemas, "report-html.xsl");
+  if (!f) {
+    *error = qs_xstrdup("report-html.xsl: not built in");
+    return NULL;
+  }
+  return compile("report-html.xsl", qs_xstrndup(f->data, f->len), f->len, error);
+}
+
+qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
+  *error = NULL;
+  qs_stylesheet *st;
+  if (!path) {
+    if (!qs_builtin_find(qs_builtin_schemas, "report-html.xsl")) {
+      *error = qs_xstrdup("report-html.xsl: not built in");
+      return NULL;
+    }
+    st = qs_xcalloc(1, sizeof *st);
+    st->builtin = 1;
+    return st;
+  }
+  /* Read here, not by libxml2: the engine's entity loader refuses every file (so that no
+   * submission can make the parser read one), and a stylesheet has no business being larger
+   * than a few megabytes. */
+  char *data = NULL;
+  size_t len = 0;
+  const char *why;
+  if (qs_read_file(path, 4u << 20, &data, &len, &why) != 0) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, "%s: %s", path, why);
+    *error = qs_buf_take(&b);
+    return NULL;
+  }
+  xsltStylesheetPtr xsl = compile(path, data, len, error);
+  if (!xsl)
+    return NULL;
+  st = qs_xcalloc(1, sizeof *st);
   st->xsl = xsl;
   return st;
 }
@@ -373,13 +391,33 @@ qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
 void qs_stylesheet_free(qs_stylesheet *s) {
   if (!s)
     return;
-  xsltFreeStylesheet(s->xsl);
+  if (s->xsl)
+    xsltFreeStylesheet(s->xsl);
   free(s);
 }
 
 char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error) {
   *error = NULL;
+  if (!s || s->builtin)
+    return qs_render_html_builtin(rep, lang);
+  return qs_render_html_xslt(rep, lang, s, error);
+}
+
+/* The XML through s's stylesheet (the built-in one when s is NULL or stands for it). */
+char *qs_render_html_xslt(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char **error) {
+  *error = NULL;
+  xsltStylesheetPtr own = NULL, xsl = s ? s->xsl : NULL;
+  if (!xsl) {
+    xsl = compile_builtin(error);
+    if (!xsl)
+      return NULL;
+    if (s)
+      s->xsl = xsl;
+    else
+      own = xsl;
+  }
   xmlDocPtr doc = qs_report_xml(rep, lang);
+
   /* The transform may not read or write files nor reach the network: the report it is given
    * is all it needs, and the report's strings come from outside (document(@x) must not
    * become a way for an application to read a file). */
@@ -391,15 +429,15 @@ char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char 
   xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
   errors e;
   capture(&e);
-  xsltTransformContextPtr ctxt = xsltNewTransformContext(s->xsl, doc);
+  xsltTransformContextPtr ctxt = xsltNewTransformContext(xsl, doc);
   xsltSetCtxtSecurityPrefs(sec, ctxt);
-  xmlDocPtr res = xsltApplyStylesheetUser(s->xsl, doc, NULL, NULL, NULL, ctxt);
+  xmlDocPtr res = xsltApplyStylesheetUser(xsl, doc, NULL, NULL, NULL, ctxt);
   xmlChar *out = NULL;
   int len = 0;
   char *html = NULL;
   /* Any error of the transform (a refused document() or exsl:document included) fails it:
    * half a report is worse than none. */
-  if (res && ctxt->state == XSLT_STATE_OK && xsltSaveResultToString(&out, &len, res, s->xsl) == 0 &&
+  if (res && ctxt->state == XSLT_STATE_OK && xsltSaveResultToString(&out, &len, res, xsl) == 0 &&
       out)
     html = qs_xstrndup((const char *)out, (size_t)len);
   char *why = release(&e, "the transform failed");
@@ -412,5 +450,7 @@ char *qs_render_html(const qs_report *rep, qs_lang lang, qs_stylesheet *s, char 
   xsltFreeTransformContext(ctxt);
   xsltFreeSecurityPrefs(sec);
   xmlFreeDoc(doc);
+  if (own)
+    xsltFreeStylesheet(own);
   return html;
 }

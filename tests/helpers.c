@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -241,6 +242,40 @@ void qs_test_expect_same_file(const char *a, const char *b) {
 
 static int cmp_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.xml under dir, recursively, added to *a. */
+static void walk_xml(const char *dir, char ***a, size_t *n, size_t *cap) {
+  DIR *d = opendir(dir);
+  cr_assert_not_null(d, "%s", dir);
+  for (struct dirent *de; (de = readdir(d));) {
+    if (de->d_name[0] == '.')
+      continue;
+    char *p = qs_test_join(dir, de->d_name);
+    struct stat st;
+    size_t len = strlen(p);
+    if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+      walk_xml(p, a, n, cap);
+      free(p);
+    } else if (S_ISREG(st.st_mode) && len > 4 && strcmp(p + len - 4, ".xml") == 0) {
+      qs_grow(a, cap, *n + 1, sizeof **a);
+      (*a)[(*n)++] = p;
+    } else {
+      free(p);
+    }
+  }
+  closedir(d);
+}
+
+size_t qs_test_report_inputs(char ***paths) {
+  char **a = NULL;
+  size_t n = 0, cap = 0;
+  walk_xml("samples", &a, &n, &cap);
+  walk_xml("tests/cases", &a, &n, &cap);
+  walk_xml("tests/hostile", &a, &n, &cap);
+  qs_sort(a, n, sizeof *a, cmp_names);
+  *paths = a;
+  return n;
 }
 
 size_t qs_test_list_dir(const char *dir, char ***names) {

@@ -57,6 +57,9 @@ char *qs_test_numbers(const char *text);
 
 /* Two files have the same bytes (cr_expect). */
 void qs_test_expect_same_file(const char *a, const char *b);
+/* Every input a report is made of in the tests: samples/, tests/cases/ and tests/hostile/, each
+ * *.xml found recursively, as paths sorted by strcmp (free each and the array). */
+size_t qs_test_report_inputs(char ***paths);
 /* The names in a folder, without those starting with '.', sorted (free each and the array). */
 size_t qs_test_list_dir(const char *dir, char ***names);
 /* Generated submissions (tools/gensub): count files in dir, of which broken are broken and

@@ -13,11 +13,9 @@
  *   QS_GOLDEN_WRITE=1 build/qscore-tests --filter golden/every_report_keeps_its_bytes
  * and the commit that does it says what changed and why. */
 #include <criterion/criterion.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../engine/qs_render.h"
 #include "../engine/qs_util.h"
@@ -29,42 +27,6 @@
 static const char *const variants[] = {"text-zh", "text-en", "json-zh", "json-en",    "xml-zh",
                                        "xml-en",  "html-zh", "html-en", "explain-zh", "explain-en"};
 #define N_VARIANTS (sizeof variants / sizeof *variants)
-
-typedef struct {
-  char **items;
-  size_t n, cap;
-} list;
-
-static void list_add(list *l, char *s) {
-  qs_grow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
-  l->items[l->n++] = s;
-}
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every *.xml under dir, recursively. */
-static void walk(const char *dir, list *out) {
-  DIR *d = opendir(dir);
-  cr_assert_not_null(d, "%s", dir);
-  struct dirent *de;
-  while ((de = readdir(d))) {
-    if (de->d_name[0] == '.')
-      continue;
-    char *p = qs_test_join(dir, de->d_name);
-    struct stat st;
-    if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-      walk(p, out);
-      free(p);
-    } else if (S_ISREG(st.st_mode) && strlen(p) > 4 && strcmp(p + strlen(p) - 4, ".xml") == 0) {
-      list_add(out, p);
-    } else {
-      free(p);
-    }
-  }
-  closedir(d);
-}
 
 /* A short hash of text with every run of hex digits that starts with the rules hash's first
  * eight replaced by RULES. */
@@ -110,6 +72,7 @@ static char *golden_line(qs_engine *e, const char *path, const char *rules) {
   qs_score_status st = qs_engine_score(e, path, &rep, &d);
   char h[17];
   if (st != QS_SCORE_OK) {
+    qs_diag_free(&d);
     for (int l = 0; l < 2; l++) {
       qs_diag_init(&d, l ? QS_LANG_EN : QS_LANG_ZH);
       rep = NULL;
@@ -181,12 +144,9 @@ static char *rubric_line(qs_engine *e, const char *rules) {
 }
 
 Test(golden, every_report_keeps_its_bytes, .timeout = 600) {
-  list in = {0};
-  walk("samples", &in);
-  walk("tests/cases", &in);
-  walk("tests/hostile", &in);
-  qs_sort(in.items, in.n, sizeof *in.items, cmp_str);
-  cr_assert_gt(in.n, 500, "the inputs are found");
+  char **in;
+  size_t n_in = qs_test_report_inputs(&in);
+  cr_assert_gt(n_in, 500, "the inputs are found");
 
   char *serr = NULL;
   builtin_html = qs_stylesheet_load(NULL, &serr);
@@ -201,13 +161,13 @@ Test(golden, every_report_keeps_its_bytes, .timeout = 600) {
   char *rl = rubric_line(e, rules);
   qs_buf_addf(&now, "%s\n", rl);
   free(rl);
-  for (size_t i = 0; i < in.n; i++) {
-    char *l = golden_line(e, in.items[i], rules);
+  for (size_t i = 0; i < n_in; i++) {
+    char *l = golden_line(e, in[i], rules);
     qs_buf_addf(&now, "%s\n", l);
     free(l);
-    free(in.items[i]);
+    free(in[i]);
   }
-  free(in.items);
+  free(in);
   qs_engine_free(e);
   qs_stylesheet_free(builtin_html);
 

@@ -218,3 +218,88 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
     free(ids[i]);
   free(ids);
 }
+
+/* The end of the s-expression that starts at p (an opening parenthesis), strings and comments
+ * skipped. */
+static const char *sexp_end(const char *p) {
+  int depth = 0;
+  for (; *p; p++) {
+    if (*p == '"') {
+      for (p++; *p && *p != '"'; p++)
+        if (*p == '\\' && p[1])
+          p++;
+      if (!*p)
+        return p;
+    } else if (*p == ';') {
+      while (*p && *p != '\n')
+        p++;
+      if (!*p)
+        return p;
+    } else if (*p == '(') {
+      depth++;
+    } else if (*p == ')' && --depth == 0) {
+      return p + 1;
+    }
+  }
+  return p;
+}
+
+/* Prose in a piece of rule text: a text or text-en slot, or a string literal holding words (a
+ * space or a non-ASCII byte) inside a str-cat. */
+static const char *prose_in(const char *p, const char *end) {
+  for (const char *q = p; q < end; q++) {
+    if (*q == ';') {
+      while (q < end && *q != '\n')
+        q++;
+    } else if (*q == '"') {
+      for (q++; q < end && *q != '"'; q++)
+        if (*q == '\\')
+          q++;
+    } else if (strncmp(q, "(text ", 6) == 0 || strncmp(q, "(text-en ", 9) == 0) {
+      return q;
+    } else if (strncmp(q, "(str-cat ", 9) == 0) {
+      const char *e = sexp_end(q);
+      for (const char *s = q; s < e; s++)
+        if (*s == '"')
+          for (s++; s < e && *s != '"'; s++)
+            if (*s == ' ' || (unsigned char)*s >= 0x80)
+              return q;
+    }
+  }
+  return NULL;
+}
+
+Test(i18n, no_rule_builds_prose) {
+  DIR *d = opendir("rules/2025");
+  cr_assert_not_null(d);
+  struct dirent *de;
+  size_t rules = 0;
+  while ((de = readdir(d))) {
+    size_t len = strlen(de->d_name);
+    if (len < 5 || strcmp(de->d_name + len - 4, ".clp") != 0)
+      continue;
+    char *path = qs_test_join("rules/2025", de->d_name);
+    char *text = qs_test_slurp(path, NULL);
+    static const char *const kinds[] = {"(defrule ", "(deffunction "};
+    for (int k = 0; k < 2; k++)
+      for (const char *p = text; (p = strstr(p, kinds[k]));) {
+        const char *end = sexp_end(p);
+        /* A rule's actions (after =>); a function's whole body. */
+        const char *from = k == 0 ? strstr(p, "=>") : p;
+        if (from && from < end) {
+          const char *hit = prose_in(from, end);
+          long line = 1;
+          for (const char *c = text; c < (hit ? hit : p); c++)
+            line += *c == '\n';
+          cr_expect_null(hit, "%s:%ld: prose built in the rules: %.60s", path, line,
+                         hit ? hit : "");
+        }
+        rules += k == 0;
+        p = end;
+      }
+    free(text);
+    free(path);
+  }
+  closedir(d);
+  cr_expect_gt(rules, 100, "the rules were read");
+}

@@ -285,6 +285,20 @@ Test(rubric, two_bands_for_one_indicator_is_an_error_naming_the_rules) {
   expect_run_error(NULL, "select-band");
 }
 
+/* DECIDE places the points; the collector checks its arithmetic, so a report never shows
+ * points outside the chosen band or a sum that does not add up. */
+Test(rubric, placement_that_does_not_add_up_is_a_rules_error) {
+  make_rules("03-decide.clp", "(points (min ?sum ?max))", "(points (+ (min ?sum ?max) 1))");
+  expect_run_error(NULL, "the points the rules placed for indicator");
+  expect_run_error(NULL, "do not fit its band");
+}
+
+Test(rubric, placement_missing_is_a_rules_error) {
+  make_rules("03-decide.clp", "(declare (salience -16))",
+             "(declare (salience -16)) (test (eq 1 2))");
+  expect_run_error(NULL, "placements 0");
+}
+
 Test(rubric, runtime_error_in_a_rule) {
   make_rules("99-divide.clp", NULL,
              "(defmodule DIVIDE (import MAIN ?ALL))\n"

@@ -542,8 +542,6 @@
   (slot to (type FLOAT))
   (slot improvement (type FLOAT))      ; percent, positive is better (MAIN::improvement)
   (slot growth (type FLOAT))           ; percent a year, compound, of the value itself
-  (slot text (type STRING))            ; "MT01 直接关联产业产值 320.5→401.2 亿元（2022→2024）"
-  (slot text-en (type STRING))
   (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
   (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
@@ -556,8 +554,6 @@
   (slot condition (type SYMBOL))
   (slot rule (type SYMBOL))            ; the name of the rule that asserted it
   (multislot evidence (type STRING))
-  (slot text (type STRING))
-  (slot text-en (type STRING))
   (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
   (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
@@ -567,8 +563,6 @@
   (slot id (type SYMBOL))
   (slot rule (type SYMBOL))
   (multislot evidence (type STRING))
-  (slot text (type STRING))
-  (slot text-en (type STRING))
   (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
   (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
@@ -577,8 +571,6 @@
   (slot indicator (type SYMBOL))
   (slot evidence (type STRING))
   (slot rule (type SYMBOL))
-  (slot text (type STRING))
-  (slot text-en (type STRING))
   (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
   (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
@@ -589,8 +581,6 @@
   (slot severity (type SYMBOL) (allowed-symbols info warning error))
   (slot rule (type SYMBOL))
   (multislot evidence (type STRING))
-  (slot text (type STRING))
-  (slot text-en (type STRING))
   (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
   (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
@@ -601,26 +591,12 @@
   (slot name (type SYMBOL))
   (slot key (type STRING)))
 
-;;; One line of a text that lists many items (a series and its change, say): a rule asserts one
-;;; text-line per item and joins them once (lines-of, join$), because CLIPS copies the whole
-;;; string at every str-cat: a text grown item by item copies n²/2 bytes (10,000 series were
-;;; gigabytes) and keeps every copy until the rule's actions end.
-(deftemplate text-line
-  (slot of (type SYMBOL))              ; which text
-  (slot item (type STRING))            ; the item's id (keeps equal lines of two items apart)
-  (slot text (type STRING))
-  (slot text-en (type STRING))
-  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
-  (multislot args))                     ; and its arguments (engine/qs_finding.h)
-
 ;;; Derived by the DECIDE module (03-decide.clp).
 (deftemplate band-fit
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
   (slot how (type SYMBOL) (allowed-symbols met near effort))
-  (slot missing (type SYMBOL))          ; near: the one condition of the band above not held
-  (slot text (type STRING))             ; near: that condition's text
-  (slot text-en (type STRING)))
+  (slot missing (type SYMBOL)))         ; near: the one condition of the band above not held
 
 (deftemplate choice
   (slot indicator (type SYMBOL))
@@ -630,9 +606,22 @@
 (deftemplate gap
   (slot indicator (type SYMBOL))
   (slot level (type INTEGER))
-  (slot condition (type SYMBOL))
-  (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot condition (type SYMBOL)))      ; the report shows the condition's own text
+
+;;; A strengthening factor (factor-def) of the chosen band that is present, and the points it adds.
+(deftemplate placed
+  (slot indicator (type SYMBOL))
+  (slot factor (type SYMBOL))
+  (slot points (type INTEGER)))
+
+;;; The points inside the chosen band: its minimum (base) plus the placed factors, at most its
+;;; maximum (capped: the factors would have gone past it).
+(deftemplate placement
+  (slot indicator (type SYMBOL))
+  (slot level (type INTEGER))
+  (slot base (type INTEGER))
+  (slot points (type INTEGER))
+  (slot capped (type SYMBOL) (allowed-symbols no yes)))
 
 ;;; Helpers the indicator files share.
 
@@ -655,21 +644,7 @@
                                  (and (eq ?t:indicator ?indicator) (eq ?t:name ?name)))
                                key)))
 
-;;; The text-lines of one text, in the order they were asserted.
-(deffunction MAIN::lines-of (?of) (find-all-facts ((?l text-line)) (eq ?l:of ?of)))
 
-;;; "E01、E02" for a text.
-(deffunction MAIN::join-ids (?ids) (join$ "、" ?ids))
-;;; A number for a text, with as many decimals as its size needs and no trailing zeros:
-;;; "1680", "98.15", "0.031", "12.5".
-(deffunction MAIN::num (?x)
-  (bind ?a (abs ?x))
-  (bind ?s (format nil (if (>= ?a 100) then "%.1f" else (if (>= ?a 1) then "%.2f" else "%.4f")) ?x))
-  (while (and (str-index "." ?s) (eq (sub-string (str-length ?s) (str-length ?s) ?s) "0")) do
-    (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
-  (if (eq (sub-string (str-length ?s) (str-length ?s) ?s) ".") then
-    (bind ?s (sub-string 1 (- (str-length ?s) 1) ?s)))
-  (if (eq ?s "-0") then "0" else ?s))
 
 ;;; ---- metrics: what "better" means for each kind of series
 
@@ -729,54 +704,9 @@
   (if (or (<= ?from 0) (< ?to 0) (<= ?years 0)) then 0.0
    else (pct (* 100.0 (- (** (/ ?to ?from) (/ 1.0 ?years)) 1.0)))))
 
-(deffunction MAIN::metric-zh (?kind)
-  (switch ?kind
-    (case output-value then "直接关联产业产值")
-    (case value-added then "工业增加值")
-    (case employees then "从业人员")
-    (case first-pass-yield then "一次交验合格率")
-    (case pass-rate then "产品质量合格率")
-    (case spot-check-pass-rate then "监督抽查合格率")
-    (case reliability then "产品可靠性")
-    (case failure-rate then "故障率")
-    (case satisfaction then "服务满意度")
-    (case quality-loss-rate then "质量损失率")
-    (case energy-intensity then "单位产值能耗")
-    (case water-intensity then "单位产值水耗")
-    (case carbon-emissions then "碳排放")
-    (case pollutant-emissions then "污染物排放")
-    (case resource-use then "资源综合利用率")
-    (default "其他指标")))
 
-(deffunction MAIN::metric-en (?kind)
-  (switch ?kind
-    (case output-value then "directly related output value")
-    (case value-added then "value added")
-    (case employees then "employees")
-    (case first-pass-yield then "first-pass yield")
-    (case pass-rate then "pass rate")
-    (case spot-check-pass-rate then "spot-check pass rate")
-    (case reliability then "reliability")
-    (case failure-rate then "failure rate")
-    (case satisfaction then "service satisfaction")
-    (case quality-loss-rate then "quality-loss rate")
-    (case energy-intensity then "energy intensity")
-    (case water-intensity then "water intensity")
-    (case carbon-emissions then "carbon emissions")
-    (case pollutant-emissions then "pollutant emissions")
-    (case resource-use then "resource use rate")
-    (default "other metric")))
 
 ;;; How many a year: ?count items over a window of ?months months.
 (deffunction MAIN::per-year (?count ?months)
   (if (<= ?months 0) then 0.0 else (/ (* 12.0 ?count) ?months)))
 
-;;; 国家级 / 省级 / 市级 / 区级 / 县级.
-(deffunction MAIN::level-zh (?level)
-  (switch ?level
-    (case national then "国家级")
-    (case provincial then "省级")
-    (case city then "市级")
-    (case district then "区级")
-    (case county then "县级")
-    (default "")))

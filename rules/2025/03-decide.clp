@@ -44,19 +44,13 @@
   "A condition implied by a held condition of a higher band is held (step 1)."
   (declare (salience 10))
   (implies (indicator ?i) (condition ?strong) (implied ?weak))
-  (held (indicator ?i) (condition ?strong) (evidence $?ev) (text ?t) (text-en ?te) (msg ?m)
-        (args $?a))
+  (held (indicator ?i) (condition ?strong) (evidence $?ev) (msg ?m) (args $?a))
   (condition (indicator ?i) (id ?strong) (level ?hl))
   (condition (indicator ?i) (id ?weak) (level ?ll&:(< ?ll ?hl)))
   (not (held (indicator ?i) (condition ?weak)))
   =>
-  (if (neq ?m nil) then
-    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
-      (msg implied) (args < ?m $?a >)))
-   else
-    (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
-      (text (str-cat ?t "（上一档条件已满足，本条随之满足）"))
-      (text-en (str-cat ?t " (a condition of a higher band, which holds this one too)"))))))
+  (assert (held (indicator ?i) (condition ?weak) (rule implied) (evidence ?ev)
+    (msg implied) (args < ?m $?a >))))
 
 (defrule DECIDE::band-met
   "A band is met when each of its conditions is held by at least one fact."
@@ -69,15 +63,14 @@
 
 (defrule DECIDE::band-near
   "The band below a band of at least two conditions that misses exactly one of them fits."
-  (condition (indicator ?i) (level ?l&:(> ?l 1)) (id ?missing) (text ?t) (text-en ?te))
+  (condition (indicator ?i) (level ?l&:(> ?l 1)) (id ?missing))
   (not (held (indicator ?i) (condition ?missing)))
   (condition (indicator ?i) (level ?l) (id ?other&~?missing))
   (forall (condition (indicator ?i) (level ?l) (id ?c&~?missing))
           (held (indicator ?i) (condition ?c)))
   (not (band-fit (indicator ?i) (level =(- ?l 1)) (how near)))
   =>
-  (assert (band-fit (indicator ?i) (level (- ?l 1)) (how near) (missing ?missing)
-    (text ?t) (text-en ?te))))
+  (assert (band-fit (indicator ?i) (level (- ?l 1)) (how near) (missing ?missing))))
 
 (defrule DECIDE::band-effort
   "Where the lowest band describes a beginning, any held condition shows the work begun."
@@ -106,8 +99,7 @@
   ;; The missing condition is named by its id; its text, with the parameters' values, is the
   ;; gap the report lists for the next band.
   (assert (flag (indicator ?i) (code best-fit) (severity info) (rule best-fit-near)
-    (text (str-cat "档位按最贴近原则选定：上一档（" ?min "-" ?max "分）的条件只缺一项（" ?m "，见“距上一档所缺”），其余均满足，故取其下一档，请评审人核实"))
-    (text-en (str-cat "band chosen by best fit: the next band up (" ?min "-" ?max ") holds every condition but one (" ?m ", listed under the gaps), so the band just below it is chosen; a reviewer should check")))))
+    (msg best-fit-near) (args ?min ?max ?m))))
 
 (defrule DECIDE::best-fit-effort
   "Say when the lowest band was chosen on evidence of the work having begun."
@@ -117,23 +109,58 @@
   (lowest-band-beginning (indicator ?i) (words ?w))
   =>
   (assert (flag (indicator ?i) (code best-fit) (severity info) (rule best-fit-effort)
-    (text (str-cat "最低档描述的是工作的起步（“" ?w "”），申报材料中已有开展该项工作的证据，故取最低档，请评审人核实"))
-    (text-en (str-cat "the lowest band describes a beginning (“" ?w "”) and the application shows the work begun, so the lowest band is chosen; a reviewer should check")))))
+    (msg best-fit-effort) (args ?w))))
 
 (defrule DECIDE::gap-to-next-band
   "What is missing for the band above the one chosen: its conditions not held."
   (declare (salience -20))
   (choice (indicator ?i) (level ?l))
-  (condition (indicator ?i) (level ?n&:(= ?n (+ ?l 1))) (id ?c) (text ?t) (text-en ?te))
+  (condition (indicator ?i) (level ?n&:(= ?n (+ ?l 1))) (id ?c))
   (not (held (indicator ?i) (condition ?c)))
   =>
-  (assert (gap (indicator ?i) (level ?n) (condition ?c) (text ?t) (text-en ?te))))
+  (assert (gap (indicator ?i) (level ?n) (condition ?c))))
 
 (defrule DECIDE::gap-to-lowest-band
   "No band met: what is missing for the lowest band."
   (declare (salience -20))
-  (condition (indicator ?i) (level 1) (id ?c) (text ?t) (text-en ?te))
+  (condition (indicator ?i) (level 1) (id ?c))
   (not (choice (indicator ?i)))
   (not (held (indicator ?i) (condition ?c)))
   =>
-  (assert (gap (indicator ?i) (level 1) (condition ?c) (text ?t) (text-en ?te))))
+  (assert (gap (indicator ?i) (level 1) (condition ?c))))
+
+;;; ---------------------------------------------------------------- placement (step 4)
+;;; Inside the chosen band the points start at its minimum; each strengthening factor of that
+;;; band (factor-def, 01-rubric.clp and the indicator files) that is present adds its points,
+;;; up to the band's maximum (docs/POLICY.md §2.3). A factor is present when a rule of the
+;;; indicator asserted it, or when the condition of a higher band that the factor names is held
+;;; (the band partly meets the next one).
+
+(defrule DECIDE::factor-present
+  "A factor of the chosen band asserted by the indicator's rules."
+  (declare (salience -15))
+  (choice (indicator ?i) (level ?l))
+  (factor-def (indicator ?i) (level ?l) (id ?f) (points ?p))
+  (factor (indicator ?i) (id ?f))
+  =>
+  (assert (placed (indicator ?i) (factor ?f) (points ?p))))
+
+(defrule DECIDE::factor-present-by-condition
+  "A factor of the chosen band shown by a held condition of a higher band."
+  (declare (salience -15))
+  (choice (indicator ?i) (level ?l))
+  (factor-def (indicator ?i) (level ?l) (id ?f) (points ?p) (condition ?c&~nil))
+  (held (indicator ?i) (condition ?c))
+  =>
+  (assert (placed (indicator ?i) (factor ?f) (points ?p))))
+
+(defrule DECIDE::place
+  "The points inside the chosen band: its minimum plus the placed factors, at most its maximum."
+  (declare (salience -16))
+  (choice (indicator ?i) (level ?l))
+  (band (indicator ?i) (level ?l) (min ?min) (max ?max))
+  =>
+  (bind ?sum ?min)
+  (do-for-all-facts ((?p placed)) (eq ?p:indicator ?i) (bind ?sum (+ ?sum ?p:points)))
+  (assert (placement (indicator ?i) (level ?l) (base ?min) (points (min ?sum ?max))
+                     (capped (if (> ?sum ?max) then yes else no)))))

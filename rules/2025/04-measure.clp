@@ -34,8 +34,7 @@
   (assert (unusable (metric ?id)))
   (assert (flag (code rate-out-of-range) (severity error) (rule measure-rate-out-of-range)
     (evidence ?id)
-    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为 " (num ?v) "，超出 0-100% 的范围；该序列不参与评分"))
-    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is " (num ?v) " in " ?y ", outside 0-100 %; the series is not used")))))
+    (msg measure-rate-out-of-range) (args ?id ?k ?y ?v))))
 
 (defrule MEASURE::measure-negative-value
   "Output, value added, employees, intensities and emissions are never negative."
@@ -46,8 +45,7 @@
   (assert (unusable (metric ?id)))
   (assert (flag (code negative-value) (severity error) (rule measure-negative-value)
     (evidence ?id)
-    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为负数 " (num ?v) "；该序列不参与评分"))
-    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is negative (" (num ?v) ") in " ?y "; the series is not used")))))
+    (msg measure-negative-value) (args ?id ?k ?y ?v))))
 
 (defrule MEASURE::measure-result-out-of-range
   "A result before/after an action, activity or breakthrough obeys the ranges of its kind: a
@@ -60,10 +58,7 @@
   (bind ?rate (rate-kind-p ?k))
   (assert (flag (code (if ?rate then rate-out-of-range else negative-value)) (severity error)
     (rule measure-result-out-of-range) (evidence ?id)
-    (text (str-cat ?id " 的实测结果“" ?m "”（" (metric-zh ?k) "）为 " (num ?b) "→" (num ?a) " " ?u "，"
-                   (if ?rate then "超出 0-100% 的范围" else "出现负数") "；该结果不计入任何指标"))
-    (text-en (str-cat "the measured result '" ?m "' (" (metric-en ?k) ") of " ?id " is " (num ?b) " -> " (num ?a) " " ?u ", "
-                      (if ?rate then "outside 0-100 %" else "negative") "; the result counts for no indicator")))))
+    (msg measure-result-out-of-range) (args ?id ?m ?k ?b ?a ?u ?rate))))
 
 (defrule MEASURE::measure-rate-unusual
   "notes/domain.md: a first-pass yield under 80 % or a loss rate over 10 % is unusual."
@@ -77,8 +72,7 @@
                                     (and (eq ?k quality-loss-rate) (> ?v ?high))))))
   =>
   (assert (flag (code rate-unusual) (severity warning) (rule measure-rate-unusual) (evidence ?id)
-    (text (str-cat ?id " 的" (metric-zh ?k) "在 " ?y " 年为 " (num ?v) "%，明显偏离常见水平（合格率低于 " (num ?low) "% 或损失率高于 " (num ?high) "%），请核对"))
-    (text-en (str-cat "the " (metric-en ?k) " of " ?id " is " (num ?v) " % in " ?y ", far from usual levels (a pass rate under " (num ?low) " % or a loss rate over " (num ?high) " %); check it")))))
+    (msg measure-rate-unusual) (args ?id ?k ?y ?v ?low ?high))))
 
 (defrule MEASURE::measure-scope-without-enterprise
   "A series of one enterprise must say which (scope enterprise with an enterprise attribute)."
@@ -87,8 +81,7 @@
   (assert (unusable (metric ?id)))
   (assert (flag (code series-scope) (severity warning) (rule measure-scope-without-enterprise)
     (evidence ?id)
-    (text (str-cat ?id " 声明为单个企业的指标（scope=enterprise），但未注明企业；该序列不参与评分"))
-    (text-en (str-cat ?id " is declared an enterprise's series (scope=enterprise) but names no enterprise; the series is not used")))))
+    (msg measure-scope-without-enterprise) (args ?id))))
 
 (defrule MEASURE::measure-change
   "The change of a series from the base year to the window's last year."
@@ -101,15 +94,10 @@
     (assert (change (metric ?id) (kind ?k) (scope ?sc) (enterprise ?e) (product ?p) (unit ?u)
       (from-year ?fy) (to-year ?ty) (from ?from) (to ?to)
       (improvement (improvement ?k ?from ?to)) (growth (growth ?from ?to (- ?ty ?fy)))
-      (text (str-cat ?id " " (metric-zh ?k) (if (neq ?p "") then (str-cat "（" ?p "）") else "")
-                     " " (num ?from) "→" (num ?to) " " ?u "（" ?fy "→" ?ty "）"))
-      (text-en (str-cat ?id " " (metric-en ?k) (if (neq ?p "") then (str-cat " (" ?p ")") else "")
-                        " " (num ?from) " -> " (num ?to) " " ?u " (" ?fy " -> " ?ty ")"))
       (msg change) (args ?id ?k ?p ?from ?to ?u ?fy ?ty)))
    else
     (assert (flag (code series-incomplete) (severity info) (rule measure-change) (evidence ?id)
-      (text (str-cat ?id " 缺少基准年（" ?by " 年或更早）或评价期内（" (+ ?by 1) "-" ?ly " 年）的数值，无法计算变化"))
-      (text-en (str-cat ?id " lacks a value for the base year (" ?by " or before) or for the window (" (+ ?by 1) "-" ?ly "); no change can be measured"))))))
+      (msg measure-change.incomplete) (args ?id ?by (+ ?by 1) ?ly)))))
 
 (defrule MEASURE::measure-claim-checked
   "A claimed change must follow from the yearly values it is about: relative (percent of the
@@ -121,14 +109,11 @@
   (metric-value (metric ?m) (year ?t) (value ?vt))
   =>
   (bind ?actual (pct (if (eq ?how points) then (- ?vt ?vf) else (/ (* 100.0 (- ?vt ?vf)) ?vf))))
-  (bind ?u (if (eq ?how points) then " 个百分点" else "%"))
-  (bind ?ue (if (eq ?how points) then " percentage points" else " %"))
   (if (> (abs (- ?actual ?c)) ?tol) then
     (bind ?opposite (< (* ?actual ?c) 0))
     (assert (flag (code claim-mismatch) (severity (if ?opposite then error else warning))
       (rule measure-claim-checked) (evidence ?id ?m)
-      (text (str-cat ?id " 声称" (metric-zh ?k) " " ?f "→" ?t " 年变化 " (num ?c) ?u "，但 " ?m " 的数值（" (num ?vf) "→" (num ?vt) "）给出 " (num ?actual) ?u "（允许误差 " (num ?tol) "）"))
-      (text-en (str-cat ?id " claims a change of " (num ?c) ?ue " in " (metric-en ?k) " from " ?f " to " ?t ", but the values of " ?m " (" (num ?vf) " -> " (num ?vt) ") give " (num ?actual) ?ue " (tolerance " (num ?tol) ")"))))))
+      (msg measure-claim-checked) (args ?id ?k ?f ?t ?c ?how ?m ?vf ?vt ?actual ?tol)))))
 
 (defrule MEASURE::measure-claim-unverifiable
   "A claim about years the series has no value for cannot be checked."
@@ -139,5 +124,4 @@
   =>
   (assert (flag (code claim-unverifiable) (severity warning) (rule measure-claim-unverifiable)
     (evidence ?id ?m)
-    (text (str-cat ?id " 声称 " ?f "→" ?t " 年变化 " (num ?c) "%，但 " ?m " 缺少这两年的数值（或基数为0），无法核对"))
-    (text-en (str-cat ?id " claims a change of " (num ?c) " % from " ?f " to " ?t ", but " ?m " lacks values for those years (or starts at 0); it cannot be checked")))))
+    (msg measure-claim-unverifiable) (args ?id ?f ?t ?c ?m))))

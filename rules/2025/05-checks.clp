@@ -26,11 +26,7 @@
   =>
   (assert (flag (code credit-code-check) (severity error) (rule credit-code-check-character)
     (evidence ?id)
-    (text (str-cat ?name " 的统一社会信用代码 " ?code " 校验位错误（按前17位应为 " ?expected
-                   "），请核对企业身份"))
-    (text-en (str-cat "the unified social credit code " ?code " of " ?name
-                      " has a wrong check character (the first 17 call for " ?expected
-                      "); check the enterprise's identity")))))
+    (msg credit-code-check-character) (args ?name ?code ?expected))))
 
 ;;; ---- one enterprise listed twice: the same credit code under two or more ids.
 ;;; Comparing every enterprise with every other is n²/2 comparisons and, with one code shared
@@ -44,12 +40,13 @@
   (slot code (type STRING))
   (slot id (type STRING)))
 
-;;; An enterprise whose credit code another enterprise carries too, with its label for texts.
+;;; An enterprise whose credit code another enterprise carries too, with its label for texts as
+;;; a finding (credit-code-repeated: "E1（甲公司）" / "E1 (甲公司)").
 (deftemplate CHECKS::credit-code-shared
   (slot code (type STRING))
   (slot id (type STRING))
-  (slot label (type STRING))        ; "E1（甲公司）"
-  (slot label-en (type STRING)))    ; "E1 (甲公司)"
+  (slot msg (type SYMBOL) (default nil))
+  (multislot args))
 
 (defrule CHECKS::credit-code-first-holder
   "The first enterprise met with each credit code."
@@ -64,22 +61,14 @@
   (enterprise (id ?b&~?a) (credit-code ?c) (name ?nb))
   (enterprise (id ?a) (name ?na))
   =>
-  (assert (credit-code-shared (code ?c) (id ?a) (label (str-cat ?a "（" ?na "）"))
-                              (label-en (str-cat ?a " (" ?na ")"))))
-  (assert (credit-code-shared (code ?c) (id ?b) (label (str-cat ?b "（" ?nb "）"))
-                              (label-en (str-cat ?b " (" ?nb ")")))))
+  (assert (credit-code-shared (code ?c) (id ?a) (msg credit-code-repeated) (args ?a ?na)))
+  (assert (credit-code-shared (code ?c) (id ?b) (msg credit-code-repeated) (args ?b ?nb))))
 
 ;;; For sort: TRUE when shared-code fact ?x comes after ?y (by code, then id, in byte order).
 (deffunction CHECKS::shared-after (?x ?y)
   (bind ?k (str-compare (fact-slot-value ?x code) (fact-slot-value ?y code)))
   (or (> ?k 0)
       (and (= ?k 0) (> (str-compare (fact-slot-value ?x id) (fact-slot-value ?y id)) 0))))
-
-;;; "A（甲）、B（乙）与 C（丙）" / "A (甲), B (乙) and C (丙)": the labels of ?from .. ?to.
-(deffunction CHECKS::labels-zh (?labels ?from ?to)
-  (str-cat (join$ "、" (subseq$ ?labels ?from (- ?to 1))) "与 " (nth$ ?to ?labels)))
-(deffunction CHECKS::labels-en (?labels ?from ?to)
-  (str-cat (join$ ", " (subseq$ ?labels ?from (- ?to 1))) " and " (nth$ ?to ?labels)))
 
 (defrule CHECKS::duplicate-enterprise
   "One enterprise listed twice (the same credit code under two ids) counts twice wherever
@@ -90,8 +79,6 @@
   (bind ?fs (sort shared-after (find-all-facts ((?s credit-code-shared)) TRUE)))
   (bind ?codes (slot-values$ ?fs code))
   (bind ?ids (slot-values$ ?fs id))
-  (bind ?zh (slot-values$ ?fs label))
-  (bind ?en (slot-values$ ?fs label-en))
   (bind ?n (length$ ?codes))
   (bind ?from 1)
   ;; One pass over the sorted facts; a code's enterprises are the run ?from .. ?i - 1.
@@ -102,11 +89,10 @@
       (bind ?c (nth$ ?from ?codes))
       (if (> ?k 1) then (assert (flag (code duplicate-enterprise) (severity warning) (rule duplicate-enterprise)
         (evidence (subseq$ ?ids ?from ?to))
-        (text (str-cat (labels-zh ?zh ?from ?to) "的统一社会信用代码相同（" ?c "），疑为同一企业重复列出"
-                       (if (> ?k 2) then (str-cat " " ?k " 次") else "")))
-        (text-en (str-cat (labels-en ?en ?from ?to) " share the credit code " ?c
-                          "; probably one enterprise listed "
-                          (if (> ?k 2) then (str-cat ?k " times") else "twice"))))))
+        ;; "A（甲）、B（乙）与 C（丙）" / "A (甲), B (乙) and C (丙)": the labels but the last, and the last.
+        (msg duplicate-enterprise)
+        (args ?c ?k (> ?k 2) < duplicate-enterprise.list (findings$ (subseq$ ?fs ?from (- ?to 1))) >
+              (findings$ (subseq$ ?fs ?to ?to))))))
       (bind ?from ?i))))
 
 (defrule CHECKS::member-without-identity
@@ -115,8 +101,7 @@
   =>
   (assert (flag (code member-unnamed) (severity warning) (rule member-without-identity)
     (evidence ?id)
-    (text (str-cat ?id " 的一个成员（" ?k "）既未引用链上企业也未写名称，不计入"))
-    (text-en (str-cat "a member (" ?k ") of " ?id " neither refers to a chain enterprise nor has a name; not counted")))))
+    (msg member-without-identity) (args ?id ?k))))
 
 (defrule CHECKS::evidence-without-document
   "Every piece of evidence should point at a supporting document (<doc>)."
@@ -133,8 +118,7 @@
   (if (> ?n 0) then
     (assert (flag (code no-document) (severity info) (rule evidence-without-document)
       (evidence ?ids)
-      (text (str-cat ?n " 项证据未附任何证明材料（文件、编号、网址）：" (join-ids ?ids)))
-      (text-en (str-cat "evidence items without a supporting document (file, number or URL): " ?n ", " (join-ids ?ids)))))))
+      (msg evidence-without-document) (args ?n < evidence-without-document.ids ?ids >)))))
 
 ;;; ---- dates after the day of the run. A result cannot have happened yet, and a yearly value
 ;;; for a year that is not over is a forecast. The importer marks such evidence window
@@ -154,9 +138,7 @@
       (bind ?d (fact-slot-value ?f date))
       (assert (flag (code future-date) (severity error) (rule evidence-dated-in-future)
         (evidence ?id)
-        (text (str-cat ?id " 的日期 " ?d " 晚于评分日 " ?today "，尚未发生的事不能作为成效，未计入"))
-        (text-en (str-cat ?id " is dated " ?d ", after the day of scoring " ?today
-                          "; what has not happened is no result, not counted")))))))
+        (msg evidence-dated-in-future) (args ?id ?d ?today))))))
 
 (defrule CHECKS::work-start-in-future
   "A project whose work starts after today can have no results."
@@ -164,9 +146,7 @@
   (today (date ?today) (day ?td&:(> ?sd ?td)))
   =>
   (assert (flag (code work-start-future) (severity error) (rule work-start-in-future)
-    (text (str-cat "开工日期 " ?s " 晚于评分日 " ?today "，成效评价期尚未开始"))
-    (text-en (str-cat "the work start " ?s " is after the day of scoring " ?today
-                      "; the results window has not begun")))))
+    (msg work-start-in-future) (args ?s ?today))))
 
 (defrule CHECKS::value-for-a-year-not-over
   "A yearly value is final only once the year is over; the importer leaves such values out of
@@ -176,9 +156,7 @@
   =>
   (assert (flag (code future-year) (severity error) (rule value-for-a-year-not-over)
     (evidence ?m)
-    (text (str-cat ?m " 填报了 " ?y " 年的数值，该年度在评分日 " ?today " 尚未结束，不采用（第 " ?l " 行）"))
-    (text-en (str-cat ?m " gives a value for " ?y ", a year not over on the day of scoring "
-                      ?today "; not used (line " ?l ")")))))
+    (msg value-for-a-year-not-over) (args ?m ?y ?today ?l))))
 
 ;;; ---- the applicant's own scores (自评分) against the maxima. The official headings print
 ;;; 质量举措 (60分) and 质量成效 (40分), swapped: an applicant who trusts them can claim more than
@@ -191,8 +169,7 @@
   =>
   (assert (flag (indicator ?i) (code self-score-over-maximum) (severity error)
     (rule self-score-over-maximum)
-    (text (str-cat "申报自评 " ?n " " (num ?p) " 分，超过本项满分 " ?m " 分"))
-    (text-en (str-cat "the application scores itself " (num ?p) " for " ?i ", above its maximum of " ?m)))))
+    (msg self-score-over-maximum) (args ?i ?n ?p ?m))))
 
 (defrule CHECKS::self-section-over-maximum
   "A section cannot score more than the sum of its items."
@@ -205,10 +182,7 @@
     (do-for-fact ((?x self-score)) (eq ?x:indicator ?i:id) (bind ?sum (+ ?sum ?x:points))))
   (if (> ?sum ?max) then
     (assert (flag (code self-section-over-maximum) (severity error) (rule self-section-over-maximum)
-      (text (str-cat "申报自评“" ?n "”合计 " (num ?sum) " 分，超过其各项满分之和 " ?max " 分"
-                     (if (neq ?om ?max) then (str-cat "（官方文本标题误写为" ?om "分）") else "")))
-      (text-en (str-cat "the application's own scores for " ?s " add up to " (num ?sum) ", above the sum of its items' maxima, " ?max
-                        (if (neq ?om ?max) then (str-cat " (the official heading wrongly says " ?om ")") else "")))))))
+      (msg self-section-over-maximum) (args ?s ?n ?sum ?max ?om (neq ?om ?max))))))
 
 (defrule CHECKS::self-total-checked
   "A stated total must not exceed 105 and should be the sum of the stated scores."
@@ -219,9 +193,7 @@
   (do-for-all-facts ((?x self-score)) TRUE (bind ?sum (+ ?sum ?x:points)) (bind ?n (+ ?n 1)))
   (if (> ?t ?max) then
     (assert (flag (code self-total-over-maximum) (severity error) (rule self-total-checked)
-      (text (str-cat "申报自评总分 " (num ?t) " 分，超过满分 " ?max " 分"))
-      (text-en (str-cat "the application's own total " (num ?t) " is above the maximum of " ?max)))))
+      (msg self-total-checked) (args ?t ?max))))
   (if (and (> ?n 0) (> (abs (- ?t ?sum)) 0.01)) then
     (assert (flag (code self-total-mismatch) (severity warning) (rule self-total-checked)
-      (text (str-cat "申报自评总分 " (num ?t) " 分，与各项自评分之和 " (num ?sum) " 分不符"))
-      (text-en (str-cat "the application's own total " (num ?t) " differs from the sum of its scores, " (num ?sum)))))))
+      (msg self-total-checked.mismatch) (args ?t ?sum)))))

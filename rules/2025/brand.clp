@@ -44,8 +44,7 @@
   (slot level (type SYMBOL))
   (slot tier (type SYMBOL))
   (slot enterprise (type STRING))
-  (slot holder (type STRING))     ; the enterprise's name, or 本产业链 for an honour of the chain or region
-  (slot holder-en (type STRING))
+  (multislot holder)              ; the enterprise's name, or < brand-chain > (a finding) for an honour of the chain or region
   (slot issuer (type STRING))
   (slot name (type STRING))
   (slot date (type STRING)))
@@ -92,18 +91,15 @@
     (case provincial then 2)
     (default 1)))
 
-(deffunction BRAND::level-en (?level)
-  (switch ?level (case national then "national") (case provincial then "provincial") (case city then "city")
-    (case district then "district") (case county then "county") (default "unstated")))
-
 ;;; Whether the level an award's name shows (none: no level) agrees with the declared one. A name
 ;;; in 市 may be a county-level city's, so it agrees with a declared county level too.
 (deffunction BRAND::level-agrees-p (?declared ?named)
   (or (eq ?named none) (eq ?declared ?named) (and (eq ?named city) (eq ?declared county))))
 
-(deffunction BRAND::tier-zh (?tier ?name)
-  (if (and (eq ?tier nomination) (not (str-index "提名" ?name))) then "（提名奖）" else ""))
-(deffunction BRAND::tier-en (?tier) (if (eq ?tier nomination) then " (nomination)" else ""))
+;;; Whether an honour is a nomination, for its words (table brand-nomination): nil when it is not,
+;;; named when its name says so (...提名奖), unnamed when only its tier does.
+(deffunction BRAND::nomination-of (?tier ?name)
+  (if (neq ?tier nomination) then nil else (if (str-index "提名" ?name) then named else unnamed)))
 
 ;;; ---------------------------------------------------------------- what does not count
 
@@ -113,9 +109,7 @@
   (award (id ?id) (name ?n) (date ?d) (window before|after))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-outside-window)
-    (text (str-cat ?n " 的获奖日期 " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"))
-    (text-en (str-cat ?n " was awarded on " ?d ", outside the results window " ?s " to " ?e
-                      " (" ?m " months from work start)")))))
+    (msg brand-outside-window) (args ?n ?d ?s ?e ?m))))
 
 (defrule BRAND::brand-association-award
   "全国质量奖 is awarded by 中国质量协会, an association, not by a government."
@@ -123,8 +117,7 @@
          (name-class ~china-quality-award))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award)
-    (text (str-cat ?n "（" ?i "）是社会团体颁发的奖项，不是评价要求所说的政府质量奖"))
-    (text-en (str-cat ?n " (" ?i ") is an association's award, not the government quality award the rubric names")))))
+    (msg brand-association-award) (args ?n ?i))))
 
 (defrule BRAND::brand-association-award-declared-government
   "全国质量奖 declared as a government award, a demonstration zone, a pilot or another honour."
@@ -132,12 +125,10 @@
          (name-class caq-national-quality-award))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-association-award-declared-government)
-    (text (str-cat ?n " 是中国质量协会颁发的全国质量奖，属社会团体奖项，不计入"))
-    (text-en (str-cat ?n " is the 全国质量奖 of the China Association for Quality, an association's award; not counted"))))
+    (msg brand-association-award-declared-government) (args ?n)))
   (assert (flag (indicator brand) (code award-kind-mismatch) (severity error)
     (rule brand-association-award-declared-government) (evidence ?id)
-    (text (str-cat ?n "（颁发单位：" ?i "）申报类别为 " ?k "，但全国质量奖由中国质量协会颁发，属社会团体奖项；国家级政府质量奖是中国质量奖"))
-    (text-en (str-cat ?n " (issuer: " ?i ") is declared as " ?k ", but 全国质量奖 is awarded by the China Association for Quality, an association; the national government quality award is 中国质量奖")))))
+    (msg brand-association-award-declared-government.flag) (args ?n ?i ?k))))
 
 (defrule BRAND::brand-china-award-mislabelled
   "中国质量奖 is the national government quality award, whatever is declared."
@@ -146,8 +137,7 @@
   =>
   (assert (flag (indicator brand) (code award-kind-mismatch) (severity warning)
     (rule brand-china-award-mislabelled) (evidence ?id)
-    (text (str-cat ?n " 申报为 " ?k "（" ?lv "），但中国质量奖是国家级政府质量奖；按国家级政府质量奖计"))
-    (text-en (str-cat ?n " is declared as " ?k " (" ?lv "), but 中国质量奖 is the national government quality award; counted as such")))))
+    (msg brand-china-award-mislabelled) (args ?n ?k ?lv))))
 
 (defrule BRAND::brand-nomination-declared-winner
   "An award named ...提名奖 is a nomination, whatever tier is declared."
@@ -155,8 +145,7 @@
   =>
   (assert (flag (indicator brand) (code award-tier-mismatch) (severity warning)
     (rule brand-nomination-declared-winner) (evidence ?id)
-    (text (str-cat ?n " 申报为正式奖项，但名称表明是提名奖；按提名奖计"))
-    (text-en (str-cat ?n " is declared a win, but its name makes it a nomination; counted as a nomination")))))
+    (msg brand-nomination-declared-winner) (args ?n))))
 
 (defrule BRAND::brand-national-award-not-cqa
   "国家级政府质量奖 is 中国质量奖 (and its nomination award)."
@@ -164,12 +153,10 @@
          (name-class other) (name-level none))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-national-award-not-cqa)
-    (text (str-cat ?n " 申报为国家级政府质量奖，但国家级政府质量奖只有中国质量奖（含提名奖），不计入"))
-    (text-en (str-cat ?n " is declared a national government quality award, but the only one is 中国质量奖 (nomination included); not counted"))))
+    (msg brand-national-award-not-cqa) (args ?n)))
   (assert (flag (indicator brand) (code award-name-unknown) (severity warning)
     (rule brand-national-award-not-cqa) (evidence ?id)
-    (text (str-cat "“" ?n "”（" ?i "）不是中国质量奖，请核对奖项级别和名称"))
-    (text-en (str-cat "'" ?n "' (" ?i ") is not 中国质量奖; check the award's level and name")))))
+    (msg brand-national-award-not-cqa.flag) (args ?n ?i))))
 
 (defrule BRAND::brand-award-level-mismatch
   "A government quality award's name shows its level of government: 市长质量奖 is a city's award."
@@ -179,30 +166,27 @@
   =>
   (assert (flag (indicator brand) (code award-level-mismatch) (severity warning)
     (rule brand-award-level-mismatch) (evidence ?id)
-    (text (str-cat ?n "（" ?i "）申报为" (level-zh ?lv) "，但名称表明是" (level-zh ?nl) "政府质量奖；按" (level-zh ?nl) "计"))
-    (text-en (str-cat ?n " (" ?i ") is declared " (level-en ?lv) ", but its name makes it a " (level-en ?nl)
-                      "-level government quality award; counted at that level")))))
+    (msg brand-award-level-mismatch) (args ?n ?i ?lv ?nl))))
 
 (defrule BRAND::brand-other-honour
   "Honours the rubric does not name do not place a chain in a band."
   (award (id ?id) (name ?n) (kind brand-honour|other) (name-class other))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-other-honour)
-    (text (str-cat ?n " 不属于评价要求列举的政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点，不据以定档"))
-    (text-en (str-cat ?n " is not one of the honours the rubric names (government quality award, quality-brand demonstration zone, linkage pilot); it does not place the chain in a band")))))
+    (msg brand-other-honour) (args ?n))))
 
 ;;; ---------------------------------------------------------------- what counts
 
 ;;; Who holds an honour given to the chain or region (an <award> without enterprise): matched
-;;; like an enterprise's name, so that the holder of every honour is found by a join on the
-;;; award's enterprise, not by searching every enterprise for every award.
+;;; like an enterprise, so that the holder of every honour is found by a join on the award's
+;;; enterprise, not by searching every enterprise for every award. It has no name of its own:
+;;; the honour's holder is the finding brand-chain, "the chain (region)" in words.
 (deftemplate BRAND::chain-holder
   (slot id (type STRING))
-  (slot name (type STRING))
-  (slot name-en (type STRING)))
+  (slot name (type STRING)))      ; "", bound like an enterprise's name by brand-honour-counts
 
 (deffacts BRAND::the-chain
-  (chain-holder (id "") (name "本产业链（地区）") (name-en "the chain (region)")))
+  (chain-holder (id "")))
 
 (defrule BRAND::brand-honour-counts
   "Government quality awards, demonstration zones and linkage pilots won inside the window."
@@ -221,57 +205,50 @@
                        else ?lv)))
   (bind ?kind (if (eq ?nc china-quality-award) then government-quality-award else ?k))
   (bind ?tier (if (str-index "提名" ?n) then nomination else ?t))
-  (bind ?holder-en ?holder)
-  (do-for-fact ((?x chain-holder)) (eq ?x:id ?e) (bind ?holder-en ?x:name-en))
+  (bind ?who (if (any-factp ((?x chain-holder)) (eq ?x:id ?e)) then (create$ < brand-chain >)
+               else (create$ ?holder)))
   (assert (honour (id ?id) (band (level-band ?level)) (kind ?kind) (level ?level) (tier ?tier)
-                  (enterprise ?e) (holder ?holder) (holder-en ?holder-en) (issuer ?i) (name ?n)
-                  (date ?d))))
+                  (enterprise ?e) (holder ?who) (issuer ?i) (name ?n) (date ?d))))
 
 (defrule BRAND::brand-national-honour
   "6-8分：相关企业获得国家级政府质量奖、质量品牌提升示范区、产业链供应链质量联动提升试点等荣誉"
-  (honour (id ?id) (band 3) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t) (date ?d))
+  (honour (id ?id) (band 3) (holder $?h) (issuer ?i) (name ?n) (tier ?t) (date ?d))
   =>
   (assert (held (indicator brand) (condition national-honour) (rule brand-national-honour)
     (evidence ?id)
-    (text (str-cat ?h " 获得国家级荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
-    (text-en (str-cat ?he " won a national honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+    (msg brand-national-honour) (args $?h ?n (nomination-of ?t ?n) ?i ?d))))
 
 (defrule BRAND::brand-provincial-honour
   "3-5分：相关企业获得省级政府质量奖、产业链供应链质量联动提升试点等荣誉"
-  (honour (id ?id) (band 2) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t) (date ?d))
+  (honour (id ?id) (band 2) (holder $?h) (issuer ?i) (name ?n) (tier ?t) (date ?d))
   =>
   (assert (held (indicator brand) (condition provincial-honour) (rule brand-provincial-honour)
     (evidence ?id)
-    (text (str-cat ?h " 获得省级荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
-    (text-en (str-cat ?he " won a provincial honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+    (msg brand-provincial-honour) (args $?h ?n (nomination-of ?t ?n) ?i ?d))))
 
 (defrule BRAND::brand-local-award
   "1-2分：链上企业获得区级的政府质量奖等荣誉"
-  (honour (id ?id) (band 1) (level ?lv) (holder ?h) (holder-en ?he) (issuer ?i) (name ?n) (tier ?t)
-          (date ?d))
+  (honour (id ?id) (band 1) (level ?lv) (holder $?h) (issuer ?i) (name ?n) (tier ?t) (date ?d))
   =>
   (assert (held (indicator brand) (condition local-award) (rule brand-local-award) (evidence ?id)
-    (text (str-cat ?h " 获得" (level-zh ?lv) "荣誉：" ?n (tier-zh ?t ?n) "（" ?i "，" ?d "）"))
-    (text-en (str-cat ?he " won a " ?lv "-level honour: " ?n (tier-en ?t) " (" ?i ", " ?d ")")))))
+    (msg brand-local-award) (args $?h ?lv ?n (nomination-of ?t ?n) ?i ?d))))
 
 ;;; ---------------------------------------------------------------- placement in the band
 
 (defrule BRAND::brand-national-winner
   "A national honour won outright (tier winner), not only a nomination."
-  (honour (id ?id) (band 3) (tier winner) (holder ?h) (holder-en ?he) (name ?n))
+  (honour (id ?id) (band 3) (tier winner) (holder $?h) (name ?n))
   =>
   (assert (factor (indicator brand) (id national-winner) (rule brand-national-winner) (evidence ?id)
-    (text (str-cat ?h " 获得 " ?n "（正式奖项或称号，非提名）"))
-    (text-en (str-cat ?he " won " ?n " outright (not a nomination)")))))
+    (msg brand-national-winner) (args $?h ?n))))
 
 (defrule BRAND::brand-provincial-winner
   "A provincial honour won outright (tier winner), not only a nomination."
-  (honour (id ?id) (band 2) (tier winner) (holder ?h) (holder-en ?he) (name ?n))
+  (honour (id ?id) (band 2) (tier winner) (holder $?h) (name ?n))
   =>
   (assert (factor (indicator brand) (id provincial-winner) (rule brand-provincial-winner)
     (evidence ?id)
-    (text (str-cat ?h " 获得 " ?n "（正式奖项或称号，非提名）"))
-    (text-en (str-cat ?he " won " ?n " outright (not a nomination)")))))
+    (msg brand-provincial-winner) (args $?h ?n))))
 
 (defrule BRAND::brand-cluster-member
   "An enterprise holding a provincial or national honour."
@@ -290,16 +267,15 @@
   (if (>= ?n ?min) then
     (assert (factor (indicator brand) (id cluster) (rule brand-cluster)
       (evidence (tally-keys brand cluster-honours))
-      (text (str-cat ?n " 家企业获得省级及以上荣誉：" (join-ids ?es) "（参数 brand-cluster-enterprises ≥ " (num ?min) "）"))
-      (text-en (str-cat ?n " enterprises hold provincial or national honours: " (join-ids ?es) " (parameter brand-cluster-enterprises >= " (num ?min) ")"))))))
+      (msg brand-cluster)
+      (args ?n < brand-cluster.enterprises ?es > ?min brand-cluster-enterprises)))))
 
 (defrule BRAND::brand-culture
   "品牌文化宣传: brand promotion inside the window."
   (brand-promotion (id ?id) (title ?t) (date ?d) (window inside))
   =>
   (assert (factor (indicator brand) (id culture) (rule brand-culture) (evidence ?id)
-    (text (str-cat "品牌宣传：" ?t "（" ?d "）"))
-    (text-en (str-cat "brand promotion: " ?t " (" ?d ")")))))
+    (msg brand-culture) (args ?t ?d))))
 
 (defrule BRAND::brand-flagship
   "初步形成1-2个标志性企业品牌."
@@ -307,8 +283,7 @@
   (enterprise (id ?e) (name ?en))
   =>
   (assert (factor (indicator brand) (id flagship-brand) (rule brand-flagship) (evidence ?id)
-    (text (str-cat ?en " 的标志性品牌“" ?n "”"))
-    (text-en (str-cat ?en "'s flagship brand '" ?n "'")))))
+    (msg brand-flagship) (args ?en ?n))))
 
 (defrule BRAND::brand-valuation
   "有一定的品牌价值: a main enterprise's brand with a published valuation."
@@ -316,14 +291,9 @@
   (enterprise (id ?e) (name ?en) (role ?r&:(main-role-p ?r)))
   =>
   (assert (factor (indicator brand) (id brand-value) (rule brand-valuation) (evidence ?id)
-    (text (str-cat ?en " 的品牌“" ?n "”品牌价值评价 " (num ?v) " 亿元"))
-    (text-en (str-cat ?en "'s brand '" ?n "' valued at " (num ?v) " 亿元 (hundreds of millions of yuan)")))))
+    (msg brand-valuation) (args ?en ?n ?v))))
 
 ;;; ---------------------------------------------------------------- recognised brands
-
-(deffunction BRAND::recognition-zh (?k)
-  (switch ?k (case geographical-indication then "地理标志") (case regional-brand then "区域公用品牌")
-    (case time-honoured then "老字号") (case pin-mark then "品字标") (default "")))
 
 ;;; Whether a recognition was held at some time in the window: recognised by its end (and not
 ;;; after the day of the run), its term (if stated) not over before its start.
@@ -338,8 +308,7 @@
   (test (not (recognition-valid-p ?day ?w ?u ?ws ?we)))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-recognition-not-valid)
-    (text (str-cat (recognition-zh ?k) "“" ?n "”（" ?d (if (> ?u 0) then (str-cat " 至 " ?vu) else "") "）在成效评价期 " ?s " 至 " ?e " 内无效"))
-    (text-en (str-cat "the " ?k " '" ?n "' (" ?d (if (> ?u 0) then (str-cat " to " ?vu) else "") ") is not held in the window " ?s " to " ?e)))))
+    (msg brand-recognition-not-valid) (args ?k ?n ?d ?u ?vu ?s ?e))))
 
 (defrule BRAND::brand-recognition-no-enterprise
   "老字号 and 品字标 recognise an enterprise's brand: without the enterprise they show nothing."
@@ -349,8 +318,7 @@
   (test (recognition-valid-p ?day ?w ?u ?ws ?we))
   =>
   (assert (excluded (indicator brand) (evidence ?id) (rule brand-recognition-no-enterprise)
-    (text (str-cat (recognition-zh ?k) "“" ?n "”未注明所属的链上企业，不能作为企业品牌计入"))
-    (text-en (str-cat "the " ?k " '" ?n "' names no chain enterprise, so it cannot count as an enterprise's brand")))))
+    (msg brand-recognition-no-enterprise) (args ?k ?n))))
 
 (defrule BRAND::brand-recognised-enterprise-brand
   "老字号, 品字标: a chain enterprise's recognised brand (1-2), a main enterprise's brand value (3-5)."
@@ -360,19 +328,15 @@
   (test (recognition-valid-p ?day ?w ?u ?ws ?we))
   (enterprise (id ?e) (name ?en) (role ?r))
   =>
-  (bind ?zh (str-cat ?en " 的品牌获认定为" (recognition-zh ?k) "：" ?n "（" ?i "，" ?d "）"))
-  (bind ?ee (str-cat ?en "'s brand is recognised as " ?k ": " ?n " (" ?i ", " ?d ")"))
   (assert (factor (indicator brand) (id flagship-brand) (rule brand-recognised-enterprise-brand)
-    (evidence ?id) (text ?zh) (text-en ?ee)))
+    (evidence ?id) (msg brand-recognised-enterprise-brand) (args ?en ?k ?n ?i ?d)))
   (if (main-role-p ?r) then
     (assert (factor (indicator brand) (id brand-value) (rule brand-recognised-enterprise-brand)
-      (evidence ?id) (text ?zh) (text-en ?ee))))
+      (evidence ?id) (msg brand-recognised-enterprise-brand) (args ?en ?k ?n ?i ?d))))
   (assert (flag (indicator brand) (code brand-recognition) (severity info)
     (rule brand-recognised-enterprise-brand) (evidence ?id)
-    (text (str-cat ?zh "：是企业品牌的认定，不是评价要求所列的荣誉，不据以定档；计为标志性企业品牌（1-2分档内加分）"
-                   (if (main-role-p ?r) then "和主要企业的品牌价值（3-5分档内加分）" else "")))
-    (text-en (str-cat ?ee ": a recognition of an enterprise's brand, not one of the honours the rubric names, so it places no band; counted as a flagship enterprise brand (placement in 1-2)"
-                      (if (main-role-p ?r) then " and as a main enterprise's brand value (placement in 3-5)" else ""))))))
+    (msg brand-recognised-enterprise-brand.flag)
+    (args < brand-recognised-enterprise-brand ?en ?k ?n ?i ?d > (main-role-p ?r)))))
 
 (defrule BRAND::brand-regional-brand
   "地理标志, 区域公用品牌: a brand the chain's enterprises share, a 品牌集群效应 (3-5, 6-8)."
@@ -381,11 +345,8 @@
                (date ?d) (day ?day) (window ?w) (valid-until-day ?u))
   (test (recognition-valid-p ?day ?w ?u ?ws ?we))
   =>
-  (bind ?zh (str-cat "本产业链的" (recognition-zh ?k) "：" ?n "（" ?i "，" ?d "）"))
-  (bind ?ee (str-cat "the chain's " ?k ": " ?n " (" ?i ", " ?d ")"))
   (assert (factor (indicator brand) (id cluster) (rule brand-regional-brand) (evidence ?id)
-    (text ?zh) (text-en ?ee)))
+    (msg brand-regional-brand) (args ?k ?n ?i ?d)))
   (assert (flag (indicator brand) (code brand-recognition) (severity info) (rule brand-regional-brand)
     (evidence ?id)
-    (text (str-cat ?zh "：链上企业共用的品牌，计为品牌集群效应（3-5分档和6-8分档内加分）；不是评价要求所列的荣誉，不据以定档"))
-    (text-en (str-cat ?ee ": a brand the chain's enterprises share, counted as a brand-cluster effect (placement in 3-5 and 6-8); not one of the honours the rubric names, so it places no band")))))
+    (msg brand-regional-brand.flag) (args < brand-regional-brand ?k ?n ?i ?d >))))

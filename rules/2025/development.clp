@@ -116,8 +116,8 @@
   (slot what (type SYMBOL))           ; output or productivity
   (slot growth (type FLOAT))          ; percent a year
   (multislot evidence (type STRING))
-  (slot text (type STRING))
-  (slot text-en (type STRING)))
+  (slot msg (type SYMBOL) (default nil)) ; the finding: a message id of i18n/*.txt
+  (multislot args))                     ; and its arguments (engine/qs_finding.h)
 
 ;;; TRUE when output series ?x ranks after ?y: the larger base value first, between equal ones
 ;;; the first id.
@@ -138,15 +138,15 @@
   (progn$ (?c ?all) (if (ranks-after ?best ?c) then (bind ?best ?c)))
   (bind ?m (fact-slot-value ?best metric))
   (bind ?g (fact-slot-value ?best growth))
+  (bind ?cm (fact-slot-value ?best msg))
+  (bind ?ca (fact-slot-value ?best args))
   (assert (measured (what output) (growth ?g) (evidence ?m)
-    (text (str-cat (fact-slot-value ?best text) "，年均增长 " (num ?g) "%"))
-    (text-en (str-cat (fact-slot-value ?best text-en) ", " (num ?g) " % a year"))))
+    (msg development-output) (args < ?cm $?ca > ?g)))
   (bind ?others (delete-member$ (slot-values$ ?all metric) ?m))
   (if (> (length$ ?others) 0) then
     (assert (flag (indicator development) (code several-output-series) (severity info)
       (rule development-output) (evidence ?m ?others)
-      (text (str-cat "有多个产业链产值序列；以基数最大的 " ?m " 为产业总产值，未用：" (join-ids ?others)))
-      (text-en (str-cat "several chain output series; " ?m " (the largest) is taken as the chain's total, not used: " (join-ids ?others)))))))
+      (msg development-output.several) (args ?m < development-output.ids ?others >)))))
 
 (defrule DEVELOPMENT::development-productivity
   "链上主要企业的劳动生产率 = 增加值 / 从业人员, over the main enterprises reporting both."
@@ -182,8 +182,7 @@
     (bind ?p1 (/ ?va1 ?em1))
     (bind ?g (growth ?p0 ?p1 ?years))
     (assert (measured (what productivity) (growth ?g) (evidence ?ids)
-      (text (str-cat "主要企业劳动生产率（增加值/从业人员）" (num ?p0) "→" (num ?p1) "（" ?y0 "→" ?y1 "），年均提高 " (num ?g) "%"))
-      (text-en (str-cat "main enterprises' labour productivity (value added per employee) " (num ?p0) " -> " (num ?p1) " (" ?y0 " -> " ?y1 "), " (num ?g) " % a year"))))))
+      (msg development-productivity) (args ?p0 ?p1 ?y0 ?y1 ?g)))))
 
 (defrule DEVELOPMENT::development-grades
   "大幅 / 一定 / 有所: each growth figure against the parameters."
@@ -193,41 +192,32 @@
   (param (name development-productivity-some) (value ?po))
   (param (name development-grew-min) (value ?min))
   (param (name factor-far-multiple) (value ?far))
-  (measured (what ?w) (growth ?g) (evidence $?ev) (text ?t) (text-en ?te))
+  (measured (what ?w) (growth ?g) (evidence $?ev) (msg ?m) (args $?a))
   =>
   (bind ?sub (if (eq ?w output) then ?os else ?ps))
   (bind ?some (if (eq ?w output) then ?oo else ?po))
-  (bind ?pfx (if (eq ?w output) then development-output- else development-productivity-))
+  ;; The parameters' names, for the findings.
+  (bind ?psub (if (eq ?w output) then development-output-substantial else development-productivity-substantial))
+  (bind ?psome (if (eq ?w output) then development-output-some else development-productivity-some))
   (if (>= ?g ?sub) then
     (assert (held (indicator development) (condition (sym-cat ?w -substantial)) (rule development-grades)
-      (evidence ?ev)
-      (text (str-cat ?t "（参数 " ?pfx "substantial ≥ " (num ?sub) "%）"))
-      (text-en (str-cat ?te " (parameter " ?pfx "substantial >= " (num ?sub) " %)")))))
+      (evidence ?ev) (msg development-grades) (args < ?m $?a > ?psub ?sub))))
   (if (>= ?g ?some) then
     (assert (held (indicator development) (condition (sym-cat ?w -some)) (rule development-grades)
-      (evidence ?ev)
-      (text (str-cat ?t "（参数 " ?pfx "some ≥ " (num ?some) "%）"))
-      (text-en (str-cat ?te " (parameter " ?pfx "some >= " (num ?some) " %)")))))
+      (evidence ?ev) (msg development-grades) (args < ?m $?a > ?psome ?some))))
   (if (> ?g ?min) then
     (assert (held (indicator development) (condition (if (eq ?w output) then output-grew else productivity-rose))
       (rule development-grades) (evidence ?ev)
-      (text (str-cat ?t "（参数 development-grew-min > " (num ?min) "%）"))
-      (text-en (str-cat ?te " (parameter development-grew-min > " (num ?min) " %)"))))
+      (msg development-grades.grew) (args < ?m $?a > development-grew-min ?min)))
     (assert (held (indicator development) (condition output-or-productivity) (rule development-grades)
-      (evidence ?ev)
-      (text (str-cat ?t "（参数 development-grew-min > " (num ?min) "%）"))
-      (text-en (str-cat ?te " (parameter development-grew-min > " (num ?min) " %)")))))
+      (evidence ?ev) (msg development-grades.grew) (args < ?m $?a > development-grew-min ?min))))
   (if (<= ?g ?min) then
     (assert (flag (indicator development) (code no-growth) (severity info) (rule development-grades)
-      (evidence ?ev)
-      (text (str-cat ?t "，未高于参数 development-grew-min（" (num ?min) "%）"))
-      (text-en (str-cat ?te ", not above parameter development-grew-min (" (num ?min) " %)")))))
+      (evidence ?ev) (msg development-grades.no-growth) (args < ?m $?a > development-grew-min ?min))))
   (if (>= ?g (* ?far ?sub)) then
     (assert (factor (indicator development)
       (id (if (eq ?w output) then far-above else productivity-far-above)) (rule development-grades)
-      (evidence ?ev)
-      (text (str-cat ?t "，达到参数 " ?pfx "substantial 的 " (num ?far) " 倍（" (num (* ?far ?sub)) "%）"))
-      (text-en (str-cat ?te ", " (num ?far) " times parameter " ?pfx "substantial (" (num (* ?far ?sub)) " %)"))))))
+      (evidence ?ev) (msg development-grades.far) (args < ?m $?a > ?psub ?far (* ?far ?sub))))))
 
 (defrule DEVELOPMENT::development-unmeasured
   "Without the series, growth cannot be judged."
@@ -236,27 +226,14 @@
   =>
   (if (not (any-factp ((?m measured)) (eq ?m:what output))) then
     (assert (flag (indicator development) (code output-unmeasured) (severity warning)
-      (rule development-unmeasured)
-      (text "没有可计算的产业链产值序列（scope=chain 的 output-value，含基准年和评价期内年份），无法判断产值增长")
-      (text-en "no chain output-value series with a base-year value and a value inside the window; output growth cannot be judged"))))
+      (rule development-unmeasured) (msg development-unmeasured.output))))
   (if (not (any-factp ((?m measured)) (eq ?m:what productivity))) then
     (assert (flag (indicator development) (code productivity-unmeasured) (severity warning)
-      (rule development-unmeasured)
-      (text "主要企业没有同年份的增加值和从业人员序列，无法计算劳动生产率")
-      (text-en "no main enterprise reports value added and employees for the same years; labour productivity cannot be computed")))))
+      (rule development-unmeasured) (msg development-unmeasured.productivity)))))
 
 ;;; ---------------------------------------------------------------- the cluster and the lead
 ;;; 形成有引领力的质量卓越产业集群，或质量竞争力处于行业领先水平, shown in its own right (not by the
 ;;; demonstrations that mechanism scores, nor the zones and pilots that brand scores).
-
-(deffunction DEVELOPMENT::level-en (?level)
-  (switch ?level
-    (case national then "national")
-    (case provincial then "provincial")
-    (case city then "city")
-    (case district then "district")
-    (case county then "county")
-    (default "")))
 
 ;;; The last day a single champion's title holds: valid-until when given, otherwise the day of
 ;;; recognition plus development-champion-years years (yyyymmdd + 10000 a year).
@@ -270,8 +247,7 @@
   (enterprise (id ?e) (name ?name) (role other))
   =>
   (assert (excluded (indicator development) (evidence ?id) (rule development-not-chain-enterprise)
-    (text (str-cat ?name "（" ?e "）的 " ?p "：该企业的角色为 other（检测、物流等服务机构），不是链上产业企业，不计入"))
-    (text-en (str-cat ?p " of " ?name " (" ?e "): its role is other (a testing or logistics firm), not an enterprise of the chain's industry; not counted")))))
+    (msg development-not-chain-enterprise) (args ?name ?e ?p))))
 
 (defrule DEVELOPMENT::development-recognition-outside-window
   "A champion or cluster counts when its recognition holds at some time in the window."
@@ -283,10 +259,7 @@
            (test (or (eq ?w after) (and (> ?vu 0) (< ?vu ?sd))))))
   =>
   (assert (excluded (indicator development) (evidence ?id) (rule development-recognition-outside-window)
-    (text (str-cat ?what "（" ?d " 认定）在成效评价期 " ?s " 至 " ?e " 内不处于有效期"
-                   (if (eq ?w after) then "：认定晚于评价期末" else "：有效期在评价期开始前已满")))
-    (text-en (str-cat ?what " (recognised " ?d ") does not hold in the results window " ?s " to " ?e
-                      (if (eq ?w after) then ": recognised after the window's end" else ": it expired before the window began"))))))
+    (msg development-recognition-outside-window) (args ?what ?d ?s ?e ?w))))
 
 (defrule DEVELOPMENT::development-recognition-level
   "Recognitions below provincial level do not show a leading cluster or competitiveness."
@@ -294,8 +267,7 @@
       (cluster (id ?id) (name ?what) (level ?level&city|district|county)))
   =>
   (assert (excluded (indicator development) (evidence ?id) (rule development-recognition-level)
-    (text (str-cat ?what " 为" (level-zh ?level) "认定；产业集群、单项冠军按省级及以上认定计入"))
-    (text-en (str-cat ?what " is recognised at " (level-en ?level) " level; clusters and single champions count from provincial level up")))))
+    (msg development-recognition-level) (args ?what ?level))))
 
 (defrule DEVELOPMENT::development-champion
   "质量竞争力处于行业领先水平: a national manufacturing single champion valid in the window;
@@ -307,15 +279,12 @@
   (test (>= (champion-until ?day ?vu ?years) ?sd))
   (enterprise (id ?e) (name ?name) (role ~other))
   =>
-  (bind ?t (str-cat ?name " 的 " ?p " 为" (level-zh ?level) "制造业单项冠军（" ?iss "，" ?d "）"))
-  (bind ?te (str-cat ?name "'s " ?p " is a " (level-en ?level) " manufacturing single champion (" ?iss ", " ?d ")"))
   (if (eq ?level national) then
     (assert (held (indicator development) (condition leading) (rule development-champion)
-      (evidence ?id) (text (str-cat "质量竞争力处于行业领先水平：" ?t))
-      (text-en (str-cat "industry-leading quality competitiveness: " ?te))))
+      (evidence ?id) (msg development-champion) (args ?name ?p ?level ?iss ?d)))
    else
     (assert (factor (indicator development) (id recognised) (rule development-champion)
-      (evidence ?id) (text ?t) (text-en ?te)))))
+      (evidence ?id) (msg development-champion.recognised) (args ?name ?p ?level ?iss ?d)))))
 
 (defrule DEVELOPMENT::development-cluster
   "形成有引领力的质量卓越产业集群: a national advanced manufacturing cluster recognised by the
@@ -325,17 +294,12 @@
            (valid-until-day ?vu&:(or (= ?vu 0) (>= ?vu ?sd))) (issuer ?iss))
   (test (or (eq ?level national) (eq ?level provincial)))
   =>
-  (bind ?kz (if (eq ?k advanced-manufacturing) then "先进制造业集群" else "中小企业特色产业集群"))
-  (bind ?ke (if (eq ?k advanced-manufacturing) then "advanced manufacturing cluster" else "SME characteristic cluster"))
-  (bind ?t (str-cat ?n "：" (level-zh ?level) ?kz "（" ?iss "，" ?d "）"))
-  (bind ?te (str-cat ?n ": a " (level-en ?level) " " ?ke " (" ?iss ", " ?d ")"))
   (if (and (eq ?k advanced-manufacturing) (eq ?level national)) then
     (assert (held (indicator development) (condition leading) (rule development-cluster)
-      (evidence ?id) (text (str-cat "形成有引领力的质量卓越产业集群：" ?t))
-      (text-en (str-cat "a leading quality-excellent industrial cluster: " ?te))))
+      (evidence ?id) (msg development-cluster) (args ?n ?level ?k ?iss ?d)))
    else
     (assert (factor (indicator development) (id recognised) (rule development-cluster)
-      (evidence ?id) (text ?t) (text-en ?te)))))
+      (evidence ?id) (msg development-cluster.recognised) (args ?n ?level ?k ?iss ?d)))))
 
 (defrule DEVELOPMENT::development-market-share-year
   "A market position counts for a year of the window that is over (base year < year <= last year)."
@@ -344,8 +308,7 @@
   (market-share (id ?id) (product ?p) (year ?y&:(or (<= ?y ?b) (> ?y ?l) (>= ?y ?ty))))
   =>
   (assert (excluded (indicator development) (evidence ?id) (rule development-market-share-year)
-    (text (str-cat ?p " 的市场排名为 " ?y " 年，不是成效评价期内已结束的年份（" (+ ?b 1) "-" (min ?l (- ?ty 1)) " 年）"))
-    (text-en (str-cat "the market rank of " ?p " is for " ?y ", not a year of the results window that is over (" (+ ?b 1) "-" (min ?l (- ?ty 1)) ")")))))
+    (msg development-market-share-year) (args ?p ?y (+ ?b 1) (min ?l (- ?ty 1))))))
 
 (defrule DEVELOPMENT::development-market-share
   "质量竞争力处于行业领先水平: a product ranked in the lead of the global or national market."
@@ -358,17 +321,11 @@
   (enterprise (id ?e) (name ?name) (role ~other))
   =>
   (bind ?max (if (eq ?sc global) then ?rg else ?rn))
-  (bind ?where (if (eq ?sc global) then "全球" else "全国"))
-  (bind ?where-en (if (eq ?sc global) then "global" else "national"))
-  (bind ?shz (if (>= ?sh 0) then (str-cat "，占有率 " (num ?sh) "%") else ""))
-  (bind ?she (if (>= ?sh 0) then (str-cat ", share " (num ?sh) " %") else ""))
-  (bind ?pn (if (eq ?sc global) then "development-market-rank-global" else "development-market-rank-national"))
+  (bind ?pn (if (eq ?sc global) then development-market-rank-global else development-market-rank-national))
   (if (<= ?r ?max) then
     (assert (held (indicator development) (condition leading) (rule development-market-share)
-      (evidence ?id)
-      (text (str-cat "质量竞争力处于行业领先水平：" ?name " 的 " ?p " " ?y " 年" ?where "市场排名第 " ?r ?shz "（" ?src "；参数 " ?pn " ≤ " ?max "）"))
-      (text-en (str-cat "industry-leading quality competitiveness: " ?name "'s " ?p " ranked " ?r " in the " ?where-en " market in " ?y ?she " (" ?src "; parameter " ?pn " <= " ?max ")"))))
+      (evidence ?id) (msg development-market-share)
+      (args ?name ?p ?y ?sc ?r (>= ?sh 0) ?sh ?src ?pn ?max)))
    else
     (assert (excluded (indicator development) (evidence ?id) (rule development-market-share)
-      (text (str-cat ?name " 的 " ?p " " ?y " 年" ?where "市场排名第 " ?r "，未进入前 " ?max " 位（参数 " ?pn "），不足以表明行业领先"))
-      (text-en (str-cat ?name "'s " ?p " ranked " ?r " in the " ?where-en " market in " ?y ", not in the first " ?max " (parameter " ?pn "), not an industry lead"))))))
+      (msg development-market-share.not-leading) (args ?name ?p ?y ?sc ?r ?max ?pn)))))

@@ -83,13 +83,6 @@
   (factor-def (indicator management) (level 1) (id qms-all)
     (text "主要企业全部持有评价期内有效的质量管理体系认证证书") (text-en "every main enterprise holds a QMS certificate valid in the window")))
 
-(deffunction MANAGEMENT::method-zh (?k)
-  (switch ?k (case benchmarking then "标杆管理") (case six-sigma then "六西格玛") (case lean then "精益管理")
-    (case performance-excellence then "卓越绩效模式") (case quality-risk then "质量风险分析与控制")
-    (case quality-cost then "质量成本管理") (case qms-upgrade then "质量管理体系升级")
-    (case mass-quality then "群众性质量提升活动") (case responsibility then "落实质量主体责任")
-    (default "质量管理方法")))
-
 (defrule MANAGEMENT::management-qms
   "链上主要企业质量管理等体系运行有效: a share of the main enterprises, every chain leader among them."
   (param (name management-qms-share) (value ?share))
@@ -112,23 +105,22 @@
   (if (> (length$ ?without) 0) then
     (assert (flag (indicator management) (code qms-missing) (severity warning) (rule management-qms)
       (evidence ?without)
-      (text (str-cat "主要企业中 " (length$ ?without) " 家没有评价期内有效的质量管理体系证书：" (join-ids ?without)))
-      (text-en (str-cat (length$ ?without) " main enterprises have no QMS certificate valid in the window: " (join-ids ?without))))))
+      (msg management-qms.missing) (args (length$ ?without) < management-ids ?without >))))
   (if (> (length$ ?leaders-without) 0) then
     (assert (flag (indicator management) (code qms-leader-missing) (severity warning) (rule management-qms)
       (evidence ?leaders-without)
-      (text (str-cat "链主企业 " (join-ids ?leaders-without) " 没有评价期内有效的质量管理体系证书；链主企业须全部持有，体系运行有效不成立"))
-      (text-en (str-cat "chain-leader firms " (join-ids ?leaders-without) " have no QMS certificate valid in the window; every chain leader must hold one, so the systems are not shown to run effectively")))))
+      (msg management-qms.leader-missing) (args < management-ids ?leaders-without >))))
   (if (and (> ?main 0) (= (length$ ?leaders-without) 0) (>= ?pct ?share)) then
-    (bind ?zh (str-cat ?ok "/" ?main " 家主要企业（" (num (pct ?pct)) "%）持有评价期（" ?s " 至 " ?e "）内有效的质量管理体系证书，链主企业全部持有（参数 management-qms-share ≥ " (num ?share) "%）"))
-    (bind ?en (str-cat ?ok " of " ?main " main enterprises (" (num (pct ?pct)) " %), every chain leader among them, hold a QMS certificate valid in the window " ?s " to " ?e " (parameter management-qms-share >= " (num ?share) " %)"))
-    (assert (held (indicator management) (condition qms-effective) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
-    (assert (held (indicator management) (condition qms-effective-2) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
-    (assert (held (indicator management) (condition qms-effective-3) (rule management-qms) (evidence ?ids) (text ?zh) (text-en ?en)))
+    (bind ?args (create$ ?ok ?main (pct ?pct) ?s ?e management-qms-share ?share))
+    (assert (held (indicator management) (condition qms-effective) (rule management-qms) (evidence ?ids)
+      (msg management-qms) (args ?args)))
+    (assert (held (indicator management) (condition qms-effective-2) (rule management-qms) (evidence ?ids)
+      (msg management-qms) (args ?args)))
+    (assert (held (indicator management) (condition qms-effective-3) (rule management-qms) (evidence ?ids)
+      (msg management-qms) (args ?args)))
     (if (= ?ok ?main) then
       (assert (factor (indicator management) (id qms-all) (rule management-qms) (evidence ?ids)
-        (text (str-cat "主要企业 " ?main " 家全部持有评价期内有效的质量管理体系证书"))
-        (text-en (str-cat "all " ?main " main enterprises hold a QMS certificate valid in the window")))))))
+        (msg management-qms.all) (args ?main))))))
 
 (defrule MANAGEMENT::management-certificate-not-valid
   "A certificate issued after the window or expired before it shows no effective QMS in it."
@@ -137,8 +129,7 @@
   (test (or (> ?d ?we) (and (> ?v 0) (< ?v ?ws))))
   =>
   (assert (excluded (indicator management) (evidence ?id) (rule management-certificate-not-valid)
-    (text (str-cat ?std " 证书（" ?dd " 至 " (if (> ?v 0) then ?vu else "") "）在成效评价期 " ?s " 至 " ?e " 内无效"))
-    (text-en (str-cat "the " ?std " certificate (" ?dd " to " (if (> ?v 0) then ?vu else "") ") is not valid in the window " ?s " to " ?e)))))
+    (msg management-certificate-not-valid) (args ?std ?dd ?v ?vu ?s ?e))))
 
 (defrule MANAGEMENT::management-outside-window
   "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
@@ -147,8 +138,7 @@
       (digital (id ?id) (kind ?k) (date ?d) (window before|after)))
   =>
   (assert (excluded (indicator management) (evidence ?id) (rule management-outside-window)
-    (text (str-cat ?k " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e " 之内"))
-    (text-en (str-cat ?k " is dated " ?d ", outside the results window " ?s " to " ?e)))))
+    (msg management-outside-window) (args ?k ?d ?s ?e))))
 
 (defrule MANAGEMENT::management-not-main
   "评价要求：链上主要企业."
@@ -157,34 +147,31 @@
   (enterprise (id ?e) (name ?n) (role ?r&:(not (main-role-p ?r))))
   =>
   (assert (excluded (indicator management) (evidence ?id) (rule management-not-main)
-    (text (str-cat ?n "（" ?e "）不是主要企业（链主、关键合作方），其 " ?k " 不计入"))
-    (text-en (str-cat ?n " (" ?e ") is not a main enterprise; its " ?k " does not count")))))
+    (msg management-not-main) (args ?n ?e ?k))))
 
 (defrule MANAGEMENT::management-method
   "Methods applied in main enterprises inside the window."
   (method (id ?id) (kind ?k) (enterprise ?e) (date ?d) (window inside))
   (enterprise (id ?e) (name ?n) (role ?r&:(main-role-p ?r)))
   =>
-  (bind ?zh (str-cat ?n (if (eq ?k responsibility) then " " else " 运用") (method-zh ?k) "（" ?d "）"))
-  (bind ?en (str-cat ?n " applies " ?k " (" ?d ")"))
   (if (member$ ?k (create$ benchmarking six-sigma lean performance-excellence)) then
     (assert (tally (indicator management) (name advanced) (key (str-cat ?k "@" ?e))))
     (assert (tally (indicator management) (name advanced-ids) (key ?id)))
     (assert (tally (indicator management) (name advanced-enterprises) (key ?e))))
   (if (eq ?k performance-excellence) then
     (assert (factor (indicator management) (id performance-excellence) (rule management-method)
-      (evidence ?id) (text ?zh) (text-en ?en))))
+      (evidence ?id) (msg management-method) (args ?n ?k ?d))))
   (if (member$ ?k (create$ quality-risk quality-cost qms-upgrade)) then
     (assert (held (indicator management) (condition risk-cost-upgrade) (rule management-method)
-      (evidence ?id) (text ?zh) (text-en ?en))))
+      (evidence ?id) (msg management-method) (args ?n ?k ?d))))
   (if (eq ?k mass-quality) then
     (assert (held (indicator management) (condition mass-activities) (rule management-method)
-      (evidence ?id) (text ?zh) (text-en ?en))))
+      (evidence ?id) (msg management-method) (args ?n ?k ?d))))
   (if (eq ?k responsibility) then
     (assert (held (indicator management) (condition quality-responsibility) (rule management-method)
-      (evidence ?id) (text ?zh) (text-en ?en)))
+      (evidence ?id) (msg management-method) (args ?n ?k ?d)))
     (assert (factor (indicator management) (id responsibility) (rule management-method)
-      (evidence ?id) (text ?zh) (text-en ?en)))))
+      (evidence ?id) (msg management-method) (args ?n ?k ?d)))))
 
 (defrule MANAGEMENT::management-chief-quality-officer
   "严格落实质量主体责任: a chief quality officer (首席质量官) answerable for a main enterprise's quality."
@@ -193,20 +180,18 @@
            (window ~future))
   (enterprise (id ?e) (name ?n) (role ?r&:(main-role-p ?r)))
   =>
-  (bind ?zh (str-cat ?n " 设立首席质量官（" ?d "），由其对企业质量负责"))
-  (bind ?en (str-cat ?n " appointed a chief quality officer (" ?d "), answerable for the enterprise's quality"))
   (assert (held (indicator management) (condition quality-responsibility)
-    (rule management-chief-quality-officer) (evidence ?id) (text ?zh) (text-en ?en)))
+    (rule management-chief-quality-officer) (evidence ?id)
+    (msg management-chief-quality-officer) (args ?n ?d)))
   (assert (factor (indicator management) (id responsibility) (rule management-chief-quality-officer)
-    (evidence ?id) (text ?zh) (text-en ?en))))
+    (evidence ?id) (msg management-chief-quality-officer) (args ?n ?d))))
 
 (defrule MANAGEMENT::management-mass-activity
   "积极开展群众性质量提升活动 (the chain's joint activities count too)."
   (activity (id ?id) (title ?t) (kind mass-quality|qc-circle|quality-trust) (date ?d) (window inside))
   =>
   (assert (held (indicator management) (condition mass-activities) (rule management-mass-activity)
-    (evidence ?id)
-    (text (str-cat "群众性质量活动：" ?t "（" ?d "）")) (text-en (str-cat "mass quality activity: " ?t " (" ?d ")")))))
+    (evidence ?id) (msg management-mass-activity) (args ?t ?d))))
 
 (defrule MANAGEMENT::management-digital
   "提升质量管理数字化、智能化水平"
@@ -215,7 +200,7 @@
   =>
   (assert (tally (indicator management) (name digital-enterprises) (key ?e)))
   (assert (held (indicator management) (condition digital-quality) (rule management-digital) (evidence ?id)
-    (text (str-cat ?n " 数字化质量管理：" ?t "（" ?d "）")) (text-en (str-cat ?n " digital quality management: " ?t " (" ?d ")")))))
+    (msg management-digital) (args ?n ?t ?d))))
 
 (defrule MANAGEMENT::management-counts
   "How many advanced methods, and in how many main enterprises."
@@ -230,15 +215,11 @@
   (if (>= (length$ ?uses) ?min) then
     (assert (held (indicator management) (condition advanced-methods) (rule management-counts)
       (evidence ?ids)
-      (text (str-cat "主要企业在评价期内运用先进质量管理方法 " (length$ ?uses) " 项（方法×企业）："
-                     (join-ids ?uses) "（参数 management-advanced-min ≥ " (num ?min) "）"))
-      (text-en (str-cat (length$ ?uses) " advanced methods applied in main enterprises inside the window (method x enterprise): "
-                        (join-ids ?uses) " (parameter management-advanced-min >= " (num ?min) ")")))))
+      (msg management-counts)
+      (args (length$ ?uses) < management-ids ?uses > management-advanced-min ?min))))
   (if (>= (length$ ?es) ?wide) then
     (assert (factor (indicator management) (id methods-widespread) (rule management-counts) (evidence ?ids)
-      (text (str-cat "先进方法在 " (length$ ?es) " 家主要企业运用：" (join-ids ?es)))
-      (text-en (str-cat "advanced methods in " (length$ ?es) " main enterprises: " (join-ids ?es))))))
+      (msg management-counts.methods-widespread) (args (length$ ?es) < management-ids ?es >))))
   (if (>= (length$ ?ds) ?wide) then
     (assert (factor (indicator management) (id digital-widespread) (rule management-counts) (evidence ?ds)
-      (text (str-cat "数字化质量管理在 " (length$ ?ds) " 家主要企业建设：" (join-ids ?ds)))
-      (text-en (str-cat "digital quality management in " (length$ ?ds) " main enterprises: " (join-ids ?ds)))))))
+      (msg management-counts.digital-widespread) (args (length$ ?ds) < management-ids ?ds >)))))

@@ -82,8 +82,6 @@
 (deftemplate SME::joint
   (slot activity (type STRING)))
 
-(deffunction SME::srdi-zh (?s) (if (eq ?s little-giant) then "国家级专精特新“小巨人”" else "省级专精特新"))
-
 ;;; The last day (yyyymmdd) of a status recognised on ?day and valid ?years years: the day before
 ;;; the anniversary, as an ordering key (2021-07-19 + 3 years: valid while < 20240719).
 (deffunction SME::srdi-expiry (?day ?years) (+ ?day (* 10000 ?years)))
@@ -99,9 +97,7 @@
       (breakthrough (id ?id) (title ?t) (date ?d) (window before|after)))
   =>
   (assert (excluded (indicator sme) (evidence ?id) (rule sme-outside-window)
-    (text (str-cat ?t " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"))
-    (text-en (str-cat ?t " is dated " ?d ", outside the results window " ?s " to " ?e
-                      " (" ?m " months from work start)")))))
+    (msg sme-outside-window) (args ?t ?d ?s ?e ?m))))
 
 (defrule SME::sme-participant
   "Who took part in the joint activities inside the window."
@@ -131,12 +127,10 @@
     (assert (joint (activity ?a)))
     (if (member$ ?k (create$ mass-quality qc-circle quality-trust)) then
       (assert (held (indicator sme) (condition joint-activity) (rule sme-joint-activity) (evidence ?a)
-        (text (str-cat ?t "（" ?d "），" ?n " 家链上企业参与（参数 sme-joint-min ≥ " (num ?min) "）"))
-        (text-en (str-cat ?t " (" ?d "), " ?n " chain enterprises took part (parameter sme-joint-min >= " (num ?min) ")")))))
+        (msg sme-joint-activity) (args ?t ?d ?n sme-joint-min ?min))))
    else
     (assert (excluded (indicator sme) (evidence ?a) (rule sme-joint-activity)
-      (text (str-cat ?t " 只有 " ?n " 家链上企业参与，不是联合活动（参数 sme-joint-min ≥ " (num ?min) "）"))
-      (text-en (str-cat ?t " had only " ?n " chain enterprises; not a joint activity (parameter sme-joint-min >= " (num ?min) ")"))))))
+      (msg sme-joint-activity.too-few) (args ?t ?n sme-joint-min ?min)))))
 
 (defrule SME::sme-marked-result
   "成效显著: a measured result of a joint activity or a breakthrough improved markedly."
@@ -148,8 +142,8 @@
   =>
   (assert (tally (indicator sme) (name marked) (key ?id)))
   (assert (factor (indicator sme) (id partly-results) (rule sme-marked-result) (evidence ?id)
-    (text (str-cat ?t "：" ?m " " (num ?b) "→" (num ?a) " " ?u "，改善 " (num (improvement ?k ?b ?a)) "%（参数 improvement-marked ≥ " (num ?marked) "%）"))
-    (text-en (str-cat ?t ": " ?m " " (num ?b) " -> " (num ?a) " " ?u ", improved " (num (improvement ?k ?b ?a)) " % (parameter improvement-marked >= " (num ?marked) " %)")))))
+    (msg sme-marked-result)
+    (args ?t ?m ?b ?a ?u (improvement ?k ?b ?a) improvement-marked ?marked))))
 
 (defrule SME::sme-who-joined
   "带动中小微企业 / 关键合作方开展…活动成效显著: who took part, and a marked result."
@@ -163,27 +157,23 @@
   (bind ?pacts (tally-keys sme activities-with-key-partner))
   (bind ?all (tally-keys sme participants))
   (bind ?good (tally-keys sme marked))
-  (bind ?m-zh (str-cat "；成效显著：" (join-ids ?good) " 有改善幅度达到参数 improvement-marked（≥ " (num ?marked) "%）的实测结果"))
-  (bind ?m-en (str-cat "; marked results: " (join-ids ?good) " (parameter improvement-marked >= " (num ?marked) " %)"))
   (if (> (length$ ?smes) 0) then
     (assert (factor (indicator sme) (id partly-smes) (rule sme-who-joined) (evidence ?acts)
-      (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果：" (join-ids ?smes)))
-      (text-en (str-cat (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs: " (join-ids ?smes))))))
+      (msg sme-who-joined.smes) (args (length$ ?smes) < sme-ids ?smes >))))
   (if (and (> (length$ ?smes) 0) (> (length$ ?good) 0)) then
     (assert (held (indicator sme) (condition smes-joined) (rule sme-who-joined)
       (evidence (distinct$ (create$ ?acts ?good)))
-      (text (str-cat "中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果：" (join-ids ?smes) ?m-zh))
-      (text-en (str-cat (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs: " (join-ids ?smes) ?m-en)))))
+      (msg sme-who-joined)
+      (args (length$ ?smes) < sme-ids ?smes > < sme-ids ?good > improvement-marked ?marked))))
   (if (and (> (length$ ?smes) 0) (> (length$ ?partners) 0) (> (length$ ?good) 0)) then
     (assert (held (indicator sme) (condition partners-and-smes-joined) (rule sme-who-joined)
       (evidence (distinct$ (create$ ?pacts ?acts ?good)))
-      (text (str-cat "关键合作方 " (join-ids ?partners) " 与中小微企业 " (length$ ?smes) " 家参与联合活动或取得攻关成果" ?m-zh))
-      (text-en (str-cat "key partners " (join-ids ?partners) " and " (length$ ?smes) " SMEs took part in joint activities or obtained breakthroughs" ?m-en)))))
+      (msg sme-who-joined.partners)
+      (args < sme-ids ?partners > (length$ ?smes) < sme-ids ?good > improvement-marked ?marked))))
   (if (>= (length$ ?all) ?many) then
     (assert (factor (indicator sme) (id many-participants) (rule sme-who-joined)
       (evidence (distinct$ (create$ ?pacts ?acts)))
-      (text (str-cat "参与联合活动的链上企业 " (length$ ?all) " 家（参数 sme-participants-many ≥ " (num ?many) "）"))
-      (text-en (str-cat (length$ ?all) " enterprises took part in joint activities (parameter sme-participants-many >= " (num ?many) ")"))))))
+      (msg sme-who-joined.many) (args (length$ ?all) sme-participants-many ?many)))))
 
 (defrule SME::sme-srdi-breakthrough
   "有专精特新企业获得产品质量攻关成果 (the status valid in the window)"
@@ -196,11 +186,10 @@
   (assert (tally (indicator sme) (name srdi-enterprises) (key ?e)))
   (assert (tally (indicator sme) (name srdi-breakthroughs) (key ?id)))
   (assert (held (indicator sme) (condition srdi-breakthrough) (rule sme-srdi-breakthrough) (evidence ?id)
-    (text (str-cat (srdi-zh ?s) "企业 " ?n " 获得攻关成果：" ?t "（" ?d "）"))
-    (text-en (str-cat "specialised-and-innovative firm (" ?s ") " ?n ": " ?t " (" ?d ")"))))
+    (msg sme-srdi-breakthrough) (args ?s ?n ?t ?d)))
   (if (eq ?s little-giant) then
     (assert (factor (indicator sme) (id little-giant) (rule sme-srdi-breakthrough) (evidence ?id)
-      (text (str-cat "“小巨人”企业 " ?n " 获得攻关成果")) (text-en (str-cat "little giant " ?n " obtained a breakthrough"))))))
+      (msg sme-srdi-breakthrough.little-giant) (args ?n)))))
 
 (defrule SME::sme-srdi-not-valid
   "专精特新 status is valid three years from its date: one not valid in the window does not count."
@@ -211,10 +200,7 @@
   (test (not (srdi-valid-p ?sd ?years ?ws ?we)))
   =>
   (assert (excluded (indicator sme) (evidence ?id) (rule sme-srdi-not-valid)
-    (text (str-cat ?n " 的" (srdi-zh ?st) "资格认定于 " ?sdate "，有效期 " (num ?years) " 年，在成效评价期 " ?s " 至 " ?e
-                   " 内无效（参数 sme-srdi-valid-years），其攻关成果不计入专精特新条件"))
-    (text-en (str-cat ?n "'s specialised-and-innovative status (" ?st ") was recognised on " ?sdate " and is valid " (num ?years)
-                      " years, so not in the window " ?s " to " ?e " (parameter sme-srdi-valid-years); its breakthrough does not count for those conditions")))))
+    (msg sme-srdi-not-valid) (args ?n ?st ?sdate ?years ?s ?e sme-srdi-valid-years))))
 
 (defrule SME::sme-srdi-undated
   "A 专精特新 status without a date cannot be checked against the window: counted as declared, flagged."
@@ -222,8 +208,7 @@
   (enterprise (id ?e) (name ?n) (srdi ?s&provincial|little-giant) (srdi-day 0))
   =>
   (assert (flag (indicator sme) (code srdi-undated) (severity warning) (rule sme-srdi-undated) (evidence ?e)
-    (text (str-cat ?n "（" ?e "）的" (srdi-zh ?s) "资格未注明认定日期（srdi-date），无法核对其三年有效期是否覆盖成效评价期；按申报计入，请核实"))
-    (text-en (str-cat ?n " (" ?e ") declares " ?s " specialised-and-innovative status without its date (srdi-date), so its three-year validity cannot be checked against the window; counted as declared, to be checked")))))
+    (msg sme-srdi-undated) (args ?n ?e ?s))))
 
 (defrule SME::sme-breakthrough-not-srdi
   "A breakthrough of a firm that is not 专精特新 does not count for the 专精特新 conditions."
@@ -231,8 +216,7 @@
   (enterprise (id ?e) (name ?n) (srdi ?s&~provincial&~little-giant))
   =>
   (assert (excluded (indicator sme) (evidence ?id) (rule sme-breakthrough-not-srdi)
-    (text (str-cat ?n " 不是专精特新企业（" ?s "），其攻关成果不计入专精特新条件"))
-    (text-en (str-cat ?n " is not a specialised-and-innovative firm (" ?s "); its breakthrough does not count for those conditions")))))
+    (msg sme-breakthrough-not-srdi) (args ?n ?s))))
 
 (defrule SME::sme-srdi-many
   "有两个以上专精特新企业获得产品质量攻关成果"
@@ -245,9 +229,7 @@
   (bind ?n (length$ ?es))
   (if (>= ?n ?min) then
     (assert (held (indicator sme) (condition srdi-breakthroughs) (rule sme-srdi-many) (evidence ?ids)
-      (text (str-cat ?n " 家专精特新企业获得攻关成果：" (join-ids ?es) "（参数 sme-srdi-many ≥ " (num ?min) "）"))
-      (text-en (str-cat ?n " specialised-and-innovative firms obtained breakthroughs: " (join-ids ?es) " (parameter sme-srdi-many >= " (num ?min) ")")))))
+      (msg sme-srdi-many) (args ?n < sme-ids ?es > sme-srdi-many ?min))))
   (if (>= ?n (* ?far ?min)) then
     (assert (factor (indicator sme) (id many-srdi) (rule sme-srdi-many) (evidence ?ids)
-      (text (str-cat ?n " 家专精特新企业获得攻关成果，达到参数的 " (num ?far) " 倍（" (num (* ?far ?min)) "）"))
-      (text-en (str-cat ?n " firms, " (num ?far) " times the parameter (" (num (* ?far ?min)) ")"))))))
+      (msg sme-srdi-many.far) (args ?n ?far (* ?far ?min))))))

@@ -41,9 +41,10 @@
   (slot led (type SYMBOL) (allowed-symbols yes no))
   (slot published (type SYMBOL) (allowed-symbols yes no))  ; published inside the window
   (slot label (type STRING))
-  (slot when (type STRING))                                 ; "2024-08-23发布", "2025-03-28立项"
-  (slot when-en (type STRING))
-  (slot name (type STRING)))
+  (slot name (type STRING))
+  ;; when it was drafted ("2024-08-23发布", "2025-03-28立项"): a finding (standards-count)
+  (slot msg (type SYMBOL) (default nil))
+  (multislot args))
 
 (deffacts STANDARDS::definitions
   (condition (indicator standards) (level 3) (id national-or-international)
@@ -86,40 +87,9 @@
     (text "开展自我声明公开的主要企业达到参数 standards-declaring-enterprises（{standards-declaring-enterprises}）的家数")
     (text-en "main enterprises that self-declared reach the number in parameter standards-declaring-enterprises ({standards-declaring-enterprises})")))
 
-(deffunction STANDARDS::type-zh (?t)
-  (switch ?t
-    (case international then "国际标准")
-    (case national then "国家标准")
-    (case national-guidance then "国家标准化指导性技术文件")
-    (case industry then "行业标准")
-    (case local then "地方标准")
-    (case group then "团体标准")
-    (case enterprise then "企业标准")
-    (default "未知类型标准")))
-
-(deffunction STANDARDS::type-en (?t)
-  (switch ?t
-    (case international then "international standard")
-    (case national then "national standard")
-    (case national-guidance then "national standardisation guidance document")
-    (case industry then "industry standard")
-    (case local then "local standard")
-    (case group then "group standard")
-    (case enterprise then "enterprise standard")
-    (default "standard of unknown type")))
-
-(deffunction STANDARDS::led-zh (?l) (if (eq ?l yes) then "主导" else "参与"))
-(deffunction STANDARDS::led-en (?l) (if (eq ?l yes) then "led" else "took part in"))
-
 ;;; Led (主导): the drafting-unit rank when given, otherwise the declared role.
 (deffunction STANDARDS::led-p (?role ?rank ?lead-rank)
   (if (> ?rank 0) then (<= ?rank ?lead-rank) else (eq ?role lead)))
-
-;;; "GB/T 1234-2024" or, for a project without a code, "计划号 20250412-T-608".
-(deffunction STANDARDS::label-zh (?code ?plan)
-  (if (neq ?code "") then ?code else (str-cat "计划号 " ?plan)))
-(deffunction STANDARDS::label-en (?code ?plan)
-  (if (neq ?code "") then ?code else (str-cat "plan number " ?plan)))
 
 ;;; ---------------------------------------------------------------- what does not count
 
@@ -133,14 +103,11 @@
   (test (not (or (and (eq ?st approved) (eq ?w before))
                  (and (eq ?st published) (eq ?w after) (neq ?plan "") (> ?ad 0) (<= ?ad ?ed)))))
   =>
-  (bind ?what (if (eq ?st published) then "发布日期" else "立项日期"))
-  (bind ?what-en (if (eq ?st published) then "published" else "approved"))
+  ;; The label is the code, or "计划号 …" for a project without one; a standard published after
+  ;; the window is told that it shows no drafting in it either.
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-outside-window)
-    (text (str-cat (label-zh ?code ?plan) " 的" ?what " " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"
-                   (if (and (eq ?st published) (eq ?w after)) then "，也未给出评价期内起草（计划号及不晚于评价期末的立项日期）" else "")))
-    (text-en (str-cat (label-en ?code ?plan) " was " ?what-en " on " ?d ", outside the results window " ?s " to " ?e
-                      " (" ?m " months from work start)"
-                      (if (and (eq ?st published) (eq ?w after)) then ", and no drafting in the window is shown (a plan number and an approval date by the window's end)" else ""))))))
+    (msg standards-outside-window)
+    (args ?code ?plan ?st ?d ?s ?e ?m (and (eq ?st published) (eq ?w after))))))
 
 (defrule STANDARDS::standards-declaration-outside-window
   "注：质量成效中的指标是指开展产业质量提升后的24个月产生的效益。"
@@ -149,9 +116,7 @@
       (forerunner (id ?id) (code ?code) (date ?d) (window before|after)))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-declaration-outside-window)
-    (text (str-cat ?code " 的日期 " ?d " 不在成效评价期 " ?s " 至 " ?e "（开工后" ?m "个月）之内"))
-    (text-en (str-cat ?code " is dated " ?d ", outside the results window " ?s " to " ?e
-                      " (" ?m " months from work start)")))))
+    (msg standards-declaration-outside-window) (args ?code ?d ?s ?e ?m))))
 
 (defrule STANDARDS::standards-declaration-withdrawn
   "自我声明公开: a declaration withdrawn before the window began was not public during it."
@@ -159,18 +124,15 @@
   (self-declaration (id ?id) (code ?code) (withdrawn ?wd) (withdrawn-day ?w&:(> ?w 0)&:(< ?w ?sd)))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-declaration-withdrawn)
-    (text (str-cat ?code " 的自我声明已于 " ?wd " 撤销，早于成效评价期开始（" ?s "），评价期内未处于公开状态"))
-    (text-en (str-cat "the self-declaration of " ?code " was withdrawn on " ?wd ", before the results window began (" ?s "), so it was not public during it")))))
+    (msg standards-declaration-withdrawn) (args ?code ?wd ?s))))
 
 (defrule STANDARDS::standards-project-without-plan
   "An approved project counts with its plan number (or with standards-count-approved = 1)."
   (param (name standards-count-approved) (value 0))
   (standard (id ?id) (code ?code) (title ?title) (plan "") (status approved))
   =>
-  (bind ?what (if (neq ?code "") then ?code else (str-cat "《" ?title "》")))
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-project-without-plan)
-    (text (str-cat ?what " 仅立项尚未发布，且未给出计划号（项目编号），无法核实已作为起草单位参与，不计入（参数 standards-count-approved = 0）"))
-    (text-en (str-cat ?what " is an approved project, not yet published, without its plan (project) number, so taking part as a drafting unit cannot be checked; not counted (parameter standards-count-approved = 0)")))))
+    (msg standards-project-without-plan) (args ?code ?title standards-count-approved))))
 
 (defrule STANDARDS::standards-not-main-enterprise
   "评价要求：链上主要企业 (the chain's main enterprises)."
@@ -181,24 +143,17 @@
   (enterprise (id ?e) (name ?name) (role ?role&:(not (main-role-p ?role))))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-not-main-enterprise)
-    (text (str-cat ?code " 由 " ?name "（" ?e "）完成，该企业不是链主企业或关键合作方，不属于“链上主要企业”（参数 standards-any-enterprise = 0）"))
-    (text-en (str-cat ?code " is by " ?name " (" ?e "), which is neither a chain-leader firm nor a key partner, so not one of the chain's main enterprises (parameter standards-any-enterprise = 0)")))))
+    (msg standards-not-main-enterprise) (args ?code ?name ?e standards-any-enterprise))))
 
 (defrule STANDARDS::standards-unknown-code
   "Codes have known shapes (GB/T 1234-2020, T/CAQ 10201-2020, ISO 9001:2015 ...)."
   (standard (id ?id) (label ?label) (code-type unknown))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-unknown-code)
-    (text (if (eq ?label "") then "未给出标准编号或计划号，无法确定标准类别，不计入"
-              else (str-cat "“" ?label "”不是可识别的标准编号，无法确定标准类别，不计入")))
-    (text-en (if (eq ?label "") then "neither a standard code nor a plan number is given, so its kind cannot be told; not counted"
-                 else (str-cat "'" ?label "' is not a recognisable standard code, so its kind cannot be told; not counted")))))
+    (msg standards-unknown-code) (args ?label)))
   (assert (flag (indicator standards) (code standard-code-unknown) (severity warning)
     (rule standards-unknown-code) (evidence ?id)
-    (text (if (eq ?label "") then "既无标准编号也无计划号，请核对"
-              else (str-cat "标准编号“" ?label "”格式无法识别，请核对")))
-    (text-en (if (eq ?label "") then "neither a standard code nor a plan number; check it"
-                 else (str-cat "the standard code '" ?label "' has no known shape; check it"))))))
+    (msg standards-unknown-code.flag) (args ?label))))
 
 (defrule STANDARDS::standards-type-mismatch
   "The code decides the kind of standard; a declared type that contradicts it is flagged."
@@ -207,9 +162,7 @@
   =>
   (assert (flag (indicator standards) (code standard-type-mismatch) (severity warning)
     (rule standards-type-mismatch) (evidence ?id)
-    (text (str-cat ?code " 申报为" (type-zh ?declared) "，但编号表明是" (type-zh ?actual) "；按" (type-zh ?actual) "计"))
-    (text-en (str-cat ?code " is declared a " (type-en ?declared) " but its code makes it a "
-                      (type-en ?actual) "; counted as a " (type-en ?actual))))))
+    (msg standards-type-mismatch) (args ?code ?declared ?actual))))
 
 (defrule STANDARDS::standards-rank-role-mismatch
   "The drafting-unit rank decides whether the enterprise led; a declared role it contradicts is flagged."
@@ -219,18 +172,16 @@
   =>
   (assert (flag (indicator standards) (code standard-rank-role-mismatch) (severity warning)
     (rule standards-rank-role-mismatch) (evidence ?id)
-    (text (str-cat ?code " 申报为" (if (eq ?role lead) then "主导" else "参与") "，但起草单位排序为第 " ?rank
-                   " 位（参数 standards-lead-rank = " ?lr "）；按排序计为" (if (<= ?rank ?lr) then "主导" else "参与")))
-    (text-en (str-cat ?code " is declared " (if (eq ?role lead) then "led" else "taken part in") " but the drafting-unit rank is " ?rank
-                      " (parameter standards-lead-rank = " ?lr "); counted by the rank as " (if (<= ?rank ?lr) then "led" else "taken part in"))))))
+    ;; declared led, and led by the rank: TRUE or FALSE
+    (msg standards-rank-role-mismatch)
+    (args ?code (eq ?role lead) ?rank standards-lead-rank ?lr (<= ?rank ?lr)))))
 
 (defrule STANDARDS::standards-enterprise-standard
   "Enterprise standards count for 1-2 through self-declaration (自我声明公开) only."
   (standard (id ?id) (label ?code) (code-type enterprise))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-enterprise-standard)
-    (text (str-cat ?code " 是企业标准；企业标准以自我声明公开（self-declaration）计入1-2分档"))
-    (text-en (str-cat ?code " is an enterprise standard; enterprise standards count for band 1-2 through self-declaration")))))
+    (msg standards-enterprise-standard) (args ?code))))
 
 ;;; ---------------------------------------------------------------- what counts
 
@@ -252,42 +203,30 @@
   (test (or (= ?any 1) (main-role-p ?er)))
   =>
   (bind ?pub (if (and (eq ?status published) (eq ?w inside)) then yes else no))
-  (bind ?when (if (eq ?pub yes) then (str-cat ?d "发布")
-               else (if (eq ?status approved) then (str-cat ?d "立项，尚未发布")
-                     else (str-cat ?ad "立项，" ?d "发布（评价期后）"))))
-  (bind ?when-en (if (eq ?pub yes) then (str-cat "published " ?d)
-                  else (if (eq ?status approved) then (str-cat "approved " ?d ", not yet published")
-                        else (str-cat "approved " ?ad ", published " ?d " (after the window)"))))
-  (if (neq ?plan "") then
-    (bind ?when (str-cat ?when "，计划号 " ?plan))
-    (bind ?when-en (str-cat ?when-en ", plan number " ?plan)))
-  (if (> ?rank 0) then
-    (bind ?when (str-cat ?when "，第 " ?rank " 起草单位"))
-    (bind ?when-en (str-cat ?when-en ", drafting unit no. " ?rank)))
+  ;; When: published inside the window, approved (not yet published), or approved and
+  ;; published after the window; its plan number and drafting-unit rank when given.
   (assert (counted (id ?id) (class ?class) (led (if (led-p ?role ?rank ?lr) then yes else no))
-                   (published ?pub) (label (if (neq ?code "") then ?code else ?plan))
-                   (when ?when) (when-en ?when-en) (name ?name))))
+                   (published ?pub) (label (if (neq ?code "") then ?code else ?plan)) (name ?name)
+                   (msg standards-count) (args ?pub (eq ?status approved) ?d ?ad ?plan ?rank))))
 
 (defrule STANDARDS::standards-national-or-international
   "6-8分：链上主要企业积极参与制修订国际标准或国家标准或国家标准化指导性技术文件"
   (counted (id ?id) (class ?c&international|national|national-guidance) (led ?l) (label ?code)
-           (when ?w) (when-en ?we) (name ?name))
+           (name ?name) (msg ?wm) (args $?wa))
   =>
   (assert (held (indicator standards) (condition national-or-international)
     (rule standards-national-or-international) (evidence ?id)
-    (text (str-cat ?name (led-zh ?l) "制修订" (type-zh ?c) " " ?code "（" ?w "）"))
-    (text-en (str-cat ?name " " (led-en ?l) " " (type-en ?c) " " ?code " (" ?we ")")))))
+    (msg standards-national-or-international) (args ?name ?l ?c ?code < ?wm $?wa >))))
 
 (defrule STANDARDS::standards-industry-or-group
   "3-5分：链上主要企业积极参与制修订行业标准、团体标准"
-  (counted (id ?id) (class ?c&industry|group|local) (led ?l) (label ?code) (when ?w) (when-en ?we)
-           (name ?name))
+  (counted (id ?id) (class ?c&industry|group|local) (led ?l) (label ?code) (name ?name) (msg ?wm)
+           (args $?wa))
   =>
   (assert (tally (indicator standards) (name industry-standards) (key ?id)))
   (assert (held (indicator standards) (condition industry-or-group)
     (rule standards-industry-or-group) (evidence ?id)
-    (text (str-cat ?name (led-zh ?l) "制修订" (type-zh ?c) " " ?code "（" ?w "）"))
-    (text-en (str-cat ?name " " (led-en ?l) " " (type-en ?c) " " ?code " (" ?we ")")))))
+    (msg standards-industry-or-group) (args ?name ?l ?c ?code < ?wm $?wa >))))
 
 (defrule STANDARDS::standards-self-declared
   "1-2分：链上主要企业积极开展企业标准自我声明公开 (public during the window)"
@@ -301,8 +240,7 @@
   (assert (tally (indicator standards) (name declaring-enterprises) (key ?e)))
   (assert (held (indicator standards) (condition self-declared) (rule standards-self-declared)
     (evidence ?id)
-    (text (str-cat ?name " 自我声明公开企业标准 " ?code "（" ?d " 起公开）"))
-    (text-en (str-cat ?name " self-declared the enterprise standard " ?code " (public since " ?d ")")))))
+    (msg standards-self-declared) (args ?name ?code ?d))))
 
 (defrule STANDARDS::standards-forerunner
   "6-8分：实现企业标准领跑 -- an enterprise standard listed as a 领跑者 inside the window."
@@ -314,8 +252,7 @@
   (assert (tally (indicator standards) (name declaring-enterprises) (key ?e)))
   (assert (held (indicator standards) (condition forerunner) (rule standards-forerunner)
     (evidence ?id)
-    (text (str-cat ?name " 的企业标准 " ?code "（" ?p "）列入企业标准“领跑者”（" ?d "）"))
-    (text-en (str-cat ?name "'s enterprise standard " ?code " (" ?p ") listed as a forerunner (" ?d ")")))))
+    (msg standards-forerunner) (args ?name ?code ?p ?d))))
 
 ;;; ---------------------------------------------------------------- placement in the band
 
@@ -326,8 +263,7 @@
   =>
   (assert (factor (indicator standards) (id lead-national) (rule standards-lead-national)
     (evidence ?id)
-    (text (str-cat ?name " 主导制修订" (type-zh ?c) " " ?code))
-    (text-en (str-cat ?name " led " (type-en ?c) " " ?code)))))
+    (msg standards-lead-national) (args ?name ?c ?code))))
 
 (defrule STANDARDS::standards-lead-industry
   "Led (主导) an industry, group or local standard."
@@ -335,18 +271,16 @@
   =>
   (assert (factor (indicator standards) (id lead-industry) (rule standards-lead-industry)
     (evidence ?id)
-    (text (str-cat ?name " 主导制修订" (type-zh ?c) " " ?code))
-    (text-en (str-cat ?name " led " (type-en ?c) " " ?code)))))
+    (msg standards-lead-industry) (args ?name ?c ?code))))
 
 (defrule STANDARDS::standards-published
   "6-8: publication inside the window places a standard higher than an approved project."
   (counted (id ?id) (class ?c&international|national|national-guidance) (published yes) (label ?code)
-           (when ?w) (when-en ?we))
+           (msg ?wm) (args $?wa))
   =>
   (assert (factor (indicator standards) (id published-national) (rule standards-published)
     (evidence ?id)
-    (text (str-cat "已在评价期内发布：" (type-zh ?c) " " ?code "（" ?w "）"))
-    (text-en (str-cat "published inside the window: " (type-en ?c) " " ?code " (" ?we ")")))))
+    (msg standards-published) (args ?c ?code < ?wm $?wa >))))
 
 (defrule STANDARDS::standards-many-industry
   "推动行业形成较完善的标准化体系: enough industry, group and local standards."
@@ -358,8 +292,7 @@
   (if (>= ?n ?min) then
     (assert (factor (indicator standards) (id many-industry) (rule standards-many-industry)
       (evidence ?ids)
-      (text (str-cat "计入的行业、团体、地方标准 " ?n " 项（参数 standards-many ≥ " (num ?min) "）"))
-      (text-en (str-cat ?n " industry, group and local standards counted (parameter standards-many >= " (num ?min) ")"))))))
+      (msg standards-many-industry) (args ?n standards-many ?min)))))
 
 (defrule STANDARDS::standards-many-declarers
   "积极开展: self-declarations by several main enterprises."
@@ -371,5 +304,5 @@
   (if (>= ?n ?min) then
     (assert (factor (indicator standards) (id many-declarers) (rule standards-many-declarers)
       (evidence ?es)
-      (text (str-cat ?n " 家主要企业开展自我声明公开：" (join-ids ?es) "（参数 standards-declaring-enterprises ≥ " (num ?min) "）"))
-      (text-en (str-cat ?n " main enterprises self-declared: " (join-ids ?es) " (parameter standards-declaring-enterprises >= " (num ?min) ")"))))))
+      (msg standards-many-declarers)
+      (args ?n < standards-ids ?es > standards-declaring-enterprises ?min)))))

@@ -62,19 +62,17 @@
   =>
   (if (>= ?n ?min) then
     (assert (held (indicator survey) (condition major-problems) (rule survey-problem-list) (evidence ?id)
-      (text (str-cat ?t "（" ?d "）列明重大质量问题 " ?n " 个（参数 survey-problems-min ≥ " (num ?min) "）"))
-      (text-en (str-cat ?t " (" ?d ") names " ?n " major quality problems (parameter survey-problems-min >= " (num ?min) ")"))))
+      (msg survey-problem-list) (args ?t ?d ?n ?min survey-problems-min)))
    else
     (assert (excluded (indicator survey) (evidence ?id) (rule survey-problem-list)
-      (text (str-cat ?t " 只列明 " ?n " 个问题，少于参数 survey-problems-min（" ?min "）"))
-      (text-en (str-cat ?t " names only " ?n " problems, fewer than parameter survey-problems-min (" ?min ")"))))))
+      (msg survey-problem-list.too-few) (args ?t ?n ?min survey-problems-min)))))
 
 (defrule SURVEY::survey-targets
   "质量提升目标、路径"
   (target-plan (id ?id) (title ?t) (date ?d))
   =>
   (assert (held (indicator survey) (condition targets-paths) (rule survey-targets) (evidence ?id)
-    (text (str-cat "目标与路径：" ?t "（" ?d "）")) (text-en (str-cat "targets and paths: " ?t " (" ?d ")")))))
+    (msg survey-targets) (args ?t ?d))))
 
 (defrule SURVEY::survey-indicators
   "研究产业发展质量指标"
@@ -82,12 +80,10 @@
   (indicator-system (id ?id) (title ?t) (indicators ?n) (date ?d))
   =>
   (assert (held (indicator survey) (condition indicators-studied) (rule survey-indicators) (evidence ?id)
-    (text (str-cat "质量指标体系：" ?t "，" ?n " 项指标（" ?d "）"))
-    (text-en (str-cat "indicator system: " ?t ", " ?n " indicators (" ?d ")"))))
+    (msg survey-indicators) (args ?t ?n ?d)))
   (if (>= ?n ?many) then
     (assert (factor (indicator survey) (id many-indicators) (rule survey-indicators) (evidence ?id)
-      (text (str-cat ?t " 有 " ?n " 项指标（参数 survey-indicators-many ≥ " (num ?many) "）"))
-      (text-en (str-cat ?t " has " ?n " indicators (parameter survey-indicators-many >= " (num ?many) ")"))))))
+      (msg survey-indicators.many) (args ?t ?n ?many survey-indicators-many)))))
 
 (defrule SURVEY::survey-map-or-report
   "形成产业质量图谱、产业质量状况报告等调查成果"
@@ -95,9 +91,9 @@
       (status-report (id ?id) (title ?t) (date ?d)))
   =>
   (assert (held (indicator survey) (condition survey-results) (rule survey-map-or-report) (evidence ?id)
-    (text (str-cat "调查成果：" ?t "（" ?d "）")) (text-en (str-cat "survey result: " ?t " (" ?d ")"))))
+    (msg survey-map-or-report) (args ?t ?d)))
   (assert (held (indicator survey) (condition map-or-report) (rule survey-map-or-report) (evidence ?id)
-    (text (str-cat "调查成果：" ?t "（" ?d "）")) (text-en (str-cat "survey result: " ?t " (" ?d ")")))))
+    (msg survey-map-or-report) (args ?t ?d))))
 
 (defrule SURVEY::survey-map-and-report
   "Both a quality map and a status report. One factor citing every map and every report: a
@@ -109,20 +105,21 @@
   (bind ?reports (find-all-facts ((?r status-report)) TRUE))
   (bind ?mt (slot-values$ ?maps title))
   (bind ?rt (slot-values$ ?reports title))
+  ;; The titles as list findings, one id for one title and one for several (English: map, maps).
+  (bind ?mf (if (> (length$ ?mt) 1) then (create$ < survey-map-and-report.maps ?mt >)
+             else (create$ < survey-map-and-report.map ?mt >)))
+  (bind ?rf (if (> (length$ ?rt) 1) then (create$ < survey-map-and-report.reports ?rt >)
+             else (create$ < survey-map-and-report.report ?rt >)))
   (assert (factor (indicator survey) (id map-and-report) (rule survey-map-and-report)
     (evidence (slot-values$ ?maps id) (slot-values$ ?reports id))
-    (text (str-cat "质量图谱“" (join$ "”、“" ?mt) "”和状况报告“" (join$ "”、“" ?rt) "”均已形成"))
-    (text-en (str-cat "both the map" (if (> (length$ ?mt) 1) then "s" else "")
-                      " '" (join$ "', '" ?mt) "' and the report" (if (> (length$ ?rt) 1) then "s" else "")
-                      " '" (join$ "', '" ?rt) "'")))))
+    (msg survey-map-and-report) (args ?mf ?rf))))
 
 (defrule SURVEY::survey-absent
   "1-2分：未开展系统的产业质量状况调查工作 -- absence earns the lowest band."
   (project (id ?p))
   =>
   (assert (held (indicator survey) (condition no-systematic-survey) (rule survey-absent)
-    (text "最低档描述的是未开展系统调查，任何申报都至少达到本档")
-    (text-en "the lowest band describes no systematic survey; every application reaches it"))))
+    (msg survey-absent))))
 
 (defrule SURVEY::survey-partial
   "Part of a survey without a map or report."
@@ -131,4 +128,4 @@
       (indicator-system (id ?id) (title ?t)))
   =>
   (assert (factor (indicator survey) (id partial-survey) (rule survey-partial) (evidence ?id)
-    (text (str-cat "部分调查工作：" ?t)) (text-en (str-cat "part of a survey: " ?t)))))
+    (msg survey-partial) (args ?t))))

@@ -85,15 +85,14 @@
       (competition (id ?id) (title ?t) (date ?d) (window before|after)))
   =>
   (assert (excluded (indicator talent) (evidence ?id) (rule talent-outside-window)
-    (text (str-cat ?t " 的日期 " ?d " 在评价期 " ?s " 至 " ?e " 之外，不计入“定期”的频次"))
-    (text-en (str-cat ?t " is dated " ?d ", outside the window " ?s " to " ?e "; not counted for the regularity")))))
+    (msg talent-outside-window) (args ?t ?d ?s ?e))))
 
 (defrule TALENT::talent-mechanism
   "形成专业质量技能人才和质量管理人才培养机制"
   (talent-mechanism (id ?id) (title ?t) (date ?d))
   =>
   (assert (held (indicator talent) (condition mechanism-formed) (rule talent-mechanism) (evidence ?id)
-    (text (str-cat "人才培养机制：" ?t "（" ?d "）")) (text-en (str-cat "training mechanism: " ?t " (" ?d ")")))))
+    (msg talent-mechanism) (args ?t ?d))))
 
 (defrule TALENT::talent-training
   "定期开展质量技能培训; 长效良性机制: the mechanism document with regular training, year after
@@ -114,20 +113,19 @@
     (if (not (member$ ?y ?years)) then (bind ?years (create$ ?years ?y))))
   (bind ?rate (per-year (length$ ?ids) ?m))
   (if (>= ?rate ?min) then
-    (bind ?zh (str-cat ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " (num ?min) "）"))
-    (bind ?en (str-cat (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " (num ?min) ")"))
     (assert (held (indicator talent) (condition regular-skills-training) (rule talent-training)
-      (evidence ?ids) (text ?zh) (text-en ?en))))
+      (evidence ?ids)
+      (msg talent-training) (args ?s ?e (length$ ?ids) ?rate talent-trainings-per-year ?min))))
   (if (and (>= ?rate ?min) (>= (length$ ?years) ?years-min) (any-factp ((?t talent-mechanism)) TRUE)) then
     (bind ?mech (slot-values$ (find-all-facts ((?t talent-mechanism)) TRUE) id))
     (assert (held (indicator talent) (condition lasting-mechanism) (rule talent-training)
       (evidence ?mech ?ids)
-      (text (str-cat "有人才培养机制，定期开展培训：" ?s " 至 " ?e " 培训 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-trainings-per-year ≥ " (num ?min) "），分布在 " (length$ ?years) " 个年度（参数 talent-lasting-years ≥ " (num ?years-min) "）"))
-      (text-en (str-cat "a training mechanism with regular training: " (length$ ?ids) " trainings from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-trainings-per-year >= " (num ?min) "), in " (length$ ?years) " calendar years (parameter talent-lasting-years >= " (num ?years-min) ")")))))
+      (msg talent-training.lasting)
+      (args ?s ?e (length$ ?ids) ?rate talent-trainings-per-year ?min
+            (length$ ?years) talent-lasting-years ?years-min))))
   (if (>= ?people ?many) then
     (assert (factor (indicator talent) (id many-participants) (rule talent-training) (evidence ?ids)
-      (text (str-cat "评价期内培训 " ?people " 人次（参数 talent-participants-many ≥ " (num ?many) "）"))
-      (text-en (str-cat ?people " training participants over the window (parameter talent-participants-many >= " (num ?many) ")"))))))
+      (msg talent-training.many-participants) (args ?people talent-participants-many ?many)))))
 
 (defrule TALENT::talent-competitions
   "定期开展劳动技能竞赛等质量活动"
@@ -139,8 +137,7 @@
   (if (and (> (length$ ?ids) 0) (>= ?rate ?min)) then
     (assert (held (indicator talent) (condition regular-competitions) (rule talent-competitions)
       (evidence ?ids)
-      (text (str-cat ?s " 至 " ?e " 技能竞赛等活动 " (length$ ?ids) " 次，平均每年 " (num ?rate) " 次（参数 talent-competitions-per-year ≥ " (num ?min) "）"))
-      (text-en (str-cat (length$ ?ids) " competitions from " ?s " to " ?e ", " (num ?rate) " a year (parameter talent-competitions-per-year >= " (num ?min) ")"))))))
+      (msg talent-competitions) (args ?s ?e (length$ ?ids) ?rate talent-competitions-per-year ?min)))))
 
 (defrule TALENT::talent-officers
   "首席质量官、标准总监等制度: the share of enterprises (and of main enterprises) that run it."
@@ -173,17 +170,14 @@
            (or (= ?nm 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main))) then
     (assert (held (indicator talent) (condition all-enterprises-officers) (rule talent-officers)
       (evidence ?ids)
-      (text (str-cat ?with "/" ?n " 家链上企业（不含 other 角色）设立首席质量官或标准总监，占 " (num (/ (* 100.0 ?with) ?n)) "%（参数 talent-share-all ≥ " (num ?all) "%）"))
-      (text-en (str-cat ?with " of " ?n " enterprises of the chain (role other not counted) have a chief quality officer or standards director, " (num (/ (* 100.0 ?with) ?n)) " % (parameter talent-share-all >= " (num ?all) " %)")))))
+      (msg talent-officers.all) (args ?with ?n (/ (* 100.0 ?with) ?n) talent-share-all ?all))))
   (if (and (> ?nm 0) (> ?main-with 0) (>= (/ (* 100.0 ?main-with) ?nm) ?main)) then
     (assert (held (indicator talent) (condition main-enterprises-officers) (rule talent-officers)
       (evidence ?ids)
-      (text (str-cat ?main-with "/" ?nm " 家主要企业设立首席质量官或标准总监（参数 talent-share-main ≥ " (num ?main) "%）"))
-      (text-en (str-cat ?main-with " of " ?nm " main enterprises have a chief quality officer or standards director (parameter talent-share-main >= " (num ?main) " %)")))))
+      (msg talent-officers.main) (args ?main-with ?nm talent-share-main ?main))))
   (if (and (> ?nm 0) (= ?main-both ?nm)) then
     (assert (factor (indicator talent) (id both-systems) (rule talent-officers) (evidence ?ids)
-      (text (str-cat "全部 " ?nm " 家主要企业同时设立首席质量官和标准总监"))
-      (text-en (str-cat "all " ?nm " main enterprises have both a chief quality officer and a standards director"))))))
+      (msg talent-officers.both) (args ?nm)))))
 
 (defrule TALENT::talent-work-begun
   "专业质量技能人才和质量管理人才培养机制有待进一步健全 -- some talent work exists."
@@ -192,7 +186,7 @@
       (competition (id ?id) (title ?t)))
   =>
   (assert (held (indicator talent) (condition talent-work-begun) (rule talent-work-begun) (evidence ?id)
-    (text (str-cat "已开展人才工作：" ?t)) (text-en (str-cat "talent work: " ?t)))))
+    (msg talent-work-begun) (args ?t))))
 
 (defrule TALENT::talent-officer-appointed
   "An officer appointed is talent work begun too."
@@ -201,7 +195,4 @@
   =>
   (assert (held (indicator talent) (condition talent-work-begun) (rule talent-officer-appointed)
     (evidence ?id)
-    (text (str-cat ?en " 设立" (if (eq ?k chief-quality-officer) then "首席质量官" else "标准总监")
-                   (if (neq ?n "") then (str-cat " " ?n) else "")))
-    (text-en (str-cat ?en " has a " (if (eq ?k chief-quality-officer) then "chief quality officer" else "standards director")
-                      (if (neq ?n "") then (str-cat " (" ?n ")") else ""))))))
+    (msg talent-officer-appointed) (args ?en ?k ?n))))

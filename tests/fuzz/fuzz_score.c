@@ -4,8 +4,10 @@
  * every input goes through qs_engine_score_buffer, the path a file takes after it has been read
  * (parse with libxml2, validate, facts, rules, report), and a report that comes out is rendered
  * in every format a reviewer or a batch reads: text, JSON (pretty and the batch's row), XML and
- * HTML (the XML through the stylesheet), in Chinese or English by the input's length, so that
- * what an application can put into a report is fuzzed through every encoder too. Every report,
+ * HTML, in Chinese or English by the input's length, so that what an application can put into
+ * a report is fuzzed through every encoder too. The HTML page is made both ways, written by
+ * render_html.c and the XML through the built-in stylesheet, and two pages that differ abort
+ * the run as a crash would (tests/test_html.c holds them equal on the corpus). Every report,
  * rendering and diagnostic is freed, so a leak found by LeakSanitizer is the library's.
  * Nothing is written anywhere (the text report goes to a memory stream). Built and run by
  * `make fuzz`. */
@@ -13,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "qs_engine.h"
 #include "qs_render.h"
@@ -54,15 +57,25 @@ static void render_all(const qs_report *rep, qs_lang lang) {
   free(qs_render_json(rep, lang, 1));
   free(qs_render_json_row(rep, lang));
   free(qs_render_xml(rep, lang));
-  char *err = NULL;
+  char *err = NULL, *xerr = NULL;
   char *html = qs_render_html(rep, lang, stylesheet, &err);
-  if (!html) {
+  char *xslt = qs_render_html_xslt(rep, lang, stylesheet, &xerr);
+  if (!html || !xslt) {
     /* The built-in stylesheet must render every report the engine makes. */
-    fprintf(stderr, "fuzz_score: the HTML report failed: %s\n", err ? err : "?");
+    fprintf(stderr, "fuzz_score: the HTML report failed: %s\n", err ? err : xerr ? xerr : "?");
+    abort();
+  }
+  if (strcmp(html, xslt) != 0) {
+    size_t i = 0;
+    while (html[i] && html[i] == xslt[i])
+      i++;
+    fprintf(stderr, "fuzz_score: render_html.c and report-html.xsl differ from byte %zu\n", i);
     abort();
   }
   free(html);
+  free(xslt);
   free(err);
+  free(xerr);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
