@@ -135,7 +135,10 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
 $(BUILD)/obj/engine/render_xlsx.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
 
-test: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub
+# The bench tools are built with the tests, so that a change that breaks them fails CI, not
+# the next `make bench`.
+BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
+test: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub $(BENCH_TOOLS)
 	$(BUILD)/qscore-tests $(TEST_ARGS)
 
 # One test at a time: Criterion 2.4's runner itself leaks a block when tests run in parallel
@@ -283,7 +286,6 @@ clean:
 # tools/bench_naive.c (CLIPS and libqscore.a), tools/bench_peak.c (time and peak memory of a
 # process tree). BENCH_COUNT, BENCH_BIG_COPIES and BENCH_SCALE_ITEMS shrink it for a quick look.
 .PHONY: bench
-BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
 
 $(BUILD)/tools/bench_floor: tools/bench_floor.c tools/bench_common.h
 	@mkdir -p $(dir $@)

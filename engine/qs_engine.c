@@ -171,10 +171,12 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
     qs_buf_addf(&path, "%s/%s", dir, names[i]);
     char *data;
     size_t len;
-    const char *err;
+    int err_no;
     if (!bad) {
-      if (qs_read_file(path.s, QS_RULES_FILE_LIMIT, &data, &len, &err) != 0) {
-        qs_diag_add(d, path.s, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), err);
+      qs_read_status rs = qs_read_file(path.s, QS_RULES_FILE_LIMIT, &data, &len, &err_no);
+      if (rs != QS_READ_OK) {
+        qs_diag_add(d, path.s, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ),
+                    qs_strerror(d->lang, qs_read_errno(rs, err_no)));
         bad = 1;
       } else {
         hash_file(h, names[i], data, len);

@@ -185,22 +185,23 @@ qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags
   return rc;
 }
 
-int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err) {
-  int e = 0;
-  switch (qs_read_fileat(AT_FDCWD, path, limit, 0, data, len, &e)) {
+qs_read_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no) {
+  *err_no = 0;
+  return qs_read_fileat(AT_FDCWD, path, limit, 0, data, len, err_no);
+}
+
+int qs_read_errno(qs_read_status st, int err_no) {
+  switch (st) {
   case QS_READ_OK:
     return 0;
   case QS_READ_TOO_LARGE:
-    *err = "too-large";
-    return -1;
+    return EFBIG;
   case QS_READ_NOT_REGULAR:
-    *err = strerror(EINVAL);
-    return -1;
+    return EINVAL;
   case QS_READ_ERRNO:
     break;
   }
-  *err = strerror(e ? e : EIO);
-  return -1;
+  return err_no ? err_no : EIO;
 }
 
 struct qs_sha256 {

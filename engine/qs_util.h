@@ -47,17 +47,20 @@ void qs_buf_free(qs_buf *b);
 /* Give the caller the string (never NULL) and leave the buffer empty. */
 char *qs_buf_take(qs_buf *b);
 
-/* Read a whole file, or standard input when path is "-", refusing anything larger than
- * limit bytes. The data is NUL-terminated (not counted in *len). On failure returns -1 and
- * sets *err to a static reason: "too-large" or strerror text. */
-int qs_read_file(const char *path, size_t limit, char **data, size_t *len, const char **err);
-
 typedef enum {
   QS_READ_OK = 0,
   QS_READ_ERRNO,       /* *err_no holds the system's error */
   QS_READ_TOO_LARGE,   /* larger than the limit (known from its size before reading) */
   QS_READ_NOT_REGULAR, /* a device, FIFO or socket, refused with QS_READ_REGULAR_ONLY */
 } qs_read_status;
+
+/* Read a whole file, or standard input when path is "-", refusing anything larger than
+ * limit bytes. The data is NUL-terminated (not counted in *len). On failure the status says
+ * why, with the system's error in *err_no for QS_READ_ERRNO. */
+qs_read_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no);
+/* A failed read as the system would say it (strerror): the error itself, EFBIG for a file
+ * over the limit, EINVAL for one that is not a regular file. */
+int qs_read_errno(qs_read_status st, int err_no);
 
 enum {
   QS_READ_REGULAR_ONLY = 1, /* refuse anything but a regular file, before reading a byte */

@@ -373,10 +373,11 @@ qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
    * than a few megabytes. */
   char *data = NULL;
   size_t len = 0;
-  const char *why;
-  if (qs_read_file(path, 4u << 20, &data, &len, &why) != 0) {
+  int err_no;
+  qs_read_status rs = qs_read_file(path, 4u << 20, &data, &len, &err_no);
+  if (rs != QS_READ_OK) {
     qs_buf b = {0};
-    qs_buf_addf(&b, "%s: %s", path, why);
+    qs_buf_addf(&b, "%s: %s", path, strerror(qs_read_errno(rs, err_no)));
     *error = qs_buf_take(&b);
     return NULL;
   }

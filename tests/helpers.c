@@ -101,9 +101,10 @@ const qs_result *qs_test_result(const qs_report *rep, const char *id) {
 char *qs_test_slurp(const char *path, size_t *len) {
   char *data;
   size_t n;
-  const char *err;
-  if (qs_read_file(path, 1u << 30, &data, &n, &err) != 0)
-    cr_assert_fail("cannot read %s: %s", path, err);
+  int err;
+  qs_read_status rs = qs_read_file(path, 1u << 30, &data, &n, &err);
+  if (rs != QS_READ_OK)
+    cr_assert_fail("cannot read %s: %s", path, strerror(qs_read_errno(rs, err)));
   if (len)
     *len = n;
   return data;

@@ -615,9 +615,10 @@ static void run_case(run_state *rs, const char *path) {
    * itself included, once it exists. */
   char *data;
   size_t len;
-  const char *err;
-  if (qs_read_file(path, 1u << 24, &data, &len, &err) != 0) {
-    failf(&c0, "cannot read: %s", err);
+  int err;
+  qs_read_status st_read = qs_read_file(path, 1u << 24, &data, &len, &err);
+  if (st_read != QS_READ_OK) {
+    failf(&c0, "cannot read: %s", strerror(qs_read_errno(st_read, err)));
     return;
   }
   xmlDocPtr doc = xmlReadMemory(data, (int)len, path, NULL,

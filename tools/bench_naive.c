@@ -64,9 +64,11 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
   qs_diag_init(&d, QS_LANG_EN);
   char *data;
   size_t len;
-  const char *err;
-  if (qs_read_file(path, (size_t)param(rubric, "max-input-mb") << 20, &data, &len, &err) != 0)
-    die(err, path);
+  int err;
+  qs_read_status rs =
+      qs_read_file(path, (size_t)param(rubric, "max-input-mb") << 20, &data, &len, &err);
+  if (rs != QS_READ_OK)
+    die(strerror(qs_read_errno(rs, err)), path);
   qs_parse_limits lim = {(long)param(rubric, "max-elements"), (long)param(rubric, "max-evidence"),
                          (long)param(rubric, "max-attributes")};
   xmlDocPtr doc = qs_import_parse(schema, path, data, len, &lim, &d);

@@ -332,9 +332,11 @@ static int read_rules(const char *dir) {
     qs_buf_addf(&path, "%s/%s", dir, names[i]);
     char *data;
     size_t len;
-    const char *err;
-    if (!bad && qs_read_file(path.s, 16u << 20, &data, &len, &err) != 0) {
-      fprintf(stderr, "%s: %s\n", path.s, err);
+    int err_no = 0;
+    qs_read_status rs = bad ? QS_READ_OK : qs_read_file(path.s, 16u << 20, &data, &len, &err_no);
+    if (rs != QS_READ_OK) {
+      fprintf(stderr, "%s: %s\n", path.s,
+              rs == QS_READ_ERRNO ? strerror(err_no) : "not a regular file of at most 16 MiB");
       bad = 1;
     }
     if (!bad)
