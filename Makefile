@@ -26,8 +26,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 XLSX_SONAME = $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) | \
 	awk '/SONAME/ { print $$2 }')
-QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -I$(BUILD)/gen \
-	$(PKG_CFLAGS) -MMD -MP
+QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -Iimporters \
+	-I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 # libclips-dev ships the static library only as -lclips; it uses libm without saying so.
 # MALLOC_LIBS: jemalloc instead of glibc's malloc. CLIPS, libxml2 and libxslt allocate and free
 # millions of small blocks per batch; with glibc a third of a batch's time was malloc and free
@@ -38,7 +38,8 @@ MALLOC_LIBS ?= $(shell pkg-config --libs jemalloc)
 LIBS = $(PKG_LIBS) -lclips -lm $(MALLOC_LIBS)
 
 LIB_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(wildcard importers/*.c)
-LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o
+LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
+	$(BUILD)/obj/gen/xsd_model.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
 SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
 # The words of every finding and message, one catalog per language (engine/qs_finding.h).
@@ -73,6 +74,36 @@ $(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
+# The evidence model (docs/ARCHITECTURE.md): tools/xsdmodel reads the submission schema, the one
+# source of the elements, attributes and their types, and writes the model the importer's
+# tables name (build/gen/xsd_model.c, .h). tools/checkmodel then checks the tables and the
+# rules' deftemplates against it; qscore and the tests are linked only once it passes.
+SUBMISSION_XSD = schemas/submission-2025.xsd
+
+$(BUILD)/tools/xsdmodel: tools/xsdmodel.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
+		$(shell pkg-config --cflags libxml-2.0) $< $(shell pkg-config --libs libxml-2.0) -o $@
+
+$(BUILD)/gen/xsd_model.c $(BUILD)/gen/xsd_model.h &: $(BUILD)/tools/xsdmodel $(SUBMISSION_XSD)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/xsdmodel $(SUBMISSION_XSD) $(BUILD)/gen/xsd_model.c $(BUILD)/gen/xsd_model.h
+
+$(BUILD)/obj/gen/xsd_model.o: $(BUILD)/gen/xsd_model.c importers/qs_model.h
+	@mkdir -p $(dir $@)
+	$(CC) $(QS_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# Whatever includes importers/qs_family.h needs the generated header first.
+$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard importers/*.c)) $(BUILD)/obj/tools/checkmodel.o: \
+	$(BUILD)/gen/xsd_model.h
+
+$(BUILD)/tools/checkmodel: $(BUILD)/obj/tools/checkmodel.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/gen/model-checked: $(BUILD)/tools/checkmodel $(RULES)
+	$(BUILD)/tools/checkmodel rules/2025
+	@touch $@
+
 $(BUILD)/libqscore.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -93,10 +124,12 @@ $(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
-$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
+$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
+	| $(BUILD)/gen/model-checked
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
+$(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
+	| $(BUILD)/gen/model-checked
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -lcriterion -o $@
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'

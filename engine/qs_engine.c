@@ -561,9 +561,11 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
 
   qs_window_params wp = {(int)param(e, "window-months"), (int)param(e, "year-split-months"),
                          (int)param(e, "rate-months-min")};
-  qs_import_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, rep, d);
+  qs_submission sub;
+  qs_import_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, &sub, d);
   xmlFreeDoc(doc);
   if (st != QS_IMPORT_OK) {
+    qs_submission_free(&sub);
     qs_report_free(rep);
     finish(e);
     return QS_SCORE_RULES;
@@ -583,6 +585,7 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
            rs == QS_RUN_CAP || rs == QS_RUN_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
   if (rs != QS_RUN_OK) {
     qs_score_status st = run_stopped(e, name, rs, d);
+    qs_submission_free(&sub);
     qs_report_free(rep);
     finish(e);
     return st;
@@ -590,6 +593,8 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   /* CLIPS's own output (printout from rules) is never part of a report. */
   free(qs_env_take_output(e->qe));
 
+  qs_report_take_submission(rep, &sub);
+  qs_submission_free(&sub);
   int collected = qs_report_collect(rep, e->qe, e->rules, e->where, d);
   finish(e);
   if (collected != 0) {

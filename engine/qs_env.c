@@ -438,6 +438,28 @@ void *qs_env_template(qs_env *qe, const char *name) {
   return t;
 }
 
+unsigned qs_env_slot_types(qs_env *qe, void *tmpl, const char *slot) {
+  if (!tmpl || !EnvDeftemplateSlotExistP(qe->env, tmpl, slot))
+    return 0;
+  unsigned bits = QS_SLOT_EXISTS;
+  if (EnvDeftemplateSlotMultiP(qe->env, tmpl, slot))
+    bits |= QS_SLOT_MULTI;
+  DATA_OBJECT v;
+  EnvDeftemplateSlotTypes(qe->env, tmpl, slot, &v);
+  if (GetType(v) != MULTIFIELD)
+    return bits;
+  void *mf = GetValue(v);
+  for (long i = GetDOBegin(v); i <= GetDOEnd(v); i++) {
+    const char *t = ValueToString(GetMFValue(mf, i));
+    bits |= strcmp(t, "SYMBOL") == 0    ? QS_SLOT_SYMBOL
+            : strcmp(t, "STRING") == 0  ? QS_SLOT_STRING
+            : strcmp(t, "INTEGER") == 0 ? QS_SLOT_INTEGER
+            : strcmp(t, "FLOAT") == 0   ? QS_SLOT_FLOAT
+                                        : QS_SLOT_OTHER;
+  }
+  return bits;
+}
+
 static int get_slot(qs_env *qe, void *fact, const char *slot, DATA_OBJECT *v) {
   return EnvGetFactSlot(qe->env, fact, slot, v) ? 1 : 0;
 }

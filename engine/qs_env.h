@@ -84,6 +84,21 @@ void qs_env_main_module(qs_env *qe);
 /* A deftemplate by name, cached; NULL if there is none. */
 void *qs_env_template(qs_env *qe, const char *name);
 
+/* What a deftemplate's slot is, as its definition says: QS_SLOT_EXISTS, QS_SLOT_MULTI for a
+ * multislot, and one bit for each type its constraints allow (a slot without a type allows all
+ * of them, QS_SLOT_OTHER for the addresses and instance names); 0 for no such slot. For the
+ * build-time check of the importer against the templates (tools/checkmodel.c). */
+enum {
+  QS_SLOT_EXISTS = 1 << 0,
+  QS_SLOT_MULTI = 1 << 1,
+  QS_SLOT_SYMBOL = 1 << 2,
+  QS_SLOT_STRING = 1 << 3,
+  QS_SLOT_INTEGER = 1 << 4,
+  QS_SLOT_FLOAT = 1 << 5,
+  QS_SLOT_OTHER = 1 << 6,
+};
+unsigned qs_env_slot_types(qs_env *qe, void *tmpl, const char *slot);
+
 /* Slot readers. Strings point into CLIPS memory and stay valid only until the next reset:
  * copy them at once (notes/clips-6.30.md, pitfall 1). A missing or mistyped slot reads as
  * "" / 0. */

@@ -46,6 +46,17 @@ static void free_flags(qs_flag *f, size_t n) {
   free(f);
 }
 
+/* The evidence index, freed as the submission's it came from. */
+static void free_evidence(qs_report *rep) {
+  qs_submission ev = {.evidence = rep->evidence,
+                      .n_evidence = rep->n_evidence,
+                      .evidence_index = rep->evidence_index};
+  qs_submission_free(&ev);
+  rep->evidence = NULL;
+  rep->n_evidence = rep->cap_evidence = 0;
+  rep->evidence_index = NULL;
+}
+
 void qs_report_free(qs_report *rep) {
   if (!rep)
     return;
@@ -90,18 +101,7 @@ void qs_report_free(qs_report *rep) {
   free(rep->results);
   free(rep->section_points);
   free_flags(rep->flags, rep->n_flags);
-  for (size_t i = 0; i < rep->n_evidence; i++) {
-    qs_evidence *e = &rep->evidence[i];
-    free(e->id);
-    free(e->element);
-    free(e->kind);
-    free(e->label);
-    free(e->number);
-    free(e->date);
-    free(e->enterprise);
-  }
-  free(rep->evidence);
-  xmlHashFree(rep->evidence_index, NULL);
+  free_evidence(rep);
   free(rep->qscore_version);
   free(rep->rules_sha256);
   free(rep->path);
@@ -118,17 +118,33 @@ void qs_report_free(qs_report *rep) {
   free(rep);
 }
 
-void qs_report_add_evidence(qs_report *rep, const char *id, const char *element, const char *kind,
-                            const char *label, const char *number, const char *date,
-                            const char *enterprise, long line) {
-  qs_grow(&rep->evidence, &rep->cap_evidence, rep->n_evidence + 1, sizeof *rep->evidence);
-  rep->evidence[rep->n_evidence] = (qs_evidence){
-      qs_xstrdup(id),     qs_xstrdup(element), qs_xstrdup(kind),       qs_xstrdup(label),
-      qs_xstrdup(number), qs_xstrdup(date),    qs_xstrdup(enterprise), line,
-  };
-  rep->n_evidence++;
-  /* The schema makes ids unique (xs:ID); the first wins should that ever be bypassed. */
-  xmlHashAddEntry(rep->evidence_index, (const xmlChar *)id, (void *)(uintptr_t)rep->n_evidence);
+/* The string *to gets from's, which is taken (to's own is freed). */
+static void take_str(char **to, char **from) {
+  free(*to);
+  *to = *from;
+  *from = NULL;
+}
+
+void qs_report_take_submission(qs_report *rep, qs_submission *sub) {
+  take_str(&rep->id, &sub->id);
+  take_str(&rep->title, &sub->title);
+  take_str(&rep->region, &sub->region);
+  take_str(&rep->province, &sub->province);
+  take_str(&rep->city, &sub->city);
+  take_str(&rep->chain, &sub->chain);
+  take_str(&rep->work_start, &sub->work_start);
+  take_str(&rep->window_start, &sub->window_start);
+  take_str(&rep->window_end, &sub->window_end);
+  take_str(&rep->as_of, &sub->as_of);
+  rep->window_months = sub->window_months;
+  free_evidence(rep);
+  rep->evidence = sub->evidence;
+  rep->n_evidence = sub->n_evidence;
+  rep->cap_evidence = sub->cap_evidence;
+  rep->evidence_index = sub->evidence_index;
+  sub->evidence = NULL;
+  sub->n_evidence = sub->cap_evidence = 0;
+  sub->evidence_index = NULL;
 }
 
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {

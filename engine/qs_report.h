@@ -1,26 +1,22 @@
 /* qs_report.h -- the report of one submission: what the renderers print.
  *
- * Built by qs_report_collect from the conclusion facts of a run (held, factor, excluded,
- * flag, choice, gap), with every string copied out of CLIPS at once; then placed, totalled
- * and triaged by qs_report_finish. The evidence index (filled by the importer) lets a
- * renderer show what each cited id is. */
+ * Given the importer's output (qs_submission: the project's fields and the evidence index)
+ * once the rules have run, then built by qs_report_collect from the conclusion facts of the run
+ * (held, factor, excluded, flag, choice, gap), with every string copied out of CLIPS at once;
+ * then placed, totalled and triaged by qs_report_finish. The evidence index lets a renderer
+ * show what each cited id is. */
 #ifndef QS_REPORT_H
 #define QS_REPORT_H
 
 #include <stddef.h>
 
+#include "../importers/qs_submission.h"
 #include "qs_diag.h"
 #include "qs_env.h"
 #include "qs_finding.h"
 #include "qs_rubric.h"
 
 typedef enum { QS_SEV_INFO = 0, QS_SEV_WARNING = 1, QS_SEV_ERROR = 2 } qs_severity;
-
-/* One item of the submission that a report can cite. */
-typedef struct {
-  char *id, *element, *kind, *label, *number, *date, *enterprise;
-  long line;
-} qs_evidence;
 
 typedef struct {
   char *rule;
@@ -91,6 +87,7 @@ typedef struct {
   char *qscore_version, *rules_sha256;
   char *path;
   char sha256[65];
+  /* From the submission (qs_report_take_submission). */
   char *id, *title, *region, *province, *city, *chain, *work_start;
   char *window_start, *window_end;
   char *as_of; /* the day of the run, YYYY-MM-DD: evidence dated later is not counted */
@@ -104,7 +101,7 @@ typedef struct {
   double self_total; /* the application's own total, when stated */
   qs_flag *flags;    /* flags about the submission as a whole */
   size_t n_flags;
-  qs_evidence *evidence; /* in document order */
+  qs_evidence *evidence; /* in document order (from the submission) */
   size_t n_evidence, cap_evidence;
   void *evidence_index; /* xmlHashTable: id -> index + 1 */
 } qs_report;
@@ -112,10 +109,10 @@ typedef struct {
 qs_report *qs_report_new(const qs_rubric *r);
 void qs_report_free(qs_report *rep);
 
-/* Importer side: record an item (strings are copied; NULLs become ""). */
-void qs_report_add_evidence(qs_report *rep, const char *id, const char *element, const char *kind,
-                            const char *label, const char *number, const char *date,
-                            const char *enterprise, long line);
+/* Take what the importer read (the project's fields, the window, the scoring day, the
+ * evidence index) into the report; sub is left empty (qs_submission_free is still safe). The
+ * engine calls it after the rules ran, before qs_report_collect, which checks cited ids. */
+void qs_report_take_submission(qs_report *rep, qs_submission *sub);
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
 
 /* Copy the conclusions out of the environment after a run. rules is an xmlHashTable of

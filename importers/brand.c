@@ -58,32 +58,12 @@ static void name_class(qs_import *im, xmlNode *el, qs_fact *f) {
   qs_fact_sym(f, "name-level", award_name_level(name));
 }
 
-static const qs_attr award[] = {{"date", "date", QA_WDATE},   {"enterprise", "enterprise", QA_REF},
-                                {"kind", "kind", QA_SYM},     {"level", "level", QA_SYM},
-                                {"tier", "tier", QA_SYM},     {"name", "name", QA_STR},
-                                {"issuer", "issuer", QA_STR}, {NULL, NULL, 0}};
-static const qs_attr brand[] = {{"date", "date", QA_WDATE},
-                                {"enterprise", "enterprise", QA_REF},
-                                {"name", "name", QA_STR},
-                                {"valuation", "valuation", QA_FLOAT},
-                                {NULL, NULL, 0}};
-static const qs_attr promotion[] = {
-    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
-static const qs_attr recognition[] = {{"date", "date", QA_WDATE},
-                                      {"enterprise", "enterprise", QA_REF},
-                                      {"kind", "kind", QA_SYM},
-                                      {"level", "level", QA_SYM},
-                                      {"name", "name", QA_STR},
-                                      {"issuer", "issuer", QA_STR},
-                                      {"valid-until", "valid-until", QA_DATE},
-                                      {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"award", "award", award, name_class, NULL},
-    {"brand", "brand", brand, NULL, NULL},
-    {"brand-promotion", "brand-promotion", promotion, NULL, NULL},
-    {"recognition", "recognition", recognition, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_brand_award, NULL, name_class, NULL},
+    {&qs_xsd_brand_brand, NULL, NULL, NULL},
+    {&qs_xsd_brand_brand_promotion, NULL, NULL, NULL},
+    {&qs_xsd_brand_recognition, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_brand = {"brand", elems};
+const qs_family qs_family_brand = {"brand", elems, NULL, __FILE__};

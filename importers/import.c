@@ -755,8 +755,25 @@ static long day_of(const char *s) {
 
 /* ------------------------------------------------------------------ generic element */
 
-const qs_attr qs_attrs_dated_title[] = {
-    {"date", "date", QA_WDATE}, {"title", "title", QA_STR}, {NULL, NULL, 0}};
+const qs_xsd_attr *qs_xsd_attr_of(const qs_xsd_elem *e, const char *name) {
+  for (size_t i = 0; i < e->n_attrs; i++)
+    if (strcmp(e->attrs[i].name, name) == 0)
+      return &e->attrs[i];
+  return NULL;
+}
+
+const char *qs_elem_slot(const qs_elem *e, const qs_xsd_attr *a) {
+  if (a->type == QA_ID)
+    return NULL;
+  for (const qs_attr *x = e->except; x && x->attr; x++)
+    if (strcmp(x->attr, a->name) == 0)
+      return x->slot;
+  return a->name;
+}
+
+qs_atype qs_elem_atype(const qs_xsd_attr *a, const char *slot) {
+  return a->type == QA_DATE && strcmp(slot, "date") == 0 ? QA_WDATE : a->type;
+}
 
 static const char *first_attr(xmlNode *el, const char *const *names) {
   for (int i = 0; names[i]; i++) {
@@ -782,7 +799,7 @@ static int count_docs(xmlNode *el, const char **first_number) {
 void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
   char *id = qs_attr_trim(el, "id");
   qs_fact f;
-  if (qs_fact_begin(&f, im, e->tmpl) != 0) {
+  if (qs_fact_begin(&f, im, e->xsd->name) != 0) {
     free(id);
     return;
   }
@@ -791,9 +808,14 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
   const char *doc_number;
   qs_fact_int(&f, "docs", count_docs(el, &doc_number));
   const char *date = NULL;
-  for (const qs_attr *a = e->attrs; a->attr; a++) {
-    const char *raw = qs_attr_raw(el, a->attr);
-    if (a->type == QA_WDATE) {
+  for (size_t i = 0; i < e->xsd->n_attrs; i++) {
+    const qs_xsd_attr *a = &e->xsd->attrs[i];
+    const char *slot = qs_elem_slot(e, a);
+    if (!slot)
+      continue;
+    qs_atype type = qs_elem_atype(a, slot);
+    const char *raw = qs_attr_raw(el, a->name);
+    if (type == QA_WDATE) {
       char *v = raw ? trim_copy(raw) : NULL;
       long day = day_of(v);
       if (v) {
@@ -808,33 +830,34 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
     if (!raw)
       continue; /* the template's default stands */
     char *v = trim_copy(raw);
-    switch (a->type) {
+    switch (type) {
     case QA_STR:
-      qs_fact_str(&f, a->slot, raw);
+      qs_fact_str(&f, slot, raw);
       break;
     case QA_REF:
-      qs_fact_str(&f, a->slot, v);
+      qs_fact_str(&f, slot, v);
       break;
     case QA_SYM:
-      qs_fact_sym(&f, a->slot, v);
+      qs_fact_sym(&f, slot, v);
       break;
     case QA_INT:
-      qs_fact_int(&f, a->slot, strtoll(v, NULL, 10));
+      qs_fact_int(&f, slot, strtoll(v, NULL, 10));
       break;
     case QA_FLOAT:
-      qs_fact_float(&f, a->slot, strtod(v, NULL));
+      qs_fact_float(&f, slot, strtod(v, NULL));
       break;
     case QA_BOOL:
-      qs_fact_sym(&f, a->slot, strcmp(v, "true") == 0 || strcmp(v, "1") == 0 ? "yes" : "no");
+      qs_fact_sym(&f, slot, strcmp(v, "true") == 0 || strcmp(v, "1") == 0 ? "yes" : "no");
       break;
     case QA_DATE: {
-      qs_fact_str(&f, a->slot, v);
+      qs_fact_str(&f, slot, v);
       qs_buf s = {0};
-      qs_buf_addf(&s, "%s-day", a->slot);
+      qs_buf_addf(&s, "%s-day", slot);
       qs_fact_int(&f, s.s, day_of(v));
       qs_buf_free(&s);
       break;
     }
+    case QA_ID:
     case QA_WDATE:
       break;
     }
@@ -849,11 +872,11 @@ void qs_import_elem(qs_import *im, const qs_elem *e, xmlNode *el) {
   const char *number = qs_attr_raw(el, "number");
   char *enterprise = qs_attr_trim(el, "enterprise");
   char *kind = trim_copy(first_attr(el, kind_attrs));
-  qs_report_add_evidence(im->rep, id, (const char *)el->name, kind, first_attr(el, label_attrs),
-                         number       ? number
-                         : doc_number ? doc_number
-                                      : "",
-                         date ? date : "", enterprise ? enterprise : "", qs_line(el));
+  qs_submission_add_evidence(im->sub, id, (const char *)el->name, kind, first_attr(el, label_attrs),
+                             number       ? number
+                             : doc_number ? doc_number
+                                          : "",
+                             date ? date : "", enterprise ? enterprise : "", qs_line(el));
   free(kind);
   free(enterprise);
   if (e->after)
@@ -926,7 +949,7 @@ void qs_parties_count(qs_import *im, xmlNode *el, const char *child, qs_parties 
     }
     if (*r && xmlHashAddEntry(refs, (const xmlChar *)r, (void *)1) == 0) {
       out->refs++;
-      const qs_evidence *e = qs_report_evidence(im->rep, r);
+      const qs_evidence *e = qs_submission_evidence(im->sub, r);
       if (e && strcmp(e->element, "enterprise") == 0 && strcmp(e->kind, "sme") == 0)
         out->sme_refs++;
     }
@@ -968,38 +991,42 @@ void qs_import_results(qs_import *im, xmlNode *el, const char *id) {
 
 /* ------------------------------------------------------------------ the walk */
 
-static const qs_family *const families[] = {&qs_family_mechanism,
-                                            &qs_family_survey,
-                                            &qs_family_infrastructure,
-                                            &qs_family_talent,
-                                            &qs_family_sme,
-                                            &qs_family_management,
-                                            &qs_family_metrics,
-                                            &qs_family_certifications,
-                                            &qs_family_standards,
-                                            &qs_family_brand,
-                                            &qs_family_capability,
-                                            NULL};
+const qs_family *const qs_families[] = {&qs_family_project,
+                                        &qs_family_enterprises,
+                                        &qs_family_mechanism,
+                                        &qs_family_survey,
+                                        &qs_family_infrastructure,
+                                        &qs_family_talent,
+                                        &qs_family_sme,
+                                        &qs_family_management,
+                                        &qs_family_metrics,
+                                        &qs_family_certifications,
+                                        &qs_family_standards,
+                                        &qs_family_brand,
+                                        &qs_family_capability,
+                                        &qs_family_self_assessment,
+                                        NULL};
 
 static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
   for (xmlNode *c = sec->children; c; c = c->next) {
     if (!qs_is_element(c, NULL))
       continue;
     const qs_elem *e = fam->elems;
-    while (e->name && strcmp(e->name, (const char *)c->name) != 0)
+    while (e->xsd && strcmp(e->xsd->name, (const char *)c->name) != 0)
       e++;
-    if (e->name)
+    if (e->xsd)
       qs_import_elem(im, e, c);
     /* Anything else was refused by the schema already. */
   }
 }
 
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
-                                 const qs_window_params *w, long as_of, qs_report *rep,
+                                 const qs_window_params *w, long as_of, qs_submission *sub,
                                  qs_diag *d) {
+  qs_submission_init(sub);
   qs_import im = {.qe = qe,
                   .name = name,
-                  .rep = rep,
+                  .sub = sub,
                   .d = d,
                   .window_months = w->months,
                   .split_months = w->split_months,
@@ -1009,8 +1036,7 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
   im.done_year = (int)(im.today / 10000) - 1;
   char today[11];
   qs_day_format(today, im.today);
-  free(rep->as_of);
-  rep->as_of = qs_xstrdup(today);
+  sub->as_of = qs_xstrdup(today);
   qs_fact tf;
   if (qs_fact_begin(&tf, &im, "today") == 0) {
     qs_fact_str(&tf, "date", today);
@@ -1031,9 +1057,9 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
     } else if (qs_is_element(c, "self-assessment")) {
       qs_import_self_assessment(&im, c);
     } else {
-      for (int i = 0; families[i]; i++)
-        if (strcmp(families[i]->section, (const char *)c->name) == 0)
-          import_section(&im, families[i], c);
+      for (int i = 0; qs_families[i]; i++)
+        if (strcmp(qs_families[i]->section, (const char *)c->name) == 0)
+          import_section(&im, qs_families[i], c);
     }
   }
   return im.rules_bad ? QS_IMPORT_RULES : QS_IMPORT_OK;

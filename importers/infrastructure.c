@@ -15,23 +15,10 @@ static void platform_counts(qs_import *im, xmlNode *el, qs_fact *f) {
   qs_parties_free(&p);
 }
 
-static const qs_attr centre[] = {{"date", "date", QA_WDATE},
-                                 {"kind", "kind", QA_SYM},
-                                 {"level", "level", QA_SYM},
-                                 {"name", "name", QA_STR},
-                                 {NULL, NULL, 0}};
-static const qs_attr platform[] = {{"date", "date", QA_WDATE},
-                                   {"kind", "kind", QA_SYM},
-                                   {"name", "name", QA_STR},
-                                   {"online", "online", QA_BOOL},
-                                   {"offline", "offline", QA_BOOL},
-                                   {"smes-served", "smes-served", QA_INT},
-                                   {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"centre", "centre", centre, NULL, served},
-    {"platform", "platform", platform, platform_counts, served},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_infrastructure_centre, NULL, NULL, served},
+    {&qs_xsd_infrastructure_platform, NULL, platform_counts, served},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_infrastructure = {"infrastructure", elems};
+const qs_family qs_family_infrastructure = {"infrastructure", elems, NULL, __FILE__};

@@ -23,40 +23,15 @@ static void action_children(qs_import *im, xmlNode *el, const char *id) {
   qs_import_results(im, el, id);
 }
 
-static const qs_attr alliance[] = {
-    {"date", "date", QA_WDATE}, {"name", "name", QA_STR}, {NULL, NULL, 0}};
-static const qs_attr collaboration[] = {{"date", "date", QA_WDATE},
-                                        {"title", "title", QA_STR},
-                                        {"kind", "kind", QA_SYM},
-                                        {NULL, NULL, 0}};
-static const qs_attr meeting[] = {{"date", "date", QA_WDATE},
-                                  {"title", "title", QA_STR},
-                                  {"kind", "kind", QA_SYM},
-                                  {"participants", "participants", QA_INT},
-                                  {NULL, NULL, 0}};
-static const qs_attr bottleneck[] = {{"date", "date", QA_WDATE},
-                                     {"title", "title", QA_STR},
-                                     {"bottlenecks", "bottlenecks", QA_INT},
-                                     {NULL, NULL, 0}};
-static const qs_attr action[] = {{"date", "date", QA_WDATE},
-                                 {"title", "title", QA_STR},
-                                 {"end", "end", QA_DATE},
-                                 {NULL, NULL, 0}};
-static const qs_attr demonstration[] = {{"date", "date", QA_WDATE},
-                                        {"title", "title", QA_STR},
-                                        {"level", "level", QA_SYM},
-                                        {"issuer", "issuer", QA_STR},
-                                        {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"alliance", "alliance", alliance, alliance_counts, alliance_members},
-    {"collaboration", "collaboration", collaboration, alliance_counts, alliance_members},
-    {"working-mechanism", "working-mechanism", qs_attrs_dated_title, NULL, NULL},
-    {"meeting", "meeting", meeting, NULL, NULL},
-    {"bottleneck-analysis", "bottleneck-analysis", bottleneck, NULL, NULL},
-    {"improvement-action", "improvement-action", action, NULL, action_children},
-    {"demonstration", "demonstration", demonstration, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_mechanism_alliance, NULL, alliance_counts, alliance_members},
+    {&qs_xsd_mechanism_collaboration, NULL, alliance_counts, alliance_members},
+    {&qs_xsd_mechanism_working_mechanism, NULL, NULL, NULL},
+    {&qs_xsd_mechanism_meeting, NULL, NULL, NULL},
+    {&qs_xsd_mechanism_bottleneck_analysis, NULL, NULL, NULL},
+    {&qs_xsd_mechanism_improvement_action, NULL, NULL, action_children},
+    {&qs_xsd_mechanism_demonstration, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_mechanism = {"mechanism", elems};
+const qs_family qs_family_mechanism = {"mechanism", elems, NULL, __FILE__};

@@ -59,48 +59,14 @@ static void span(qs_import *im, xmlNode *el, qs_fact *f) {
   qs_fact_float(f, "to", to);
 }
 
-static const qs_attr metric[] = {{"kind", "kind", QA_SYM},
-                                 {"scope", "scope", QA_SYM},
-                                 {"enterprise", "enterprise", QA_REF},
-                                 {"product", "product", QA_STR},
-                                 {"unit", "unit", QA_STR},
-                                 {NULL, NULL, 0}};
-static const qs_attr claim[] = {
-    {"metric", "metric", QA_REF},   {"from", "from", QA_INT},
-    {"to", "to", QA_INT},           {"change-percent", "change-percent", QA_FLOAT},
-    {"measure", "measure", QA_SYM}, {NULL, NULL, 0}};
-
-/* What shows a leading cluster or industry-leading quality competitiveness (development). */
-static const qs_attr champion[] = {{"date", "date", QA_WDATE},
-                                   {"enterprise", "enterprise", QA_REF},
-                                   {"product", "product", QA_STR},
-                                   {"level", "level", QA_SYM},
-                                   {"issuer", "issuer", QA_STR},
-                                   {"valid-until", "valid-until", QA_DATE},
-                                   {NULL, NULL, 0}};
-static const qs_attr cluster[] = {{"date", "date", QA_WDATE},
-                                  {"kind", "kind", QA_SYM},
-                                  {"level", "level", QA_SYM},
-                                  {"name", "name", QA_STR},
-                                  {"issuer", "issuer", QA_STR},
-                                  {"valid-until", "valid-until", QA_DATE},
-                                  {NULL, NULL, 0}};
-static const qs_attr market_share[] = {{"enterprise", "enterprise", QA_REF},
-                                       {"product", "product", QA_STR},
-                                       {"year", "year", QA_INT},
-                                       {"scope", "scope", QA_SYM},
-                                       {"rank", "rank", QA_INT},
-                                       {"share", "share", QA_FLOAT},
-                                       {"source", "source", QA_STR},
-                                       {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"metric", "metric", metric, span, values},
-    {"claim", "claim", claim, NULL, NULL},
-    {"champion", "champion", champion, NULL, NULL},
-    {"cluster", "cluster", cluster, NULL, NULL},
-    {"market-share", "market-share", market_share, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_metrics_metric, NULL, span, values},
+    {&qs_xsd_metrics_claim, NULL, NULL, NULL},
+    /* What shows a leading cluster or industry-leading quality competitiveness (development). */
+    {&qs_xsd_metrics_champion, NULL, NULL, NULL},
+    {&qs_xsd_metrics_cluster, NULL, NULL, NULL},
+    {&qs_xsd_metrics_market_share, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_metrics = {"metrics", elems};
+const qs_family qs_family_metrics = {"metrics", elems, NULL, __FILE__};

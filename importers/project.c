@@ -30,20 +30,25 @@ static xmlNode *child(xmlNode *n, const char *name) {
   return NULL;
 }
 
-static const qs_attr chief_attrs[] = {
-    {"since", "date", QA_WDATE},
-    {"name", "name", QA_STR},
-    {"position", "position", QA_STR},
-    {NULL, NULL, 0},
-};
-static const qs_elem chief = {"chain-chief", "chain-chief", chief_attrs, NULL, NULL};
+/* The chain chief's since is the date of the appointment: the item's own date. */
+static const qs_attr chief_except[] = {{"since", "date"}, {NULL, NULL}};
 
-/* The declared number of enterprises on the chain (infrastructure coverage). */
-static const qs_attr size_attrs[] = {
-    {"enterprises", "enterprises", QA_INT},
-    {NULL, NULL, 0},
+/* The project's evidence children: the chain chiefs, and the declared number of enterprises
+ * on the chain (infrastructure coverage). */
+static const qs_elem elems[] = {
+    {&qs_xsd_project_chain_chief, chief_except, NULL, NULL},
+    {&qs_xsd_project_chain_size, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
-static const qs_elem chain_size = {"chain-size", "chain-size", size_attrs, NULL, NULL};
+static const char *const by_hand[] = {"title", "region", "chain", "work-start", "applicants", NULL};
+
+const qs_family qs_family_project = {"project", elems, by_hand, __FILE__};
+
+/* The enterprises have no table: qs_import_enterprise adds the credit-code check, has no docs
+ * slot, and indexes each by its role, name and code. */
+static const qs_elem no_elems[] = {{NULL, NULL, NULL, NULL}};
+static const char *const enterprises_by_hand[] = {"enterprise", NULL};
+const qs_family qs_family_enterprises = {"enterprises", no_elems, enterprises_by_hand, __FILE__};
 
 /* Months of the end's calendar year inside a window that ends (inclusive) on y-m-d: the whole
  * months before m, and m itself when d is its last day. */
@@ -71,11 +76,11 @@ static void assert_window(qs_import *im, int y, int m, int d) {
   char s[11], e[11];
   qs_date_format(s, y, m, d);
   qs_date_format(e, ey, em, ed);
-  free(im->rep->window_start);
-  free(im->rep->window_end);
-  im->rep->window_start = qs_xstrdup(s);
-  im->rep->window_end = qs_xstrdup(e);
-  im->rep->window_months = im->window_months;
+  free(im->sub->window_start);
+  free(im->sub->window_end);
+  im->sub->window_start = qs_xstrdup(s);
+  im->sub->window_end = qs_xstrdup(e);
+  im->sub->window_months = im->window_months;
 
   im->base_year = m - 1 >= im->split_months ? y : y - 1;
   im->last_year = months_inside(ey, em, ed) >= im->split_months ? ey : ey - 1;
@@ -119,46 +124,47 @@ static void assert_window(qs_import *im, int y, int m, int d) {
 }
 
 void qs_import_project(qs_import *im, xmlNode *p) {
-  qs_report *rep = im->rep;
+  qs_submission *sub = im->sub;
   xmlNode *title = child(p, "title"), *region = child(p, "region"), *chain = child(p, "chain"),
           *start = child(p, "work-start");
-  rep->id = qs_attr_trim(p, "id");
-  rep->title = title ? text_of(title) : qs_xstrdup("");
-  rep->region = region ? text_of(region) : qs_xstrdup("");
-  rep->province = region ? qs_attr_trim(region, "province") : NULL;
-  rep->city = region ? qs_attr_trim(region, "city") : NULL;
-  if (!rep->province)
-    rep->province = qs_xstrdup("");
-  if (!rep->city)
-    rep->city = qs_xstrdup("");
-  rep->chain = chain ? text_of(chain) : qs_xstrdup("");
-  rep->work_start = start ? text_of(start) : qs_xstrdup("");
+  sub->id = qs_attr_trim(p, "id");
+  sub->title = title ? text_of(title) : qs_xstrdup("");
+  sub->region = region ? text_of(region) : qs_xstrdup("");
+  sub->province = region ? qs_attr_trim(region, "province") : NULL;
+  sub->city = region ? qs_attr_trim(region, "city") : NULL;
+  if (!sub->province)
+    sub->province = qs_xstrdup("");
+  if (!sub->city)
+    sub->city = qs_xstrdup("");
+  sub->chain = chain ? text_of(chain) : qs_xstrdup("");
+  sub->work_start = start ? text_of(start) : qs_xstrdup("");
 
   int y, m, d;
   long start_day = 0;
-  if (qs_date_parse(rep->work_start, &y, &m, &d) == 0) {
+  if (qs_date_parse(sub->work_start, &y, &m, &d) == 0) {
     start_day = qs_date_int(y, m, d);
     assert_window(im, y, m, d);
   }
 
   qs_fact f;
   if (qs_fact_begin(&f, im, "project") == 0) {
-    qs_fact_str(&f, "id", rep->id ? rep->id : "");
-    qs_fact_str(&f, "title", rep->title);
-    qs_fact_str(&f, "region", rep->region);
-    qs_fact_str(&f, "province", rep->province);
-    qs_fact_str(&f, "city", rep->city);
-    qs_fact_str(&f, "chain", rep->chain);
-    qs_fact_str(&f, "work-start", rep->work_start);
+    qs_fact_str(&f, "id", sub->id ? sub->id : "");
+    qs_fact_str(&f, "title", sub->title);
+    qs_fact_str(&f, "region", sub->region);
+    qs_fact_str(&f, "province", sub->province);
+    qs_fact_str(&f, "city", sub->city);
+    qs_fact_str(&f, "chain", sub->chain);
+    qs_fact_str(&f, "work-start", sub->work_start);
     qs_fact_int(&f, "work-start-day", start_day);
     qs_fact_assert(&f);
   }
 
   for (xmlNode *c = p->children; c; c = c->next) {
-    if (qs_is_element(c, "chain-chief")) {
-      qs_import_elem(im, &chief, c);
-    } else if (qs_is_element(c, "chain-size")) {
-      qs_import_elem(im, &chain_size, c);
+    const qs_elem *e = elems;
+    while (e->xsd && !qs_is_element(c, e->xsd->name))
+      e++;
+    if (e->xsd) {
+      qs_import_elem(im, e, c);
     } else if (qs_is_element(c, "applicants")) {
       for (xmlNode *a = c->children; a; a = a->next) {
         if (!qs_is_element(a, "applicant"))
@@ -205,8 +211,8 @@ void qs_import_enterprise(qs_import *im, xmlNode *e) {
     qs_fact_int(&f, "srdi-day", srdi_day);
     qs_fact_assert(&f);
   }
-  qs_report_add_evidence(im->rep, id, "enterprise", role ? role : "", name, code ? code : "",
-                         srdi_date ? srdi_date : "", id, qs_line(e));
+  qs_submission_add_evidence(im->sub, id, "enterprise", role ? role : "", name, code ? code : "",
+                             srdi_date ? srdi_date : "", id, qs_line(e));
   free(id);
   free(code);
   free(role);

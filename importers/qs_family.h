@@ -1,21 +1,27 @@
 /* qs_family.h -- what the importer modules share: the walk's state, the fact builder, and
  * the table that maps an element of one evidence family to its deftemplate.
  *
- * Most evidence is a flat element whose attributes become slots; a family module lists its
- * elements in a table (qs_elem) and adds code only where an element needs more: a derived
- * slot (a code's shape, a credit code's check character) or child facts (members, results,
- * yearly values). */
+ * Most evidence is a flat element whose attributes become slots of the same names; a family
+ * module lists its elements in a table (qs_elem) by their model in the schema (qs_model.h,
+ * generated from schemas/submission-2025.xsd), which gives the attributes and their types, and
+ * names only the exceptions: an attribute whose slot has another name, or one the table leaves
+ * to code. It adds code only where an element needs more: a derived slot (a code's shape, a
+ * credit code's check character) or child facts (members, results, yearly values).
+ * tools/checkmodel.c checks every table against the schema and the deftemplates at build
+ * time. */
 #ifndef QS_FAMILY_H
 #define QS_FAMILY_H
 
 #include <libxml/tree.h>
 
 #include "qs_import.h"
+#include "qs_model.h"
+#include "xsd_model.h"
 
 typedef struct {
   qs_env *qe;
-  const char *name; /* file name for messages */
-  qs_report *rep;
+  const char *name;   /* file name for messages */
+  qs_submission *sub; /* the importer's output besides the facts */
   qs_diag *d;
   int window_months;
   int split_months;         /* year-split-months: a cut year goes where this many months lie */
@@ -44,38 +50,39 @@ void qs_fact_float(qs_fact *f, const char *slot, double v);
 void qs_fact_syms(qs_fact *f, const char *slot, char *const *v, size_t n); /* a multislot */
 void qs_fact_assert(qs_fact *f); /* a duplicate fact is dropped silently */
 
-typedef enum {
-  QA_STR,   /* STRING, as written */
-  QA_SYM,   /* SYMBOL (a schema enumeration), whitespace trimmed */
-  QA_REF,   /* STRING id of another element, trimmed */
-  QA_INT,   /* INTEGER */
-  QA_FLOAT, /* FLOAT */
-  QA_BOOL,  /* SYMBOL yes / no */
-  QA_DATE,  /* STRING slot, plus INTEGER yyyymmdd in slot "<slot>-day" */
-  QA_WDATE, /* the item's own date: slots date, day and window (against the 24-month window) */
-} qs_atype;
-
+/* An exception to "each attribute of the element becomes the slot of its name": the slot it
+ * goes to instead, or NULL when the table does not put it at all (the element's extra hook
+ * reads it and fills the slot itself). */
 typedef struct {
   const char *attr, *slot;
-  qs_atype type;
 } qs_attr;
 
 typedef struct qs_elem {
-  const char *name;     /* element local name */
-  const char *tmpl;     /* deftemplate */
-  const qs_attr *attrs; /* ends with {NULL} */
+  /* The element as the schema declares it: its name, which is its deftemplate's too, and
+   * its attributes with their types. */
+  const qs_xsd_elem *xsd;
+  const qs_attr *except; /* NULL, or the exceptions, ending with {NULL} */
   /* Optional: more slots before the fact is asserted; child facts after it is. */
   void (*extra)(qs_import *im, xmlNode *el, qs_fact *f);
   void (*after)(qs_import *im, xmlNode *el, const char *id);
 } qs_elem;
 
 typedef struct {
-  const char *section;  /* the container element, e.g. "standards" */
+  const char *section;  /* the container element's path in the schema, e.g. "standards" */
   const qs_elem *elems; /* ends with {NULL} */
+  /* The section's other children, read by code of their own (the project's title, region
+   * ...), ending with NULL; NULL when every child is in elems. */
+  const char *const *by_hand;
+  const char *file; /* the module (__FILE__), for the build-time check's messages */
 } qs_family;
 
-/* The attributes of the many elements that are only a dated, titled document or event. */
-extern const qs_attr qs_attrs_dated_title[];
+/* The slot an attribute of a table's element goes to: its own name, an exception's, or NULL
+ * when the table does not put it (ids, which every element's fact has anyway, and the
+ * exceptions without a slot). */
+const char *qs_elem_slot(const qs_elem *e, const qs_xsd_attr *a);
+/* How the attribute is put into that slot: as its schema type says, except that a date whose
+ * slot is "date" is the item's own date (QA_WDATE: date, day, window). */
+qs_atype qs_elem_atype(const qs_xsd_attr *a, const char *slot);
 
 /* The attribute's value as in the tree (NULL when absent); trimmed copies where asked. */
 const char *qs_attr_raw(xmlNode *n, const char *name);
@@ -107,12 +114,18 @@ void qs_parties_free(qs_parties *p);
 /* The window slot for a yyyymmdd day: inside, before, after, or undated for 0. */
 const char *qs_window_of(const qs_import *im, long day);
 
-/* The families, in submission order. */
+/* The families, in submission order. The project's table holds its evidence children
+ * (chain-chief, chain-size); qs_import_project reads the rest. The enterprises and the
+ * self-assessment have families without a table, which say that their children are read by
+ * hand (tools/checkmodel.c then knows every section of the schema). */
 void qs_import_project(qs_import *im, xmlNode *project);
 void qs_import_enterprise(qs_import *im, xmlNode *enterprise);
 void qs_import_self_assessment(qs_import *im, xmlNode *self_assessment);
-extern const qs_family qs_family_mechanism, qs_family_survey, qs_family_infrastructure,
-    qs_family_talent, qs_family_sme, qs_family_management, qs_family_metrics,
-    qs_family_certifications, qs_family_standards, qs_family_brand, qs_family_capability;
+extern const qs_family qs_family_project, qs_family_enterprises, qs_family_self_assessment,
+    qs_family_mechanism, qs_family_survey, qs_family_infrastructure, qs_family_talent,
+    qs_family_sme, qs_family_management, qs_family_metrics, qs_family_certifications,
+    qs_family_standards, qs_family_brand, qs_family_capability;
+/* Every family, in submission order, ending with NULL. */
+extern const qs_family *const qs_families[];
 
 #endif

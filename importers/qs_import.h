@@ -15,7 +15,7 @@
 
 #include "../engine/qs_diag.h"
 #include "../engine/qs_env.h"
-#include "../engine/qs_report.h"
+#include "qs_submission.h"
 
 #define QS_SUBMISSION_NS "urn:qscore:submission:2025"
 
@@ -58,10 +58,12 @@ typedef struct {
   int rate_months_min;
 } qs_window_params;
 
-/* Assert the facts of a valid tree into a freshly reset environment, and fill the report's
- * header (project, window) and evidence index. as_of is the scoring day (yyyymmdd): evidence
- * dated later is not counted, and the last year that is over is the year before it. */
+/* Assert the facts of a valid tree into a freshly reset environment, and read into sub (made
+ * here: free it with qs_submission_free whatever the status) the project's fields, the window
+ * and the evidence index. as_of is the scoring day (yyyymmdd): evidence dated later is not
+ * counted, and the last year that is over is the year before it. */
 qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
-                                 const qs_window_params *w, long as_of, qs_report *rep, qs_diag *d);
+                                 const qs_window_params *w, long as_of, qs_submission *sub,
+                                 qs_diag *d);
 
 #endif

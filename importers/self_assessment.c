@@ -4,6 +4,11 @@
 
 #include "qs_family.h"
 
+/* No table: the scores are not evidence (no id, no index entry). */
+static const qs_elem no_elems[] = {{NULL, NULL, NULL, NULL}};
+static const char *const by_hand[] = {"score", NULL};
+const qs_family qs_family_self_assessment = {"self-assessment", no_elems, by_hand, __FILE__};
+
 void qs_import_self_assessment(qs_import *im, xmlNode *el) {
   char *total = qs_attr_trim(el, "total");
   qs_fact f;

@@ -17,19 +17,10 @@ static void activity_counts(qs_import *im, xmlNode *el, qs_fact *f) {
 
 static void results(qs_import *im, xmlNode *el, const char *id) { qs_import_results(im, el, id); }
 
-static const qs_attr activity[] = {{"date", "date", QA_WDATE},
-                                   {"title", "title", QA_STR},
-                                   {"kind", "kind", QA_SYM},
-                                   {NULL, NULL, 0}};
-static const qs_attr breakthrough[] = {{"date", "date", QA_WDATE},
-                                       {"enterprise", "enterprise", QA_REF},
-                                       {"title", "title", QA_STR},
-                                       {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"activity", "activity", activity, activity_counts, activity_children},
-    {"breakthrough", "breakthrough", breakthrough, NULL, results},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_sme_activity, NULL, activity_counts, activity_children},
+    {&qs_xsd_sme_breakthrough, NULL, NULL, results},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_sme = {"sme", elems};
+const qs_family qs_family_sme = {"sme", elems, NULL, __FILE__};

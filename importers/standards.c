@@ -60,24 +60,15 @@ static void standard_class(qs_import *im, xmlNode *el, qs_fact *f) {
   free(status);
 }
 
-static const qs_attr standard[] = {
-    {"date", "date", QA_WDATE},        {"enterprise", "enterprise", QA_REF},
-    {"code", "code", QA_STR},          {"rank", "rank", QA_INT},
-    {"approved", "approved", QA_DATE}, {"type", "type", QA_SYM},
-    {"role", "role", QA_SYM},          {"status", "status", QA_SYM},
-    {"title", "title", QA_STR},        {NULL, NULL, 0}};
-static const qs_attr declaration[] = {
-    {"date", "date", QA_WDATE}, {"enterprise", "enterprise", QA_REF}, {"code", "code", QA_STR},
-    {"title", "title", QA_STR}, {"withdrawn", "withdrawn", QA_DATE},  {NULL, NULL, 0}};
-static const qs_attr forerunner[] = {
-    {"date", "date", QA_WDATE},     {"enterprise", "enterprise", QA_REF}, {"code", "code", QA_STR},
-    {"product", "product", QA_STR}, {"issuer", "issuer", QA_STR},         {NULL, NULL, 0}};
+/* plan is read by standard_class, which fills the plan slot (the plan attribute, or a code of
+ * the national plan-number shape). */
+static const qs_attr standard_except[] = {{"plan", NULL}, {NULL, NULL}};
 
 static const qs_elem elems[] = {
-    {"standard", "standard", standard, standard_class, NULL},
-    {"self-declaration", "self-declaration", declaration, code_type, NULL},
-    {"forerunner", "forerunner", forerunner, code_type, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_standards_standard, standard_except, standard_class, NULL},
+    {&qs_xsd_standards_self_declaration, NULL, code_type, NULL},
+    {&qs_xsd_standards_forerunner, NULL, code_type, NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_standards = {"standards", elems};
+const qs_family qs_family_standards = {"standards", elems, NULL, __FILE__};

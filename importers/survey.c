@@ -2,22 +2,13 @@
  * paths, indicator systems. */
 #include "qs_family.h"
 
-static const qs_attr problems[] = {{"date", "date", QA_WDATE},
-                                   {"title", "title", QA_STR},
-                                   {"problems", "problems", QA_INT},
-                                   {NULL, NULL, 0}};
-static const qs_attr indicators[] = {{"date", "date", QA_WDATE},
-                                     {"title", "title", QA_STR},
-                                     {"indicators", "indicators", QA_INT},
-                                     {NULL, NULL, 0}};
-
 static const qs_elem elems[] = {
-    {"quality-map", "quality-map", qs_attrs_dated_title, NULL, NULL},
-    {"status-report", "status-report", qs_attrs_dated_title, NULL, NULL},
-    {"problem-list", "problem-list", problems, NULL, NULL},
-    {"target-plan", "target-plan", qs_attrs_dated_title, NULL, NULL},
-    {"indicator-system", "indicator-system", indicators, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
+    {&qs_xsd_survey_quality_map, NULL, NULL, NULL},
+    {&qs_xsd_survey_status_report, NULL, NULL, NULL},
+    {&qs_xsd_survey_problem_list, NULL, NULL, NULL},
+    {&qs_xsd_survey_target_plan, NULL, NULL, NULL},
+    {&qs_xsd_survey_indicator_system, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
 };
 
-const qs_family qs_family_survey = {"survey", elems};
+const qs_family qs_family_survey = {"survey", elems, NULL, __FILE__};

@@ -286,3 +286,69 @@ Test(import, the_samples_reach_every_band_of_every_indicator) {
       cr_expect(seen[i][0], "no sample has no band for %s", r->inds[i].id);
   }
 }
+
+/* Replace the first from in *text by to (the test's own edits of a rules file). */
+static void replace_once(char **text, const char *from, const char *to) {
+  char *at = strstr(*text, from);
+  cr_assert(at, "the rules no longer contain %s", from);
+  qs_buf b = {0};
+  qs_buf_addn(&b, *text, (size_t)(at - *text));
+  qs_buf_add(&b, to);
+  qs_buf_add(&b, at + strlen(from));
+  free(*text);
+  *text = qs_buf_take(&b);
+}
+
+/* The build-time check of the evidence model (tools/checkmodel, run by the Makefile before
+ * qscore is linked) passes on the rules as they are, and on a copy of them whose deftemplates
+ * disagree with the schema it names each disagreement: the schema's attribute and line, the
+ * deftemplate's file and line, and what to do. */
+Test(import, the_model_check_names_each_disagreement) {
+  const char *ok_argv[] = {QS_BUILD_DIR "/tools/checkmodel", "rules/2025", NULL};
+  cr_expect_eq(qs_test_exec(ok_argv, NULL, NULL, NULL), 0, "checkmodel fails on rules/2025");
+
+  char *dir = qs_test_tmpdir();
+  glob_t g;
+  cr_assert_eq(glob("rules/2025/*.clp", 0, NULL, &g), 0);
+  for (size_t i = 0; i < g.gl_pathc; i++) {
+    size_t len;
+    char *text = qs_test_slurp(g.gl_pathv[i], &len);
+    if (strstr(g.gl_pathv[i], "00-templates.clp")) {
+      replace_once(&text, "  (slot position (type STRING))\n", "");
+      replace_once(&text, "(slot hours (type FLOAT) (default -1.0))",
+                   "(slot hours (type INTEGER) (default -1))");
+      replace_once(&text, "(slot end (type STRING)) (slot end-day (type INTEGER)))",
+                   "(slot end (type STRING)))");
+    }
+    char *out = qs_test_join(dir, strrchr(g.gl_pathv[i], '/') + 1);
+    FILE *f = fopen(out, "w");
+    cr_assert(f);
+    fputs(text, f);
+    fclose(f);
+    free(out);
+    free(text);
+  }
+  globfree(&g);
+  char *err = qs_test_join(dir, "checkmodel.err");
+  const char *argv[] = {QS_BUILD_DIR "/tools/checkmodel", dir, NULL};
+  cr_expect_eq(qs_test_exec(argv, NULL, err, NULL), 1);
+  size_t len;
+  char *text = qs_test_slurp(err, &len);
+  cr_expect(strstr(text, "schemas/submission-2025.xsd:") &&
+                strstr(text, ": attribute position of element project/chain-chief has no slot "
+                             "position in deftemplate chain-chief (") &&
+                strstr(text, "/00-templates.clp:") &&
+                strstr(text, "or list the attribute as an exception in importers/project.c"),
+            "%s", text);
+  cr_expect(strstr(text, "attribute end of element mechanism/improvement-action has no slot "
+                         "end-day in deftemplate improvement-action"),
+            "%s", text);
+  cr_expect(strstr(text, "attribute hours of element talent/training is a number (xs:decimal), "
+                         "which the importer puts as FLOAT, but slot hours of deftemplate "
+                         "training ("),
+            "%s", text);
+  cr_expect(strstr(text, "checkmodel: 3 problems"), "%s", text);
+  free(text);
+  free(err);
+  qs_test_rmtree(dir);
+}

@@ -82,15 +82,15 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
   for (void *f = EnvGetNextFact(env, NULL); f; f = EnvGetNextFact(env, f))
     if (EnvFactIndex(env, f) > last)
       last = EnvFactIndex(env, f);
-  qs_report *rep = qs_report_new(rubric);
   qs_window_params wp = {(int)param(rubric, "window-months"),
                          (int)param(rubric, "year-split-months"),
                          (int)param(rubric, "rate-months-min")};
-  if (qs_import_facts(qe, doc, path, &wp, qs_today_china(), rep, &d) != QS_IMPORT_OK) {
+  qs_submission sub;
+  if (qs_import_facts(qe, doc, path, &wp, qs_today_china(), &sub, &d) != QS_IMPORT_OK) {
     qs_diag_print(&d, stderr);
     die("import failed", path);
   }
-  qs_report_free(rep);
+  qs_submission_free(&sub);
   xmlFreeDoc(doc);
   free(data);
 
