@@ -37,18 +37,10 @@ int qs_cmd_explain(const qs_cli *cli) {
     return st == QS_SCORE_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
   }
   int rc = QS_EXIT_OK;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  if (!mem) {
-    rc = QS_EXIT_INTERNAL;
-  } else {
-    qs_render_explain(rep, e, cli->indicator, cli->lang, mem);
-    fclose(mem);
-    if (qs_cli_write_terminal(cli, buf) != 0)
-      rc = QS_EXIT_WRITE;
-    free(buf);
-  }
+  char *buf = qs_render_explain(rep, e, cli->indicator, cli->lang);
+  if (qs_cli_write_terminal(cli, buf) != 0)
+    rc = QS_EXIT_WRITE;
+  free(buf);
   qs_report_free(rep);
   qs_engine_free(e);
   return rc;

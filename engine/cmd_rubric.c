@@ -29,12 +29,9 @@ int qs_cmd_rubric(const qs_cli *cli) {
     text = qs_render_rubric_json(qs_engine_rubric(e), qs_engine_rules_sha256(e), cli->lang);
     len = strlen(text);
   } else {
-    FILE *mem = open_memstream(&text, &len);
-    if (mem) {
-      qs_render_rubric_text(qs_engine_rubric(e), qs_engine_rules_origin(e),
-                            qs_engine_rules_sha256(e), cli->lang, mem);
-      fclose(mem);
-    }
+    text = qs_render_rubric_text(qs_engine_rubric(e), qs_engine_rules_origin(e),
+                                 qs_engine_rules_sha256(e), cli->lang);
+    len = strlen(text);
   }
   if (!text || qs_cli_write(cli, text, len) != 0)
     rc = QS_EXIT_WRITE;

@@ -78,18 +78,10 @@ int qs_cmd_score(const qs_cli *cli) {
       rc = QS_EXIT_WRITE;
     free(s);
   } else {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&buf, &len);
-    if (!mem) {
-      rc = QS_EXIT_INTERNAL;
-    } else {
-      qs_render_text(rep, cli->lang, mem);
-      fclose(mem);
-      if (qs_cli_write_terminal(cli, buf) != 0)
-        rc = QS_EXIT_WRITE;
-      free(buf);
-    }
+    char *buf = qs_render_text(rep, cli->lang);
+    if (qs_cli_write_terminal(cli, buf) != 0)
+      rc = QS_EXIT_WRITE;
+    free(buf);
   }
   qs_stylesheet_free(st);
   qs_report_free(rep);

@@ -15,7 +15,7 @@
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
 /* The fields of the report a batch table needs, in the same shape, compact (free it). */
 char *qs_render_json_row(const qs_report *rep, qs_lang lang);
-void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out);
+char *qs_render_text(const qs_report *rep, qs_lang lang);
 /* The triage decision ("recommend", "review", "reject") in words of lang. */
 const char *qs_triage_label(qs_lang lang, const char *triage);
 /* The triage as the text report and explain show it (ui.triage-shown-*: in Chinese the label
@@ -49,11 +49,11 @@ char *qs_render_html_builtin(const qs_report *rep, qs_lang lang);
 /* The full reasoning of explain: every band top down, each condition held or not with the
  * facts behind it, the parameters, the rules that fired in the run with how often
  * (qs_engine_rule_fired). indicator NULL: all twelve. */
-void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *indicator,
-                       qs_lang lang, FILE *out);
+char *qs_render_explain(const qs_report *rep, const qs_engine *e, const char *indicator,
+                        qs_lang lang);
 
-void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const char *rules_sha256,
-                           qs_lang lang, FILE *out);
+char *qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const char *rules_sha256,
+                            qs_lang lang);
 char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lang lang);
 
 #endif

@@ -16,6 +16,15 @@ static void oom(void) {
   exit(QS_EXIT_INTERNAL);
 }
 
+FILE *qs_xmemstream(char **buf, size_t *len) {
+  *buf = NULL;
+  *len = 0;
+  FILE *f = open_memstream(buf, len);
+  if (!f)
+    oom();
+  return f;
+}
+
 void *qs_xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p)

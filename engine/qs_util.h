@@ -23,6 +23,8 @@ enum {
 };
 
 void *qs_xmalloc(size_t n);
+/* A stream into memory (open_memstream): *buf holds what was written once it is closed. */
+FILE *qs_xmemstream(char **buf, size_t *len);
 void *qs_xcalloc(size_t n, size_t size);
 void *qs_xrealloc(void *p, size_t n);
 char *qs_xstrdup(const char *s);

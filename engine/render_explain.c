@@ -224,8 +224,8 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
   fputs(any ? "\n" : M(QS_M_EXPLAIN_NO_RULES_FIRED), out);
 }
 
-void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang,
-                       FILE *out) {
+static void write_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang,
+                          FILE *out) {
   fired *f;
   size_t nf = rules_fired(e, &f);
   fprintf(out, M(QS_M_EXPLAIN_HEAD), rep->id, rep->title, rep->total, rep->max_total,
@@ -248,4 +248,13 @@ void qs_render_explain(const qs_report *rep, const qs_engine *e, const char *onl
   for (size_t i = 0; i < nf; i++)
     free(f[i].rule);
   free(f);
+}
+
+char *qs_render_explain(const qs_report *rep, const qs_engine *e, const char *only, qs_lang lang) {
+  char *buf;
+  size_t len;
+  FILE *mem = qs_xmemstream(&buf, &len);
+  write_explain(rep, e, only, lang, mem);
+  fclose(mem);
+  return buf;
 }

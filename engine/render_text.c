@@ -116,7 +116,7 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
   }
 }
 
-void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
+static void write_text(const qs_report *rep, qs_lang lang, FILE *out) {
   const qs_rubric *r = rep->rubric;
   fprintf(out, "%s · qscore %s\n", r->title, rep->qscore_version);
   fprintf(out, "%s: %s %s\n", M(QS_M_PROJECT), rep->id, rep->title);
@@ -165,8 +165,8 @@ void qs_render_text(const qs_report *rep, qs_lang lang, FILE *out) {
       indicator_block(out, lang, &rep->results[i]);
 }
 
-void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const char *rules_sha256,
-                           qs_lang lang, FILE *out) {
+static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
+                              const char *rules_sha256, qs_lang lang, FILE *out) {
   fprintf(out, "%s\n", r->title);
   fprintf(out, "rules: %s  sha256 %s\n", rules_origin, rules_sha256);
   fprintf(out, "%s %d\n", M(QS_M_TOTAL), r->max_total);
@@ -213,4 +213,25 @@ void qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const c
       fprintf(out, M(QS_M_RUBRIC_DEFAULT), dv);
     fprintf(out, "  [%s, %s]\n      %s\n", lo, hi, pick(lang, p->text, p->text_en));
   }
+}
+
+/* The text renderers write to a stream; the API gives every report as a string, like the
+ * others. */
+char *qs_render_text(const qs_report *rep, qs_lang lang) {
+  char *buf;
+  size_t len;
+  FILE *mem = qs_xmemstream(&buf, &len);
+  write_text(rep, lang, mem);
+  fclose(mem);
+  return buf;
+}
+
+char *qs_render_rubric_text(const qs_rubric *r, const char *rules_origin, const char *rules_sha256,
+                            qs_lang lang) {
+  char *buf;
+  size_t len;
+  FILE *mem = qs_xmemstream(&buf, &len);
+  write_rubric_text(r, rules_origin, rules_sha256, lang, mem);
+  fclose(mem);
+  return buf;
 }
