@@ -1,4 +1,4 @@
-/* batch.c -- inputs, the result cache and the worker processes of `qscore batch`.
+/* batch.c -- inputs and the worker processes of `qscore batch` (the cache: batch_cache.c).
  *
  * The parent loads the rules (and fails with exit 3 before forking if they are broken), then
  * forks workers that inherit the loaded engine and the descriptor of the cache folder: each
@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "qs_builtin.h"
+#include "batch_cache.h"
 #include "qs_file.h"
 #include "qs_render.h"
 #include "qs_util.h"
@@ -179,117 +179,6 @@ void qs_batch_inputs_free(qs_batch_inputs *in) {
   *in = (qs_batch_inputs){0};
 }
 
-/* ------------------------------------------------------------------ cache */
-
-char *qs_batch_cache_name(const char *key, const char *ext) {
-  qs_buf b = {0};
-  qs_buf_addf(&b, "%s%s", key, ext);
-  return qs_buf_take(&b);
-}
-
-/* What every result of this run depends on besides the file itself: the qscore version, the
- * rules, the parameters, the language, the scoring day, and the built-in schemas and report
- * stylesheet. A result cached under another scoring day, another version or other rules is
- * never served by --resume. */
-static void key_context(const qs_engine *e, const qs_batch_options *o, char out[65]) {
-  qs_sha256 *h = qs_sha256_new();
-  char day[11];
-  qs_day_format(day, qs_engine_as_of(e));
-  const char *parts[] = {"qscore batch key 2",
-                         QSCORE_VERSION,
-                         qs_engine_rules_sha256(e),
-                         o->params_signature,
-                         o->lang == QS_LANG_EN ? "en" : "zh",
-                         day};
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-    qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
-  for (const qs_builtin_file *f = qs_builtin_schemas; f->name; f++) {
-    qs_sha256_update(h, f->name, strlen(f->name) + 1);
-    qs_sha256_update(h, f->data, f->len);
-  }
-  for (const qs_builtin_file *f = qs_builtin_messages; f->name; f++) {
-    qs_sha256_update(h, f->name, strlen(f->name) + 1);
-    qs_sha256_update(h, f->data, f->len);
-  }
-  qs_sha256_final(h, out);
-}
-
-/* The key of a file's result: the run's context, the file's path and its content. The file is
- * read only when it is still a regular file within the size limit (checked before reading). */
-static void compute_key(qs_batch_item *it, const char *context, size_t max_bytes) {
-  char *data;
-  size_t len;
-  int err;
-  char content[65] = "unreadable";
-  if (qs_read_fileat(AT_FDCWD, it->path, max_bytes, QS_READ_REGULAR_ONLY, &data, &len, &err) ==
-      QS_READ_OK) {
-    qs_sha256_hex(data, len, content);
-    free(data);
-  }
-  qs_sha256 *h = qs_sha256_new();
-  const char *parts[] = {context, it->path, content};
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-    qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
-  qs_sha256_final(h, it->key);
-}
-
-static int entry_exists(const qs_outdir *out, const char *key, const char *ext) {
-  char *name = qs_batch_cache_name(key, ext);
-  struct stat st;
-  int ok = fstatat(out->cache_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
-  free(name);
-  return ok;
-}
-
-static void remove_entry(const qs_outdir *out, const char *key, const char *ext) {
-  char *name = qs_batch_cache_name(key, ext);
-  unlinkat(out->cache_fd, name, 0);
-  free(name);
-}
-
-/* Save one cache entry; 0, or -1 with "path: reason" in *why. */
-static int save_entry(const qs_outdir *out, const char *key, const char *ext, const char *data,
-                      size_t len, qs_lang lang, char **why) {
-  char *name = qs_batch_cache_name(key, ext);
-  qs_buf shown = {0};
-  qs_buf_addf(&shown, "%s/.qscore-cache/%s", out->path, name);
-  int rc = qs_file_save(out->cache_fd, name, shown.s, data, len, 0, lang, why);
-  qs_buf_free(&shown);
-  free(name);
-  return rc;
-}
-
-/* An .err entry: first line the kind (invalid, limit, rules), then "line<TAB>message". */
-static int write_err(const qs_outdir *out, const char *key, const char *kind, const qs_diag *d,
-                     qs_lang lang, char **why) {
-  qs_buf b = {0};
-  qs_buf_addf(&b, "%s\n", kind);
-  for (size_t i = 0; d && i < d->n; i++)
-    qs_buf_addf(&b, "%ld\t%s\n", d->items[i].line, d->items[i].text);
-  if (d && d->dropped)
-    qs_buf_addf(&b, "0\t%zu more\n", d->dropped);
-  int rc = save_entry(out, key, ".err", b.s, b.len, lang, why);
-  qs_buf_free(&b);
-  return rc;
-}
-
-/* The kinds of .err that depend on the file, not on the machine: a resumed run keeps them
- * (a limit is tried again: it may be the run-seconds deadline, which a busy machine meets
- * sooner; at the firing cap it comes out the same). */
-static int err_is_final(const qs_outdir *out, const char *key) {
-  char *name = qs_batch_cache_name(key, ".err");
-  char *data;
-  size_t len;
-  int e, keep = 0;
-  if (qs_read_fileat(out->cache_fd, name, 1 << 20, QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, &data,
-                     &len, &e) == QS_READ_OK) {
-    keep = strncmp(data, "invalid\n", 8) == 0 || strncmp(data, "rules\n", 6) == 0;
-    free(data);
-  }
-  free(name);
-  return keep;
-}
-
 /* ------------------------------------------------------------------ workers */
 
 /* jemalloc's control function when qscore is linked with it (the release build), else NULL. */
@@ -337,8 +226,6 @@ static int worker_score(qs_engine *e, const qs_batch_item *it, const qs_batch_op
   }
   int reply;
   if (st == QS_SCORE_OK) {
-    /* The HTML and the row first: the JSON's presence is what marks the file done, and a
-     * resumed run also checks the other two. */
     char *html_error = NULL;
     char *html = xsl ? qs_render_html(rep, o->lang, xsl, &html_error) : NULL;
     char *row = qs_render_json_row(rep, o->lang);
@@ -350,14 +237,8 @@ static int worker_score(qs_engine *e, const qs_batch_item *it, const qs_batch_op
       *why = qs_buf_take(&b);
       bad = 1;
     }
-    bad = bad || save_entry(out, it->key, ".html", html, strlen(html), o->lang, why) != 0 ||
-          save_entry(out, it->key, ".row", row, strlen(row), o->lang, why) != 0 ||
-          save_entry(out, it->key, ".json", json, strlen(json), o->lang, why) != 0;
-    if (bad) {
-      static const char *const exts[] = {".json", ".row", ".html"};
-      for (int k = 0; k < 3; k++)
-        remove_entry(out, it->key, exts[k]);
-    }
+    bad =
+        bad || qs_cache_store_scored(out, it->key, html, row, strlen(row), json, o->lang, why) != 0;
     free(html_error);
     free(html);
     free(row);
@@ -368,7 +249,7 @@ static int worker_score(qs_engine *e, const qs_batch_item *it, const qs_batch_op
     const char *kind = st == QS_SCORE_INVALID ? "invalid"
                        : st == QS_SCORE_LIMIT ? "limit"
                                               : "rules";
-    reply = write_err(out, it->key, kind, &d, o->lang, why) == 0 ? 2 : 3;
+    reply = qs_cache_store_failed(out, it->key, kind, &d, o->lang, why) == 0 ? 2 : 3;
   }
   qs_diag_free(&d);
   return reply;
@@ -496,9 +377,7 @@ static void progress(const qs_batch_options *o, size_t done, size_t total, size_
  * whatever the worker left of its result removed, so that a resumed run scores it again. */
 static void parent_failed(const qs_batch_options *o, qs_batch_item *it, const char *kind,
                           const char *message) {
-  static const char *const exts[] = {".json", ".row", ".html", ".err"};
-  for (int k = 0; k < 4; k++)
-    remove_entry(o->out, it->key, exts[k]);
+  qs_cache_forget(o->out, it->key);
   it->state = QS_ITEM_FAILED;
   free(it->kind);
   free(it->message);
@@ -509,7 +388,7 @@ static void parent_failed(const qs_batch_options *o, qs_batch_item *it, const ch
 int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
                  qs_batch_summary *s) {
   char context[65];
-  key_context(e, o, context);
+  qs_cache_context(e, o->params_signature, o->lang, context);
   size_t max_bytes = (size_t)qs_rubric_param(qs_engine_rubric(e), "max-input-mb")->value << 20;
   size_t *todo = qs_xcalloc(in->n ? in->n : 1, sizeof *todo);
   size_t n_todo = 0;
@@ -517,13 +396,10 @@ int qs_batch_run(qs_engine *e, qs_batch_inputs *in, const qs_batch_options *o,
     qs_batch_item *it = &in->items[i];
     if (it->state != QS_ITEM_PENDING)
       continue;
-    compute_key(it, context, max_bytes);
-    if (o->resume && entry_exists(o->out, it->key, ".json") &&
-        entry_exists(o->out, it->key, ".row") && entry_exists(o->out, it->key, ".html")) {
-      it->state = QS_ITEM_SCORED;
-      s->cached++;
-    } else if (o->resume && err_is_final(o->out, it->key)) {
-      it->state = QS_ITEM_FAILED;
+    qs_cache_key(context, it->path, max_bytes, it->key);
+    qs_cache_hit hit = o->resume ? qs_cache_lookup(o->out, it->key) : QS_CACHE_MISS;
+    if (hit != QS_CACHE_MISS) {
+      it->state = hit == QS_CACHE_SCORED ? QS_ITEM_SCORED : QS_ITEM_FAILED;
       s->cached++;
     } else {
       todo[n_todo++] = i;

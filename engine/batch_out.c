@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_cache.h"
 #include "batch_table.h"
 #include "qs_batch.h"
 #include "qs_util.h"
@@ -400,9 +401,7 @@ static int copy_report(out_ctx *x, const char *key, const char *ext, const char 
     close_output(x, &f, NULL);
     return -1;
   }
-  char *name = qs_batch_cache_name(key, ext);
-  int in = openat(x->o->out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  free(name);
+  int in = qs_cache_open(x->o->out, key, ext);
   if (in < 0) {
     f.problem = QS_FILE_ERRNO;
     f.err = errno;
@@ -429,20 +428,14 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   /* The rows and the errors, from the cache and from what the parent knows. */
   for (size_t i = 0; i < in->n; i++) {
     const qs_batch_item *it = &in->items[i];
-    char *json_name = qs_batch_cache_name(it->key, ".json");
-    char *row_name = qs_batch_cache_name(it->key, ".row");
-    char *err_name = qs_batch_cache_name(it->key, ".err");
     char *data;
     size_t len;
-    int err;
-    const int rflags = QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW;
     if (it->state == QS_ITEM_SCORED) {
       qs_row *r = &t.rows[t.n_rows];
       r->idx = i;
       r->path = qs_xstrdup(it->shown);
       /* The table's fields from the small .row beside the report. */
-      if (qs_read_fileat(out->cache_fd, row_name, (size_t)1 << 31, rflags, &data, &len, &err) !=
-          QS_READ_OK)
+      if (qs_cache_read(out, it->key, QS_CACHE_ROW, (size_t)1 << 31, &data, &len) != QS_READ_OK)
         data = NULL;
       int read_ok = data && read_row(&t, r, data) == 0;
       free(data);
@@ -456,8 +449,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
     } else if (it->kind && it->message) {
       add_error(&t, it->shown, it->kind, 0, it->message);
     } else if (it->state == QS_ITEM_FAILED &&
-               qs_read_fileat(out->cache_fd, err_name, 1 << 24, rflags, &data, &len, &err) ==
-                   QS_READ_OK) {
+               qs_cache_read(out, it->key, QS_CACHE_ERR, 1 << 24, &data, &len) == QS_READ_OK) {
       read_errors(&t, it->shown, data);
       free(data);
     } else {
@@ -465,9 +457,6 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
                 o->lang == QS_LANG_EN ? "not scored (the batch was interrupted)"
                                       : "未评分（批处理被中断）");
     }
-    free(json_name);
-    free(row_name);
-    free(err_name);
   }
   name_reports(&t);
 
@@ -508,9 +497,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   qs_file f;
   open_output(&x, &f, "results.jsonl");
   for (size_t i = 0; i < t.n_rows && f.problem == QS_FILE_OK && f.fd >= 0; i++) {
-    char *name = qs_batch_cache_name(in->items[t.rows[i].idx].key, ".json");
-    int fd = openat(out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    free(name);
+    int fd = qs_cache_open(out, in->items[t.rows[i].idx].key, QS_CACHE_JSON);
     if (fd < 0) {
       f.problem = QS_FILE_ERRNO;
       f.err = errno;
@@ -527,7 +514,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   int reports_ok = 1;
   for (size_t i = 0; i < t.n_rows; i++) {
     qs_row *r = &t.rows[i];
-    static const char *const exts[] = {".json", ".html"};
+    static const char *const exts[] = {QS_CACHE_JSON, QS_CACHE_HTML};
     int ok = 1;
     for (int k = 0; k < 2; k++) {
       qs_buf rel = {0};
@@ -611,7 +598,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   char(*keys)[65] = qs_xcalloc(in->n ? in->n : 1, sizeof *keys);
   for (size_t i = 0; i < in->n; i++)
     memcpy(keys[i], in->items[i].key, sizeof keys[i]);
-  qs_outdir_prune_cache(o->out, (const char(*)[65])keys, in->n);
+  qs_cache_prune(o->out, (const char(*)[65])keys, in->n);
   free(keys);
   char *why = NULL;
   if (qs_outdir_write_manifest(o->out, names, n_names, o->lang, &why) != 0) {
