@@ -11,7 +11,8 @@
  * reports/X.json edits only that file. Every failed write is reported on stderr with its path
  * and the system's reason; the tables then link no report that is not there.
  *
- * Ranking: total, then the results section, then the measures section, then the bonus (the
+ * Ranking: total, then the points of each section, the section with the largest maximum first
+ * and sections of equal maximum in rubric order (2025: results 60, measures 40, bonus 5: the
  * rubric weighs results most), then the submission id and the file path, so that no two rows
  * tie. A region's rank is the same order within one province. */
 #include <errno.h>
@@ -146,8 +147,9 @@ static int read_row(qs_table *t, qs_row *r, const char *json_text) {
   r->total = (int)json_integer_value(json_object_get(j, "total"));
   size_t i;
   json_t *v;
+  r->sections = qs_xcalloc(t->rubric->n_sections ? t->rubric->n_sections : 1, sizeof *r->sections);
   json_array_foreach(json_object_get(j, "sections"), i, v) {
-    if (i < 3)
+    if (i < t->rubric->n_sections)
       r->sections[i] = (int)json_integer_value(json_object_get(v, "points"));
   }
   r->points = qs_xcalloc(t->rubric->n_inds ? t->rubric->n_inds : 1, sizeof *r->points);
@@ -198,16 +200,51 @@ static void read_errors(qs_table *t, const char *path, char *text) {
     add_error(t, path, kind ? kind : "", 0, kind ? kind : "?");
 }
 
+/* The sections in the order they break ties of the total: the largest maximum first, equal
+ * maxima in rubric order (set by rank_rows for cmp_rank, which qsort gives no context). */
+static size_t *tie_order, n_tie_order;
+
 static int cmp_rank(const void *a, const void *b) {
   const qs_row *x = *(qs_row *const *)a, *y = *(qs_row *const *)b;
   if (x->total != y->total)
     return x->total > y->total ? -1 : 1;
-  static const int order[] = {1, 0, 2}; /* results, measures, bonus */
-  for (int k = 0; k < 3; k++)
-    if (x->sections[order[k]] != y->sections[order[k]])
-      return x->sections[order[k]] > y->sections[order[k]] ? -1 : 1;
+  for (size_t k = 0; k < n_tie_order; k++) {
+    size_t s = tie_order[k];
+    if (x->sections[s] != y->sections[s])
+      return x->sections[s] > y->sections[s] ? -1 : 1;
+  }
   int c = strcmp(x->id, y->id);
   return c ? c : strcmp(x->path, y->path);
+}
+
+/* t->ranked: every row in ranking order, with its rank overall and in its province. */
+static void rank_rows(qs_table *t) {
+  const qs_rubric *r = t->rubric;
+  /* The sections by maximum, largest first; an insertion keeps equal maxima in rubric order. */
+  n_tie_order = r->n_sections;
+  tie_order = qs_xcalloc(n_tie_order ? n_tie_order : 1, sizeof *tie_order);
+  for (size_t i = 0; i < n_tie_order; i++) {
+    size_t k = i;
+    for (; k > 0 && r->sections[tie_order[k - 1]].max < r->sections[i].max; k--)
+      tie_order[k] = tie_order[k - 1];
+    tie_order[k] = i;
+  }
+  t->ranked = qs_xcalloc(t->n_rows ? t->n_rows : 1, sizeof *t->ranked);
+  for (size_t i = 0; i < t->n_rows; i++)
+    t->ranked[i] = &t->rows[i];
+  qs_sort(t->ranked, t->n_rows, sizeof *t->ranked, cmp_rank);
+  free(tie_order);
+  tie_order = NULL;
+  n_tie_order = 0;
+  size_t seen_in[100] = {0}; /* rows ranked so far per province (first two digits of its code) */
+  for (size_t i = 0; i < t->n_rows; i++) {
+    const char *pc = t->ranked[i]->province;
+    int k = strlen(pc) >= 2 ? (pc[0] - '0') * 10 + (pc[1] - '0') : 0;
+    if (k < 0 || k > 99)
+      k = 0;
+    t->ranked[i]->rank = i + 1;
+    t->ranked[i]->region_rank = ++seen_in[k];
+  }
 }
 
 static int cmp_id(const void *a, const void *b) {
@@ -228,6 +265,7 @@ static void free_table(qs_table *t) {
     free(r->chain);
     free(r->triage);
     free(r->report);
+    free(r->sections);
     free(r->points);
   }
   free(t->rows);
@@ -531,20 +569,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   if (reports_ok && t.n_rows)
     s->written |= QS_OUT_REPORTS;
 
-  /* Ranking, overall and per province. */
-  t.ranked = qs_xcalloc(t.n_rows ? t.n_rows : 1, sizeof *t.ranked);
-  for (size_t i = 0; i < t.n_rows; i++)
-    t.ranked[i] = &t.rows[i];
-  qs_sort(t.ranked, t.n_rows, sizeof *t.ranked, cmp_rank);
-  size_t seen_in[100] = {0}; /* rows ranked so far per province (first two digits of its code) */
-  for (size_t i = 0; i < t.n_rows; i++) {
-    const char *pc = t.ranked[i]->province;
-    int k = strlen(pc) >= 2 ? (pc[0] - '0') * 10 + (pc[1] - '0') : 0;
-    if (k < 0 || k > 99)
-      k = 0;
-    t.ranked[i]->rank = i + 1;
-    t.ranked[i]->region_rank = ++seen_in[k];
-  }
+  rank_rows(&t);
   for (size_t i = 0; i < t.n_rows; i++) {
     const char *tr = t.rows[i].triage;
     s->recommend += strcmp(tr, "recommend") == 0;

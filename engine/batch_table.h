@@ -16,7 +16,9 @@ typedef struct {
   char *path; /* as shown (qs_display_name) */
   char *id, *title, *region, *province, *province_name, *chain, *triage;
   char *report; /* "reports/<name>" without extension; NULL when it could not be written */
-  int total, sections[3], *points; /* points per indicator, rubric order */
+  int total;
+  int *sections; /* points per section, rubric order (rubric->n_sections) */
+  int *points;   /* points per indicator, rubric order (rubric->n_inds) */
   int n_flags, n_error_flags;
   int duplicate_id; /* another file has the same submission id */
   size_t rank, region_rank;
@@ -36,7 +38,7 @@ typedef struct {
   qs_lang lang;
   qs_row *rows; /* input order */
   size_t n_rows;
-  qs_row **ranked; /* ranking order */
+  qs_row **ranked; /* ranking order (qs_rank_rows) */
   /* Every flag of every file, for the workbook's flags sheet: spooled to a temporary file as
    * they are read (qs_flag_spool_*), so that the parent's memory does not grow with the number
    * of files. */
@@ -73,6 +75,9 @@ const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut);
 
 /* The title of a column of the batch tables ("rank" -> 排名 / rank). */
 const char *qs_column_title(qs_lang lang, const char *key);
+/* The title of a section's or an indicator's column: its name, in English its id. */
+const char *qs_section_title(qs_lang lang, const qs_section_def *s);
+const char *qs_indicator_title(qs_lang lang, const qs_indicator_def *d);
 
 /* CSV field quoting (RFC 4180) with a leading ' before = + - @ so that a spreadsheet never
  * reads a submitted text as a formula. */
