@@ -10,6 +10,11 @@
  * .qscore-* files: the lock holds a process id, the cache's names depend on the rules). A
  * change of any byte, a file more or a file fewer fails here, naming the files.
  *
+ * Then 200 generated submissions (tools/gensub, seed 14: broken ones, repeated ids, many equal
+ * totals split differently between the sections, so that the ranking's tie-breaks are pinned),
+ * scored from inside their folder so that the paths the outputs show do not depend on where
+ * the folder is: the tables only (gen-zh/..., gen-en/...), not the 400 reports.
+ *
  * triage.xlsx is compared as it is written, a zip, not as its unzipped sheets: it is byte-stable.
  * Its creation time is SOURCE_DATE_EPOCH or the epoch (unset here) and its zip entries are dated
  * 1980-01-01 00:00, so the same batch gives the same bytes whenever it runs.
@@ -19,7 +24,7 @@
  * reports name their hash. An intended change is recorded by running
  *   QS_GOLDEN_WRITE=1 build/qscore-tests --filter batch_golden/every_batch_output_keeps_its_bytes
  * and the commit that does it says what changed and why. */
-#define _GNU_SOURCE /* memmem */
+#define _GNU_SOURCE /* memmem, realpath */
 #include <criterion/criterion.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,28 +75,38 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* "<lang>/<name> <sha256>" for one output file. */
-static void add_file(list *now, const char *lang, const char *dir, const char *name,
+/* "<label>/<name> <sha256>" for one output file. */
+static void add_file(list *now, const char *label, const char *dir, const char *name,
                      const char *rules) {
   char *p = qs_test_join(dir, name);
   size_t len;
   char *data = qs_test_slurp(p, &len);
   char h[65];
   hash_without_rules(data, len, rules, h);
-  list_addf(now, "%s/%s %s", lang, name, h);
+  list_addf(now, "%s/%s %s", label, name, h);
   free(data);
   free(p);
 }
 
-/* One batch in one language: its exit code and every output file, in name order. */
-static void run_batch(list *now, const char *lang, const char *rules) {
+/* One batch in one language: its exit code and every output file, in name order, each named
+ * "<label>/<file>". inputs: the inputs, given from the working folder, or from inside the
+ * folder gen when it is given (then the reports are left out). */
+static void run_batch(list *now, const char *label, const char *lang, const char *inputs,
+                      const char *gen, const char *rules) {
   char *root = qs_test_tmpdir();
   char *out = qs_test_join(root, "out");
-  const char *argv[] = {QS_BIN,       "batch",         "--lang", lang,    "--as-of",
-                        "2026-12-31", "--jobs",        "2",      "--out", out,
-                        "samples",    "tests/hostile", NULL};
+  char *bin = realpath(QS_BIN, NULL);
+  cr_assert_not_null(bin);
+  qs_buf script = {0};
+  if (gen)
+    qs_buf_addf(&script, "cd '%s' && ", gen);
+  qs_buf_addf(&script, "exec '%s' batch --lang %s --as-of 2026-12-31 --jobs 2 --out '%s' %s", bin,
+              lang, out, inputs);
+  const char *argv[] = {"/bin/sh", "-c", script.s, NULL};
   int code = qs_test_exec(argv, NULL, NULL, NULL);
-  list_addf(now, "%s/(exit) %d", lang, code);
+  qs_buf_free(&script);
+  free(bin);
+  list_addf(now, "%s/(exit) %d", label, code);
   char **names;
   size_t n = qs_test_list_dir(out, &names); /* without the .qscore-* files */
   for (size_t i = 0; i < n; i++) {
@@ -104,14 +119,15 @@ static void run_batch(list *now, const char *lang, const char *rules) {
       size_t m = qs_test_list_dir(p, &reports);
       for (size_t k = 0; k < m; k++) {
         char *rel = qs_test_join("reports", reports[k]);
-        add_file(now, lang, out, rel, rules);
+        if (!gen)
+          add_file(now, label, out, rel, rules);
         free(rel);
         free(reports[k]);
       }
       free(reports);
     } else {
       cr_assert(S_ISREG(st.st_mode), "%s is a regular file", p);
-      add_file(now, lang, out, names[i], rules);
+      add_file(now, label, out, names[i], rules);
     }
     free(p);
     free(names[i]);
@@ -136,8 +152,16 @@ Test(batch_golden, every_batch_output_keeps_its_bytes, .timeout = 300) {
   qs_engine_free(e);
 
   list lines = {0};
-  run_batch(&lines, "zh", rules);
-  run_batch(&lines, "en", rules);
+  run_batch(&lines, "zh", "zh", "samples tests/hostile", NULL, rules);
+  run_batch(&lines, "en", "en", "samples tests/hostile", NULL, rules);
+  char *gen = qs_test_tmpdir();
+  char *gen_in = qs_test_join(gen, "in");
+  cr_assert_eq(mkdir(gen_in, 0755), 0);
+  qs_test_gensub(gen_in, "200", "14", "10", "3");
+  run_batch(&lines, "gen-zh", "zh", "in", gen, rules);
+  run_batch(&lines, "gen-en", "en", "in", gen, rules);
+  free(gen_in);
+  qs_test_rmtree(gen);
   qs_sort(lines.items, lines.n, sizeof *lines.items, cmp_str);
   qs_buf now = {0};
   qs_buf_add(&now, "");
