@@ -29,7 +29,7 @@ void qs_cache_context(const qs_engine *e, const char *params_signature, qs_lang 
   qs_sha256 *h = qs_sha256_new();
   char day[11];
   qs_day_format(day, qs_engine_as_of(e));
-  const char *parts[] = {"qscore batch key 2",
+  const char *parts[] = {"qscore batch key 3",
                          QSCORE_VERSION,
                          qs_engine_rules_sha256(e),
                          params_signature,

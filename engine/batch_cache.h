@@ -2,10 +2,10 @@
  *
  * A key is 64 hex digits: the SHA-256 of the run's context (qs_cache_context: the qscore
  * version, the rules hash, the parameters, the language, the scoring day, the built-in schemas
- * and messages, the cache's format) and of the file's path and content. Under a key:
+ * and messages, the format of the entries) and of the file's path and content. Under a key:
  *   <key>.json  the JSON report, one line (a line of results.jsonl, a copy of reports/X.json)
  *   <key>.html  the HTML report (a copy of reports/X.html)
- *   <key>.row   the fields the batch tables need (batch_table.h, qs_row_encode)
+ *   <key>.row   the fields the batch tables need (the row format in batch_table.h)
  *   <key>.err   a file that was not scored: first line its kind (invalid, limit, rules), then
  *               one "line<TAB>message" per diagnostic
  * A scored file has the first three (written .html, .row, .json: the .json marks it done), a

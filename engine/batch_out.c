@@ -17,7 +17,6 @@
  * tie. A region's rank is the same order within one province. */
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,11 +51,6 @@ const char *qs_province_name(const char *code) {
     if (strncmp(code, provinces[i].code, 2) == 0)
       return provinces[i].zh;
   return "";
-}
-
-static char *jstr(json_t *o, const char *key) {
-  const char *s = json_string_value(json_object_get(o, key));
-  return qs_xstrdup(s ? s : "");
 }
 
 /* ------------------------------------------------------------------ the flag spool */
@@ -106,75 +100,6 @@ int qs_flag_spool_next(qs_table *t, qs_flag_row *f) {
   }
   *f = (qs_flag_row){held[0], held[1], held[2], held[3], held[4], held[5], held[6]};
   return 1;
-}
-
-static void add_flag(qs_table *t, const qs_row *r, const char *indicator, json_t *f) {
-  qs_buf ev = {0};
-  qs_buf_add(&ev, "");
-  size_t i;
-  json_t *v;
-  json_array_foreach(json_object_get(f, "evidence"), i, v) {
-    qs_buf_addf(&ev, "%s%s", i ? " " : "", json_string_value(v) ? json_string_value(v) : "");
-  }
-  const char *s = json_string_value(json_object_get(f, "severity"));
-  const char *c = json_string_value(json_object_get(f, "code"));
-  const char *x = json_string_value(json_object_get(f, "text"));
-  qs_flag_row row = {(char *)r->path,
-                     (char *)r->id,
-                     (char *)indicator,
-                     (char *)(s ? s : ""),
-                     (char *)(c ? c : ""),
-                     (char *)(x ? x : ""),
-                     ev.s};
-  qs_flag_spool_add(t, &row);
-  qs_buf_free(&ev);
-}
-
-/* One scored report into a row (and its flags into the flag list). */
-static int read_row(qs_table *t, qs_row *r, const char *json_text) {
-  json_error_t err;
-  json_t *j = json_loads(json_text, 0, &err);
-  if (!j)
-    return -1;
-  json_t *sub = json_object_get(j, "submission");
-  r->id = jstr(sub, "id");
-  r->title = jstr(sub, "title");
-  r->region = jstr(sub, "region");
-  r->province = jstr(sub, "province");
-  r->province_name = qs_xstrdup(qs_province_name(r->province));
-  r->chain = jstr(sub, "chain");
-  r->triage = jstr(j, "triage");
-  r->total = (int)json_integer_value(json_object_get(j, "total"));
-  size_t i;
-  json_t *v;
-  r->sections = qs_xcalloc(t->rubric->n_sections ? t->rubric->n_sections : 1, sizeof *r->sections);
-  json_array_foreach(json_object_get(j, "sections"), i, v) {
-    if (i < t->rubric->n_sections)
-      r->sections[i] = (int)json_integer_value(json_object_get(v, "points"));
-  }
-  r->points = qs_xcalloc(t->rubric->n_inds ? t->rubric->n_inds : 1, sizeof *r->points);
-  json_array_foreach(json_object_get(j, "indicators"), i, v) {
-    if (i < t->rubric->n_inds)
-      r->points[i] = (int)json_integer_value(json_object_get(v, "points"));
-    const char *id = json_string_value(json_object_get(v, "id"));
-    size_t k;
-    json_t *f;
-    json_array_foreach(json_object_get(v, "flags"), k, f) {
-      const char *code = json_string_value(json_object_get(f, "code"));
-      if (code && strcmp(code, "not-scored") == 0)
-        continue;
-      r->n_flags++;
-      r->n_error_flags += strcmp(json_string_value(json_object_get(f, "severity")), "error") == 0;
-      add_flag(t, r, id ? id : "", f);
-    }
-  }
-  json_array_foreach(json_object_get(j, "flags"), i, v) {
-    r->n_flags++;
-    r->n_error_flags += strcmp(json_string_value(json_object_get(v, "severity")), "error") == 0;
-    add_flag(t, r, "", v);
-  }
-  json_decref(j);
-  return 0;
 }
 
 static void add_error(qs_table *t, const char *path, const char *kind, long line,
@@ -254,20 +179,8 @@ static int cmp_id(const void *a, const void *b) {
 }
 
 static void free_table(qs_table *t) {
-  for (size_t i = 0; i < t->n_rows; i++) {
-    qs_row *r = &t->rows[i];
-    free(r->path);
-    free(r->id);
-    free(r->title);
-    free(r->region);
-    free(r->province);
-    free(r->province_name);
-    free(r->chain);
-    free(r->triage);
-    free(r->report);
-    free(r->sections);
-    free(r->points);
-  }
+  for (size_t i = 0; i < t->n_rows; i++)
+    qs_row_free(&t->rows[i]);
   free(t->rows);
   free(t->ranked);
   if (t->flag_spool)
@@ -475,13 +388,12 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
       /* The table's fields from the small .row beside the report. */
       if (qs_cache_read(out, it->key, QS_CACHE_ROW, (size_t)1 << 31, &data, &len) != QS_READ_OK)
         data = NULL;
-      int read_ok = data && read_row(&t, r, data) == 0;
+      int read_ok = data && qs_row_decode(&t, r, data, len) == 0;
       free(data);
       if (read_ok) {
         t.n_rows++;
       } else {
-        free(r->path);
-        *r = (qs_row){0};
+        qs_row_free(r);
         add_error(&t, it->shown, "cache", 0, "unreadable cached report");
       }
     } else if (it->kind && it->message) {

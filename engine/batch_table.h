@@ -8,6 +8,7 @@
 
 #include "qs_file.h"
 #include "qs_i18n.h"
+#include "qs_report.h"
 #include "qs_rubric.h"
 #include "qs_util.h"
 
@@ -55,6 +56,31 @@ typedef struct {
 void qs_flag_spool_add(qs_table *t, const qs_flag_row *f);
 void qs_flag_spool_rewind(qs_table *t);
 int qs_flag_spool_next(qs_table *t, qs_flag_row *f);
+
+/* ------------------------------------------------------------------ the row format
+ *
+ * The row of one scored submission (<key>.row in the cache) is what the tables need of its
+ * report: the worker writes it beside the report, the parent reads it back without parsing
+ * the report. Text, in this order:
+ *   qscore row 1\n
+ *   <total> <S> <section points x S> <I> <indicator points x I> <F>\n
+ *   6 strings: id, title, region, province, chain, triage
+ *   F flags, 5 strings each: indicator (empty for the submission's own flags), severity, code,
+ *     text (in the batch's language), evidence (the ids, separated by spaces)
+ * S and I are the rubric's sections and indicators, in rubric order; the flags are every
+ * indicator's in rubric order (without the not-scored flag of an indicator without rules),
+ * then the submission's own, as the JSON report lists them. A string is its length in bytes,
+ * a colon, the bytes and a newline ("5:hello\n"), so a text may hold any byte but NUL, a
+ * newline included. Numbers are decimal. A row that does not match the rubric, ends early or
+ * has bytes after it is refused. */
+
+/* The row of a scored report (free it; *len its length). */
+char *qs_row_encode(const qs_report *rep, qs_lang lang, size_t *len);
+/* Read a row into r (whose path is already set): its fields allocated, its flags counted and
+ * appended to t's spool. data (len bytes) is changed in place. 0, or -1 when it is not a row
+ * of t's rubric (then no flag was spooled; free r with qs_row_free either way). */
+int qs_row_decode(qs_table *t, qs_row *r, char *data, size_t len);
+void qs_row_free(qs_row *r);
 
 /* The province of a GB/T 2260 code ("330000" -> 浙江省); "" when unknown. */
 const char *qs_province_name(const char *code);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "batch_cache.h"
+#include "batch_table.h"
 #include "qs_util.h"
 
 /* jemalloc's control function when qscore is linked with it (the release build), else NULL. */
@@ -51,9 +52,10 @@ static int store_scored(const qs_batch_worker *w, const qs_batch_item *it, const
     qs_buf_addf(&b, "report-html.xsl: %s", html_error ? html_error : "?");
     *why = qs_buf_take(&b);
   } else {
-    char *row = qs_render_json_row(rep, o->lang);
+    size_t row_len;
+    char *row = qs_row_encode(rep, o->lang, &row_len);
     char *json = qs_render_json(rep, o->lang, 0);
-    rc = qs_cache_store_scored(o->out, it->key, html, row, strlen(row), json, o->lang, why);
+    rc = qs_cache_store_scored(o->out, it->key, html, row, row_len, json, o->lang, why);
     free(row);
     free(json);
   }
