@@ -1,11 +1,13 @@
-/* batch_table.h -- the rows of a batch: one per scored submission, ranked; the flags and the
- * errors; shared by the writers of triage.csv, triage.xlsx and index.html. */
+/* batch_table.h -- the table of a batch: one row per scored submission, ranked; the flags and
+ * the errors. Made from the cache by batch_table.c, read by the writers of triage.csv,
+ * triage.xlsx, index.html and errors.csv (render_csv.c, render_xlsx.c, render_index.c). */
 #ifndef QS_BATCH_TABLE_H
 #define QS_BATCH_TABLE_H
 
 #include <stddef.h>
 #include <stdio.h>
 
+#include "qs_batch.h"
 #include "qs_file.h"
 #include "qs_i18n.h"
 #include "qs_report.h"
@@ -50,6 +52,19 @@ typedef struct {
   size_t n_inputs;
   char as_of[11]; /* the scoring day, YYYY-MM-DD */
 } qs_table;
+
+/* The table of a batch after its run: a row for every scored item (from its .row in the
+ * cache), an error for every other (what the parent knows of it, its .err, or "cache" when a
+ * row cannot be read, "missing" when the run was interrupted before it), in input order.
+ * Free it with qs_table_free. */
+void qs_table_load(qs_table *t, const qs_engine *e, const qs_batch_inputs *in, const qs_outdir *out,
+                   qs_lang lang);
+/* Give each row its report name, "reports/<id>" or "reports/<id>-N", unique without regard to
+ * case, and mark the rows whose id another row has (duplicate_id). */
+void qs_table_name_reports(qs_table *t);
+/* t->ranked, and each row's rank and rank in its province (the order: batch_table.c). */
+void qs_table_rank(qs_table *t);
+void qs_table_free(qs_table *t);
 
 /* Append a flag to t's spool; read the spooled flags back one at a time from the start
  * (qs_flag_spool_next returns 0 at the end; the strings of f are valid until the next call). */
