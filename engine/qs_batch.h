@@ -4,17 +4,23 @@
  *   inputs (files and folders, *.xml in any case, byte order of paths); every path given or
  *   found is either scored or listed in errors.csv with why not (a symbolic link found in a
  *   folder, a folder too deep, a device or FIFO, a file too large, one inside the output
- *   folder)
+ *   folder) [batch_inputs.c]
  *     -> the output folder, qscore's own (a manifest of what it wrote) and locked
- *     -> N worker processes, forked after the rules are loaded, one file at a time each;
- *        a worker that crashes or overruns the per-file limit is killed and replaced, and the
- *        file is reported as not scored; a failed write is reported with its path and reason
- *     -> OUT/.qscore-cache/<key>.json, .html, .row or .err, keyed by everything the result
- *        depends on (batch_cache.h)
+ *        [batch_dir.c]
+ *     -> each file's key, everything its result depends on; with --resume, the results an
+ *        earlier run left under it are taken [batch_cache.c]
+ *     -> N worker processes, forked after the rules are loaded, one file at a time each; a
+ *        worker that crashes or overruns the per-file limit is killed and replaced, and the
+ *        file is reported as not scored [qs_pool.c, which knows nothing of scoring]
+ *     -> in a worker: the file scored, its reports and table row stored in
+ *        OUT/.qscore-cache/<key>.json, .html, .row, or why not in .err; a failed write is
+ *        reported with its path and reason [batch_worker.c]
  *     -> results.jsonl, triage.csv, triage.xlsx, index.html, reports/, errors.csv, made in input
  *        order from the cache (reports are copies, never links to the cache), so they are the
  *        same bytes whatever the number of workers and whether the run was interrupted and
- *        resumed. */
+ *        resumed [batch_table.c the table, batch_out.c the files]
+ *   batch.c wires the inputs, the cache and the pool together (qs_batch_run); cmd_batch.c is
+ *   the command, which calls qs_batch_write_outputs after the run. */
 #ifndef QS_BATCH_H
 #define QS_BATCH_H
 
