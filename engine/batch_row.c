@@ -1,6 +1,7 @@
 /* batch_row.c -- the row of one scored submission: what the batch tables need of its report,
  * written by the worker into the cache (<key>.row) and read back by the parent without parsing
  * the report (see the format in batch_table.h). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,15 +79,15 @@ typedef struct {
   int bad;
 } cursor;
 
-/* A decimal number followed by sep; anything else makes the row bad. */
+/* A decimal number (an int) followed by sep; anything else makes the row bad. */
 static long get_num(cursor *c, char sep) {
   int neg = c->p < c->end && *c->p == '-';
   char *q = c->p + neg;
   long v = 0;
   int digits = 0;
-  for (; q < c->end && *q >= '0' && *q <= '9' && digits < 12; q++, digits++)
+  for (; q < c->end && *q >= '0' && *q <= '9' && digits < 11; q++, digits++)
     v = v * 10 + (*q - '0');
-  if (!digits || q >= c->end || *q != sep) {
+  if (!digits || v > INT_MAX || q >= c->end || *q != sep) {
     c->bad = 1;
     return 0;
   }

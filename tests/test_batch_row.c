@@ -136,11 +136,14 @@ Test(batch_row, a_damaged_row_is_refused_and_spools_nothing) {
     close_table(&t);
     qs_buf_free(&b);
   }
-  /* A length that points past the end, and one that does not end at a newline. */
-  static const char *const bad[] = {"qscore row 1\n0 0 0 0\n999:x\n",
-                                    "qscore row 1\n0 0 0 0\n1:xy\n", "qscore row 1\n-1 3 1 2\n"};
+  static const char *const bad[] = {
+      "qscore row 1\n0 0 0 0\n999:x\n", /* a length past the end */
+      "qscore row 1\n0 0 0 0\n1:xy\n",  /* a string not ended by a newline */
+      "qscore row 1\n-1 3 1 2\n",       /* three sections, the rubric none */
+      "qscore row 1\n99999999999 0 0 0\n5:a:b:c\n0:\n0:\n0:\n0:\n0:\n", /* past an int */
+  };
   qs_rubric none = {0};
-  for (size_t i = 0; i < 3; i++) {
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     char *copy = qs_xstrdup(bad[i]);
     qs_table t = {.rubric = &none};
     qs_row r = {0};
@@ -148,6 +151,15 @@ Test(batch_row, a_damaged_row_is_refused_and_spools_nothing) {
     qs_row_free(&r);
     free(copy);
   }
+  /* The same row with a total that fits: read. */
+  char *good = qs_xstrdup("qscore row 1\n7 0 0 0\n5:a:b:c\n0:\n0:\n0:\n0:\n0:\n");
+  qs_table t = {.rubric = &none};
+  qs_row r = {0};
+  cr_expect_eq(qs_row_decode(&t, &r, good, strlen(good)), 0);
+  cr_expect_eq(r.total, 7);
+  cr_expect_str_eq(r.id ? r.id : "", "a:b:c");
+  qs_row_free(&r);
+  free(good);
   free(row);
   qs_report_free(rep);
   qs_engine_free(e);
