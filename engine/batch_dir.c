@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_cache.h"
 #include "qs_batch.h"
 #include "qs_file.h"
 
@@ -131,17 +132,6 @@ static void remove_matching(int fd, int (*match)(const char *)) {
 
 static int is_tmp_name(const char *name) {
   return strncmp(name, QS_FILE_TMP_PREFIX, strlen(QS_FILE_TMP_PREFIX)) == 0;
-}
-
-int qs_cache_name_ok(const char *name) {
-  size_t i = 0;
-  while (i < 64 && ((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
-    i++;
-  if (i != 64)
-    return 0;
-  const char *ext = name + 64;
-  return strcmp(ext, ".json") == 0 || strcmp(ext, ".html") == 0 || strcmp(ext, ".row") == 0 ||
-         strcmp(ext, ".err") == 0;
 }
 
 /* A folder inside DIR that qscore made: made if missing, opened without following a link.
@@ -295,25 +285,3 @@ void qs_outdir_close(qs_outdir *o) {
 }
 
 char *qs_outdir_shown(const qs_outdir *o, const char *name) { return join(o->path, name); }
-
-static int cmp_key(const void *a, const void *b) { return strncmp(a, b, 64); }
-
-void qs_outdir_prune_cache(qs_outdir *o, const char (*keys)[65], size_t n) {
-  char(*sorted)[65] = qs_xcalloc(n ? n : 1, sizeof *sorted);
-  memcpy(sorted, keys, n * sizeof *sorted);
-  qs_sort(sorted, n, sizeof *sorted, cmp_key);
-  int dup_fd = openat(o->cache_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  DIR *dp = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
-  if (!dp && dup_fd >= 0)
-    close(dup_fd);
-  for (struct dirent *de; dp && (de = readdir(dp));) {
-    struct stat st;
-    if (qs_cache_name_ok(de->d_name) &&
-        !(n && bsearch(de->d_name, sorted, n, sizeof *sorted, cmp_key)) &&
-        fstatat(o->cache_fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
-      unlinkat(o->cache_fd, de->d_name, 0);
-  }
-  if (dp)
-    closedir(dp);
-  free(sorted);
-}

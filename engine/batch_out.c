@@ -1,5 +1,5 @@
-/* batch_out.c -- from the cache to the outputs of a batch, in input order: results.jsonl,
- * reports/, errors.csv, then the ranking and triage.csv, triage.xlsx, index.html.
+/* batch_out.c -- the files of a batch, from its table (batch_table.c) and its cache, in this
+ * order: results.jsonl, reports/, then triage.csv, errors.csv, triage.xlsx and index.html.
  *
  * Each output is written through qs_file (a temporary file and a rename, inside the folder's
  * descriptor) and only over a file the folder's manifest says qscore wrote: a file of the same
@@ -7,329 +7,22 @@
  * widened to every name about to be written before the first is written (a run killed halfway
  * never leaves a file of qscore's that the manifest does not name), and narrowed afterwards
  * to what this run wrote, the reports of the last run that this one did not make removed.
- * Reports are copies of the cache's entries, never links to them: a reviewer who edits
- * reports/X.json edits only that file. Every failed write is reported on stderr with its path
- * and the system's reason; the tables then link no report that is not there.
- *
- * Ranking: total, then the results section, then the measures section, then the bonus (the
- * rubric weighs results most), then the submission id and the file path, so that no two rows
- * tie. A region's rank is the same order within one province. */
+ * results.jsonl and the reports are byte copies of the cache's .json and .html entries, never
+ * parsed and never links: a reviewer who edits reports/X.json edits only that file. Every
+ * failed write is reported on stderr with its path and the system's reason; the tables then
+ * link no report that is not there. */
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_cache.h"
 #include "batch_table.h"
 #include "qs_batch.h"
 #include "qs_util.h"
-
-static const struct {
-  const char *code, *zh;
-} provinces[] = {
-    {"11", "北京市"},           {"12", "天津市"},         {"13", "河北省"},
-    {"14", "山西省"},           {"15", "内蒙古自治区"},   {"21", "辽宁省"},
-    {"22", "吉林省"},           {"23", "黑龙江省"},       {"31", "上海市"},
-    {"32", "江苏省"},           {"33", "浙江省"},         {"34", "安徽省"},
-    {"35", "福建省"},           {"36", "江西省"},         {"37", "山东省"},
-    {"41", "河南省"},           {"42", "湖北省"},         {"43", "湖南省"},
-    {"44", "广东省"},           {"45", "广西壮族自治区"}, {"46", "海南省"},
-    {"50", "重庆市"},           {"51", "四川省"},         {"52", "贵州省"},
-    {"53", "云南省"},           {"54", "西藏自治区"},     {"61", "陕西省"},
-    {"62", "甘肃省"},           {"63", "青海省"},         {"64", "宁夏回族自治区"},
-    {"65", "新疆维吾尔自治区"}, {"71", "台湾省"},         {"81", "香港特别行政区"},
-    {"82", "澳门特别行政区"},
-};
-
-const char *qs_province_name(const char *code) {
-  for (size_t i = 0; code && strlen(code) >= 2 && i < sizeof provinces / sizeof provinces[0]; i++)
-    if (strncmp(code, provinces[i].code, 2) == 0)
-      return provinces[i].zh;
-  return "";
-}
-
-static char *jstr(json_t *o, const char *key) {
-  const char *s = json_string_value(json_object_get(o, key));
-  return qs_xstrdup(s ? s : "");
-}
-
-/* ------------------------------------------------------------------ the flag spool */
-
-/* A flag is seven strings, each its length (4 bytes, host order) and its bytes. */
-static void flag_fields(const qs_flag_row *f, const char *v[7]) {
-  v[0] = f->path, v[1] = f->id, v[2] = f->indicator, v[3] = f->severity;
-  v[4] = f->code, v[5] = f->text, v[6] = f->evidence;
-}
-
-void qs_flag_spool_add(qs_table *t, const qs_flag_row *f) {
-  if (!t->flag_spool)
-    t->flag_spool = tmpfile();
-  if (!t->flag_spool)
-    return;
-  const char *v[7];
-  flag_fields(f, v);
-  for (int k = 0; k < 7; k++) {
-    uint32_t n = (uint32_t)strlen(v[k] ? v[k] : "");
-    fwrite(&n, sizeof n, 1, t->flag_spool);
-    fwrite(v[k] ? v[k] : "", 1, n, t->flag_spool);
-  }
-  t->n_flags++;
-}
-
-void qs_flag_spool_rewind(qs_table *t) {
-  if (t->flag_spool)
-    rewind(t->flag_spool);
-}
-
-int qs_flag_spool_next(qs_table *t, qs_flag_row *f) {
-  static char *held[7];
-  for (int k = 0; k < 7; k++) {
-    free(held[k]);
-    held[k] = NULL;
-  }
-  if (!t) /* release what the last call kept */
-    return 0;
-  uint32_t n;
-  for (int k = 0; k < 7; k++) {
-    if (!t->flag_spool || fread(&n, sizeof n, 1, t->flag_spool) != 1)
-      return 0;
-    held[k] = qs_xmalloc((size_t)n + 1);
-    if (fread(held[k], 1, n, t->flag_spool) != n)
-      return 0;
-    held[k][n] = '\0';
-  }
-  *f = (qs_flag_row){held[0], held[1], held[2], held[3], held[4], held[5], held[6]};
-  return 1;
-}
-
-static void add_flag(qs_table *t, const qs_row *r, const char *indicator, json_t *f) {
-  qs_buf ev = {0};
-  qs_buf_add(&ev, "");
-  size_t i;
-  json_t *v;
-  json_array_foreach(json_object_get(f, "evidence"), i, v) {
-    qs_buf_addf(&ev, "%s%s", i ? " " : "", json_string_value(v) ? json_string_value(v) : "");
-  }
-  const char *s = json_string_value(json_object_get(f, "severity"));
-  const char *c = json_string_value(json_object_get(f, "code"));
-  const char *x = json_string_value(json_object_get(f, "text"));
-  qs_flag_row row = {(char *)r->path,
-                     (char *)r->id,
-                     (char *)indicator,
-                     (char *)(s ? s : ""),
-                     (char *)(c ? c : ""),
-                     (char *)(x ? x : ""),
-                     ev.s};
-  qs_flag_spool_add(t, &row);
-  qs_buf_free(&ev);
-}
-
-/* One scored report into a row (and its flags into the flag list). */
-static int read_row(qs_table *t, qs_row *r, const char *json_text) {
-  json_error_t err;
-  json_t *j = json_loads(json_text, 0, &err);
-  if (!j)
-    return -1;
-  json_t *sub = json_object_get(j, "submission");
-  r->id = jstr(sub, "id");
-  r->title = jstr(sub, "title");
-  r->region = jstr(sub, "region");
-  r->province = jstr(sub, "province");
-  r->province_name = qs_xstrdup(qs_province_name(r->province));
-  r->chain = jstr(sub, "chain");
-  r->triage = jstr(j, "triage");
-  r->total = (int)json_integer_value(json_object_get(j, "total"));
-  size_t i;
-  json_t *v;
-  json_array_foreach(json_object_get(j, "sections"), i, v) {
-    if (i < 3)
-      r->sections[i] = (int)json_integer_value(json_object_get(v, "points"));
-  }
-  r->points = qs_xcalloc(t->rubric->n_inds ? t->rubric->n_inds : 1, sizeof *r->points);
-  json_array_foreach(json_object_get(j, "indicators"), i, v) {
-    if (i < t->rubric->n_inds)
-      r->points[i] = (int)json_integer_value(json_object_get(v, "points"));
-    const char *id = json_string_value(json_object_get(v, "id"));
-    size_t k;
-    json_t *f;
-    json_array_foreach(json_object_get(v, "flags"), k, f) {
-      const char *code = json_string_value(json_object_get(f, "code"));
-      if (code && strcmp(code, "not-scored") == 0)
-        continue;
-      r->n_flags++;
-      r->n_error_flags += strcmp(json_string_value(json_object_get(f, "severity")), "error") == 0;
-      add_flag(t, r, id ? id : "", f);
-    }
-  }
-  json_array_foreach(json_object_get(j, "flags"), i, v) {
-    r->n_flags++;
-    r->n_error_flags += strcmp(json_string_value(json_object_get(v, "severity")), "error") == 0;
-    add_flag(t, r, "", v);
-  }
-  json_decref(j);
-  return 0;
-}
-
-static void add_error(qs_table *t, const char *path, const char *kind, long line,
-                      const char *message) {
-  qs_grow(&t->errors, &t->cap_errors, t->n_errors + 1, sizeof *t->errors);
-  t->errors[t->n_errors++] =
-      (qs_error_row){qs_xstrdup(path), qs_xstrdup(kind), qs_xstrdup(message), line};
-}
-
-static void read_errors(qs_table *t, const char *path, char *text) {
-  char *save = NULL;
-  char *kind = strtok_r(text, "\n", &save);
-  int any = 0;
-  for (char *l = strtok_r(NULL, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-    char *tab = strchr(l, '\t');
-    if (!tab)
-      continue;
-    *tab = '\0';
-    add_error(t, path, kind ? kind : "", strtol(l, NULL, 10), tab + 1);
-    any = 1;
-  }
-  if (!any)
-    add_error(t, path, kind ? kind : "", 0, kind ? kind : "?");
-}
-
-static int cmp_rank(const void *a, const void *b) {
-  const qs_row *x = *(qs_row *const *)a, *y = *(qs_row *const *)b;
-  if (x->total != y->total)
-    return x->total > y->total ? -1 : 1;
-  static const int order[] = {1, 0, 2}; /* results, measures, bonus */
-  for (int k = 0; k < 3; k++)
-    if (x->sections[order[k]] != y->sections[order[k]])
-      return x->sections[order[k]] > y->sections[order[k]] ? -1 : 1;
-  int c = strcmp(x->id, y->id);
-  return c ? c : strcmp(x->path, y->path);
-}
-
-static int cmp_id(const void *a, const void *b) {
-  const qs_row *x = *(qs_row *const *)a, *y = *(qs_row *const *)b;
-  int c = strcmp(x->id, y->id);
-  return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-static void free_table(qs_table *t) {
-  for (size_t i = 0; i < t->n_rows; i++) {
-    qs_row *r = &t->rows[i];
-    free(r->path);
-    free(r->id);
-    free(r->title);
-    free(r->region);
-    free(r->province);
-    free(r->province_name);
-    free(r->chain);
-    free(r->triage);
-    free(r->report);
-    free(r->points);
-  }
-  free(t->rows);
-  free(t->ranked);
-  if (t->flag_spool)
-    fclose(t->flag_spool);
-  qs_flag_spool_next(NULL, NULL);
-  for (size_t i = 0; i < t->n_errors; i++) {
-    free(t->errors[i].path);
-    free(t->errors[i].kind);
-    free(t->errors[i].message);
-  }
-  free(t->errors);
-}
-
-/* ------------------------------------------------------------------ report names */
-
-/* The name of each row's report, "reports/<id>" (<id>-2, -3, ... when taken), unique without
- * regard to case, so that two ids that differ only in case do not share a file on a
- * case-insensitive disk (a USB stick, a Windows share). Every id first gets its own name where
- * that is free, in id order; the second and later rows of a repeated id then get the first
- * free numbered name: ids X, X, X-2 give X, X-3, X-2, every report its own file. */
-static char *lower_ascii(const char *s) {
-  char *l = qs_xstrdup(s);
-  for (char *p = l; *p; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p = (char)(*p - 'A' + 'a');
-  return l;
-}
-
-static int cmp_cstr(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-typedef struct {
-  char **names; /* lower-cased, kept sorted */
-  size_t n, cap;
-} name_set;
-
-static int set_has(const name_set *s, const char *lower) {
-  return s->n && bsearch(&lower, s->names, s->n, sizeof *s->names, cmp_cstr) != NULL;
-}
-
-static void set_add(name_set *s, char *lower) {
-  qs_grow(&s->names, &s->cap, s->n + 1, sizeof *s->names);
-  size_t i = s->n;
-  while (i > 0 && strcmp(s->names[i - 1], lower) > 0) {
-    s->names[i] = s->names[i - 1];
-    i--;
-  }
-  s->names[i] = lower;
-  s->n++;
-}
-
-static void set_free(name_set *s) {
-  for (size_t i = 0; i < s->n; i++)
-    free(s->names[i]);
-  free(s->names);
-}
-
-static void name_reports(qs_table *t) {
-  qs_row **by_id = qs_xcalloc(t->n_rows ? t->n_rows : 1, sizeof *by_id);
-  for (size_t i = 0; i < t->n_rows; i++)
-    by_id[i] = &t->rows[i];
-  qs_sort(by_id, t->n_rows, sizeof *by_id, cmp_id);
-  name_set taken = {0};
-  /* Duplicate submission ids are flagged, never merged; the first of each id its own name. */
-  for (size_t i = 0; i < t->n_rows; i++) {
-    int first = i == 0 || strcmp(by_id[i - 1]->id, by_id[i]->id) != 0;
-    int repeated = !first || (i + 1 < t->n_rows && strcmp(by_id[i + 1]->id, by_id[i]->id) == 0);
-    by_id[i]->duplicate_id = repeated;
-    char *l = lower_ascii(by_id[i]->id);
-    if (first && !set_has(&taken, l)) {
-      set_add(&taken, l);
-      qs_buf name = {0};
-      qs_buf_addf(&name, "reports/%s", by_id[i]->id);
-      by_id[i]->report = qs_buf_take(&name);
-    } else {
-      free(l);
-    }
-  }
-  for (size_t i = 0; i < t->n_rows; i++) {
-    if (by_id[i]->report)
-      continue;
-    for (size_t k = 2;; k++) {
-      qs_buf name = {0};
-      qs_buf_addf(&name, "%s-%zu", by_id[i]->id, k);
-      char *l = lower_ascii(name.s);
-      if (!set_has(&taken, l)) {
-        set_add(&taken, l);
-        qs_buf b = {0};
-        qs_buf_addf(&b, "reports/%s", name.s);
-        by_id[i]->report = qs_buf_take(&b);
-        qs_buf_free(&name);
-        break;
-      }
-      free(l);
-      qs_buf_free(&name);
-    }
-  }
-  set_free(&taken);
-  free(by_id);
-}
 
 /* ------------------------------------------------------------------ writing */
 
@@ -400,9 +93,7 @@ static int copy_report(out_ctx *x, const char *key, const char *ext, const char 
     close_output(x, &f, NULL);
     return -1;
   }
-  char *name = qs_batch_cache_name(key, ext);
-  int in = openat(x->o->out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  free(name);
+  int in = qs_cache_open(x->o->out, key, ext);
   if (in < 0) {
     f.problem = QS_FILE_ERRNO;
     f.err = errno;
@@ -413,104 +104,98 @@ static int copy_report(out_ctx *x, const char *key, const char *ext, const char 
   return close_output(x, &f, NULL);
 }
 
-static void add_name(char ***names, size_t *n, size_t *cap, const char *rel) {
-  qs_grow(names, cap, *n + 1, sizeof **names);
-  (*names)[(*n)++] = qs_xstrdup(rel);
+/* ------------------------------------------------------------------ the manifest */
+
+typedef struct {
+  char **names; /* relative ("triage.csv", "reports/X.html"), sorted once complete */
+  size_t n, cap;
+} name_list;
+
+static void add_name(name_list *l, const char *rel) {
+  qs_grow(&l->names, &l->cap, l->n + 1, sizeof *l->names);
+  l->names[l->n++] = qs_xstrdup(rel);
 }
 
-void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
-                            const qs_batch_options *o, qs_batch_summary *s) {
-  const qs_outdir *out = o->out;
-  out_ctx x = {o, s};
-  qs_table t = {.rubric = qs_engine_rubric(e), .lang = o->lang, .n_inputs = in->n};
-  qs_day_format(t.as_of, qs_engine_as_of(e));
-  t.rows = qs_xcalloc(in->n ? in->n : 1, sizeof *t.rows);
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-  /* The rows and the errors, from the cache and from what the parent knows. */
-  for (size_t i = 0; i < in->n; i++) {
-    const qs_batch_item *it = &in->items[i];
-    char *json_name = qs_batch_cache_name(it->key, ".json");
-    char *row_name = qs_batch_cache_name(it->key, ".row");
-    char *err_name = qs_batch_cache_name(it->key, ".err");
-    char *data;
-    size_t len;
-    int err;
-    const int rflags = QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW;
-    if (it->state == QS_ITEM_SCORED) {
-      qs_row *r = &t.rows[t.n_rows];
-      r->idx = i;
-      r->path = qs_xstrdup(it->shown);
-      /* The table's fields from the small .row beside the report. */
-      if (qs_read_fileat(out->cache_fd, row_name, (size_t)1 << 31, rflags, &data, &len, &err) !=
-          QS_READ_OK)
-        data = NULL;
-      int read_ok = data && read_row(&t, r, data) == 0;
-      free(data);
-      if (read_ok) {
-        t.n_rows++;
-      } else {
-        free(r->path);
-        *r = (qs_row){0};
-        add_error(&t, it->shown, "cache", 0, "unreadable cached report");
-      }
-    } else if (it->kind && it->message) {
-      add_error(&t, it->shown, it->kind, 0, it->message);
-    } else if (it->state == QS_ITEM_FAILED &&
-               qs_read_fileat(out->cache_fd, err_name, 1 << 24, rflags, &data, &len, &err) ==
-                   QS_READ_OK) {
-      read_errors(&t, it->shown, data);
-      free(data);
-    } else {
-      add_error(&t, it->shown, "missing", 0,
-                o->lang == QS_LANG_EN ? "not scored (the batch was interrupted)"
-                                      : "未评分（批处理被中断）");
-    }
-    free(json_name);
-    free(row_name);
-    free(err_name);
-  }
-  name_reports(&t);
+static int has_name(const name_list *l, const char *rel) {
+  return bsearch(&rel, l->names, l->n, sizeof *l->names, cmp_cstr) != NULL;
+}
 
-  /* Every name about to be written, into the manifest first (with the last run's names). */
+/* Every name this run is about to write: the tables and each row's two reports. */
+static name_list names_to_write(const qs_table *t) {
   static const char *const tables[] = {"results.jsonl", "triage.csv", "triage.xlsx", "index.html",
                                        "errors.csv"};
-  char **names = NULL;
-  size_t n_names = 0, cap_names = 0;
+  name_list l = {0};
   for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
-    add_name(&names, &n_names, &cap_names, tables[k]);
-  for (size_t i = 0; i < t.n_rows; i++) {
-    qs_buf b = {0};
-    qs_buf_addf(&b, "%s.json", t.rows[i].report);
-    add_name(&names, &n_names, &cap_names, b.s);
-    qs_buf_free(&b);
-    qs_buf_addf(&b, "%s.html", t.rows[i].report);
-    add_name(&names, &n_names, &cap_names, b.s);
-    qs_buf_free(&b);
-  }
-  qs_sort(names, n_names, sizeof *names, cmp_cstr);
-  {
-    char **wide = qs_xcalloc(n_names + out->n_owned + 1, sizeof *wide);
-    size_t n_wide = 0;
-    for (size_t i = 0; i < n_names; i++)
-      wide[n_wide++] = names[i];
-    for (size_t i = 0; i < out->n_owned; i++)
-      if (!bsearch(&out->owned[i], names, n_names, sizeof *names, cmp_cstr))
-        wide[n_wide++] = out->owned[i];
-    char *why = NULL;
-    if (qs_outdir_write_manifest(o->out, wide, n_wide, o->lang, &why) != 0) {
-      say_failure(&x, why);
-      free(why);
+    add_name(&l, tables[k]);
+  for (size_t i = 0; i < t->n_rows; i++) {
+    static const char *const exts[] = {".json", ".html"};
+    for (int k = 0; k < 2; k++) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "%s%s", t->rows[i].report, exts[k]);
+      add_name(&l, b.s);
+      qs_buf_free(&b);
     }
-    free(wide);
   }
+  qs_sort(l.names, l.n, sizeof *l.names, cmp_cstr);
+  return l;
+}
 
-  /* results.jsonl in input order, each report copied from the cache. */
+static void write_manifest(out_ctx *x, char *const *names, size_t n) {
+  char *why = NULL;
+  if (qs_outdir_write_manifest(x->o->out, names, n, x->o->lang, &why) != 0) {
+    say_failure(x, why);
+    free(why);
+  }
+}
+
+/* The manifest before the first write: this run's names and the last run's. */
+static void widen_manifest(out_ctx *x, const name_list *l) {
+  const qs_outdir *out = x->o->out;
+  char **wide = qs_xcalloc(l->n + out->n_owned + 1, sizeof *wide);
+  size_t n_wide = 0;
+  for (size_t i = 0; i < l->n; i++)
+    wide[n_wide++] = l->names[i];
+  for (size_t i = 0; i < out->n_owned; i++)
+    if (!has_name(l, out->owned[i]))
+      wide[n_wide++] = out->owned[i];
+  write_manifest(x, wide, n_wide);
+  free(wide);
+}
+
+/* After the last write: the last run's files that this run did not make (reports of
+ * submissions no longer in the batch) removed, but only regular files the manifest names; the
+ * cache kept to this run's results; the manifest narrowed to this run's names. */
+static void narrow_manifest(out_ctx *x, const name_list *l, const qs_batch_inputs *in) {
+  const qs_outdir *out = x->o->out;
+  for (size_t i = 0; i < out->n_owned; i++) {
+    if (has_name(l, out->owned[i]))
+      continue;
+    const char *name;
+    int dfd = where(out, out->owned[i], &name);
+    struct stat st;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+      unlinkat(dfd, name, 0);
+  }
+  char(*keys)[65] = qs_xcalloc(in->n ? in->n : 1, sizeof *keys);
+  for (size_t i = 0; i < in->n; i++)
+    memcpy(keys[i], in->items[i].key, sizeof keys[i]);
+  qs_cache_prune(out, (const char(*)[65])keys, in->n);
+  free(keys);
+  write_manifest(x, l->names, l->n);
+}
+
+/* ------------------------------------------------------------------ the outputs */
+
+/* results.jsonl: each scored file's cached JSON line, in input order. */
+static void write_results(out_ctx *x, const qs_table *t, const qs_batch_inputs *in) {
   qs_file f;
-  open_output(&x, &f, "results.jsonl");
-  for (size_t i = 0; i < t.n_rows && f.problem == QS_FILE_OK && f.fd >= 0; i++) {
-    char *name = qs_batch_cache_name(in->items[t.rows[i].idx].key, ".json");
-    int fd = openat(out->cache_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    free(name);
+  open_output(x, &f, "results.jsonl");
+  for (size_t i = 0; i < t->n_rows && f.problem == QS_FILE_OK && f.fd >= 0; i++) {
+    int fd = qs_cache_open(x->o->out, in->items[t->rows[i].idx].key, QS_CACHE_JSON);
     if (fd < 0) {
       f.problem = QS_FILE_ERRNO;
       f.err = errno;
@@ -519,20 +204,22 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
     qs_file_copy_from(&f, fd);
     close(fd);
   }
-  if (close_output(&x, &f, NULL) == 0)
-    s->written |= QS_OUT_RESULTS;
+  if (close_output(x, &f, NULL) == 0)
+    x->s->written |= QS_OUT_RESULTS;
+}
 
-  /* The reports: copies, each through its own temporary file. A report that could not be
-   * written is linked from no table. */
+/* The reports: copies, each through its own temporary file. A report that could not be
+ * written is linked from no table. */
+static void write_reports(out_ctx *x, qs_table *t, const qs_batch_inputs *in) {
   int reports_ok = 1;
-  for (size_t i = 0; i < t.n_rows; i++) {
-    qs_row *r = &t.rows[i];
-    static const char *const exts[] = {".json", ".html"};
+  for (size_t i = 0; i < t->n_rows; i++) {
+    qs_row *r = &t->rows[i];
+    static const char *const exts[] = {QS_CACHE_JSON, QS_CACHE_HTML};
     int ok = 1;
     for (int k = 0; k < 2; k++) {
       qs_buf rel = {0};
       qs_buf_addf(&rel, "%s%s", r->report, exts[k]);
-      ok &= copy_report(&x, in->items[r->idx].key, exts[k], rel.s) == 0;
+      ok &= copy_report(x, in->items[r->idx].key, exts[k], rel.s) == 0;
       qs_buf_free(&rel);
     }
     if (!ok) {
@@ -541,85 +228,71 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
       reports_ok = 0;
     }
   }
-  if (reports_ok && t.n_rows)
-    s->written |= QS_OUT_REPORTS;
+  if (reports_ok && t->n_rows)
+    x->s->written |= QS_OUT_REPORTS;
+}
 
-  /* Ranking, overall and per province. */
-  t.ranked = qs_xcalloc(t.n_rows ? t.n_rows : 1, sizeof *t.ranked);
-  for (size_t i = 0; i < t.n_rows; i++)
-    t.ranked[i] = &t.rows[i];
-  qs_sort(t.ranked, t.n_rows, sizeof *t.ranked, cmp_rank);
-  size_t seen_in[100] = {0}; /* rows ranked so far per province (first two digits of its code) */
-  for (size_t i = 0; i < t.n_rows; i++) {
-    const char *pc = t.ranked[i]->province;
-    int k = strlen(pc) >= 2 ? (pc[0] - '0') * 10 + (pc[1] - '0') : 0;
-    if (k < 0 || k > 99)
-      k = 0;
-    t.ranked[i]->rank = i + 1;
-    t.ranked[i]->region_rank = ++seen_in[k];
-  }
-  for (size_t i = 0; i < t.n_rows; i++) {
-    const char *tr = t.rows[i].triage;
-    s->recommend += strcmp(tr, "recommend") == 0;
-    s->review += strcmp(tr, "review") == 0;
-    s->reject += strcmp(tr, "reject") == 0;
-  }
-  s->scored = t.n_rows;
-  for (size_t i = 0; i < in->n; i++)
-    s->skipped += in->items[i].state == QS_ITEM_SKIPPED;
-  s->failed = in->n - t.n_rows - s->skipped;
-  /* Files the rules failed on, not the files' fault: one per file, however many messages. */
-  for (size_t i = 0; i < t.n_errors; i++)
-    s->rules_failed += strcmp(t.errors[i].kind, "rules") == 0 &&
-                       (i == 0 || strcmp(t.errors[i - 1].path, t.errors[i].path) != 0 ||
-                        strcmp(t.errors[i - 1].kind, "rules") != 0);
-
+/* The ranking, the errors, the workbook and the page. */
+static void write_tables(out_ctx *x, qs_table *t) {
   qs_buf rest = {0};
-  if (open_output(&x, &f, "triage.csv") == 0)
-    qs_write_csv(&t, &f);
-  if (close_output(&x, &f, &rest) == 0)
-    s->written |= QS_OUT_CSV;
-  if (open_output(&x, &f, "errors.csv") == 0)
-    qs_write_errors_csv(&t, &f);
-  if (close_output(&x, &f, &rest) == 0)
-    s->written |= QS_OUT_ERRORS;
-  if (open_output(&x, &f, "triage.xlsx") == 0 && qs_write_xlsx(&t, &f) != 0) {
+  qs_file f;
+  if (open_output(x, &f, "triage.csv") == 0)
+    qs_write_csv(t, &f);
+  if (close_output(x, &f, &rest) == 0)
+    x->s->written |= QS_OUT_CSV;
+  if (open_output(x, &f, "errors.csv") == 0)
+    qs_write_errors_csv(t, &f);
+  if (close_output(x, &f, &rest) == 0)
+    x->s->written |= QS_OUT_ERRORS;
+  if (open_output(x, &f, "triage.xlsx") == 0 && qs_write_xlsx(t, &f) != 0) {
     /* libxlsxwriter said why on stderr; nothing half-made is left */
     f.problem = f.problem ? f.problem : QS_FILE_ERRNO;
     f.err = f.err ? f.err : EIO;
   }
-  if (close_output(&x, &f, &rest) == 0)
-    s->written |= QS_OUT_XLSX;
-  if (open_output(&x, &f, "index.html") == 0)
-    qs_write_index_html(&t, &f);
-  if (close_output(&x, &f, &rest) == 0)
-    s->written |= QS_OUT_INDEX;
+  if (close_output(x, &f, &rest) == 0)
+    x->s->written |= QS_OUT_XLSX;
+  if (open_output(x, &f, "index.html") == 0)
+    qs_write_index_html(t, &f);
+  if (close_output(x, &f, &rest) == 0)
+    x->s->written |= QS_OUT_INDEX;
   qs_buf_free(&rest);
+}
 
-  /* The last run's files that this run did not make (reports of submissions no longer in the
-   * batch): removed, but only regular files the manifest names. */
-  for (size_t i = 0; i < out->n_owned; i++) {
-    if (bsearch(&out->owned[i], names, n_names, sizeof *names, cmp_cstr))
-      continue;
-    const char *name;
-    int dfd = where(out, out->owned[i], &name);
-    struct stat st;
-    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
-      unlinkat(dfd, name, 0);
+/* The counts of the summary. */
+static void count(qs_batch_summary *s, const qs_table *t, const qs_batch_inputs *in) {
+  for (size_t i = 0; i < t->n_rows; i++) {
+    const char *tr = t->rows[i].triage;
+    s->recommend += strcmp(tr, "recommend") == 0;
+    s->review += strcmp(tr, "review") == 0;
+    s->reject += strcmp(tr, "reject") == 0;
   }
-  /* The cache keeps this run's results only. */
-  char(*keys)[65] = qs_xcalloc(in->n ? in->n : 1, sizeof *keys);
+  s->scored = t->n_rows;
   for (size_t i = 0; i < in->n; i++)
-    memcpy(keys[i], in->items[i].key, sizeof keys[i]);
-  qs_outdir_prune_cache(o->out, (const char(*)[65])keys, in->n);
-  free(keys);
-  char *why = NULL;
-  if (qs_outdir_write_manifest(o->out, names, n_names, o->lang, &why) != 0) {
-    say_failure(&x, why);
-    free(why);
-  }
-  for (size_t i = 0; i < n_names; i++)
-    free(names[i]);
-  free(names);
-  free_table(&t);
+    s->skipped += in->items[i].state == QS_ITEM_SKIPPED;
+  s->failed = in->n - t->n_rows - s->skipped;
+  /* Files the rules failed on, not the files' fault: one per file, however many messages. */
+  for (size_t i = 0; i < t->n_errors; i++)
+    s->rules_failed += strcmp(t->errors[i].kind, "rules") == 0 &&
+                       (i == 0 || strcmp(t->errors[i - 1].path, t->errors[i].path) != 0 ||
+                        strcmp(t->errors[i - 1].kind, "rules") != 0);
+}
+
+void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
+                            const qs_batch_options *o, qs_batch_summary *s) {
+  out_ctx x = {o, s};
+  qs_table t;
+  qs_table_load(&t, e, in, o->out, o->lang);
+  qs_table_name_reports(&t);
+  name_list names = names_to_write(&t);
+  widen_manifest(&x, &names);
+  write_results(&x, &t, in);
+  write_reports(&x, &t, in);
+  qs_table_rank(&t);
+  count(s, &t, in);
+  write_tables(&x, &t);
+  narrow_manifest(&x, &names, in);
+  for (size_t i = 0; i < names.n; i++)
+    free(names.names[i]);
+  free(names.names);
+  qs_table_free(&t);
 }

@@ -4,17 +4,23 @@
  *   inputs (files and folders, *.xml in any case, byte order of paths); every path given or
  *   found is either scored or listed in errors.csv with why not (a symbolic link found in a
  *   folder, a folder too deep, a device or FIFO, a file too large, one inside the output
- *   folder)
+ *   folder) [batch_inputs.c]
  *     -> the output folder, qscore's own (a manifest of what it wrote) and locked
- *     -> N worker processes, forked after the rules are loaded, one file at a time each;
- *        a worker that crashes or overruns the per-file limit is killed and replaced, and the
- *        file is reported as not scored; a failed write is reported with its path and reason
- *     -> OUT/.qscore-cache/<key>.json, .html, .row or .err, keyed by everything the result
- *        depends on (qs_batch_key_context)
+ *        [batch_dir.c]
+ *     -> each file's key, everything its result depends on; with --resume, the results an
+ *        earlier run left under it are taken [batch_cache.c]
+ *     -> N worker processes, forked after the rules are loaded, one file at a time each; a
+ *        worker that crashes or overruns the per-file limit is killed and replaced, and the
+ *        file is reported as not scored [qs_pool.c, which knows nothing of scoring]
+ *     -> in a worker: the file scored, its reports and table row stored in
+ *        OUT/.qscore-cache/<key>.json, .html, .row, or why not in .err; a failed write is
+ *        reported with its path and reason [batch_worker.c]
  *     -> results.jsonl, triage.csv, triage.xlsx, index.html, reports/, errors.csv, made in input
  *        order from the cache (reports are copies, never links to the cache), so they are the
  *        same bytes whatever the number of workers and whether the run was interrupted and
- *        resumed. */
+ *        resumed [batch_table.c the table, batch_out.c the files]
+ *   batch.c wires the inputs, the cache and the pool together (qs_batch_run); cmd_batch.c is
+ *   the command, which calls qs_batch_write_outputs after the run. */
 #ifndef QS_BATCH_H
 #define QS_BATCH_H
 
@@ -56,12 +62,6 @@ int qs_outdir_write_manifest(qs_outdir *o, char *const *names, size_t n, qs_lang
 /* "DIR/name" for messages (free it). */
 char *qs_outdir_shown(const qs_outdir *o, const char *name);
 void qs_outdir_close(qs_outdir *o);
-/* Remove the cache entries of keys other than these (results of another day, other
- * parameters, files no longer in the batch), so that the cache holds this run's results and
- * does not grow with every --resume. */
-void qs_outdir_prune_cache(qs_outdir *o, const char (*keys)[65], size_t n);
-/* A name qscore gives cache entries: 64 hex digits and .json, .html, .row or .err. */
-int qs_cache_name_ok(const char *name);
 
 /* ------------------------------------------------------------------ inputs */
 
@@ -136,8 +136,5 @@ enum {
  * reason and counted in s->write_failures; s->written says what was written. */
 void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
                             const qs_batch_options *o, qs_batch_summary *s);
-
-/* The cache entry of a key: "<key><ext>" (a name inside o->cache_fd). */
-char *qs_batch_cache_name(const char *key, const char *ext);
 
 #endif

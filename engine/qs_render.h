@@ -13,8 +13,6 @@
 /* The JSON report of docs/REPORT-JSON.md; pretty (indented) or one line (for results.jsonl).
  * Returns a NUL-terminated string ending in a newline; free it. */
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
-/* The fields of the report a batch table needs, in the same shape, compact (free it). */
-char *qs_render_json_row(const qs_report *rep, qs_lang lang);
 char *qs_render_text(const qs_report *rep, qs_lang lang);
 /* The triage decision ("recommend", "review", "reject") in words of lang. */
 const char *qs_triage_label(qs_lang lang, const char *triage);

@@ -40,9 +40,6 @@ const char *qs_column_title(qs_lang lang, const char *key) {
       {"region", "地区", "region"},
       {"chain", "产业链", "chain"},
       {"total", "总分", "total"},
-      {"measures", "质量举措", "measures"},
-      {"results", "质量成效", "results"},
-      {"bonus", "加分项", "bonus"},
       {"triage", "初筛建议", "triage"},
       {"flags", "提示数", "flags"},
       {"error_flags", "严重问题数", "error flags"},
@@ -64,6 +61,14 @@ const char *qs_column_title(qs_lang lang, const char *key) {
   return key;
 }
 
+const char *qs_section_title(qs_lang lang, const qs_section_def *s) {
+  return lang == QS_LANG_EN ? s->id : s->name;
+}
+
+const char *qs_indicator_title(qs_lang lang, const qs_indicator_def *d) {
+  return lang == QS_LANG_EN ? d->id : d->name;
+}
+
 void qs_write_csv(const qs_table *t, qs_file *f) {
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
@@ -74,12 +79,15 @@ void qs_write_csv(const qs_table *t, qs_file *f) {
     qs_buf_add(&b, ",");
   }
   for (size_t i = 0; i < t->rubric->n_inds; i++) {
-    const qs_indicator_def *d = &t->rubric->inds[i];
-    qs_csv_field(&b, t->lang == QS_LANG_EN ? d->id : d->name, 0);
+    qs_csv_field(&b, qs_indicator_title(t->lang, &t->rubric->inds[i]), 0);
     qs_buf_add(&b, ",");
   }
-  static const char *const tail[] = {"measures",    "results",      "bonus", "triage", "flags",
-                                     "error_flags", "duplicate_id", "file",  "report"};
+  for (size_t i = 0; i < t->rubric->n_sections; i++) {
+    qs_csv_field(&b, qs_section_title(t->lang, &t->rubric->sections[i]), 0);
+    qs_buf_add(&b, ",");
+  }
+  static const char *const tail[] = {"triage",       "flags", "error_flags",
+                                     "duplicate_id", "file",  "report"};
   for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
     qs_csv_field(&b, qs_column_title(t->lang, tail[i]), 0);
     qs_buf_add(&b, i + 1 < sizeof tail / sizeof tail[0] ? "," : "\r\n");
@@ -100,7 +108,7 @@ void qs_write_csv(const qs_table *t, qs_file *f) {
       qs_buf_add(&b, ",");
       num(&b, r->points[i]);
     }
-    for (int i = 0; i < 3; i++) {
+    for (size_t i = 0; i < t->rubric->n_sections; i++) {
       qs_buf_add(&b, ",");
       num(&b, r->sections[i]);
     }

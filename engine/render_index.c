@@ -215,7 +215,7 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     qs_buf_add(&b, "<th title=\"");
     esc(&b, t->rubric->inds[i].name);
     qs_buf_add(&b, "\">");
-    esc(&b, en ? t->rubric->inds[i].id : t->rubric->inds[i].name);
+    esc(&b, qs_indicator_title(L, &t->rubric->inds[i]));
     qs_buf_add(&b, "</th>");
   }
   qs_buf_addf(&b, "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",

@@ -310,38 +310,3 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
   json_object_set_new(root, "params", params);
   return dump(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
 }
-
-/* The part of the report a batch table needs (the shape of the full report, fewer fields):
- * the parent of a batch reads this instead of parsing every full report. */
-char *qs_render_json_row(const qs_report *rep, qs_lang lang) {
-  const qs_rubric *r = rep->rubric;
-  json_t *root = json_object();
-  json_t *sub = json_object();
-  json_object_set_new(sub, "id", str(rep->id));
-  json_object_set_new(sub, "title", str(rep->title));
-  json_object_set_new(sub, "region", str(rep->region));
-  json_object_set_new(sub, "province", str(rep->province));
-  json_object_set_new(sub, "chain", str(rep->chain));
-  json_object_set_new(root, "submission", sub);
-  json_t *inds = json_array();
-  for (size_t i = 0; i < rep->n_results; i++) {
-    const qs_result *res = &rep->results[i];
-    json_t *o = json_object();
-    json_object_set_new(o, "id", str(res->def->id));
-    json_object_set_new(o, "points", json_integer(res->points));
-    json_object_set_new(o, "flags", flags_json(res->flags, res->n_flags, lang));
-    json_array_append_new(inds, o);
-  }
-  json_object_set_new(root, "indicators", inds);
-  json_t *secs = json_array();
-  for (size_t i = 0; i < r->n_sections; i++) {
-    json_t *s = json_object();
-    json_object_set_new(s, "points", json_integer(rep->section_points[i]));
-    json_array_append_new(secs, s);
-  }
-  json_object_set_new(root, "sections", secs);
-  json_object_set_new(root, "total", json_integer(rep->total));
-  json_object_set_new(root, "triage", str(rep->triage));
-  json_object_set_new(root, "flags", flags_json(rep->flags, rep->n_flags, lang));
-  return dump(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
-}

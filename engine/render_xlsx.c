@@ -132,7 +132,9 @@ static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
   lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, name);
   const qs_rubric *r = t->rubric;
-  int n = 8 + (int)r->n_inds + 9;
+  static const char *const tail[] = {"triage",       "flags", "error_flags",
+                                     "duplicate_id", "file",  "report"};
+  int n = 8 + (int)r->n_inds + (int)r->n_sections + 6;
   const char **titles = calloc((size_t)n, sizeof *titles);
   double *widths = calloc((size_t)n, sizeof *widths);
   static const char *const head[] = {"rank",     "region_rank", "id",    "title",
@@ -143,14 +145,16 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     widths[c] = i == 3 ? 40 : i == 2 || i == 5 ? 22 : i == 6 ? 14 : 9;
   }
   for (size_t i = 0; i < r->n_inds; i++, c++) {
-    titles[c] = t->lang == QS_LANG_EN ? r->inds[i].id : r->inds[i].name;
+    titles[c] = qs_indicator_title(t->lang, &r->inds[i]);
     widths[c] = 10;
   }
-  static const char *const tail[] = {"measures",    "results",      "bonus", "triage", "flags",
-                                     "error_flags", "duplicate_id", "file",  "report"};
-  for (int i = 0; i < 9; i++, c++) {
+  for (size_t i = 0; i < r->n_sections; i++, c++) {
+    titles[c] = qs_section_title(t->lang, &r->sections[i]);
+    widths[c] = 10;
+  }
+  for (int i = 0; i < 6; i++, c++) {
     titles[c] = qs_column_title(t->lang, tail[i]);
-    widths[c] = i >= 7 ? 36 : 10;
+    widths[c] = i >= 4 ? 36 : 10; /* file, report */
   }
   /* Constant-memory workbooks are written row by row: the header (and its filter over the
    * rows to come) first. */
@@ -173,7 +177,7 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
     for (size_t i = 0; i < r->n_inds; i++)
       xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
-    for (int i = 0; i < 3; i++)
+    for (size_t i = 0; i < r->n_sections; i++)
       xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
     put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
     xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);

@@ -995,7 +995,10 @@ Test(output, an_interrupted_batch_exits_130_or_143_and_resumes, .timeout = 300) 
   static const int sigs[] = {SIGINT, SIGTERM};
   static const int codes[] = {130, 143};
   for (size_t i = 0; i < 2; i++) {
-    char *out = qs_test_tmpdir(), *err = qs_test_join(out, "../qs-sig.err");
+    /* stderr beside the output folder, in a folder of this test's own (a fixed name in /tmp is
+     * shared with every other run of the suite on the machine) */
+    char *out = qs_test_tmpdir(), *errdir = qs_test_tmpdir();
+    char *err = qs_test_join(errdir, "qs-sig.err");
     pid_t pid = fork();
     cr_assert(pid >= 0);
     if (pid == 0) {
@@ -1020,8 +1023,8 @@ Test(output, an_interrupted_batch_exits_130_or_143_and_resumes, .timeout = 300) 
     cr_expect_eq(r.code, 0, "%s", r.err);
     qs_run_free(&r);
     qs_test_expect_same_outputs(out, whole);
-    unlink(err);
     free(err);
+    qs_test_rmtree(errdir);
     qs_test_rmtree(out);
   }
   qs_test_rmtree(in);
