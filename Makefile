@@ -37,7 +37,12 @@ QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -I
 MALLOC_LIBS ?= $(shell pkg-config --libs jemalloc)
 LIBS = $(PKG_LIBS) -lclips -lm $(MALLOC_LIBS)
 
-LIB_SRC = $(filter-out engine/main.c,$(wildcard engine/*.c)) $(wildcard importers/*.c)
+# The library (libqscore.a: importers, engine, renderers, batch) and the tool apart, as curl's
+# lib/ and src/: src/ is the qscore command line (options, one file per command), linked
+# against the library; nothing in engine/ or importers/ includes a header of src/.
+LIB_SRC = $(wildcard engine/*.c) $(wildcard importers/*.c)
+TOOL_SRC = $(wildcard src/*.c)
+TOOL_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
 	$(BUILD)/obj/gen/xsd_model.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
@@ -124,7 +129,7 @@ $(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
-$(BUILD)/qscore: $(BUILD)/obj/engine/main.o $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
+$(BUILD)/qscore: $(TOOL_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a \
 	| $(BUILD)/gen/model-checked
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
@@ -267,7 +272,8 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/qscore
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
 
-FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] tests/*.[ch] tests/fuzz/*.c tools/*.[ch])
+FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
+	tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
 

@@ -68,7 +68,7 @@ int qs_cmd_batch(const qs_cli *cli) {
     return QS_EXIT_USAGE;
   }
   /* No transparent huge pages for a batch (the workers inherit the setting): they make a
-   * single score faster (engine/main.c), but a batch's workers reuse their memory from file to
+   * single score faster (src/main.c), but a batch's workers reuse their memory from file to
    * file, gain nothing from them, and the peak of a batch was about 10 MB higher with them. */
   prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
   int code;
