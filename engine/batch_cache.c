@@ -53,8 +53,7 @@ void qs_cache_key(const char *context, const char *path, size_t max_bytes, char 
   size_t len;
   int err;
   char content[65] = "unreadable";
-  if (qs_read_fileat(AT_FDCWD, path, max_bytes, QS_READ_REGULAR_ONLY, &data, &len, &err) ==
-      QS_READ_OK) {
+  if (qs_read_fileat(AT_FDCWD, path, max_bytes, QS_READ_REGULAR_ONLY, &data, &len, &err) == QS_OK) {
     qs_sha256_hex(data, len, content);
     free(data);
   }
@@ -100,7 +99,7 @@ static int err_is_final(const qs_outdir *out, const char *key) {
   char *data;
   size_t len;
   int keep = 0;
-  if (qs_cache_read(out, key, QS_CACHE_ERR, 1 << 20, &data, &len) == QS_READ_OK) {
+  if (qs_cache_read(out, key, QS_CACHE_ERR, 1 << 20, &data, &len) == QS_OK) {
     keep = strncmp(data, "invalid\n", 8) == 0 || strncmp(data, "rules\n", 6) == 0;
     free(data);
   }
@@ -154,12 +153,12 @@ int qs_cache_open(const qs_outdir *out, const char *key, const char *ext) {
   return fd;
 }
 
-qs_read_status qs_cache_read(const qs_outdir *out, const char *key, const char *ext, size_t limit,
-                             char **data, size_t *len) {
+qs_status qs_cache_read(const qs_outdir *out, const char *key, const char *ext, size_t limit,
+                        char **data, size_t *len) {
   char *name = entry_name(key, ext);
   int err;
-  qs_read_status rs = qs_read_fileat(out->cache_fd, name, limit,
-                                     QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, data, len, &err);
+  qs_status rs = qs_read_fileat(out->cache_fd, name, limit, QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW,
+                                data, len, &err);
   free(name);
   return rs;
 }

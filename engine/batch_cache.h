@@ -57,8 +57,8 @@ void qs_cache_forget(const qs_outdir *out, const char *key);
 /* An entry opened for reading (not through a link), or -1 with errno. */
 int qs_cache_open(const qs_outdir *out, const char *key, const char *ext);
 /* An entry read whole, up to limit bytes (qs_read_fileat). */
-qs_read_status qs_cache_read(const qs_outdir *out, const char *key, const char *ext, size_t limit,
-                             char **data, size_t *len);
+qs_status qs_cache_read(const qs_outdir *out, const char *key, const char *ext, size_t limit,
+                        char **data, size_t *len);
 
 /* Remove the entries of keys other than these (results of another day, other parameters,
  * files no longer in the batch), so that the cache holds this run's results and does not grow

@@ -191,17 +191,17 @@ qs_outdir_status qs_outdir_open(qs_outdir *o, const char *path, int resume, qs_l
   char *text;
   size_t len;
   int err;
-  qs_read_status rs = qs_read_fileat(o->fd, QS_MANIFEST, (size_t)64 << 20,
-                                     QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, &text, &len, &err);
+  qs_status rs = qs_read_fileat(o->fd, QS_MANIFEST, (size_t)64 << 20,
+                                QS_READ_REGULAR_ONLY | QS_READ_NOFOLLOW, &text, &len, &err);
   int fresh = 0;
-  if (rs == QS_READ_OK) {
+  if (rs == QS_OK) {
     int bad = parse_manifest(o, text);
     free(text);
     if (bad) {
       set_why(why, lang, QS_M_OUT_FOREIGN, path, NULL);
       return QS_OUTDIR_REFUSED;
     }
-  } else if (rs == QS_READ_ERRNO && err == ENOENT) {
+  } else if (rs == QS_E_SYSTEM && err == ENOENT) {
     if (has_entries(o->fd)) {
       set_why(why, lang, QS_M_OUT_FOREIGN, path, NULL);
       return QS_OUTDIR_REFUSED;

@@ -132,7 +132,7 @@ void qs_table_load(qs_table *t, const qs_engine *e, const qs_batch_inputs *in, c
       r->idx = i;
       r->path = qs_xstrdup(it->shown);
       /* The table's fields from the small .row beside the report. */
-      if (qs_cache_read(out, it->key, QS_CACHE_ROW, (size_t)1 << 31, &data, &len) != QS_READ_OK)
+      if (qs_cache_read(out, it->key, QS_CACHE_ROW, (size_t)1 << 31, &data, &len) != QS_OK)
         data = NULL;
       int read_ok = data && qs_row_decode(t, r, data, len) == 0;
       free(data);
@@ -145,7 +145,7 @@ void qs_table_load(qs_table *t, const qs_engine *e, const qs_batch_inputs *in, c
     } else if (it->kind && it->message) {
       add_error(t, it->shown, it->kind, 0, it->message);
     } else if (it->state == QS_ITEM_FAILED &&
-               qs_cache_read(out, it->key, QS_CACHE_ERR, 1 << 24, &data, &len) == QS_READ_OK) {
+               qs_cache_read(out, it->key, QS_CACHE_ERR, 1 << 24, &data, &len) == QS_OK) {
       read_errors(t, it->shown, data);
       free(data);
     } else {

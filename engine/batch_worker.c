@@ -72,19 +72,17 @@ static int score_file(qs_batch_worker *w, const qs_batch_item *it, char **why) {
   qs_report *rep = NULL;
   char *data;
   size_t len;
-  qs_score_status st = QS_SCORE_INVALID;
+  qs_status st = QS_E_INPUT;
   if (qs_engine_read_input(w->e, it->path, 1, &data, &len, &d) == 0) {
     st = qs_engine_score_buffer(w->e, it->path, data, len, &rep, &d);
     free(data);
   }
   int reply;
-  if (st == QS_SCORE_OK) {
+  if (st == QS_OK) {
     reply = store_scored(w, it, rep, why) == 0 ? QS_REPLY_SCORED : QS_REPLY_WRITE_FAILED;
     qs_report_free(rep);
   } else {
-    const char *kind = st == QS_SCORE_INVALID ? "invalid"
-                       : st == QS_SCORE_LIMIT ? "limit"
-                                              : "rules";
+    const char *kind = st == QS_E_INPUT ? "invalid" : st == QS_E_LIMIT ? "limit" : "rules";
     reply = qs_cache_store_failed(o->out, it->key, kind, &d, o->lang, why) == 0
                 ? QS_REPLY_NOT_SCORED
                 : QS_REPLY_WRITE_FAILED;

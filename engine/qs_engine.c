@@ -173,8 +173,8 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
     size_t len;
     int err_no;
     if (!bad) {
-      qs_read_status rs = qs_read_file(path.s, QS_RULES_FILE_LIMIT, &data, &len, &err_no);
-      if (rs != QS_READ_OK) {
+      qs_status rs = qs_read_file(path.s, QS_RULES_FILE_LIMIT, &data, &len, &err_no);
+      if (rs != QS_OK) {
         qs_diag_add(d, path.s, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ),
                     qs_strerror(d->lang, qs_read_errno(rs, err_no)));
         bad = 1;
@@ -482,16 +482,16 @@ static void add_stopped_place(const qs_engine *e, qs_buf *b, const char *rule, q
 }
 
 /* A run that stopped before the agenda was empty: a runtime error in a rule, a loop in the
- * rules or a rule stuck in its actions (the rules' fault, QS_SCORE_RULES), or a file that
- * needed more than the limit (QS_SCORE_LIMIT); see QS_LOOP_FACTOR in qs_engine.h. */
-static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status rs, qs_diag *d) {
+ * rules or a rule stuck in its actions (the rules' fault, QS_E_RULES), or a file that
+ * needed more than the limit (QS_E_LIMIT); see QS_LOOP_FACTOR in qs_engine.h. */
+static qs_status run_stopped(qs_engine *e, const char *name, qs_status rs, qs_diag *d) {
   char *msg = qs_env_take_message(e->qe);
   qs_buf place = {0};
   qs_buf_add(&place, "");
-  qs_score_status st = QS_SCORE_RULES;
+  qs_status st = QS_E_RULES;
   long max_firings = (long)param(e, "run-max-firings"), seconds = (long)param(e, "run-seconds");
   const qs_run_stats *r = &e->last;
-  if (rs == QS_RUN_CAP) {
+  if (rs == QS_E_CAP) {
     if (r->busiest_firings > QS_LOOP_FACTOR * r->facts_at_start) {
       add_rule_place(e, &place, r->busiest_rule, d->lang);
       qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_RULES_CAP), max_firings, r->busiest_rule,
@@ -500,9 +500,9 @@ static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status
       add_stopped_place(e, &place, r->stopped_rule, d->lang);
       qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_LIMIT_FIRINGS), max_firings,
                   r->facts_at_start, place.s);
-      st = QS_SCORE_LIMIT;
+      st = QS_E_LIMIT;
     }
-  } else if (rs == QS_RUN_DEADLINE) {
+  } else if (rs == QS_E_DEADLINE) {
     const char *stuck = qs_env_stuck_rule(e->qe, NULL);
     if (stuck[0]) {
       add_rule_place(e, &place, stuck, d->lang);
@@ -515,7 +515,7 @@ static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status
     } else {
       add_stopped_place(e, &place, r->stopped_rule, d->lang);
       qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_LIMIT_SECONDS), seconds, place.s);
-      st = QS_SCORE_LIMIT;
+      st = QS_E_LIMIT;
     }
   } else {
     /* The rule whose actions were running when CLIPS reported the error: say where it is. */
@@ -528,20 +528,20 @@ static qs_score_status run_stopped(qs_engine *e, const char *name, qs_run_status
   return st;
 }
 
-qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
-                                       qs_report **out, qs_diag *d) {
+qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
+                                 qs_report **out, qs_diag *d) {
   *out = NULL;
   memset(&e->last, 0, sizeof e->last);
   long mb = (long)param(e, "max-input-mb");
   if (len > (size_t)mb << 20) {
     qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
-    return QS_SCORE_INVALID;
+    return QS_E_INPUT;
   }
   qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence"),
                          (long)param(e, "max-attributes")};
   xmlDocPtr doc = qs_import_parse(e->schema, name, data, len, &lim, d);
   if (!doc)
-    return QS_SCORE_INVALID;
+    return QS_E_INPUT;
 
   if (!e->clean || e->params_changed) {
     /* New parameters: a reset, so that their facts are those of the defaults replaced. */
@@ -562,19 +562,19 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   qs_window_params wp = {(int)param(e, "window-months"), (int)param(e, "year-split-months"),
                          (int)param(e, "rate-months-min")};
   qs_submission sub;
-  qs_import_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, &sub, d);
+  qs_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, &sub, d);
   xmlFreeDoc(doc);
-  if (st != QS_IMPORT_OK) {
+  if (st != QS_OK) {
     qs_submission_free(&sub);
     qs_report_free(rep);
     finish(e);
-    return QS_SCORE_RULES;
+    return QS_E_RULES;
   }
 
   focus_modules(e);
   long max_firings = (long)param(e, "run-max-firings");
   long fired = 0;
-  qs_run_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
+  qs_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
   e->last.firings = fired;
   e->last.facts_at_start = qs_env_facts_at_start(e->qe);
   e->last.facts_at_end = qs_env_fact_count(e->qe);
@@ -582,9 +582,9 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
            qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
   snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
-           rs == QS_RUN_CAP || rs == QS_RUN_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
-  if (rs != QS_RUN_OK) {
-    qs_score_status st = run_stopped(e, name, rs, d);
+           rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+  if (rs != QS_OK) {
+    qs_status st = run_stopped(e, name, rs, d);
     qs_submission_free(&sub);
     qs_report_free(rep);
     finish(e);
@@ -599,11 +599,11 @@ qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const cha
   finish(e);
   if (collected != 0) {
     qs_report_free(rep);
-    return QS_SCORE_RULES;
+    return QS_E_RULES;
   }
   qs_report_finish(rep);
   *out = rep;
-  return QS_SCORE_OK;
+  return QS_OK;
 }
 
 int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only, char **data,
@@ -612,28 +612,28 @@ int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only,
   int err = 0;
   switch (qs_read_fileat(AT_FDCWD, path, (size_t)mb << 20, regular_only ? QS_READ_REGULAR_ONLY : 0,
                          data, len, &err)) {
-  case QS_READ_OK:
+  case QS_OK:
     return 0;
-  case QS_READ_TOO_LARGE:
+  case QS_E_TOO_LARGE:
     qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
     break;
-  case QS_READ_NOT_REGULAR:
+  case QS_E_NOT_REGULAR:
     qs_diag_add(d, path, 0, "%s", qs_msg_get(d->lang, QS_M_SKIP_SPECIAL));
     break;
-  case QS_READ_ERRNO:
+  default: /* QS_E_SYSTEM, the only other status a read returns */
     qs_diag_add(d, path, 0, qs_msg_get(d->lang, QS_M_CANNOT_READ), qs_strerror(d->lang, err));
     break;
   }
   return -1;
 }
 
-qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d) {
+qs_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d) {
   *out = NULL;
   char *data;
   size_t len;
   if (qs_engine_read_input(e, path, 0, &data, &len, d) != 0)
-    return QS_SCORE_INVALID;
-  qs_score_status st = qs_engine_score_buffer(e, path, data, len, out, d);
+    return QS_E_INPUT;
+  qs_status st = qs_engine_score_buffer(e, path, data, len, out, d);
   free(data);
   return st;
 }

@@ -13,18 +13,11 @@
 #include "qs_diag.h"
 #include "qs_report.h"
 #include "qs_rubric.h"
+#include "qs_status.h"
 
 #define QSCORE_VERSION "0.1.0"
 
 typedef struct qs_engine qs_engine;
-
-typedef enum {
-  QS_SCORE_OK = 0,
-  QS_SCORE_INVALID, /* the input could not be read or is not a valid submission */
-  QS_SCORE_RULES,   /* the rules failed on this input (runtime error, loop, contract) */
-  QS_SCORE_LIMIT,   /* the file needed more than a run limit allows (run-max-firings or
-                     * run-seconds) and the rules did not loop: the file's error, like INVALID */
-} qs_score_status;
 
 /* Who is to blame when a run stops at a limit (docs/POLICY.md §2.12). A rule fires once for
  * each combination of facts its patterns match, and no rule compares all pairs of a growing
@@ -32,8 +25,8 @@ typedef enum {
  * more times than QS_LOOP_FACTOR times the facts the run began with is therefore a loop in the
  * rules, whether the run stopped at the firing cap (run-max-firings) or at the deadline
  * (run-seconds); so is, at the deadline, a single firing that had run for QS_STUCK_SHARE
- * (qs_env.h) of the time (a rule stuck in its actions): QS_SCORE_RULES. Otherwise the file
- * reached the limit by its size: QS_SCORE_LIMIT. */
+ * (qs_env.h) of the time (a rule stuck in its actions): QS_E_RULES. Otherwise the file
+ * reached the limit by its size: QS_E_LIMIT. */
 #define QS_LOOP_FACTOR 1
 
 /* Load the rules: the built-in ones when rules_dir is NULL, else every *.clp in rules_dir in
@@ -95,13 +88,13 @@ typedef struct {
 const qs_run_stats *qs_engine_last_run(const qs_engine *e);
 long qs_engine_last_firings(const qs_engine *e);
 
-qs_score_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
+qs_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
 /* Read a submission file ("-": standard input) within the max-input-mb limit, its size and
  * type checked before a byte is read; with regular_only a device, FIFO or socket is refused
  * (a batch: a FIFO would wait forever). 0, or -1 with the reason in d. */
 int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only, char **data,
                          size_t *len, qs_diag *d);
-qs_score_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
-                                       qs_report **out, qs_diag *d);
+qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
+                                 qs_report **out, qs_diag *d);
 
 #endif

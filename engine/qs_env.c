@@ -315,7 +315,7 @@ static int next_rule(qs_env *qe) {
   return act != NULL;
 }
 
-qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) {
+qs_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) {
   long before = qe->werror_writes;
   clock_gettime(CLOCK_MONOTONIC, &qe->deadline);
   long whole = (long)seconds;
@@ -350,15 +350,15 @@ qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fir
   if (qe->deadline_hit) {
     if (!qe->stopped_rule[0])
       next_rule(qe);
-    return QS_RUN_DEADLINE;
+    return QS_E_DEADLINE;
   }
   if (qe->werror_writes != before || halted)
-    return QS_RUN_ERROR;
+    return QS_E_RULES;
   /* At the cap with nothing left to fire, the run had finished with its last firing. */
   if (n >= max_firings && next_rule(qe))
-    return QS_RUN_CAP;
+    return QS_E_CAP;
   qe->stopped_rule[0] = '\0';
-  return QS_RUN_OK;
+  return QS_OK;
 }
 
 char *qs_env_take_output(qs_env *qe) {

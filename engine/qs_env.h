@@ -12,16 +12,10 @@
 
 #include "qs_diag.h"
 #include "qs_finding.h"
+#include "qs_status.h"
 #include "qs_util.h"
 
 typedef struct qs_env qs_env;
-
-typedef enum {
-  QS_RUN_OK = 0,
-  QS_RUN_ERROR,    /* a runtime error in a rule (CLIPS wrote to werror) */
-  QS_RUN_CAP,      /* the firing cap was reached */
-  QS_RUN_DEADLINE, /* the deadline passed */
-} qs_run_status;
 
 qs_env *qs_env_new(void);
 /* Define the rules' list functions (slot-values$, distinct$, sort-strings$, join$; see
@@ -50,7 +44,7 @@ int qs_env_bload(qs_env *qe, const void *image, size_t len);
 int qs_env_bsave(qs_env *qe, const char *path);
 /* Run until the agenda is empty, at most max_firings firings and seconds of wall time.
  * *fired gets the number of firings. */
-qs_run_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);
+qs_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired);
 /* After a run stopped at the firing cap or the deadline, the rule whose firing was stopped or
  * that would have fired next (in a loop, one of the loop's rules); "" otherwise. */
 const char *qs_env_stopped_rule(const qs_env *qe);

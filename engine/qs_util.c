@@ -116,7 +116,7 @@ char *qs_buf_take(qs_buf *b) {
 }
 
 /* Read from an open descriptor up to limit bytes (the caller closes fd). */
-static qs_read_status read_fd(int fd, size_t limit, char **data, size_t *len, int *err_no) {
+static qs_status read_fd(int fd, size_t limit, char **data, size_t *len, int *err_no) {
   size_t cap = 0, n = 0;
   char *buf = NULL;
   for (;;) {
@@ -127,12 +127,12 @@ static qs_read_status read_fd(int fd, size_t limit, char **data, size_t *len, in
     if (got < 0) {
       *err_no = errno;
       free(buf);
-      return QS_READ_ERRNO;
+      return QS_E_SYSTEM;
     }
     n += (size_t)got;
     if (n > limit) {
       free(buf);
-      return QS_READ_TOO_LARGE;
+      return QS_E_TOO_LARGE;
     }
     if (got == 0)
       break;
@@ -140,11 +140,11 @@ static qs_read_status read_fd(int fd, size_t limit, char **data, size_t *len, in
   buf[n] = '\0';
   *data = buf;
   *len = n;
-  return QS_READ_OK;
+  return QS_OK;
 }
 
-qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
-                              size_t *len, int *err_no) {
+qs_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
+                         size_t *len, int *err_no) {
   *data = NULL;
   *len = 0;
   *err_no = 0;
@@ -157,22 +157,22 @@ qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags
                                ((flags & QS_READ_NOFOLLOW) ? O_NOFOLLOW : 0));
   if (fd < 0) {
     *err_no = errno;
-    return QS_READ_ERRNO;
+    return QS_E_SYSTEM;
   }
-  qs_read_status rc = QS_READ_OK;
+  qs_status rc = QS_OK;
   struct stat st;
   if (fstat(fd, &st) != 0) {
     *err_no = errno;
-    rc = QS_READ_ERRNO;
+    rc = QS_E_SYSTEM;
   } else if (S_ISDIR(st.st_mode)) {
     *err_no = EISDIR;
-    rc = QS_READ_ERRNO;
+    rc = QS_E_SYSTEM;
   } else if (!S_ISREG(st.st_mode) && !stdin_ && (flags & QS_READ_REGULAR_ONLY)) {
-    rc = QS_READ_NOT_REGULAR;
+    rc = QS_E_NOT_REGULAR;
   } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
-    rc = QS_READ_TOO_LARGE;
+    rc = QS_E_TOO_LARGE;
   }
-  if (rc == QS_READ_OK && !stdin_ && S_ISFIFO(st.st_mode)) {
+  if (rc == QS_OK && !stdin_ && S_ISFIFO(st.st_mode)) {
     /* A FIFO opened without waiting reads as empty until its writer comes: open it again the
      * ordinary way, which waits for the writer as a shell's < would. */
     close(fd);
@@ -180,37 +180,36 @@ qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags
                 O_RDONLY | O_CLOEXEC | O_NOCTTY | ((flags & QS_READ_NOFOLLOW) ? O_NOFOLLOW : 0));
     if (fd < 0) {
       *err_no = errno;
-      return QS_READ_ERRNO;
+      return QS_E_SYSTEM;
     }
-  } else if (rc == QS_READ_OK && !stdin_) {
+  } else if (rc == QS_OK && !stdin_) {
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0)
       fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
-  if (rc == QS_READ_OK)
+  if (rc == QS_OK)
     rc = read_fd(fd, limit, data, len, err_no);
   if (!stdin_)
     close(fd);
   return rc;
 }
 
-qs_read_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no) {
+qs_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no) {
   *err_no = 0;
   return qs_read_fileat(AT_FDCWD, path, limit, 0, data, len, err_no);
 }
 
-int qs_read_errno(qs_read_status st, int err_no) {
+int qs_read_errno(qs_status st, int err_no) {
   switch (st) {
-  case QS_READ_OK:
+  case QS_OK:
     return 0;
-  case QS_READ_TOO_LARGE:
+  case QS_E_TOO_LARGE:
     return EFBIG;
-  case QS_READ_NOT_REGULAR:
+  case QS_E_NOT_REGULAR:
     return EINVAL;
-  case QS_READ_ERRNO:
-    break;
+  default: /* QS_E_SYSTEM */
+    return err_no ? err_no : EIO;
   }
-  return err_no ? err_no : EIO;
 }
 
 struct qs_sha256 {

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "qs_status.h"
+
 /* Exit codes, one table for the whole tool (README, --help and the man page say the same). */
 enum {
   QS_EXIT_OK = 0,       /* everything scored */
@@ -49,20 +51,13 @@ void qs_buf_free(qs_buf *b);
 /* Give the caller the string (never NULL) and leave the buffer empty. */
 char *qs_buf_take(qs_buf *b);
 
-typedef enum {
-  QS_READ_OK = 0,
-  QS_READ_ERRNO,       /* *err_no holds the system's error */
-  QS_READ_TOO_LARGE,   /* larger than the limit (known from its size before reading) */
-  QS_READ_NOT_REGULAR, /* a device, FIFO or socket, refused with QS_READ_REGULAR_ONLY */
-} qs_read_status;
-
 /* Read a whole file, or standard input when path is "-", refusing anything larger than
  * limit bytes. The data is NUL-terminated (not counted in *len). On failure the status says
- * why, with the system's error in *err_no for QS_READ_ERRNO. */
-qs_read_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no);
+ * why, with the system's error in *err_no for QS_E_SYSTEM. */
+qs_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no);
 /* A failed read as the system would say it (strerror): the error itself, EFBIG for a file
  * over the limit, EINVAL for one that is not a regular file. */
-int qs_read_errno(qs_read_status st, int err_no);
+int qs_read_errno(qs_status st, int err_no);
 
 enum {
   QS_READ_REGULAR_ONLY = 1, /* refuse anything but a regular file, before reading a byte */
@@ -72,8 +67,8 @@ enum {
 /* Read the file name inside the folder dfd (AT_FDCWD: a path) as qs_read_file does, with the
  * type and the size checked before anything is read: a FIFO never blocks the caller, and a
  * file of gigabytes is refused by its size, not read up to the limit. */
-qs_read_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
-                              size_t *len, int *err_no);
+qs_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, char **data,
+                         size_t *len, int *err_no);
 
 /* SHA-256 as 64 lowercase hex digits plus NUL. */
 typedef struct qs_sha256 qs_sha256;

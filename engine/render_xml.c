@@ -374,8 +374,8 @@ qs_stylesheet *qs_stylesheet_load(const char *path, char **error) {
   char *data = NULL;
   size_t len = 0;
   int err_no;
-  qs_read_status rs = qs_read_file(path, 4u << 20, &data, &len, &err_no);
-  if (rs != QS_READ_OK) {
+  qs_status rs = qs_read_file(path, 4u << 20, &data, &len, &err_no);
+  if (rs != QS_OK) {
     qs_buf b = {0};
     qs_buf_addf(&b, "%s: %s", path, strerror(qs_read_errno(rs, err_no)));
     *error = qs_buf_take(&b);

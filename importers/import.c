@@ -1020,9 +1020,8 @@ static void import_section(qs_import *im, const qs_family *fam, xmlNode *sec) {
   }
 }
 
-qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
-                                 const qs_window_params *w, long as_of, qs_submission *sub,
-                                 qs_diag *d) {
+qs_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, const qs_window_params *w,
+                          long as_of, qs_submission *sub, qs_diag *d) {
   qs_submission_init(sub);
   qs_import im = {.qe = qe,
                   .name = name,
@@ -1062,5 +1061,5 @@ qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
           import_section(&im, qs_families[i], c);
     }
   }
-  return im.rules_bad ? QS_IMPORT_RULES : QS_IMPORT_OK;
+  return im.rules_bad ? QS_E_RULES : QS_OK;
 }

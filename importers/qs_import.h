@@ -15,6 +15,7 @@
 
 #include "../engine/qs_diag.h"
 #include "../engine/qs_env.h"
+#include "../engine/qs_status.h"
 #include "qs_submission.h"
 
 #define QS_SUBMISSION_NS "urn:qscore:submission:2025"
@@ -44,11 +45,6 @@ typedef struct {
 xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size_t len,
                           const qs_parse_limits *lim, qs_diag *d);
 
-typedef enum {
-  QS_IMPORT_OK = 0,
-  QS_IMPORT_RULES, /* the rules' templates lack a template or slot the importer fills */
-} qs_import_status;
-
 /* The parameters that shape the window (docs/POLICY.md §2.5): window-months,
  * year-split-months (which side of the work start or of the window's end a cut calendar year
  * goes to) and rate-months-min (the shortest period section 1 averages its rates over). */
@@ -62,8 +58,7 @@ typedef struct {
  * here: free it with qs_submission_free whatever the status) the project's fields, the window
  * and the evidence index. as_of is the scoring day (yyyymmdd): evidence dated later is not
  * counted, and the last year that is over is the year before it. */
-qs_import_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name,
-                                 const qs_window_params *w, long as_of, qs_submission *sub,
-                                 qs_diag *d);
+qs_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, const qs_window_params *w,
+                          long as_of, qs_submission *sub, qs_diag *d);
 
 #endif

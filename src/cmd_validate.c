@@ -65,8 +65,8 @@ int qs_cmd_validate(const qs_cli *cli) {
     qs_diag d;
     qs_diag_init(&d, cli->lang);
     qs_report *rep;
-    qs_score_status st = qs_engine_score(e, path, &rep, &d);
-    if (st == QS_SCORE_RULES) {
+    qs_status st = qs_engine_score(e, path, &rep, &d);
+    if (st == QS_E_RULES) {
       qs_diag_print(&d, stderr);
       qs_diag_free(&d);
       free(shown);
@@ -75,10 +75,10 @@ int qs_cmd_validate(const qs_cli *cli) {
     }
     qs_buf b = {0};
     qs_buf_add(&b, "");
-    if (st == QS_SCORE_INVALID || st == QS_SCORE_LIMIT) {
+    if (st == QS_E_INPUT || st == QS_E_LIMIT) {
       /* A file that exhausted a run limit was not checked to the end: not valid either. */
       qs_buf_addf(&b, "%s: %s\n", shown,
-                  qs_msg_get(cli->lang, st == QS_SCORE_LIMIT ? QS_M_NOT_CHECKED : QS_M_INVALID));
+                  qs_msg_get(cli->lang, st == QS_E_LIMIT ? QS_M_NOT_CHECKED : QS_M_INVALID));
       char *reasons = qs_diag_string(&d);
       qs_buf_add(&b, reasons);
       free(reasons);

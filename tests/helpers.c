@@ -77,11 +77,11 @@ qs_engine *qs_test_engine(void) {
   return e;
 }
 
-qs_score_status qs_test_score_text(qs_engine *e, const char *name, const char *xml, qs_report **rep,
-                                   char **diag_text) {
+qs_status qs_test_score_text(qs_engine *e, const char *name, const char *xml, qs_report **rep,
+                             char **diag_text) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
-  qs_score_status st = qs_engine_score_buffer(e, name, xml, strlen(xml), rep, &d);
+  qs_status st = qs_engine_score_buffer(e, name, xml, strlen(xml), rep, &d);
   if (diag_text) {
     char *buf = qs_diag_string(&d);
     *diag_text = buf;
@@ -102,8 +102,8 @@ char *qs_test_slurp(const char *path, size_t *len) {
   char *data;
   size_t n;
   int err;
-  qs_read_status rs = qs_read_file(path, 1u << 30, &data, &n, &err);
-  if (rs != QS_READ_OK)
+  qs_status rs = qs_read_file(path, 1u << 30, &data, &n, &err);
+  if (rs != QS_OK)
     cr_assert_fail("cannot read %s: %s", path, strerror(qs_read_errno(rs, err)));
   if (len)
     *len = n;

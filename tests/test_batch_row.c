@@ -17,7 +17,7 @@ static qs_report *score_sample(qs_engine *e, const char *path) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_ZH);
   qs_report *rep = NULL;
-  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_SCORE_OK, "%s", path);
+  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_OK, "%s", path);
   qs_diag_free(&d);
   return rep;
 }

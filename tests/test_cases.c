@@ -616,8 +616,8 @@ static void run_case(run_state *rs, const char *path) {
   char *data;
   size_t len;
   int err;
-  qs_read_status st_read = qs_read_file(path, 1u << 24, &data, &len, &err);
-  if (st_read != QS_READ_OK) {
+  qs_status st_read = qs_read_file(path, 1u << 24, &data, &len, &err);
+  if (st_read != QS_OK) {
     failf(&c0, "cannot read: %s", strerror(qs_read_errno(st_read, err)));
     return;
   }
@@ -719,7 +719,7 @@ static void run_case(run_state *rs, const char *path) {
   qs_report *rep = NULL;
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
-  qs_score_status st = qs_engine_score(e, path, &rep, &d);
+  qs_status st = qs_engine_score(e, path, &rep, &d);
   static const char *const status_names[] = {"ok", "invalid", "rules"};
   collect_fired(rs, e, rules, n_rules);
   if (rep) {

@@ -75,7 +75,7 @@ Test(docs, samples_readme_states_what_qscore_gives) {
     char *path = qs_test_join("samples", s[i].file);
     qs_diag d;
     qs_diag_init(&d, QS_LANG_EN);
-    cr_assert_eq(qs_engine_score(e, path, &s[i].rep, &d), QS_SCORE_OK, "%s", path);
+    cr_assert_eq(qs_engine_score(e, path, &s[i].rep, &d), QS_OK, "%s", path);
     qs_diag_free(&d);
     free(path);
   }

@@ -60,9 +60,9 @@ static char *golden_line(qs_engine *e, const char *path, const char *rules) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_ZH);
   qs_report *rep = NULL;
-  qs_score_status st = qs_engine_score(e, path, &rep, &d);
+  qs_status st = qs_engine_score(e, path, &rep, &d);
   char h[17];
-  if (st != QS_SCORE_OK) {
+  if (st != QS_OK) {
     qs_diag_free(&d);
     for (int l = 0; l < 2; l++) {
       qs_diag_init(&d, l ? QS_LANG_EN : QS_LANG_ZH);

@@ -190,9 +190,9 @@ static qs_report *score(const char *path) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   qs_report *rep = NULL;
-  qs_score_status st = qs_engine_score(engine, path, &rep, &d);
+  qs_status st = qs_engine_score(engine, path, &rep, &d);
   char *text = qs_diag_string(&d);
-  cr_assert_eq(st, QS_SCORE_OK, "%s: %s", path, text);
+  cr_assert_eq(st, QS_OK, "%s: %s", path, text);
   free(text);
   qs_diag_free(&d);
   return rep;

@@ -82,7 +82,7 @@ Test(html, builtin_page_is_the_xslt_page_for_every_input, .timeout = 600) {
     qs_diag d;
     qs_diag_init(&d, QS_LANG_EN);
     qs_report *rep = NULL;
-    if (qs_engine_score(e, in[i], &rep, &d) == QS_SCORE_OK) {
+    if (qs_engine_score(e, in[i], &rep, &d) == QS_OK) {
       scored++;
       for (int l = 0; l < 2; l++)
         differ += !same_page(rep, l ? QS_LANG_EN : QS_LANG_ZH, xslt, in[i]);
@@ -298,7 +298,7 @@ static qs_report *sample(qs_engine *e, const char *path) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   qs_report *rep = NULL;
-  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_SCORE_OK, "%s scores", path);
+  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_OK, "%s scores", path);
   qs_diag_free(&d);
   return rep;
 }

@@ -18,10 +18,10 @@ static void teardown(void) { qs_engine_free(engine); }
 TestSuite(import, .init = setup, .fini = teardown);
 
 /* Score a test data file; returns status and the diagnostics text. */
-static qs_score_status score_file(const char *path, qs_report **rep, char **diag) {
+static qs_status score_file(const char *path, qs_report **rep, char **diag) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
-  qs_score_status st = qs_engine_score(engine, path, rep, &d);
+  qs_status st = qs_engine_score(engine, path, rep, &d);
   char *buf = qs_diag_string(&d);
   *diag = buf;
   qs_diag_free(&d);
@@ -37,8 +37,8 @@ Test(import, every_sample_is_valid_and_scores) {
   for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
     qs_report *rep = NULL;
     char *diag;
-    qs_score_status st = score_file(samples[i], &rep, &diag);
-    cr_expect_eq(st, QS_SCORE_OK, "%s: %s", samples[i], diag);
+    qs_status st = score_file(samples[i], &rep, &diag);
+    cr_expect_eq(st, QS_OK, "%s: %s", samples[i], diag);
     if (rep) {
       cr_expect_eq(rep->n_results, 12);
       cr_expect(rep->n_evidence > 20, "%s: evidence index filled", samples[i]);
@@ -53,7 +53,7 @@ Test(import, minimal_submission_and_window) {
   char *xml = qs_test_submission(NULL);
   qs_report *rep;
   char *diag;
-  cr_assert_eq(qs_test_score_text(engine, "min.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(qs_test_score_text(engine, "min.xml", xml, &rep, &diag), QS_OK, "%s", diag);
   cr_expect_str_eq(rep->id, "T-1");
   cr_expect_str_eq(rep->title, "测试项目");
   cr_expect_str_eq(rep->province, "330000");
@@ -72,8 +72,8 @@ Test(import, minimal_submission_and_window) {
 static void expect_rejected(const char *path, const char *needle) {
   qs_report *rep = NULL;
   char *diag;
-  qs_score_status st = score_file(path, &rep, &diag);
-  cr_expect_eq(st, QS_SCORE_INVALID, "%s must be rejected", path);
+  qs_status st = score_file(path, &rep, &diag);
+  cr_expect_eq(st, QS_E_INPUT, "%s must be rejected", path);
   cr_expect_null(rep);
   cr_expect(strstr(diag, path) != NULL, "the message names the file: %s", diag);
   cr_expect(strstr(diag, needle) != NULL, "%s: expected '%s' in: %s", path, needle, diag);
@@ -113,7 +113,7 @@ Test(import, wrong_namespace) {
 Test(import, schema_errors_name_the_line) {
   qs_report *rep = NULL;
   char *diag;
-  cr_assert_eq(score_file("tests/hostile/invalid-schema.xml", &rep, &diag), QS_SCORE_INVALID);
+  cr_assert_eq(score_file("tests/hostile/invalid-schema.xml", &rep, &diag), QS_E_INPUT);
   /* 2023-02-30 is not a date (line 7); E9 is not an enterprise (line 14). */
   cr_expect(strstr(diag, "invalid-schema.xml:7:") != NULL, "%s", diag);
   cr_expect(strstr(diag, "'2023-02-30'") != NULL, "%s", diag);
@@ -126,7 +126,7 @@ Test(import, schema_errors_name_the_line) {
 Test(import, missing_file) {
   qs_report *rep = NULL;
   char *diag;
-  cr_expect_eq(score_file("tests/hostile/does-not-exist.xml", &rep, &diag), QS_SCORE_INVALID);
+  cr_expect_eq(score_file("tests/hostile/does-not-exist.xml", &rep, &diag), QS_E_INPUT);
   cr_expect(strstr(diag, "does-not-exist.xml") != NULL && strstr(diag, "cannot read") != NULL, "%s",
             diag);
   free(diag);
@@ -136,8 +136,7 @@ Test(import, clips_syntax_stays_inert) {
   unlink("/tmp/qscore-injection-proof");
   qs_report *rep = NULL;
   char *diag;
-  cr_assert_eq(score_file("tests/hostile/clips-injection.xml", &rep, &diag), QS_SCORE_OK, "%s",
-               diag);
+  cr_assert_eq(score_file("tests/hostile/clips-injection.xml", &rep, &diag), QS_OK, "%s", diag);
   /* Stored verbatim. */
   cr_expect_str_eq(rep->title, "x\") (assert (held (indicator standards) (condition "
                                "national-or-international) (rule standards-count) (evidence "
@@ -172,7 +171,7 @@ Test(import, too_large_is_refused) {
     cr_assert_eq(write(fd, block, sizeof block), (ssize_t)sizeof block);
   close(fd);
   qs_report *rep = NULL;
-  cr_expect_eq(qs_engine_score(engine, path, &rep, &d), QS_SCORE_INVALID);
+  cr_expect_eq(qs_engine_score(engine, path, &rep, &d), QS_E_INPUT);
   cr_expect(d.n == 1 && strstr(d.items[0].text, "1 MiB"), "%s", d.n ? d.items[0].text : "");
   unlink(path);
   qs_diag_free(&d);
@@ -182,8 +181,8 @@ Test(import, the_same_input_gives_the_same_report) {
   size_t len;
   char *xml = qs_test_slurp("samples/zhejiang-ningbo-auto-parts.xml", &len);
   qs_report *a, *b;
-  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &a, NULL), QS_SCORE_OK);
-  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &b, NULL), QS_SCORE_OK);
+  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &a, NULL), QS_OK);
+  cr_assert_eq(qs_test_score_text(engine, "x.xml", xml, &b, NULL), QS_OK);
   cr_expect_eq(a->total, b->total);
   cr_expect_str_eq(a->sha256, b->sha256);
   for (size_t i = 0; i < a->n_results; i++) {
@@ -235,7 +234,7 @@ static int regular_meetings(long as_of, const char *param, char **text) {
   qs_engine_set_as_of(e, as_of);
   qs_report *rep;
   char *diag;
-  cr_assert_eq(qs_test_score_text(e, "rate.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(qs_test_score_text(e, "rate.xml", xml, &rep, &diag), QS_OK, "%s", diag);
   const qs_reason *h = held_condition(qs_test_result(rep, "mechanism"), "regular-meetings");
   if (text)
     *text = h ? qs_xstrdup(h->text_en) : NULL;
@@ -271,8 +270,7 @@ Test(import, the_samples_reach_every_band_of_every_indicator) {
   for (size_t k = 0; k < g.gl_pathc; k++) {
     qs_report *rep = NULL;
     char *diag;
-    cr_assert_eq(score_file(g.gl_pathv[k], &rep, &diag), QS_SCORE_OK, "%s: %s", g.gl_pathv[k],
-                 diag);
+    cr_assert_eq(score_file(g.gl_pathv[k], &rep, &diag), QS_OK, "%s: %s", g.gl_pathv[k], diag);
     for (size_t i = 0; i < rep->n_results && i < 16; i++)
       seen[i][rep->results[i].level] = 1;
     qs_report_free(rep);

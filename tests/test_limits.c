@@ -198,8 +198,8 @@ static cost score_cost(qs_engine *e, const char *what, const char *xml) {
   qs_engine_release_memory(e);
   qs_report *rep = NULL;
   char *diag = NULL;
-  qs_score_status st = qs_test_score_text(e, what, xml, &rep, &diag);
-  cr_assert_eq(st, QS_SCORE_OK, "%s: not scored: %s", what, diag ? diag : "");
+  qs_status st = qs_test_score_text(e, what, xml, &rep, &diag);
+  cr_assert_eq(st, QS_OK, "%s: not scored: %s", what, diag ? diag : "");
   const qs_run_stats *r = qs_engine_last_run(e);
   cost c = {r->firings, (double)r->memory};
   /* No rule fires more than about once per fact (the premise of the loop test at a limit). */
@@ -286,7 +286,7 @@ Test(limits, duplicate_flag_names_all_enterprises_of_a_code_once) {
   char *xml = submission(NULL, 0, 3);
   qs_report *rep = NULL;
   char *diag = NULL;
-  cr_assert_eq(qs_test_score_text(e, "three.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(qs_test_score_text(e, "three.xml", xml, &rep, &diag), QS_OK, "%s", diag);
   size_t n = 0;
   for (size_t i = 0; i < rep->n_flags; i++) {
     const qs_flag *f = &rep->flags[i];
@@ -304,7 +304,7 @@ Test(limits, duplicate_flag_names_all_enterprises_of_a_code_once) {
   free(diag);
   free(xml);
   xml = qs_test_submission(NULL); /* E1 and E2 share the test code */
-  cr_assert_eq(qs_test_score_text(e, "pair.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(qs_test_score_text(e, "pair.xml", xml, &rep, &diag), QS_OK, "%s", diag);
   n = 0;
   for (size_t i = 0; i < rep->n_flags; i++)
     if (strcmp(rep->flags[i].code, "duplicate-enterprise") == 0) {
@@ -342,7 +342,7 @@ static char *limit_message(const char *path, qs_lang lang) {
   qs_diag_init(&d, lang);
   cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
   qs_report *rep = NULL;
-  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_SCORE_LIMIT);
+  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_E_LIMIT);
   cr_expect_null(rep);
   const qs_run_stats *r = qs_engine_last_run(e);
   cr_expect_eq(r->firings, 1000);

@@ -114,9 +114,9 @@ static void check_file(const char *path, tally *t) {
   qs_engine *e = engine_for(doc);
   qs_report *orig;
   char *why = NULL;
-  qs_score_status st = qs_test_score_text(e, path, text, &orig, &why);
+  qs_status st = qs_test_score_text(e, path, text, &orig, &why);
   free(why);
-  if (st != QS_SCORE_OK) { /* a case about an invalid file */
+  if (st != QS_OK) { /* a case about an invalid file */
     qs_engine_free(e);
     xmlFreeDoc(doc);
     free(text);
@@ -141,10 +141,10 @@ static void check_file(const char *path, tally *t) {
     qs_report *var;
     qs_diag d;
     qs_diag_init(&d, QS_LANG_EN);
-    qs_score_status vs = qs_engine_score_buffer(e, path, (const char *)buf, (size_t)blen, &var, &d);
+    qs_status vs = qs_engine_score_buffer(e, path, (const char *)buf, (size_t)blen, &var, &d);
     qs_diag_free(&d);
     xmlFree(buf);
-    if (vs != QS_SCORE_OK) {
+    if (vs != QS_OK) {
       t->invalid++;
       xmlFree(id);
       continue;

@@ -86,8 +86,7 @@ static void expect_run_error(const char *param, const char *needle) {
   if (param)
     cr_assert_eq(qs_engine_set_param(e, param, &d), 0);
   qs_report *rep = NULL;
-  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
-               QS_SCORE_RULES);
+  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d), QS_E_RULES);
   cr_expect_null(rep);
   char *buf = qs_diag_string(&d);
   cr_expect(strstr(buf, needle) != NULL, "expected '%s' in: %s", needle, buf);
@@ -327,8 +326,7 @@ Test(rubric, deadline_stops_a_loop_of_short_firings, .timeout = 60) {
   cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000000000", &d), 0);
   cr_assert_eq(qs_engine_set_param(e, "run-seconds=1", &d), 0);
   qs_report *rep = NULL;
-  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
-               QS_SCORE_RULES);
+  cr_expect_eq(qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d), QS_E_RULES);
   char *buf = qs_diag_string(&d);
   cr_expect(strstr(buf, "the rules ran longer than 1 seconds (parameter run-seconds); rule "
                         "loop-tick alone fired ") != NULL,
@@ -350,8 +348,7 @@ Test(rubric, a_run_that_ends_exactly_at_the_cap_is_finished) {
   qs_report *rep = NULL;
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
-  cr_assert_eq(qs_engine_score(plain, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d),
-               QS_SCORE_OK);
+  cr_assert_eq(qs_engine_score(plain, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d), QS_OK);
   long base = qs_engine_last_firings(plain);
   qs_report_free(rep);
   qs_engine_free(plain);
@@ -375,15 +372,15 @@ Test(rubric, a_run_that_ends_exactly_at_the_cap_is_finished) {
     qs_engine *e = qs_engine_new(rules_dir, &d);
     cr_assert_not_null(e);
     cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
-    qs_score_status st = qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d);
+    qs_status st = qs_engine_score(e, "samples/zhejiang-ningbo-auto-parts.xml", &rep, &d);
     const qs_run_stats *r = qs_engine_last_run(e);
     cr_expect_leq(r->busiest_firings, r->facts_at_start, "no rule outruns the facts");
     cr_expect_eq(r->firings, 1000);
     if (extra == 0) {
-      cr_expect_eq(st, QS_SCORE_OK, "%s", d.n ? d.items[0].text : "");
+      cr_expect_eq(st, QS_OK, "%s", d.n ? d.items[0].text : "");
       cr_expect_str_empty(r->stopped_rule);
     } else {
-      cr_expect_eq(st, QS_SCORE_LIMIT, "%s", d.n ? d.items[0].text : "");
+      cr_expect_eq(st, QS_E_LIMIT, "%s", d.n ? d.items[0].text : "");
       cr_expect_str_not_empty(r->stopped_rule);
     }
     qs_report_free(rep);
@@ -450,9 +447,9 @@ Test(rubric, a_parameter_changes_the_outcome) {
   qs_diag_init(&d, QS_LANG_EN);
   qs_report *before, *after;
   const char *path = "samples/hunan-changsha-construction-machinery.xml";
-  cr_assert_eq(qs_engine_score(e, path, &before, &d), QS_SCORE_OK);
+  cr_assert_eq(qs_engine_score(e, path, &before, &d), QS_OK);
   cr_assert_eq(qs_engine_set_param(e, "standards-many=4", &d), 0);
-  cr_assert_eq(qs_engine_score(e, path, &after, &d), QS_SCORE_OK);
+  cr_assert_eq(qs_engine_score(e, path, &after, &d), QS_OK);
   const qs_result *a = qs_test_result(before, "standards"), *b = qs_test_result(after, "standards");
   cr_expect_eq(a->level, b->level);
   cr_expect_eq(a->points, b->points + 1, "%d then %d", a->points, b->points);
@@ -467,7 +464,7 @@ static char *score_json(qs_engine *e, const char *path) {
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   qs_report *rep;
-  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_SCORE_OK, "%s", path);
+  cr_assert_eq(qs_engine_score(e, path, &rep, &d), QS_OK, "%s", path);
   char *json = qs_render_json(rep, QS_LANG_EN, 0);
   qs_report_free(rep);
   qs_diag_free(&d);
@@ -551,7 +548,7 @@ Test(rubric, an_override_reaches_the_rules_intact) {
       "  </survey>\n");
   qs_report *rep;
   char *diag;
-  cr_assert_eq(qs_test_score_text(e, "p.xml", xml, &rep, &diag), QS_SCORE_OK, "%s", diag);
+  cr_assert_eq(qs_test_score_text(e, "p.xml", xml, &rep, &diag), QS_OK, "%s", diag);
   const qs_result *s = qs_test_result(rep, "survey");
   cr_assert_eq(s->n_excluded, 1);
   cr_expect(strstr(s->excluded[0].text_en, "(977)") != NULL, "%s", s->excluded[0].text_en);
@@ -687,7 +684,7 @@ Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
   cr_assert_not_null(e);
   cr_assert_eq(qs_engine_set_param(e, "run-max-firings=1000", &d), 0);
   qs_report *rep = NULL;
-  cr_expect_eq(qs_engine_score(e, SAMPLE, &rep, &d), QS_SCORE_RULES);
+  cr_expect_eq(qs_engine_score(e, SAMPLE, &rep, &d), QS_E_RULES);
   const qs_run_stats *st = qs_engine_last_run(e);
   cr_expect_eq(st->firings, 1000);
   cr_expect_str_eq(st->busiest_rule, "loop-tick");

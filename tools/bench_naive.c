@@ -65,9 +65,8 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
   char *data;
   size_t len;
   int err;
-  qs_read_status rs =
-      qs_read_file(path, (size_t)param(rubric, "max-input-mb") << 20, &data, &len, &err);
-  if (rs != QS_READ_OK)
+  qs_status rs = qs_read_file(path, (size_t)param(rubric, "max-input-mb") << 20, &data, &len, &err);
+  if (rs != QS_OK)
     die(strerror(qs_read_errno(rs, err)), path);
   qs_parse_limits lim = {(long)param(rubric, "max-elements"), (long)param(rubric, "max-evidence"),
                          (long)param(rubric, "max-attributes")};
@@ -86,7 +85,7 @@ static void dump_facts(qs_schema *schema, qs_env *qe, const qs_rubric *rubric, c
                          (int)param(rubric, "year-split-months"),
                          (int)param(rubric, "rate-months-min")};
   qs_submission sub;
-  if (qs_import_facts(qe, doc, path, &wp, qs_today_china(), &sub, &d) != QS_IMPORT_OK) {
+  if (qs_import_facts(qe, doc, path, &wp, qs_today_china(), &sub, &d) != QS_OK) {
     qs_diag_print(&d, stderr);
     die("import failed", path);
   }
@@ -349,7 +348,7 @@ int main(int argc, char **argv) {
     size_t step = files.n > (size_t)check ? files.n / (size_t)check : 1;
     for (size_t i = 0; i < files.n && checked < check; i += step, checked++) {
       qs_report *rep;
-      if (qs_engine_score(e, files.v[i], &rep, &d) != QS_SCORE_OK) {
+      if (qs_engine_score(e, files.v[i], &rep, &d) != QS_OK) {
         qs_diag_print(&d, stderr);
         die("qscore does not score", files.v[i]);
       }

@@ -333,10 +333,10 @@ static int read_rules(const char *dir) {
     char *data;
     size_t len;
     int err_no = 0;
-    qs_read_status rs = bad ? QS_READ_OK : qs_read_file(path.s, 16u << 20, &data, &len, &err_no);
-    if (rs != QS_READ_OK) {
+    qs_status rs = bad ? QS_OK : qs_read_file(path.s, 16u << 20, &data, &len, &err_no);
+    if (rs != QS_OK) {
       fprintf(stderr, "%s: %s\n", path.s,
-              rs == QS_READ_ERRNO ? strerror(err_no) : "not a regular file of at most 16 MiB");
+              rs == QS_E_SYSTEM ? strerror(err_no) : "not a regular file of at most 16 MiB");
       bad = 1;
     }
     if (!bad)
