@@ -28,7 +28,7 @@ void qs_run_free(qs_run *r);
 qs_engine *qs_test_engine(void);
 /* Score text as a submission named name; returns the status, *rep set on success. */
 qs_status qs_test_score_text(qs_engine *e, const char *name, const char *xml, qs_report **rep,
-                                   char **diag_text);
+                             char **diag_text);
 /* The result of one indicator by id. */
 const qs_result *qs_test_result(const qs_report *rep, const char *id);
 /* Read a whole file (test data); fails the test if it cannot. */
