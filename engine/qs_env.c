@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* memfd_create */
 #include "qs_env.h"
 
+#include <assert.h>
 #include <clips/clips.h>
 #include <libxml/hash.h>
 #include <stdint.h>
@@ -292,6 +293,7 @@ int qs_env_clear_submission(qs_env *qe) {
     EnvRetract(qe->env, next);
     next = after;
   }
+  assert((long)GetNumberOfFacts(qe->env) == qe->kept_count); /* only the kept facts are left */
   EnvClearFocusStack(qe->env);
   EnvSetCurrentModule(qe->env, EnvFindDefmodule(qe->env, "MAIN"));
   refresh_rules(qe);

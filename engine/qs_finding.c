@@ -1,6 +1,7 @@
 /* qs_finding.c -- findings into words: the catalogs and the placeholder language (qs_finding.h). */
 #include "qs_finding.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,7 @@ int qs_finding_build(qs_finding *out, const char *id, const qs_token *t, size_t 
     qs_finding_clear(out);
     return -1;
   }
+  assert(k == n); /* every token read: the marks paired up */
   return 0;
 }
 

@@ -760,4 +760,12 @@ void qs_report_finish(qs_report *rep) {
     rep->triage = "review";
   else
     rep->triage = "reject";
+    /* The totals add up: the sections are the indicators', the total theirs, inside the rubric. */
+#ifndef NDEBUG
+  int sections = 0;
+  for (size_t s = 0; s < r->n_sections; s++)
+    sections += rep->section_points[s];
+  assert(sections == rep->total);
+  assert(rep->total >= 0 && rep->total <= rep->max_total);
+#endif
 }
