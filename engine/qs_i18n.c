@@ -231,6 +231,8 @@ int qs_lang_parse(const char *s, qs_lang *out) {
 
 const char *qs_lang_code(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh"; }
 
+const char *qs_lang_tag(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh-CN"; }
+
 /* The rules write units in Chinese (they are part of the policy text); unit.UNIT in the
  * catalogs says how each language shows one. A unit without an entry is shown as the rules
  * wrote it. */

@@ -187,6 +187,8 @@ const char *qs_errno_name(int err);
 int qs_lang_parse(const char *s, qs_lang *out);
 /* The code of a language, as --lang takes it: "zh", "en". */
 const char *qs_lang_code(qs_lang lang);
+/* The language's tag for an HTML page's lang attribute (BCP 47): "zh-CN", "en". */
+const char *qs_lang_tag(qs_lang lang);
 /* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
  * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);

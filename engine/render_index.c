@@ -128,7 +128,7 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     }
   }
   qs_buf_add(&b, "<!DOCTYPE html>\n<html lang=\"");
-  qs_buf_add(&b, en ? "en" : "zh-CN");
+  qs_buf_add(&b, qs_lang_tag(L));
   qs_buf_add(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                  "style-src 'unsafe-inline'; img-src data:; script-src 'sha256-");
