@@ -155,6 +155,18 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_EXPLAIN_RULES_FIRED] = "ui.explain-rules-fired",
     [QS_M_EXPLAIN_NO_RULES_FIRED] = "ui.explain-no-rules-fired",
     [QS_M_EXPLAIN_SUBMISSION_FLAGS] = "ui.explain-submission-flags",
+    [QS_M_BATCH_TIMEOUT] = "ui.batch-timeout",
+    [QS_M_BATCH_CRASHED] = "ui.batch-crashed",
+    [QS_M_BATCH_EXITED] = "ui.batch-exited",
+    [QS_M_BATCH_PROGRESS] = "ui.batch-progress",
+    [QS_M_BATCH_MISSING] = "ui.batch-missing",
+    [QS_M_BATCH_NO_INPUT] = "ui.batch-no-input",
+    [QS_M_BATCH_NO_FORMAT] = "ui.batch-no-format",
+    [QS_M_BATCH_CANNOT_START] = "ui.batch-cannot-start",
+    [QS_M_BATCH_RULES_FAILED] = "ui.batch-rules-failed",
+    [QS_M_BATCH_SUMMARY] = "ui.batch-summary",
+    [QS_M_BATCH_WRITE_FAILURES] = "ui.batch-write-failures",
+    [QS_M_LIST_SEPARATOR] = "ui.list-separator",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
