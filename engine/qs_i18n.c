@@ -167,6 +167,12 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_BATCH_SUMMARY] = "ui.batch-summary",
     [QS_M_BATCH_WRITE_FAILURES] = "ui.batch-write-failures",
     [QS_M_LIST_SEPARATOR] = "ui.list-separator",
+    [QS_M_XLSX_CUT] = "ui.xlsx-cut",
+    [QS_M_XLSX_CANNOT_LOAD] = "ui.xlsx-cannot-load",
+    [QS_M_XLSX_TITLE] = "ui.xlsx-title",
+    [QS_M_SHEET_RANKING] = "ui.sheet-ranking",
+    [QS_M_SHEET_FLAGS] = "ui.sheet-flags",
+    [QS_M_SHEET_NOT_SCORED] = "ui.sheet-not-scored",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -183,6 +183,13 @@ typedef enum {
   QS_M_BATCH_SUMMARY,
   QS_M_BATCH_WRITE_FAILURES,
   QS_M_LIST_SEPARATOR,
+  /* triage.xlsx (render_xlsx.c) */
+  QS_M_XLSX_CUT,
+  QS_M_XLSX_CANNOT_LOAD,
+  QS_M_XLSX_TITLE,
+  QS_M_SHEET_RANKING,
+  QS_M_SHEET_FLAGS,
+  QS_M_SHEET_NOT_SCORED,
   QS_M__COUNT
 } qs_msg;
 
