@@ -9,7 +9,8 @@
  * languages.
  *
  * C code does not choose between two literals by language: a new message is a QS_M_ here, its
- * id in qs_i18n.c, and an entry in each catalog. */
+ * id in qs_i18n.c, and an entry in each catalog; a new column of the batch tables is a key of
+ * qs_column_keys (engine/render_csv.c) and its title column.KEY in each catalog. */
 #ifndef QS_I18N_H
 #define QS_I18N_H
 

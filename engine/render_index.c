@@ -204,7 +204,7 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   /* The ranking. */
   qs_buf_add(&b, en ? "<h2>Ranking</h2>\n" : "<h2>排名</h2>\n");
   qs_buf_add(&b, "<table class=\"sortable\" id=\"ranking\"><thead><tr>");
-  static const char *const head[] = {"rank",     "region_rank", "id",   "title",
+  static const char *const head[] = {"rank",     "region-rank", "id",   "title",
                                      "province", "chain",       "total"};
   for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
     qs_buf_add(&b, "<th>");

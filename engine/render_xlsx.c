@@ -129,12 +129,12 @@ static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
   lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, name);
   const qs_rubric *r = t->rubric;
-  static const char *const tail[] = {"triage",       "flags", "error_flags",
-                                     "duplicate_id", "file",  "report"};
+  static const char *const tail[] = {"triage",       "flags", "error-flags",
+                                     "duplicate-id", "file",  "report"};
   int n = 8 + (int)r->n_inds + (int)r->n_sections + 6;
   const char **titles = calloc((size_t)n, sizeof *titles);
   double *widths = calloc((size_t)n, sizeof *widths);
-  static const char *const head[] = {"rank",     "region_rank", "id",    "title",
+  static const char *const head[] = {"rank",     "region-rank", "id",    "title",
                                      "province", "region",      "chain", "total"};
   int c = 0;
   for (int i = 0; i < 8; i++, c++) {
