@@ -173,6 +173,20 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_SHEET_RANKING] = "ui.sheet-ranking",
     [QS_M_SHEET_FLAGS] = "ui.sheet-flags",
     [QS_M_SHEET_NOT_SCORED] = "ui.sheet-not-scored",
+    [QS_M_INDEX_TITLE] = "ui.index-title",
+    [QS_M_INDEX_HEADING] = "ui.index-heading",
+    [QS_M_INDEX_COUNT_FILES] = "ui.index-count-files",
+    [QS_M_INDEX_COUNT_SCORED] = "ui.index-count-scored",
+    [QS_M_INDEX_COUNT_RECOMMEND] = "ui.index-count-recommend",
+    [QS_M_INDEX_COUNT_REVIEW] = "ui.index-count-review",
+    [QS_M_INDEX_COUNT_REJECT] = "ui.index-count-reject",
+    [QS_M_INDEX_COUNT_NOT_SCORED] = "ui.index-count-not-scored",
+    [QS_M_INDEX_TOTALS] = "ui.index-totals",
+    [QS_M_INDEX_PROVINCES] = "ui.index-provinces",
+    [QS_M_INDEX_RANKING] = "ui.index-ranking",
+    [QS_M_INDEX_NOT_SCORED] = "ui.index-not-scored",
+    [QS_M_INDEX_DUPLICATE] = "ui.index-duplicate",
+    [QS_M_INDEX_REPORT_LINK] = "ui.index-report-link",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -31,10 +31,10 @@ static void num(qs_buf *b, long v) { qs_buf_addf(b, "%ld", v); }
 /* The columns of the batch tables (CSV, XLSX and HTML share them); each one's title is the
  * catalogs' column.KEY, read once per language and kept for the life of the process. */
 const char *const qs_column_keys[] = {
-    "rank",     "region-rank", "id",     "title",    "province",    "region",
-    "chain",    "total",       "triage", "flags",    "error-flags", "duplicate-id",
-    "file",     "report",      "line",   "kind",     "message",     "indicator",
-    "severity", "code",        "text",   "evidence", NULL,
+    "rank",     "region-rank", "id",         "title",       "province",     "region", "chain",
+    "total",    "triage",      "flags",      "error-flags", "duplicate-id", "file",   "report",
+    "line",     "kind",        "message",    "indicator",   "severity",     "code",   "text",
+    "evidence", "submissions", "mean-total", "best",        NULL,
 };
 #define N_COLUMNS (sizeof qs_column_keys / sizeof *qs_column_keys - 1)
 
