@@ -69,23 +69,13 @@ static void on_done(void *ctx, size_t task, qs_pool_outcome how, const char *rep
       free(why);
     }
   } else if (how == QS_POOL_TIMEOUT) {
-    qs_buf_addf(&m,
-                L == QS_LANG_EN
-                    ? "not scored: still running after %g s (parameter batch-file-seconds)"
-                    : "未能评分：超过 %g 秒仍未完成（参数 batch-file-seconds）",
-                r->o->file_seconds);
+    qs_buf_addf(&m, qs_msg_get(L, QS_M_BATCH_TIMEOUT), r->o->file_seconds);
     parent_failed(r, it, "timeout", m.s);
   } else if (WIFSIGNALED(status)) {
-    qs_buf_addf(&m,
-                L == QS_LANG_EN ? "not scored: the scorer crashed (signal %d)"
-                                : "未能评分：评分进程异常终止（信号 %d）",
-                WTERMSIG(status));
+    qs_buf_addf(&m, qs_msg_get(L, QS_M_BATCH_CRASHED), WTERMSIG(status));
     parent_failed(r, it, "crash", m.s);
   } else {
-    qs_buf_addf(&m,
-                L == QS_LANG_EN ? "not scored: the scorer exited (status %d)"
-                                : "未能评分：评分进程退出（状态 %d）",
-                WEXITSTATUS(status));
+    qs_buf_addf(&m, qs_msg_get(L, QS_M_BATCH_EXITED), WEXITSTATUS(status));
     parent_failed(r, it, "crash", m.s);
   }
   qs_buf_free(&m);
@@ -101,13 +91,13 @@ static void on_tick(void *ctx, size_t done, size_t total, int final) {
   double el = (double)(now.tv_sec - r->t0.tv_sec) + (double)(now.tv_nsec - r->t0.tv_nsec) / 1e9;
   double rate = el > 0 ? (double)done / el : 0;
   double left = rate > 0 ? (double)(total - done) / rate : 0;
-  fprintf(stderr,
-          r->o->lang == QS_LANG_EN
-              ? "\r%zu/%zu files, %.1f/s, %zu not scored, %.0f s left   "
-              : "\r%zu/%zu 个文件，%.1f 个/秒，%zu 个未能评分，剩余约 %.0f 秒   ",
-          done, total, rate, r->failed, left);
-  if (final)
-    fputc('\n', stderr);
+  /* Back to the line's start, and spaces after it to blank what a longer line left. */
+  qs_buf b = {0};
+  qs_buf_add(&b, "\r");
+  qs_buf_addf(&b, qs_msg_get(r->o->lang, QS_M_BATCH_PROGRESS), done, total, rate, r->failed, left);
+  qs_buf_add(&b, final ? "   \n" : "   ");
+  fputs(b.s, stderr);
+  qs_buf_free(&b);
 }
 
 static void work_start(void *ctx) { qs_batch_worker_start(&((run *)ctx)->worker); }

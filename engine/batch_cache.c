@@ -29,12 +29,8 @@ void qs_cache_context(const qs_engine *e, const char *params_signature, qs_lang 
   qs_sha256 *h = qs_sha256_new();
   char day[11];
   qs_day_format(day, qs_engine_as_of(e));
-  const char *parts[] = {"qscore batch key 3",
-                         QSCORE_VERSION,
-                         qs_engine_rules_sha256(e),
-                         params_signature,
-                         lang == QS_LANG_EN ? "en" : "zh",
-                         day};
+  const char *parts[] = {"qscore batch key 3", QSCORE_VERSION,     qs_engine_rules_sha256(e),
+                         params_signature,     qs_lang_code(lang), day};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
     qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
   for (const qs_builtin_file *f = qs_builtin_schemas; f->name; f++) {

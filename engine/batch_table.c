@@ -149,9 +149,7 @@ void qs_table_load(qs_table *t, const qs_engine *e, const qs_batch_inputs *in, c
       read_errors(t, it->shown, data);
       free(data);
     } else {
-      add_error(t, it->shown, "missing", 0,
-                lang == QS_LANG_EN ? "not scored (the batch was interrupted)"
-                                   : "未评分（批处理被中断）");
+      add_error(t, it->shown, "missing", 0, qs_msg_get(lang, QS_M_BATCH_MISSING));
     }
   }
 }

@@ -114,7 +114,10 @@ void qs_write_index_html(const qs_table *t, qs_file *f);
  * whole; s itself when it fits (then *cut is NULL), else a new string in *cut (free it). */
 const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut);
 
-/* The title of a column of the batch tables ("rank" -> 排名 / rank). */
+/* The keys of the batch tables' columns ("rank", "region-rank", ...), NULL at the end. */
+extern const char *const qs_column_keys[];
+/* The title of a column of the batch tables, the catalogs' column.KEY ("rank" -> 排名 / rank);
+ * the key itself when it is none of qs_column_keys. */
 const char *qs_column_title(qs_lang lang, const char *key);
 /* The title of a section's or an indicator's column: its name, in English its id. */
 const char *qs_section_title(qs_lang lang, const qs_section_def *s);

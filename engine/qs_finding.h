@@ -32,7 +32,8 @@
  *                braces are plain braces. Both languages have the same conversions in the
  *                same order, and no other % (no %%: some are printed as they are).
  *   unit.*       a parameter's unit as the rules write it (qs_unit), a word
- *   errno.*      why a file operation failed (qs_strerror), a word; empty: libc's words */
+ *   errno.*      why a file operation failed (qs_strerror), a word; empty: libc's words
+ *   column.*     the title of a column of the batch tables (qs_column_title), a word */
 #ifndef QS_FINDING_H
 #define QS_FINDING_H
 

@@ -155,6 +155,38 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_EXPLAIN_RULES_FIRED] = "ui.explain-rules-fired",
     [QS_M_EXPLAIN_NO_RULES_FIRED] = "ui.explain-no-rules-fired",
     [QS_M_EXPLAIN_SUBMISSION_FLAGS] = "ui.explain-submission-flags",
+    [QS_M_BATCH_TIMEOUT] = "ui.batch-timeout",
+    [QS_M_BATCH_CRASHED] = "ui.batch-crashed",
+    [QS_M_BATCH_EXITED] = "ui.batch-exited",
+    [QS_M_BATCH_PROGRESS] = "ui.batch-progress",
+    [QS_M_BATCH_MISSING] = "ui.batch-missing",
+    [QS_M_BATCH_NO_INPUT] = "ui.batch-no-input",
+    [QS_M_BATCH_NO_FORMAT] = "ui.batch-no-format",
+    [QS_M_BATCH_CANNOT_START] = "ui.batch-cannot-start",
+    [QS_M_BATCH_RULES_FAILED] = "ui.batch-rules-failed",
+    [QS_M_BATCH_SUMMARY] = "ui.batch-summary",
+    [QS_M_BATCH_WRITE_FAILURES] = "ui.batch-write-failures",
+    [QS_M_LIST_SEPARATOR] = "ui.list-separator",
+    [QS_M_XLSX_CUT] = "ui.xlsx-cut",
+    [QS_M_XLSX_CANNOT_LOAD] = "ui.xlsx-cannot-load",
+    [QS_M_XLSX_TITLE] = "ui.xlsx-title",
+    [QS_M_SHEET_RANKING] = "ui.sheet-ranking",
+    [QS_M_SHEET_FLAGS] = "ui.sheet-flags",
+    [QS_M_SHEET_NOT_SCORED] = "ui.sheet-not-scored",
+    [QS_M_INDEX_TITLE] = "ui.index-title",
+    [QS_M_INDEX_HEADING] = "ui.index-heading",
+    [QS_M_INDEX_COUNT_FILES] = "ui.index-count-files",
+    [QS_M_INDEX_COUNT_SCORED] = "ui.index-count-scored",
+    [QS_M_INDEX_COUNT_RECOMMEND] = "ui.index-count-recommend",
+    [QS_M_INDEX_COUNT_REVIEW] = "ui.index-count-review",
+    [QS_M_INDEX_COUNT_REJECT] = "ui.index-count-reject",
+    [QS_M_INDEX_COUNT_NOT_SCORED] = "ui.index-count-not-scored",
+    [QS_M_INDEX_TOTALS] = "ui.index-totals",
+    [QS_M_INDEX_PROVINCES] = "ui.index-provinces",
+    [QS_M_INDEX_RANKING] = "ui.index-ranking",
+    [QS_M_INDEX_NOT_SCORED] = "ui.index-not-scored",
+    [QS_M_INDEX_DUPLICATE] = "ui.index-duplicate",
+    [QS_M_INDEX_REPORT_LINK] = "ui.index-report-link",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
@@ -230,6 +262,8 @@ int qs_lang_parse(const char *s, qs_lang *out) {
 }
 
 const char *qs_lang_code(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh"; }
+
+const char *qs_lang_tag(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh-CN"; }
 
 /* The rules write units in Chinese (they are part of the policy text); unit.UNIT in the
  * catalogs says how each language shows one. A unit without an entry is shown as the rules

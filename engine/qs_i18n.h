@@ -9,7 +9,8 @@
  * languages.
  *
  * C code does not choose between two literals by language: a new message is a QS_M_ here, its
- * id in qs_i18n.c, and an entry in each catalog. */
+ * id in qs_i18n.c, and an entry in each catalog; a new column of the batch tables is a key of
+ * qs_column_keys (engine/render_csv.c) and its title column.KEY in each catalog. */
 #ifndef QS_I18N_H
 #define QS_I18N_H
 
@@ -170,6 +171,41 @@ typedef enum {
   QS_M_EXPLAIN_RULES_FIRED,
   QS_M_EXPLAIN_NO_RULES_FIRED,
   QS_M_EXPLAIN_SUBMISSION_FLAGS,
+  /* qscore batch: the driver (batch.c), the table (batch_table.c), the command (cmd_batch.c) */
+  QS_M_BATCH_TIMEOUT,
+  QS_M_BATCH_CRASHED,
+  QS_M_BATCH_EXITED,
+  QS_M_BATCH_PROGRESS,
+  QS_M_BATCH_MISSING,
+  QS_M_BATCH_NO_INPUT,
+  QS_M_BATCH_NO_FORMAT,
+  QS_M_BATCH_CANNOT_START,
+  QS_M_BATCH_RULES_FAILED,
+  QS_M_BATCH_SUMMARY,
+  QS_M_BATCH_WRITE_FAILURES,
+  QS_M_LIST_SEPARATOR,
+  /* triage.xlsx (render_xlsx.c) */
+  QS_M_XLSX_CUT,
+  QS_M_XLSX_CANNOT_LOAD,
+  QS_M_XLSX_TITLE,
+  QS_M_SHEET_RANKING,
+  QS_M_SHEET_FLAGS,
+  QS_M_SHEET_NOT_SCORED,
+  /* index.html of a batch (render_index.c) */
+  QS_M_INDEX_TITLE,
+  QS_M_INDEX_HEADING,
+  QS_M_INDEX_COUNT_FILES,
+  QS_M_INDEX_COUNT_SCORED,
+  QS_M_INDEX_COUNT_RECOMMEND,
+  QS_M_INDEX_COUNT_REVIEW,
+  QS_M_INDEX_COUNT_REJECT,
+  QS_M_INDEX_COUNT_NOT_SCORED,
+  QS_M_INDEX_TOTALS,
+  QS_M_INDEX_PROVINCES,
+  QS_M_INDEX_RANKING,
+  QS_M_INDEX_NOT_SCORED,
+  QS_M_INDEX_DUPLICATE,
+  QS_M_INDEX_REPORT_LINK,
   QS_M__COUNT
 } qs_msg;
 
@@ -187,6 +223,8 @@ const char *qs_errno_name(int err);
 int qs_lang_parse(const char *s, qs_lang *out);
 /* The code of a language, as --lang takes it: "zh", "en". */
 const char *qs_lang_code(qs_lang lang);
+/* The language's tag for an HTML page's lang attribute (BCP 47): "zh-CN", "en". */
+const char *qs_lang_tag(qs_lang lang);
 /* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
  * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);

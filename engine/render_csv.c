@@ -7,6 +7,7 @@
 
 #include "batch_table.h"
 #include "qs_batch.h"
+#include "qs_finding.h"
 
 void qs_csv_field(qs_buf *b, const char *s, int text) {
   s = s ? s : "";
@@ -27,37 +28,33 @@ void qs_csv_field(qs_buf *b, const char *s, int text) {
 
 static void num(qs_buf *b, long v) { qs_buf_addf(b, "%ld", v); }
 
-/* The column titles of the ranking (CSV, XLSX and HTML share them). */
+/* The columns of the batch tables (CSV, XLSX and HTML share them); each one's title is the
+ * catalogs' column.KEY, read once per language and kept for the life of the process. */
+const char *const qs_column_keys[] = {
+    "rank",     "region-rank", "id",         "title",       "province",     "region", "chain",
+    "total",    "triage",      "flags",      "error-flags", "duplicate-id", "file",   "report",
+    "line",     "kind",        "message",    "indicator",   "severity",     "code",   "text",
+    "evidence", "submissions", "mean-total", "best",        NULL,
+};
+#define N_COLUMNS (sizeof qs_column_keys / sizeof *qs_column_keys - 1)
+
 const char *qs_column_title(qs_lang lang, const char *key) {
-  static const struct {
-    const char *key, *zh, *en;
-  } cols[] = {
-      {"rank", "排名", "rank"},
-      {"region_rank", "省内排名", "rank in province"},
-      {"id", "项目编号", "id"},
-      {"title", "项目名称", "title"},
-      {"province", "省份", "province"},
-      {"region", "地区", "region"},
-      {"chain", "产业链", "chain"},
-      {"total", "总分", "total"},
-      {"triage", "初筛建议", "triage"},
-      {"flags", "提示数", "flags"},
-      {"error_flags", "严重问题数", "error flags"},
-      {"duplicate_id", "编号重复", "duplicate id"},
-      {"file", "文件", "file"},
-      {"report", "报告", "report"},
-      {"line", "行", "line"},
-      {"kind", "类别", "kind"},
-      {"message", "说明", "message"},
-      {"indicator", "指标", "indicator"},
-      {"severity", "级别", "severity"},
-      {"code", "代码", "code"},
-      {"text", "内容", "text"},
-      {"evidence", "证据", "evidence"},
-  };
-  for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-    if (strcmp(cols[i].key, key) == 0)
-      return lang == QS_LANG_EN ? cols[i].en : cols[i].zh;
+  static char *titles[2][N_COLUMNS];
+  for (size_t i = 0; i < N_COLUMNS; i++) {
+    if (strcmp(qs_column_keys[i], key) != 0)
+      continue;
+    char **t = &titles[lang == QS_LANG_EN][i];
+    if (!*t) {
+      qs_buf id = {0};
+      qs_buf_addf(&id, "column.%s", key);
+      *t = qs_catalog_text(lang, id.s);
+      qs_buf_free(&id);
+      /* Only a broken build lacks one (tests/test_i18n.c checks every column). */
+      if (!*t)
+        *t = qs_xstrdup(key);
+    }
+    return *t;
+  }
   return key;
 }
 
@@ -72,7 +69,7 @@ const char *qs_indicator_title(qs_lang lang, const qs_indicator_def *d) {
 void qs_write_csv(const qs_table *t, qs_file *f) {
   qs_buf b = {0};
   qs_buf_add(&b, "\xEF\xBB\xBF");
-  static const char *const head[] = {"rank",     "region_rank", "id",    "title",
+  static const char *const head[] = {"rank",     "region-rank", "id",    "title",
                                      "province", "region",      "chain", "total"};
   for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
     qs_csv_field(&b, qs_column_title(t->lang, head[i]), 0);
@@ -86,8 +83,8 @@ void qs_write_csv(const qs_table *t, qs_file *f) {
     qs_csv_field(&b, qs_section_title(t->lang, &t->rubric->sections[i]), 0);
     qs_buf_add(&b, ",");
   }
-  static const char *const tail[] = {"triage",       "flags", "error_flags",
-                                     "duplicate_id", "file",  "report"};
+  static const char *const tail[] = {"triage",       "flags", "error-flags",
+                                     "duplicate-id", "file",  "report"};
   for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
     qs_csv_field(&b, qs_column_title(t->lang, tail[i]), 0);
     qs_buf_add(&b, i + 1 < sizeof tail / sizeof tail[0] ? "," : "\r\n");

@@ -774,7 +774,7 @@ char *qs_render_html_builtin(const qs_report *rep, qs_lang lang) {
   qs_buf *o = &h.out;
   qs_grow(&o->s, &o->cap, 64 * 1024, 1);
   LIT(o, "<!DOCTYPE html>\n<html");
-  attr(&h, "lang", h.en ? "en" : "zh-CN");
+  attr(&h, "lang", qs_lang_tag(lang));
   LIT(o, "><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">"
          "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
          "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"

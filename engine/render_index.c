@@ -75,10 +75,29 @@ static const char style[] =
     ".counts span{margin-right:1.5em}svg text{font-size:11px}"
     "@media print{th{position:static}}";
 
-static const char *tr_label(qs_lang lang, const char *t) {
-  if (lang == QS_LANG_EN)
-    return t;
-  return strcmp(t, "recommend") == 0 ? "推荐" : strcmp(t, "reject") == 0 ? "不推荐" : "复核";
+/* A triage value in words, as the reports say it. */
+static const char *triage_label(qs_lang lang, const char *t) {
+  return qs_msg_get(lang, strcmp(t, "recommend") == 0 ? QS_M_TRIAGE_RECOMMEND
+                          : strcmp(t, "reject") == 0  ? QS_M_TRIAGE_REJECT
+                                                      : QS_M_TRIAGE_REVIEW);
+}
+
+/* A catalog text as HTML: the catalogs hold plain text. */
+static void esc_msg(qs_buf *b, qs_lang lang, qs_msg m) { esc(b, qs_msg_get(lang, m)); }
+
+/* The header cells of the columns keys[0..n-1]. */
+static void column_heads(qs_buf *b, qs_lang lang, const char *const *keys, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    qs_buf_add(b, "<th>");
+    esc(b, qs_column_title(lang, keys[i]));
+    qs_buf_add(b, "</th>");
+  }
+}
+
+static void heading(qs_buf *b, qs_lang lang, qs_msg m) {
+  qs_buf_add(b, "<h2>");
+  esc_msg(b, lang, m);
+  qs_buf_add(b, "</h2>\n");
 }
 
 static void histogram(qs_buf *b, const qs_table *t) {
@@ -113,7 +132,6 @@ static void histogram(qs_buf *b, const qs_table *t) {
 
 void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_lang L = t->lang;
-  int en = L == QS_LANG_EN;
   qs_buf b = {0};
   unsigned char digest[32];
   {
@@ -128,7 +146,7 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     }
   }
   qs_buf_add(&b, "<!DOCTYPE html>\n<html lang=\"");
-  qs_buf_add(&b, en ? "en" : "zh-CN");
+  qs_buf_add(&b, qs_lang_tag(L));
   qs_buf_add(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                  "style-src 'unsafe-inline'; img-src data:; script-src 'sha256-");
@@ -136,11 +154,13 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_buf_add(
       &b,
       "'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-  qs_buf_add(&b, en ? "qscore batch triage" : "qscore 批量初筛");
+  esc_msg(&b, L, QS_M_INDEX_TITLE);
   qs_buf_addf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
-  qs_buf_add(&b, en ? "Batch triage" : "批量初筛结果");
+  esc_msg(&b, L, QS_M_INDEX_HEADING);
   qs_buf_add(&b, "</h1>\n");
-  qs_buf_addf(&b, "<p class=\"asof\">%s %s</p>\n", qs_msg_get(L, QS_M_AS_OF), t->as_of);
+  qs_buf_add(&b, "<p class=\"asof\">");
+  esc_msg(&b, L, QS_M_AS_OF);
+  qs_buf_addf(&b, " %s</p>\n", t->as_of);
 
   size_t rec = 0, rev = 0, rej = 0;
   for (size_t i = 0; i < t->n_rows; i++) {
@@ -151,26 +171,40 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   size_t failed_files = 0;
   for (size_t i = 0; i < t->n_errors; i++)
     failed_files += i == 0 || strcmp(t->errors[i].path, t->errors[i - 1].path) != 0;
-  qs_buf_addf(&b,
-              en ? "<p class=\"counts\"><span>%zu files</span><span>%zu scored</span><span>%zu "
-                   "recommend</span><span>%zu review</span><span>%zu reject</span><span>%zu not "
-                   "scored</span></p>\n"
-                 : "<p class=\"counts\"><span>文件 %zu 个</span><span>已评分 %zu</span><span>推荐 "
-                   "%zu</span><span>复核 %zu</span><span>不推荐 %zu</span><span>未能评分 "
-                   "%zu</span></p>\n",
-              t->n_inputs, t->n_rows, rec, rev, rej, failed_files);
+  const struct {
+    qs_msg m;
+    size_t n;
+  } counts[] = {{QS_M_INDEX_COUNT_FILES, t->n_inputs}, {QS_M_INDEX_COUNT_SCORED, t->n_rows},
+                {QS_M_INDEX_COUNT_RECOMMEND, rec},     {QS_M_INDEX_COUNT_REVIEW, rev},
+                {QS_M_INDEX_COUNT_REJECT, rej},        {QS_M_INDEX_COUNT_NOT_SCORED, failed_files}};
+  qs_buf_add(&b, "<p class=\"counts\">");
+  for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+    qs_buf c = {0};
+    qs_buf_addf(&c, qs_msg_get(L, counts[i].m), counts[i].n);
+    qs_buf_add(&b, "<span>");
+    esc(&b, c.s);
+    qs_buf_add(&b, "</span>");
+    qs_buf_free(&c);
+  }
+  qs_buf_add(&b, "</p>\n");
 
-  qs_buf_add(&b, en ? "<h2>Distribution of totals</h2>\n" : "<h2>总分分布</h2>\n");
+  heading(&b, L, QS_M_INDEX_TOTALS);
   histogram(&b, t);
 
   /* Per province. */
-  qs_buf_add(&b, en ? "<h2>By province</h2>\n" : "<h2>各省汇总</h2>\n");
-  qs_buf_addf(&b,
-              "<table class=\"sortable\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-              "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-              en ? "province" : "省份", en ? "submissions" : "申报数", en ? "mean total" : "平均分",
-              en ? "best" : "最高分", tr_label(L, "recommend"), tr_label(L, "review"),
-              tr_label(L, "reject"));
+  heading(&b, L, QS_M_INDEX_PROVINCES);
+  qs_buf_add(&b, "<table class=\"sortable\"><thead><tr>");
+  const char *province_head[] = {
+      qs_column_title(L, "province"),   qs_column_title(L, "submissions"),
+      qs_column_title(L, "mean-total"), qs_column_title(L, "best"),
+      triage_label(L, "recommend"),     triage_label(L, "review"),
+      triage_label(L, "reject")};
+  for (size_t i = 0; i < sizeof province_head / sizeof province_head[0]; i++) {
+    qs_buf_add(&b, "<th>");
+    esc(&b, province_head[i]);
+    qs_buf_add(&b, "</th>");
+  }
+  qs_buf_add(&b, "</tr></thead><tbody>\n");
   char done[100] = {0};
   for (int pass = 0; pass < 100; pass++) {
     size_t n = 0, r1 = 0, r2 = 0, r3 = 0;
@@ -202,15 +236,11 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_buf_add(&b, "</tbody></table>\n");
 
   /* The ranking. */
-  qs_buf_add(&b, en ? "<h2>Ranking</h2>\n" : "<h2>排名</h2>\n");
+  heading(&b, L, QS_M_INDEX_RANKING);
   qs_buf_add(&b, "<table class=\"sortable\" id=\"ranking\"><thead><tr>");
-  static const char *const head[] = {"rank",     "region_rank", "id",   "title",
+  static const char *const head[] = {"rank",     "region-rank", "id",   "title",
                                      "province", "chain",       "total"};
-  for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
-    qs_buf_add(&b, "<th>");
-    esc(&b, qs_column_title(L, head[i]));
-    qs_buf_add(&b, "</th>");
-  }
+  column_heads(&b, L, head, sizeof head / sizeof head[0]);
   for (size_t i = 0; i < t->rubric->n_inds; i++) {
     qs_buf_add(&b, "<th title=\"");
     esc(&b, t->rubric->inds[i].name);
@@ -218,16 +248,18 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     esc(&b, qs_indicator_title(L, &t->rubric->inds[i]));
     qs_buf_add(&b, "</th>");
   }
-  qs_buf_addf(&b, "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-              qs_column_title(L, "triage"), qs_column_title(L, "flags"),
-              qs_column_title(L, "report"));
+  static const char *const tail[] = {"triage", "flags", "report"};
+  column_heads(&b, L, tail, 3);
+  qs_buf_add(&b, "</tr></thead><tbody>\n");
   for (size_t k = 0; k < t->n_rows; k++) {
     const qs_row *r = t->ranked[k];
     qs_buf_addf(&b, "<tr class=\"%s\"><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td",
                 r->triage, r->rank, r->region_rank);
-    if (r->duplicate_id)
-      qs_buf_add(&b, en ? " class=\"dup\" title=\"the same id in another file\""
-                        : " class=\"dup\" title=\"另一文件中有相同的项目编号\"");
+    if (r->duplicate_id) {
+      qs_buf_add(&b, " class=\"dup\" title=\"");
+      esc_msg(&b, L, QS_M_INDEX_DUPLICATE);
+      qs_buf_add(&b, "\"");
+    }
     qs_buf_add(&b, ">");
     esc(&b, r->id);
     qs_buf_add(&b, "</td><td>");
@@ -240,12 +272,12 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     for (size_t i = 0; i < t->rubric->n_inds; i++)
       qs_buf_addf(&b, "<td class=\"n\">%d</td>", r->points[i]);
     qs_buf_addf(&b, "<td class=\"t\" data-v=\"%s\">%s</td><td class=\"n\">%d</td><td>", r->triage,
-                tr_label(L, r->triage), r->n_flags);
+                triage_label(L, r->triage), r->n_flags);
     if (r->report) { /* none when the report could not be written (said on stderr) */
       qs_buf_add(&b, "<a href=\"");
       esc(&b, r->report);
       qs_buf_add(&b, ".html\">");
-      esc(&b, en ? "report" : "报告");
+      esc_msg(&b, L, QS_M_INDEX_REPORT_LINK);
       qs_buf_add(&b, "</a>");
     }
     qs_buf_add(&b, "</td></tr>\n");
@@ -254,12 +286,11 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_buf_add(&b, "</tbody></table>\n");
 
   if (t->n_errors) {
-    qs_buf_add(&b, en ? "<h2>Not scored</h2>\n" : "<h2>未能评分的文件</h2>\n");
-    qs_buf_addf(&b,
-                "<table class=\"sortable\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr>"
-                "</thead><tbody>\n",
-                qs_column_title(L, "file"), qs_column_title(L, "line"),
-                qs_column_title(L, "message"));
+    heading(&b, L, QS_M_INDEX_NOT_SCORED);
+    static const char *const errors_head[] = {"file", "line", "message"};
+    qs_buf_add(&b, "<table class=\"sortable\"><thead><tr>");
+    column_heads(&b, L, errors_head, 3);
+    qs_buf_add(&b, "</tr></thead><tbody>\n");
     for (size_t i = 0; i < t->n_errors; i++) {
       qs_buf_add(&b, "<tr><td>");
       esc(&b, t->errors[i].path);

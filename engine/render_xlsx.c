@@ -29,10 +29,7 @@ static size_t units_of(unsigned char c, size_t *bytes) {
 
 const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut) {
   *cut = NULL;
-  const char *mark =
-      lang == QS_LANG_EN
-          ? " … [cut to fit a cell: the whole text is in the report and results.jsonl]"
-          : " ……［单元格容纳不下，已截断；全文见该申报的报告和 results.jsonl］";
+  const char *mark = qs_msg_get(lang, QS_M_XLSX_CUT);
   size_t mark_units = 0, total = 0, n;
   for (const char *p = mark; *p; p += n)
     mark_units += units_of((unsigned char)*p, &n);
@@ -93,13 +90,13 @@ static int xl_open(qs_lang lang) {
     QS_XLSX_FUNCTIONS(QS_XLSX_LOAD)
 #undef QS_XLSX_LOAD
     state = missing ? -1 : 1;
-    if (missing)
-      fprintf(stderr,
-              lang == QS_LANG_EN ? "qscore: error: triage.xlsx: cannot load %s (%s); install "
-                                   "Debian's libxlsxwriter4 (scripts/install-deps.sh)\n"
-                                 : "qscore: 错误: triage.xlsx: 无法加载 %s（%s）；请安装 Debian 的 "
-                                   "libxlsxwriter4（scripts/install-deps.sh）\n",
-              QS_XLSXWRITER_SONAME, missing);
+    if (missing) {
+      qs_buf b = {0};
+      qs_buf_addf(&b, "qscore: %s: triage.xlsx: ", qs_msg_get(lang, QS_M_ERROR));
+      qs_buf_addf(&b, qs_msg_get(lang, QS_M_XLSX_CANNOT_LOAD), QS_XLSXWRITER_SONAME, missing);
+      fprintf(stderr, "%s\n", b.s);
+      qs_buf_free(&b);
+    }
   }
   return state > 0 ? 0 : -1;
 }
@@ -132,12 +129,12 @@ static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
   lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, name);
   const qs_rubric *r = t->rubric;
-  static const char *const tail[] = {"triage",       "flags", "error_flags",
-                                     "duplicate_id", "file",  "report"};
+  static const char *const tail[] = {"triage",       "flags", "error-flags",
+                                     "duplicate-id", "file",  "report"};
   int n = 8 + (int)r->n_inds + (int)r->n_sections + 6;
   const char **titles = calloc((size_t)n, sizeof *titles);
   double *widths = calloc((size_t)n, sizeof *widths);
-  static const char *const head[] = {"rank",     "region_rank", "id",    "title",
+  static const char *const head[] = {"rank",     "region-rank", "id",    "title",
                                      "province", "region",      "chain", "total"};
   int c = 0;
   for (int i = 0; i < 8; i++, c++) {
@@ -195,7 +192,7 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
 }
 
 static void flags_sheet(book *b, qs_table *t) {
-  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "flags" : "提示");
+  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_FLAGS));
   static const char *const keys[] = {"file", "id",   "indicator", "severity",
                                      "code", "text", "evidence"};
   static const double widths[] = {36, 22, 14, 9, 22, 80, 30};
@@ -213,8 +210,7 @@ static void flags_sheet(book *b, qs_table *t) {
 }
 
 static void errors_sheet(book *b, const qs_table *t) {
-  lxw_worksheet *ws =
-      xl.workbook_add_worksheet(b->wb, t->lang == QS_LANG_EN ? "not scored" : "未评分");
+  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_NOT_SCORED));
   static const char *const keys[] = {"file", "line", "kind", "message"};
   static const double widths[] = {40, 8, 10, 90};
   const char *titles[4];
@@ -244,7 +240,7 @@ int qs_write_xlsx(qs_table *t, qs_file *f) {
     return -1;
   const char *sde = getenv("SOURCE_DATE_EPOCH");
   lxw_doc_properties props = {
-      .title = (char *)(t->lang == QS_LANG_EN ? "qscore triage" : "qscore 初筛排名"),
+      .title = (char *)qs_msg_get(t->lang, QS_M_XLSX_TITLE),
       .created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : (time_t)1,
   };
   xl.workbook_set_properties(wb, &props);
@@ -252,7 +248,7 @@ int qs_write_xlsx(qs_table *t, qs_file *f) {
   xl.format_set_bold(b.head);
   xl.format_set_bg_color(b.head, 0xDDEBF7);
   xl.format_set_text_wrap(b.wrap);
-  ranking_sheet(&b, t, t->lang == QS_LANG_EN ? "ranking" : "排名", NULL);
+  ranking_sheet(&b, t, qs_msg_get(t->lang, QS_M_SHEET_RANKING), NULL);
   /* One sheet per province, in the order of the province codes. */
   char done[100] = {0};
   for (int pass = 0; pass < 100; pass++) {

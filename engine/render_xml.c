@@ -190,7 +190,7 @@ xmlDocPtr qs_report_xml(const qs_report *rep, qs_lang lang) {
   attr(root, "qscore-version", rep->qscore_version);
   attr(root, "edition", r->edition);
   attr(root, "rules-sha256", rep->rules_sha256);
-  attr(root, "lang", lang == QS_LANG_EN ? "en" : "zh");
+  attr(root, "lang", qs_lang_code(lang));
   text_child(root, ns, "rubric-title", r->title);
   xmlNodePtr in = el(root, ns, "input");
   attr(in, "path", rep->path);

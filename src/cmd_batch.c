@@ -47,7 +47,7 @@ static char *written_list(int written, qs_lang lang) {
   qs_buf_add(&b, "");
   for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
     if (written & outs[i].bit)
-      qs_buf_addf(&b, "%s%s", b.len ? (lang == QS_LANG_EN ? ", " : "、") : "", outs[i].name);
+      qs_buf_addf(&b, "%s%s", b.len ? qs_msg_get(lang, QS_M_LIST_SEPARATOR) : "", outs[i].name);
   if (!b.len)
     qs_buf_add(&b, qs_msg_get(lang, QS_M_NONE));
   return qs_buf_take(&b);
@@ -56,15 +56,11 @@ static char *written_list(int written, qs_lang lang) {
 int qs_cmd_batch(const qs_cli *cli) {
   qs_lang L = cli->lang;
   if (cli->n_args < 1) {
-    qs_cli_usage_error(cli, "%s",
-                       L == QS_LANG_EN ? "batch needs at least one file or folder"
-                                       : "batch 至少需要一个文件或目录");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(L, QS_M_BATCH_NO_INPUT));
     return QS_EXIT_USAGE;
   }
   if (cli->format) {
-    qs_cli_usage_error(cli, "%s",
-                       L == QS_LANG_EN ? "batch writes every format; --format is not for it"
-                                       : "batch 输出全部格式，不接受 --format");
+    qs_cli_usage_error(cli, "%s", qs_msg_get(L, QS_M_BATCH_NO_FORMAT));
     return QS_EXIT_USAGE;
   }
   /* No transparent huge pages for a batch (the workers inherit the setting): they make a
@@ -132,22 +128,18 @@ int qs_cmd_batch(const qs_cli *cli) {
     qs_buf_free(&b);
     rc = s.signal == SIGINT ? QS_EXIT_SIGINT : QS_EXIT_SIGTERM;
   } else if (run != 0) {
-    say_error(L, L == QS_LANG_EN ? "cannot start the worker processes (fork or pipe failed)"
-                                 : "无法启动评分进程（fork 或 pipe 失败）");
+    say_error(L, qs_msg_get(L, QS_M_BATCH_CANNOT_START));
     rc = QS_EXIT_INTERNAL;
   } else {
     qs_batch_write_outputs(e, &in, &o, &s);
     if (s.rules_failed) {
       /* The table is complete for every other file, but rules that fail on some input are
        * not rules to rank a round by. */
-      fprintf(stderr,
-              L == QS_LANG_EN
-                  ? "qscore: error: the rules failed on %zu files (kind \"rules\" in "
-                    "errors.csv): the rules are at fault, not the files; fix them and run "
-                    "again\n"
-                  : "qscore: 错误: 规则在 %zu 个文件上运行出错（errors.csv 中类别为 "
-                    "\"rules\"）：问题在规则而非文件，请修正规则后重新运行\n",
-              s.rules_failed);
+      qs_buf b = {0};
+      qs_buf_addf(&b, "qscore: %s: ", qs_msg_get(L, QS_M_ERROR));
+      qs_buf_addf(&b, qs_msg_get(L, QS_M_BATCH_RULES_FAILED), s.rules_failed);
+      fprintf(stderr, "%s\n", b.s);
+      qs_buf_free(&b);
       rc = QS_EXIT_RULES;
     } else if (s.failed || s.skipped || s.write_failures) {
       rc = QS_EXIT_INPUT;
@@ -155,23 +147,16 @@ int qs_cmd_batch(const qs_cli *cli) {
     if (!cli->quiet) {
       char *list = written_list(s.written, L);
       char *shown = qs_display_name(out_dir);
-      fprintf(stderr,
-              L == QS_LANG_EN
-                  ? "%zu files: %zu scored (%zu recommend, %zu review, %zu reject), %zu not "
-                    "scored and %zu skipped (see errors.csv); %zu taken from an earlier run. "
-                    "Scoring day %s. Written in %s: %s.\n"
-                  : "共 %zu 个文件：已评分 %zu 个（推荐 %zu、复核 %zu、不推荐 %zu），未能评分 %zu "
-                    "个，跳过 %zu 个（见 errors.csv）；其中 %zu 个沿用上次结果。评审基准日 %s。"
-                    "已写入 %s：%s。\n",
-              in.n, s.scored, s.recommend, s.review, s.reject, s.failed, s.skipped, s.cached, day,
-              shown, list);
-      if (s.write_failures)
-        fprintf(stderr,
-                L == QS_LANG_EN ? "qscore: %zu outputs could not be written (see above); run "
-                                  "again with --resume once the cause is fixed\n"
-                                : "qscore: %zu 个输出未能写入（原因见上）；排除后加 --resume "
-                                  "再次运行即可补齐\n",
-                s.write_failures);
+      qs_buf b = {0};
+      qs_buf_addf(&b, qs_msg_get(L, QS_M_BATCH_SUMMARY), in.n, s.scored, s.recommend, s.review,
+                  s.reject, s.failed, s.skipped, s.cached, day, shown, list);
+      fprintf(stderr, "%s\n", b.s);
+      qs_buf_free(&b);
+      if (s.write_failures) {
+        qs_buf_addf(&b, qs_msg_get(L, QS_M_BATCH_WRITE_FAILURES), s.write_failures);
+        fprintf(stderr, "qscore: %s\n", b.s);
+        qs_buf_free(&b);
+      }
       free(list);
       free(shown);
     }

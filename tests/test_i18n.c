@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../engine/batch_table.h"
 #include "../engine/qs_finding.h"
 #include "../engine/qs_util.h"
 #include "helpers.h"
@@ -212,7 +213,7 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
     char *id = qs_xstrndup(cat[k], lens[k]);
     /* The words C reads itself have tests of their own below. */
     if (strncmp(id, "ui.", 3) == 0 || strncmp(id, "unit.", 5) == 0 ||
-        strncmp(id, "errno.", 6) == 0) {
+        strncmp(id, "errno.", 6) == 0 || strncmp(id, "column.", 7) == 0) {
       free(id);
       continue;
     }
@@ -392,6 +393,40 @@ Test(i18n, every_unit_and_errno_entry_is_used) {
   for (size_t i = 0; i < nu; i++)
     free(units[i]);
   free(units);
+}
+
+Test(i18n, every_column_has_a_title_and_every_title_a_column) {
+  /* column.KEY: a column of the batch tables, each titled in both languages. */
+  size_t n = 0;
+  for (; qs_column_keys[n]; n++) {
+    qs_buf id = {0};
+    qs_buf_addf(&id, "column.%s", qs_column_keys[n]);
+    for (int l = 0; l < 2; l++)
+      cr_expect_not_null(qs_catalog_get(l ? QS_LANG_EN : QS_LANG_ZH, id.s, NULL),
+                         "i18n/%s.txt lacks %s", l ? "en" : "zh", id.s);
+    qs_buf_free(&id);
+  }
+  cr_expect_gt(n, 0);
+  for (int l = 0; l < 2; l++) {
+    const char **cat;
+    size_t *lens;
+    size_t nc = qs_catalog_ids(l ? QS_LANG_EN : QS_LANG_ZH, &cat, &lens);
+    for (size_t k = 0; k < nc; k++) {
+      if (lens[k] < 7 || strncmp(cat[k], "column.", 7) != 0)
+        continue;
+      int used = 0;
+      for (size_t i = 0; i < n && !used; i++)
+        used = strlen(qs_column_keys[i]) == lens[k] - 7 &&
+               strncmp(qs_column_keys[i], cat[k] + 7, lens[k] - 7) == 0;
+      cr_expect(used, "i18n/%s.txt: %.*s is no column of engine/render_csv.c", l ? "en" : "zh",
+                (int)lens[k], cat[k]);
+    }
+    free(cat);
+    free(lens);
+  }
+  cr_expect_str_eq(qs_column_title(QS_LANG_ZH, "region-rank"), "省内排名");
+  cr_expect_str_eq(qs_column_title(QS_LANG_EN, "region-rank"), "rank in province");
+  cr_expect_str_eq(qs_column_title(QS_LANG_EN, "no-such-column"), "no-such-column");
 }
 
 /* The end of the s-expression that starts at p (an opening parenthesis), strings and comments
