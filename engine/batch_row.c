@@ -21,15 +21,11 @@ static void put_str(qs_buf *b, const char *s) {
 }
 
 /* The text of a finding in the report's language, as the JSON report picks it. */
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 static void put_flag(qs_buf *b, const char *indicator, const qs_flag *f, qs_lang lang) {
   put_str(b, indicator);
   put_str(b, qs_severity_name(f->severity));
   put_str(b, f->code);
-  put_str(b, pick(lang, f->text, f->text_en));
+  put_str(b, qs_pick(lang, f->text, f->text_en));
   qs_buf ev = {0};
   qs_buf_add(&ev, "");
   for (size_t i = 0; i < f->n_evidence; i++)

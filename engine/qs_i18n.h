@@ -222,6 +222,11 @@ const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
 /* The code of a language, as --lang takes it: "zh", "en". */
+/* A text of a model that carries both languages (a rubric name, a finding's words): the English
+ * one in English when there is one, else the Chinese; never NULL. */
+static inline const char *qs_pick(qs_lang lang, const char *zh, const char *en) {
+  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
+}
 const char *qs_lang_code(qs_lang lang);
 /* The language's tag for an HTML page's lang attribute (BCP 47): "zh-CN", "en". */
 const char *qs_lang_tag(qs_lang lang);

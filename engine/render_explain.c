@@ -12,10 +12,6 @@
 
 #define M(id) qs_msg_get(lang, id)
 
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 static void ids(FILE *out, char **ev, size_t n) {
   if (!n)
     return;
@@ -91,7 +87,7 @@ static size_t rules_fired(const qs_engine *e, fired **out) {
 static void indicator(const qs_report *rep, const qs_engine *e, const qs_result *res,
                       const fired *f, size_t nf, qs_lang lang, FILE *out) {
   const qs_indicator_def *d = res->def;
-  fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, pick(lang, d->name, d->name_en), res->points,
+  fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, qs_pick(lang, d->name, d->name_en), res->points,
           d->max);
   if (!d->scored) {
     fputs(M(QS_M_EXPLAIN_NOT_SCORED), out);
@@ -125,15 +121,15 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
       int held = 0;
       for (size_t h = 0; h < res->n_held; h++)
         held |= strcmp(res->held[h].condition, c->id) == 0;
-      char *t = qs_rubric_expand(rep->rubric, pick(lang, c->text, c->text_en));
-      params_in(pick(lang, c->text, c->text_en), &params, &np, &cap);
+      char *t = qs_rubric_expand(rep->rubric, qs_pick(lang, c->text, c->text_en));
+      params_in(qs_pick(lang, c->text, c->text_en), &params, &np, &cap);
       fprintf(out, "    %s %s: %s\n", held ? "✓" : "✗", c->id, t);
       free(t);
       for (size_t h = 0; h < res->n_held; h++) {
         const qs_reason *x = &res->held[h];
         if (strcmp(x->condition, c->id) != 0)
           continue;
-        fprintf(out, "        - %s", pick(lang, x->text, x->text_en));
+        fprintf(out, "        - %s", qs_pick(lang, x->text, x->text_en));
         ids(out, x->evidence, x->n_evidence);
         fprintf(out, " <%s>\n", x->rule);
       }
@@ -147,15 +143,15 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
       for (size_t i = 0; i < res->n_placed; i++) {
         const qs_factor_def *fd = res->placed[i].def;
         int present = res->placed[i].present;
-        char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
-        params_in(pick(lang, fd->text, fd->text_en), &params, &np, &cap);
+        char *t = qs_rubric_expand(rep->rubric, qs_pick(lang, fd->text, fd->text_en));
+        params_in(qs_pick(lang, fd->text, fd->text_en), &params, &np, &cap);
         fprintf(out, "      %s +%d %s: %s\n", present ? "✓" : "·", fd->points, fd->id, t);
         free(t);
         for (size_t k2 = 0; k2 < res->n_reasons; k2++) {
           const qs_reason *x = &res->reasons[k2];
           if (!x->is_factor || strcmp(x->condition, fd->id) != 0)
             continue;
-          fprintf(out, "          - %s", pick(lang, x->text, x->text_en));
+          fprintf(out, "          - %s", qs_pick(lang, x->text, x->text_en));
           ids(out, x->evidence, x->n_evidence);
           fprintf(out, " <%s>\n", x->rule);
         }
@@ -168,7 +164,8 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     const qs_band *next = qs_indicator_band(d, res->gaps[0].level);
     fprintf(out, M(QS_M_EXPLAIN_TO_REACH), next ? next->min : 0, next ? next->max : 0);
     for (size_t i = 0; i < res->n_gaps; i++) {
-      char *t = qs_rubric_expand(rep->rubric, pick(lang, res->gaps[i].text, res->gaps[i].text_en));
+      char *t =
+          qs_rubric_expand(rep->rubric, qs_pick(lang, res->gaps[i].text, res->gaps[i].text_en));
       fprintf(out, "    - %s: %s\n", res->gaps[i].condition, t);
       free(t);
     }
@@ -185,14 +182,15 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     fputs(M(QS_M_EXPLAIN_NOT_COUNTED), out);
     for (size_t i = 0; i < res->n_excluded; i++)
       fprintf(out, "    - [%s] %s <%s>\n", res->excluded[i].evidence,
-              pick(lang, res->excluded[i].text, res->excluded[i].text_en), res->excluded[i].rule);
+              qs_pick(lang, res->excluded[i].text, res->excluded[i].text_en),
+              res->excluded[i].rule);
   }
   if (res->n_flags) {
     fputs(M(QS_M_EXPLAIN_FLAGS), out);
     for (size_t i = 0; i < res->n_flags; i++) {
       const qs_flag *x = &res->flags[i];
       fprintf(out, "    - %s %s: %s", qs_severity_name(x->severity), x->code,
-              pick(lang, x->text, x->text_en));
+              qs_pick(lang, x->text, x->text_en));
       ids(out, x->evidence, x->n_evidence);
       fputc('\n', out);
     }
@@ -240,7 +238,7 @@ static void write_explain(const qs_report *rep, const qs_engine *e, const char *
     for (size_t i = 0; i < rep->n_flags; i++) {
       const qs_flag *x = &rep->flags[i];
       fprintf(out, "  - %s %s: %s", qs_severity_name(x->severity), x->code,
-              pick(lang, x->text, x->text_en));
+              qs_pick(lang, x->text, x->text_en));
       ids(out, x->evidence, x->n_evidence);
       fputc('\n', out);
     }

@@ -33,10 +33,6 @@
 
 #define LIT(b, s) qs_buf_addn((b), (s), sizeof(s) - 1)
 
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 static const char *str(const char *s) { return s ? s : ""; }
 
 /* ------------------------------------------------------------------ the words (template t) */
@@ -418,7 +414,7 @@ static void flag_items(writer *h, const char *owner, const qs_flag *f, size_t n)
     LIT(&h->out, "</b> <span class=\"cite\">");
     text(h, f[i].code);
     LIT(&h->out, "</span>:\n      ");
-    text(h, pick(lang, f[i].text, f[i].text_en));
+    text(h, qs_pick(lang, f[i].text, f[i].text_en));
     cites(h, owner, f[i].evidence, f[i].n_evidence);
     LIT(&h->out, "</li>");
   }
@@ -623,7 +619,7 @@ static void card(writer *h, const qs_result *res) {
       const qs_reason *r = &res->reasons[i];
       if (r->is_factor)
         continue;
-      const char *t = pick(lang, r->text, r->text_en);
+      const char *t = qs_pick(lang, r->text, r->text_en);
       LIT(o, "<li>");
       text(h, t);
       cites(h, d->id, r->evidence, r->n_evidence);
@@ -643,7 +639,7 @@ static void card(writer *h, const qs_result *res) {
       qs_buf_add(o, present ? "<li class=\"present\">+" : "<li class=\"absent\">(+");
       text_long(h, fd->points);
       qs_buf_add(o, present ? " " : ") ");
-      char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
+      char *t = qs_rubric_expand(rep->rubric, qs_pick(lang, fd->text, fd->text_en));
       text(h, t);
       free(t);
       for (size_t i = 0; i < res->n_reasons; i++) {
@@ -651,7 +647,7 @@ static void card(writer *h, const qs_result *res) {
         if (!r->is_factor || strcmp(str(r->condition), str(fd->id)) != 0)
           continue;
         LIT(o, "<div class=\"gloss\">· ");
-        text(h, pick(lang, r->text, r->text_en));
+        text(h, qs_pick(lang, r->text, r->text_en));
         cites(h, d->id, r->evidence, r->n_evidence);
         LIT(o, "</div>");
       }
@@ -687,7 +683,7 @@ static void card(writer *h, const qs_result *res) {
       LIT(o, ">");
       text(h, e->evidence);
       LIT(o, "</a> ");
-      text(h, pick(lang, e->text, e->text_en));
+      text(h, qs_pick(lang, e->text, e->text_en));
       LIT(o, "</li>");
     }
     LIT(o, "</ul>");
@@ -701,7 +697,7 @@ static void card(writer *h, const qs_result *res) {
     range(h, b ? b->min : 0, b ? b->max : 0);
     LIT(o, ")</h3><ul>");
     for (size_t i = 0; i < res->n_gaps; i++) {
-      const char *t = pick(lang, res->gaps[i].text, res->gaps[i].text_en);
+      const char *t = qs_pick(lang, res->gaps[i].text, res->gaps[i].text_en);
       LIT(o, "<li>");
       text(h, t);
       if (t[0])

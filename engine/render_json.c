@@ -7,10 +7,6 @@
 #include "qs_render.h"
 #include "qs_util.h"
 
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 /* The text of root and a final newline; root is released. */
 static char *dump(json_t *root, size_t flags) {
   char *s = json_dumps(root, flags);
@@ -57,7 +53,7 @@ static json_t *flags_json(const qs_flag *f, size_t n, qs_lang lang) {
     json_t *o = json_object();
     json_object_set_new(o, "code", str(f[i].code));
     json_object_set_new(o, "severity", str(qs_severity_name(f[i].severity)));
-    json_object_set_new(o, "text", str(pick(lang, f[i].text, f[i].text_en)));
+    json_object_set_new(o, "text", str(qs_pick(lang, f[i].text, f[i].text_en)));
     json_object_set_new(o, "rule", str(f[i].rule));
     json_object_set_new(o, "evidence", strs(f[i].evidence, f[i].n_evidence));
     json_array_append_new(arr, o);
@@ -97,7 +93,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     json_object_set_new(x, r->is_factor ? "factor" : "condition", str(r->condition));
     if (r->is_factor)
       json_object_set_new(x, "points", json_integer(r->points));
-    json_object_set_new(x, "text", str(pick(lang, r->text, r->text_en)));
+    json_object_set_new(x, "text", str(qs_pick(lang, r->text, r->text_en)));
     json_object_set_new(x, "evidence", strs(r->evidence, r->n_evidence));
     json_array_append_new(reasons, x);
   }
@@ -109,7 +105,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     json_object_set_new(x, "factor", str(fd->id));
     json_object_set_new(x, "points", json_integer(fd->points));
     json_object_set_new(x, "present", json_boolean(present));
-    json_object_set_new(x, "text", expanded(rep->rubric, pick(lang, fd->text, fd->text_en)));
+    json_object_set_new(x, "text", expanded(rep->rubric, qs_pick(lang, fd->text, fd->text_en)));
     json_array_append_new(factors, x);
   }
   json_object_set_new(o, "reasons", reasons);
@@ -130,7 +126,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     const qs_band *b = qs_indicator_band(def, g->level);
     json_t *x = json_object();
     json_object_set_new(x, "condition", str(g->condition));
-    json_object_set_new(x, "text", str(pick(lang, g->text, g->text_en)));
+    json_object_set_new(x, "text", str(qs_pick(lang, g->text, g->text_en)));
     json_t *bb = json_object();
     json_object_set_new(bb, "min", json_integer(b ? b->min : 0));
     json_object_set_new(bb, "max", json_integer(b ? b->max : 0));
@@ -146,7 +142,7 @@ static json_t *indicator_json(const qs_report *rep, const qs_result *res, qs_lan
     json_t *j = json_object();
     json_object_set_new(j, "evidence", str(x->evidence));
     json_object_set_new(j, "rule", str(x->rule));
-    json_object_set_new(j, "text", str(pick(lang, x->text, x->text_en)));
+    json_object_set_new(j, "text", str(qs_pick(lang, x->text, x->text_en)));
     json_array_append_new(excl, j);
   }
   json_object_set_new(o, "excluded", excl);
@@ -272,7 +268,7 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
           json_t *c = json_object();
           json_object_set_new(c, "id", str(d->conds[j].id));
           json_object_set_new(c, "text",
-                              expanded(r, pick(lang, d->conds[j].text, d->conds[j].text_en)));
+                              expanded(r, qs_pick(lang, d->conds[j].text, d->conds[j].text_en)));
           json_array_append_new(conds, c);
         }
       for (size_t j = 0; j < d->n_factors; j++)
@@ -280,8 +276,8 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
           json_t *c = json_object();
           json_object_set_new(c, "id", str(d->factors[j].id));
           json_object_set_new(c, "points", json_integer(d->factors[j].points));
-          json_object_set_new(c, "text",
-                              expanded(r, pick(lang, d->factors[j].text, d->factors[j].text_en)));
+          json_object_set_new(
+              c, "text", expanded(r, qs_pick(lang, d->factors[j].text, d->factors[j].text_en)));
           json_array_append_new(facs, c);
         }
       json_object_set_new(bo, "conditions", conds);
@@ -304,7 +300,7 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
     json_object_set_new(o, "min", p->is_int ? json_integer((json_int_t)p->min) : json_real(p->min));
     json_object_set_new(o, "max", p->is_int ? json_integer((json_int_t)p->max) : json_real(p->max));
     json_object_set_new(o, "unit", str(p->unit));
-    json_object_set_new(o, "rationale", str(pick(lang, p->text, p->text_en)));
+    json_object_set_new(o, "rationale", str(qs_pick(lang, p->text, p->text_en)));
     json_array_append_new(params, o);
   }
   json_object_set_new(root, "params", params);

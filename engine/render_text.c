@@ -9,10 +9,6 @@
 
 #define M(id) qs_msg_get(lang, id)
 
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 const char *qs_triage_label(qs_lang lang, const char *t) {
   if (strcmp(t, "recommend") == 0)
     return M(QS_M_TRIAGE_RECOMMEND);
@@ -41,7 +37,7 @@ static void ids(FILE *out, char **ev, size_t n) {
 static void flags(FILE *out, qs_lang lang, const qs_flag *f, size_t n, const char *indent) {
   for (size_t i = 0; i < n; i++) {
     fprintf(out, "%s- %s %s: %s", indent, qs_severity_name(f[i].severity), f[i].code,
-            pick(lang, f[i].text, f[i].text_en));
+            qs_pick(lang, f[i].text, f[i].text_en));
     ids(out, f[i].evidence, f[i].n_evidence);
     fputc('\n', out);
   }
@@ -65,7 +61,7 @@ static void band_line(FILE *out, qs_lang lang, const qs_band *b) {
 
 static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
   const qs_indicator_def *d = res->def;
-  fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, pick(lang, d->name, d->name_en), res->points,
+  fprintf(out, "\n== %s %s: %d / %d ==\n", d->id, qs_pick(lang, d->name, d->name_en), res->points,
           d->max);
   if (lang == QS_LANG_EN)
     fprintf(out, "  (%s)\n", d->name);
@@ -77,7 +73,7 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
       const qs_reason *r = &res->reasons[i];
       if (r->is_factor)
         continue;
-      fprintf(out, "    - %s", pick(lang, r->text, r->text_en));
+      fprintf(out, "    - %s", qs_pick(lang, r->text, r->text_en));
       ids(out, r->evidence, r->n_evidence);
       fprintf(out, " <%s>\n", r->rule);
     }
@@ -91,7 +87,7 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
       const qs_reason *r = &res->reasons[i];
       if (!r->is_factor)
         continue;
-      fprintf(out, "    + %s: %s", r->condition, pick(lang, r->text, r->text_en));
+      fprintf(out, "    + %s: %s", r->condition, qs_pick(lang, r->text, r->text_en));
       ids(out, r->evidence, r->n_evidence);
       fputc('\n', out);
     }
@@ -102,13 +98,13 @@ static void indicator_block(FILE *out, qs_lang lang, const qs_result *res) {
     fprintf(out, "  %s (%s):\n", M(QS_M_GAPS),
             range(r, next ? next->min : 0, next ? next->max : 0));
     for (size_t i = 0; i < res->n_gaps; i++)
-      fprintf(out, "    - %s\n", pick(lang, res->gaps[i].text, res->gaps[i].text_en));
+      fprintf(out, "    - %s\n", qs_pick(lang, res->gaps[i].text, res->gaps[i].text_en));
   }
   if (res->n_excluded) {
     fprintf(out, "  %s:\n", M(QS_M_EXCLUDED));
     for (size_t i = 0; i < res->n_excluded; i++)
       fprintf(out, "    - [%s] %s\n", res->excluded[i].evidence,
-              pick(lang, res->excluded[i].text, res->excluded[i].text_en));
+              qs_pick(lang, res->excluded[i].text, res->excluded[i].text_en));
   }
   if (res->n_flags) {
     fprintf(out, "  %s:\n", M(QS_M_FLAGS));
@@ -130,7 +126,7 @@ static void write_text(const qs_report *rep, qs_lang lang, FILE *out) {
 
   for (size_t s = 0; s < r->n_sections; s++) {
     fprintf(out, "%s %s: %d / %d\n", M(QS_M_SECTION),
-            pick(lang, r->sections[s].name, r->sections[s].name_en), rep->section_points[s],
+            qs_pick(lang, r->sections[s].name, r->sections[s].name_en), rep->section_points[s],
             r->sections[s].max);
     for (size_t i = 0; i < rep->n_results; i++) {
       const qs_result *res = &rep->results[i];
@@ -143,7 +139,7 @@ static void write_text(const qs_report *rep, qs_lang lang, FILE *out) {
       else
         snprintf(pts, sizeof pts, " -");
       fprintf(out, "  %s/%-2d  %-15s %s", pts, res->def->max, res->def->id,
-              pick(lang, res->def->name, res->def->name_en));
+              qs_pick(lang, res->def->name, res->def->name_en));
       if (res->has_self)
         fprintf(out, "  (%s %g)", M(QS_M_SELF), res->self_points);
       if (!res->def->scored)
@@ -172,12 +168,12 @@ static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
   fprintf(out, "%s %d\n", M(QS_M_TOTAL), r->max_total);
   for (size_t s = 0; s < r->n_sections; s++) {
     const qs_section_def *sec = &r->sections[s];
-    fprintf(out, "  %s %s: %d", sec->id, pick(lang, sec->name, sec->name_en), sec->max);
+    fprintf(out, "  %s %s: %d", sec->id, qs_pick(lang, sec->name, sec->name_en), sec->max);
     if (sec->official_max != sec->max)
       fprintf(out, M(QS_M_RUBRIC_OFFICIAL_MAX), sec->official_max);
     fputc('\n', out);
   }
-  fprintf(out, "%s\n", pick(lang, r->note, r->note_en));
+  fprintf(out, "%s\n", qs_pick(lang, r->note, r->note_en));
   for (size_t i = 0; i < r->n_inds; i++) {
     const qs_indicator_def *d = &r->inds[i];
     fprintf(out, "\n%-15s %s (%s) %d%s\n", d->id, d->name, d->name_en, d->max,
@@ -187,13 +183,13 @@ static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
       band_line(out, lang, b);
       for (size_t j = 0; j < d->n_conds; j++)
         if (d->conds[j].level == b->level) {
-          char *t = qs_rubric_expand(r, pick(lang, d->conds[j].text, d->conds[j].text_en));
+          char *t = qs_rubric_expand(r, qs_pick(lang, d->conds[j].text, d->conds[j].text_en));
           fprintf(out, "      ? %s: %s\n", d->conds[j].id, t);
           free(t);
         }
       for (size_t j = 0; j < d->n_factors; j++)
         if (d->factors[j].level == b->level) {
-          char *t = qs_rubric_expand(r, pick(lang, d->factors[j].text, d->factors[j].text_en));
+          char *t = qs_rubric_expand(r, qs_pick(lang, d->factors[j].text, d->factors[j].text_en));
           fprintf(out, "      + %d %s: %s\n", d->factors[j].points, d->factors[j].id, t);
           free(t);
         }
@@ -211,7 +207,7 @@ static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
     fprintf(out, M(QS_M_RUBRIC_VALUE), v, qs_unit(lang, p->unit));
     if (p->value != p->dflt)
       fprintf(out, M(QS_M_RUBRIC_DEFAULT), dv);
-    fprintf(out, "  [%s, %s]\n      %s\n", lo, hi, pick(lang, p->text, p->text_en));
+    fprintf(out, "  [%s, %s]\n      %s\n", lo, hi, qs_pick(lang, p->text, p->text_en));
   }
 }
 

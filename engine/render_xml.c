@@ -22,10 +22,6 @@
 
 #define NS "urn:qscore:report:2025"
 
-static const char *pick(qs_lang lang, const char *zh, const char *en) {
-  return lang == QS_LANG_EN && en && en[0] ? en : zh ? zh : "";
-}
-
 static xmlNodePtr el(xmlNodePtr parent, xmlNsPtr ns, const char *name) {
   return xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
 }
@@ -56,7 +52,7 @@ static void flags(xmlNodePtr parent, xmlNsPtr ns, const qs_flag *f, size_t n, qs
     attr(x, "code", f[i].code);
     attr(x, "severity", qs_severity_name(f[i].severity));
     attr(x, "rule", f[i].rule);
-    text_child(x, ns, "text", pick(lang, f[i].text, f[i].text_en));
+    text_child(x, ns, "text", qs_pick(lang, f[i].text, f[i].text_en));
     evidence_refs(x, ns, f[i].evidence, f[i].n_evidence);
   }
 }
@@ -107,7 +103,7 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
       for (size_t h = 0; h < res->n_held; h++)
         held |= strcmp(res->held[h].condition, c->id) == 0;
       attr(cx, "held", held ? "true" : "false");
-      char *t = qs_rubric_expand(rep->rubric, pick(lang, c->text, c->text_en));
+      char *t = qs_rubric_expand(rep->rubric, qs_pick(lang, c->text, c->text_en));
       text_child(cx, ns, "text", t);
       free(t);
       for (size_t h = 0; h < res->n_held; h++) {
@@ -116,7 +112,7 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
           continue;
         xmlNodePtr hx = el(cx, ns, "held");
         attr(hx, "rule", r->rule);
-        text_child(hx, ns, "text", pick(lang, r->text, r->text_en));
+        text_child(hx, ns, "text", qs_pick(lang, r->text, r->text_en));
         evidence_refs(hx, ns, r->evidence, r->n_evidence);
       }
     }
@@ -128,7 +124,7 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
     attr(rx, r->is_factor ? "factor" : "condition", r->condition);
     if (r->is_factor)
       attr_int(rx, "points", r->points);
-    text_child(rx, ns, "text", pick(lang, r->text, r->text_en));
+    text_child(rx, ns, "text", qs_pick(lang, r->text, r->text_en));
     evidence_refs(rx, ns, r->evidence, r->n_evidence);
     for (size_t k = 0; k < r->n_evidence; k++) {
       const qs_evidence *e = qs_report_evidence(rep, r->evidence[k]);
@@ -147,7 +143,7 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
       attr(fx, "id", fd->id);
       attr_int(fx, "points", fd->points);
       attr(fx, "present", present ? "true" : "false");
-      char *t = qs_rubric_expand(rep->rubric, pick(lang, fd->text, fd->text_en));
+      char *t = qs_rubric_expand(rep->rubric, qs_pick(lang, fd->text, fd->text_en));
       text_child(fx, ns, "text", t);
       free(t);
     }
@@ -159,14 +155,14 @@ static void indicator(xmlNodePtr root, xmlNsPtr ns, const qs_report *rep, const 
     attr(gx, "condition", g->condition);
     attr_int(gx, "min", b ? b->min : 0);
     attr_int(gx, "max", b ? b->max : 0);
-    text_child(gx, ns, "text", pick(lang, g->text, g->text_en));
+    text_child(gx, ns, "text", qs_pick(lang, g->text, g->text_en));
   }
   for (size_t i = 0; i < res->n_excluded; i++) {
     const qs_exclusion *e = &res->excluded[i];
     xmlNodePtr ex = el(x, ns, "excluded");
     attr(ex, "ref", e->evidence);
     attr(ex, "rule", e->rule);
-    text_child(ex, ns, "text", pick(lang, e->text, e->text_en));
+    text_child(ex, ns, "text", qs_pick(lang, e->text, e->text_en));
     const qs_evidence *ev = qs_report_evidence(rep, e->evidence);
     if (ev)
       cited[ev - rep->evidence] = 1;
