@@ -26,7 +26,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 XLSX_SONAME = $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) | \
 	awk '/SONAME/ { print $$2 }')
-QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iengine -Iimporters \
+QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Ibase -Iengine -Iimporters \
 	-I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 # libclips-dev ships the static library only as -lclips; it uses libm without saying so.
 # MALLOC_LIBS: jemalloc instead of glibc's malloc. CLIPS, libxml2 and libxslt allocate and free
@@ -40,14 +40,14 @@ LIBS = $(PKG_LIBS) -lclips -lm $(MALLOC_LIBS)
 # The library (libqscore.a: importers, engine, renderers, batch) and the tool apart, as curl's
 # lib/ and src/: src/ is the qscore command line (options, one file per command), linked
 # against the library; nothing in engine/ or importers/ includes a header of src/.
-LIB_SRC = $(wildcard engine/*.c) $(wildcard importers/*.c)
+LIB_SRC = $(wildcard base/*.c) $(wildcard importers/*.c) $(wildcard engine/*.c)
 TOOL_SRC = $(wildcard src/*.c)
 TOOL_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
 	$(BUILD)/obj/gen/xsd_model.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
 SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
-# The words of every finding and message, one catalog per language (engine/qs_finding.h).
+# The words of every finding and message, one catalog per language (base/qs_finding.h).
 MESSAGES = i18n/zh.txt i18n/en.txt
 TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
@@ -75,7 +75,7 @@ $(BUILD)/gen/builtin.c: $(BUILD)/tools/embed $(RULES) $(SCHEMAS) $(MESSAGES)
 	$(BUILD)/tools/embed $@ @qs_builtin_rules $(RULES) @qs_builtin_schemas $(SCHEMAS) \
 		@qs_builtin_messages $(MESSAGES)
 
-$(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c engine/qs_builtin.h
+$(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c base/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
@@ -115,7 +115,7 @@ $(BUILD)/libqscore.a: $(LIB_OBJ)
 
 # The built-in rules as a CLIPS binary image: mkimage (linked without an image) parses the
 # rules text and bsaves it; the image is embedded beside the library, so qscore and the tests
-# load it at start instead of parsing the text (see engine/qs_builtin.h).
+# load it at start instead of parsing the text (see base/qs_builtin.h).
 $(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
@@ -125,7 +125,7 @@ $(BUILD)/gen/rules.img: $(BUILD)/tools/mkimage
 $(BUILD)/gen/image.c: $(BUILD)/tools/embed $(BUILD)/gen/rules.img
 	$(BUILD)/tools/embed $@ @qs_builtin_image $(BUILD)/gen/rules.img $(BUILD)/gen/rules.idx
 
-$(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c engine/qs_builtin.h
+$(BUILD)/obj/gen/image.o: $(BUILD)/gen/image.c base/qs_builtin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -Iengine -c $< -o $@
 
@@ -272,7 +272,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/qscore
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
 
-FORMAT_SRC = $(wildcard engine/*.[ch] importers/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
+FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
 	tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)

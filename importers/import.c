@@ -24,8 +24,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../engine/qs_builtin.h"
-#include "../engine/qs_util.h"
+#include "../base/qs_builtin.h"
+#include "../base/qs_util.h"
 #include "qs_codes.h"
 #include "qs_family.h"
 

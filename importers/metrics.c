@@ -5,7 +5,7 @@
  * market positions. */
 #include <stdlib.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "qs_family.h"
 
 static void values(qs_import *im, xmlNode *el, const char *id) {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "qs_codes.h"
 #include "qs_family.h"
 

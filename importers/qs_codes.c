@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 
 static const char credit_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -13,9 +13,9 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
-#include "../engine/qs_diag.h"
-#include "../engine/qs_env.h"
-#include "../engine/qs_status.h"
+#include "../base/qs_diag.h"
+#include "../base/qs_env.h"
+#include "../base/qs_status.h"
 #include "qs_submission.h"
 
 #define QS_SUBMISSION_NS "urn:qscore:submission:2025"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 
 void qs_submission_init(qs_submission *s) {
   memset(s, 0, sizeof *s);

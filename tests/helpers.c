@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 
 static char *drain(int fd) {
   qs_buf b = {0};

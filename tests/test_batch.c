@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 /* ------------------------------------------------------------------ helpers */

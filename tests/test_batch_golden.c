@@ -32,7 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 #define GOLDEN_FILE "tests/golden-batch.txt"

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/qs_util.h"
 #include "../engine/batch_table.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 static qs_report *score_sample(qs_engine *e, const char *path) {

@@ -52,7 +52,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 #define CASES_DIR "tests/cases"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 /* The line of text that starts with prefix, without its newline (free it), or NULL. */

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/qs_util.h"
 #include "../engine/qs_render.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 #define GOLDEN_FILE "tests/golden.txt"

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/qs_util.h"
 #include "../engine/qs_render.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 #define DAY 20261231L

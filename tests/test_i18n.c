@@ -1,5 +1,5 @@
 /* test_i18n.c -- the catalogs (i18n/zh.txt, i18n/en.txt) and the placeholder language of
- * engine/qs_finding.h: findings written as a reader of either language expects, every
+ * base/qs_finding.h: findings written as a reader of either language expects, every
  * message the rules state present in both catalogs, every interface message (ui.*, a printf
  * format) in both with the same conversions, no entry that nothing uses. */
 #include <criterion/criterion.h>
@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/qs_finding.h"
+#include "../base/qs_util.h"
 #include "../engine/batch_table.h"
-#include "../engine/qs_finding.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 /* A finding from a list of tokens written as text: "s:abc" string, "y:sym" symbol, "i:3"
@@ -250,7 +250,7 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
 Test(i18n, every_interface_message_has_words_in_both_languages) {
   for (int m = 0; m < QS_M__COUNT; m++) {
     const char *id = qs_msg_id((qs_msg)m);
-    cr_assert_not_null(id, "message %d has no catalog id in engine/qs_i18n.c", m);
+    cr_assert_not_null(id, "message %d has no catalog id in base/qs_i18n.c", m);
     cr_expect_eq(strncmp(id, "ui.", 3), 0, "%s: an interface message's id starts with ui.", id);
     for (int k = 0; k < m; k++)
       cr_expect_str_neq(qs_msg_id((qs_msg)k), id, "messages %d and %d share %s", k, m, id);
@@ -272,7 +272,7 @@ Test(i18n, every_ui_entry_is_a_message) {
       for (int m = 0; m < QS_M__COUNT && !used; m++)
         used = strlen(qs_msg_id((qs_msg)m)) == lens[k] &&
                strncmp(qs_msg_id((qs_msg)m), cat[k], lens[k]) == 0;
-      cr_expect(used, "i18n/%s.txt: %.*s is no message of engine/qs_i18n.h", l ? "en" : "zh",
+      cr_expect(used, "i18n/%s.txt: %.*s is no message of base/qs_i18n.h", l ? "en" : "zh",
                 (int)lens[k], cat[k]);
     }
     free(cat);

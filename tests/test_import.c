@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 static qs_engine *engine;

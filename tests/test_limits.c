@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../engine/qs_builtin.h"
-#include "../engine/qs_util.h"
+#include "../base/qs_builtin.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 #define GENSUB QS_BUILD_DIR "/tools/gensub"

@@ -25,8 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../base/qs_util.h"
 #include "../engine/batch_table.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 #define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})

@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../base/qs_util.h"
 #include "../engine/qs_pool.h"
-#include "../engine/qs_util.h"
 
 #define N_TASKS 40
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../engine/qs_util.h"
+#include "../base/qs_util.h"
 #include "helpers.h"
 
 #define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../engine/qs_builtin.h"
+#include "../base/qs_builtin.h"
+#include "../base/qs_util.h"
 #include "../engine/qs_render.h"
-#include "../engine/qs_util.h"
 #include "helpers.h"
 
 /* ------------------------------------------------------------------ a rules folder to edit */

@@ -9,7 +9,7 @@
  *   tools/bench_floor.c does); CreateEnvironment, with the C functions the rules call
  *   (qs_udf_define); load every rules file of the edition from its text (the .clp files of
  *   rules/2025 compiled into the library, through a string source, the technique
- *   engine/qs_env.c uses); EnvReset; assert the submission's facts one by one as TEXT with
+ *   base/qs_env.c uses); EnvReset; assert the submission's facts one by one as TEXT with
  *   EnvAssertString; focus the modules in qscore's order and EnvRun with a firing cap; count
  *   the `choice` facts (one per indicator given a band) so the work cannot be skipped;
  *   DestroyEnvironment.
@@ -215,7 +215,7 @@ static long naive_score(const char *path, xmlSchemaPtr schema, const fact_text *
   if (!env)
     die("CreateEnvironment failed", NULL);
   EnvAddRouter(env, "bench-naive", 40, naive_query, naive_print, NULL, NULL, naive_exit);
-  qs_udf_define(env); /* the C functions the rules call (engine/qs_udf.c) */
+  qs_udf_define(env); /* the C functions the rules call (base/qs_udf.c) */
   long before = naive_werrors;
   for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
     OpenStringSource(env, "bench-naive-rules", f->data, 0);

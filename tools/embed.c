@@ -2,7 +2,7 @@
  *
  *   embed OUT.c @table file... [@table file...]
  *
- * Each @table starts a qs_builtin_file table (see engine/qs_builtin.h) holding the files that
+ * Each @table starts a qs_builtin_file table (see base/qs_builtin.h) holding the files that
  * follow it, named by their base names, in the order given. Used by the Makefile to compile
  * the rules and schemas into qscore. */
 #include <stdio.h>

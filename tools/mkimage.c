@@ -1,4 +1,4 @@
-/* mkimage.c -- build tool: load the built-in rules (engine/qs_builtin.h) the way qscore does
+/* mkimage.c -- build tool: load the built-in rules (base/qs_builtin.h) the way qscore does
  * and write them as a binary image (EnvBsave), with their index.
  *
  *   mkimage OUT.img OUT.idx

@@ -12,7 +12,7 @@
  *   (sort-strings$ <list>)         strings and symbols in byte order (str-compare's order)
  *   (join$ <separator> <list>)     one string: the items' text between separators
  *   (findings$ <facts>)            the finding (msg, args) of each fact, each as the nested
- *                                  argument < msg args... > (engine/qs_finding.h): a list of
+ *                                  argument < msg args... > (base/qs_finding.h): a list of
  *                                  findings for a finding that lists them
  *
  * and, for looking facts up by a slot (one hash of the keys, one pass over the facts):
