@@ -595,7 +595,8 @@ qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *dat
 
   qs_report_take_submission(rep, &sub);
   qs_submission_free(&sub);
-  int collected = qs_report_collect(rep, e->qe, e->rules, e->where, d);
+  qs_rule_index index = {e->rules, e->where};
+  int collected = qs_report_collect(rep, e->qe, &index, d);
   finish(e);
   if (collected != 0) {
     qs_report_free(rep);

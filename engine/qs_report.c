@@ -157,8 +157,7 @@ const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {
 typedef struct {
   qs_report *rep;
   qs_env *qe;
-  void *rules;
-  void *where; /* rule name -> "file:line" */
+  const qs_rule_index *rules;
   qs_diag *d;
   int bad;
 } collector;
@@ -176,7 +175,7 @@ static qs_result *result_for(collector *c, const char *indicator, const char *wh
 }
 
 static int check_rule(collector *c, const char *rule) {
-  if (xmlHashLookup(c->rules, (const xmlChar *)rule))
+  if (xmlHashLookup(c->rules->modules, (const xmlChar *)rule))
     return 0;
   qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule[0] ? rule : "?",
               qs_msg_get(c->d->lang, QS_M_REF_RULE), rule[0] ? rule : "\"\"");
@@ -289,8 +288,8 @@ static void collect_choices(collector *c) {
     if (res->level != 0) {
       /* Exactly one band per indicator: a second choice is a rules error naming both. */
       qs_buf b = {0};
-      const char *w1 = xmlHashLookup(c->where, (const xmlChar *)res->choice_rule);
-      const char *w2 = xmlHashLookup(c->where, (const xmlChar *)rule);
+      const char *w1 = xmlHashLookup(c->rules->where, (const xmlChar *)res->choice_rule);
+      const char *w2 = xmlHashLookup(c->rules->where, (const xmlChar *)rule);
       qs_buf_addf(&b, "%d (%s%s%s), %d (%s%s%s)", res->level, res->choice_rule, w1 ? ", " : "",
                   w1 ? w1 : "", level, rule, w2 ? ", " : "", w2 ? w2 : "");
       qs_diag_add(c->d, c->rep->path, 0, qs_msg_get(c->d->lang, QS_M_RULES_CONFLICT), res->def->id,
@@ -659,8 +658,8 @@ static void collect_self(collector *c) {
   }
 }
 
-int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_diag *d) {
-  collector c = {rep, qe, rules, where, d, 0};
+int qs_report_collect(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d) {
+  collector c = {rep, qe, rules, d, 0};
   collect_self(&c);
   collect_choices(&c);
   collect_reasons(&c, "held", 0);

@@ -115,11 +115,18 @@ void qs_report_free(qs_report *rep);
 void qs_report_take_submission(qs_report *rep, qs_submission *sub);
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
 
-/* Copy the conclusions out of the environment after a run. rules is an xmlHashTable of
- * every defrule name (to check that `rule` slots name real rules). Returns 0, or -1 when the
- * rules broke the contract (two bands for one indicator, a held fact for an undefined
- * condition, ...), with the problems in d. */
-int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_diag *d);
+/* The loaded rules as the collector checks them: every defrule name (its module as the value:
+ * a `rule` slot must name a real rule) and where each starts ("file:line", for messages). */
+struct _xmlHashTable;
+typedef struct {
+  struct _xmlHashTable *modules; /* rule name -> module name */
+  struct _xmlHashTable *where;   /* rule name -> "file:line" */
+} qs_rule_index;
+
+/* Copy the conclusions out of the environment after a run. Returns 0, or -1 when the rules
+ * broke the contract (two bands for one indicator, a held fact for an undefined condition, a
+ * finding without words, a placement that does not add up, ...), with the problems in d. */
+int qs_report_collect(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d);
 
 /* Placement inside bands, section subtotals, total, submission flags and triage. */
 void qs_report_finish(qs_report *rep);
