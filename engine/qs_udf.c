@@ -14,6 +14,10 @@
  *   (findings$ <facts>)            the finding (msg, args) of each fact, each as the nested
  *                                  argument < msg args... > (engine/qs_finding.h): a list of
  *                                  findings for a finding that lists them
+ *   (facts-of$ <templates>)        every fact of the named templates, in the order they were
+ *                                  asserted: each template's own facts, not the whole fact
+ *                                  list (a rule that looked at every fact for a few kinds
+ *                                  walked the conclusions too, three times the evidence)
  *
  * and, for looking facts up by a slot (one hash of the keys, one pass over the facts):
  *
@@ -344,6 +348,43 @@ static void *join(void *env) {
   return s;
 }
 
+static int by_fact_index(const void *a, const void *b) {
+  const item *x = a, *y = b;
+  long long i = ((struct fact *)x->value)->factIndex, j = ((struct fact *)y->value)->factIndex;
+  return (i > j) - (i < j);
+}
+
+static void facts_of(void *env, DATA_OBJECT_PTR ret) {
+  item *names;
+  long n;
+  if (EnvArgCountCheck(env, "facts-of$", EXACTLY, 1) == -1 ||
+      (n = list_arg(env, "facts-of$", 1, &names)) < 0) {
+    EnvSetMultifieldErrorValue(env, ret);
+    return;
+  }
+  item *out = NULL;
+  size_t k = 0, cap = 0;
+  int runs = 0; /* how many templates had facts: one run is in order already */
+  for (long i = 0; i < n; i++) {
+    void *t =
+        is_text(names[i].type) ? EnvFindDeftemplate(env, ValueToString(names[i].value)) : NULL;
+    if (!t)
+      continue;
+    size_t before = k;
+    for (void *f = EnvGetNextFactInTemplate(env, t, NULL); f;
+         f = EnvGetNextFactInTemplate(env, t, f)) {
+      qs_grow(&out, &cap, k + 1, sizeof *out);
+      out[k++] = (item){FACT_ADDRESS, f};
+    }
+    runs += k > before;
+  }
+  if (runs > 1)
+    qs_sort(out, k, sizeof *out, by_fact_index);
+  return_list(env, ret, out, (long)k);
+  free(out);
+  free(names);
+}
+
 void qs_udf_define(void *env) {
   EnvDefineFunction2(env, "slot-values$", 'm', PTIEF slot_values, "slot_values", "2*");
   EnvDefineFunction2(env, "distinct$", 'm', PTIEF distinct, "distinct", "11m");
@@ -354,4 +395,5 @@ void qs_udf_define(void *env) {
   EnvDefineFunction2(env, "sort-strings$", 'm', PTIEF sort_strings, "sort_strings", "11m");
   EnvDefineFunction2(env, "join$", 's', PTIEF join, "join", "22");
   EnvDefineFunction2(env, "findings$", 'm', PTIEF findings, "findings", "11m");
+  EnvDefineFunction2(env, "facts-of$", 'm', PTIEF facts_of, "facts_of", "11m");
 }
