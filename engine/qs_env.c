@@ -497,6 +497,25 @@ size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out) {
   return k;
 }
 
+size_t qs_slot_strs_view(qs_env *qe, void *fact, const char *slot, const char ***out) {
+  DATA_OBJECT v;
+  *out = NULL;
+  if (!get_slot(qe, fact, slot, &v) || GetType(v) != MULTIFIELD)
+    return 0;
+  void *mf = GetValue(v);
+  long b = GetDOBegin(v), e = GetDOEnd(v);
+  size_t n = e >= b ? (size_t)(e - b + 1) : 0;
+  const char **a = qs_xcalloc(n ? n : 1, sizeof *a);
+  size_t k = 0;
+  for (long i = b; i <= e; i++) {
+    int t = GetMFType(mf, i);
+    if (t == STRING || t == SYMBOL)
+      a[k++] = ValueToString(GetMFValue(mf, i));
+  }
+  *out = a;
+  return k;
+}
+
 int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
                 qs_finding *out, char **err) {
   DATA_OBJECT v;

@@ -15,6 +15,40 @@ const char *qs_severity_name(qs_severity s) {
   return s == QS_SEV_ERROR ? "error" : s == QS_SEV_WARNING ? "warning" : "info";
 }
 
+/* The evidence index: open addressing over the positions in rep->evidence (plus one; 0 is an
+ * empty slot), at most half full, doubled as it fills. libxml2 2.9's hash tables stop growing
+ * at 16,384 buckets: at 200,000 items every lookup walked a chain of a dozen ids. */
+typedef struct {
+  size_t cap; /* a power of two */
+  size_t n;
+  size_t *slot;
+} ev_index;
+
+static size_t hash_id(const char *s) {
+  size_t h = 14695981039346656037u; /* FNV-1a */
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The slot of id: where it is, or the empty slot where it would go. */
+static size_t ev_slot(const qs_report *rep, const ev_index *x, const char *id) {
+  size_t mask = x->cap - 1, i = hash_id(id) & mask;
+  while (x->slot[i] && strcmp(rep->evidence[x->slot[i] - 1].id, id) != 0)
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void ev_grow(const qs_report *rep, ev_index *x) {
+  size_t old_cap = x->cap, *old = x->slot;
+  x->cap = old_cap ? 2 * old_cap : 256;
+  x->slot = qs_xcalloc(x->cap, sizeof *x->slot);
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i])
+      x->slot[ev_slot(rep, x, rep->evidence[old[i] - 1].id)] = old[i];
+  free(old);
+}
+
 qs_report *qs_report_new(const qs_rubric *r) {
   qs_report *rep = qs_xcalloc(1, sizeof *rep);
   rep->rubric = r;
@@ -23,17 +57,13 @@ qs_report *qs_report_new(const qs_rubric *r) {
   for (size_t i = 0; i < r->n_inds; i++)
     rep->results[i].def = &r->inds[i];
   rep->section_points = qs_xcalloc(r->n_sections, sizeof *rep->section_points);
-  rep->evidence_index = xmlHashCreate(256);
+  rep->evidence_index = qs_xcalloc(1, sizeof(ev_index));
   rep->triage = "review";
   return rep;
 }
 
-static void free_strs(char **a, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    free(a[i]);
-  free(a);
-}
-
+/* The evidence lists of reasons and flags hold the report's own evidence ids
+ * (rep->evidence[..].id), not copies: only the list is freed. */
 static void free_flags(qs_flag *f, size_t n) {
   for (size_t i = 0; i < n; i++) {
     free(f[i].code);
@@ -41,7 +71,7 @@ static void free_flags(qs_flag *f, size_t n) {
     free(f[i].text);
     free(f[i].text_en);
     qs_finding_clear(&f[i].finding);
-    free_strs(f[i].evidence, f[i].n_evidence);
+    free(f[i].evidence);
   }
   free(f);
 }
@@ -55,10 +85,12 @@ void qs_report_free(qs_report *rep) {
     for (size_t k = 0; k < res->n_reasons; k++) {
       free(res->reasons[k].rule);
       free(res->reasons[k].condition);
+      if (res->reasons[k].shares_held)
+        continue; /* its words, finding and evidence list are those of a held entry */
       free(res->reasons[k].text);
       free(res->reasons[k].text_en);
       qs_finding_clear(&res->reasons[k].finding);
-      free_strs(res->reasons[k].evidence, res->reasons[k].n_evidence);
+      free(res->reasons[k].evidence);
     }
     free(res->reasons);
     for (size_t k = 0; k < res->n_held; k++) {
@@ -67,7 +99,7 @@ void qs_report_free(qs_report *rep) {
       free(res->held[k].text);
       free(res->held[k].text_en);
       qs_finding_clear(&res->held[k].finding);
-      free_strs(res->held[k].evidence, res->held[k].n_evidence);
+      free(res->held[k].evidence);
     }
     free(res->held);
     free(res->placed);
@@ -78,8 +110,7 @@ void qs_report_free(qs_report *rep) {
     }
     free(res->gaps);
     for (size_t k = 0; k < res->n_excluded; k++) {
-      free(res->excluded[k].evidence);
-      free(res->excluded[k].rule);
+      free(res->excluded[k].rule); /* evidence: the report's own id */
       free(res->excluded[k].text);
       free(res->excluded[k].text_en);
       qs_finding_clear(&res->excluded[k].finding);
@@ -90,18 +121,12 @@ void qs_report_free(qs_report *rep) {
   free(rep->results);
   free(rep->section_points);
   free_flags(rep->flags, rep->n_flags);
-  for (size_t i = 0; i < rep->n_evidence; i++) {
-    qs_evidence *e = &rep->evidence[i];
-    free(e->id);
-    free(e->element);
-    free(e->kind);
-    free(e->label);
-    free(e->number);
-    free(e->date);
-    free(e->enterprise);
-  }
+  for (size_t i = 0; i < rep->n_evidence; i++)
+    free(rep->evidence[i].id); /* one block with its other strings */
   free(rep->evidence);
-  xmlHashFree(rep->evidence_index, NULL);
+  if (rep->evidence_index)
+    free(((ev_index *)rep->evidence_index)->slot);
+  free(rep->evidence_index);
   free(rep->qscore_version);
   free(rep->rules_sha256);
   free(rep->path);
@@ -121,18 +146,39 @@ void qs_report_free(qs_report *rep) {
 void qs_report_add_evidence(qs_report *rep, const char *id, const char *element, const char *kind,
                             const char *label, const char *number, const char *date,
                             const char *enterprise, long line) {
+  /* The seven strings in one block, id first: one allocation per item instead of seven. */
+  const char *v[7] = {id, element, kind, label, number, date, enterprise};
+  size_t len[7], total = 0;
+  for (int i = 0; i < 7; i++) {
+    v[i] = v[i] ? v[i] : "";
+    len[i] = strlen(v[i]) + 1;
+    total += len[i];
+  }
+  char *block = qs_xmalloc(total), *p[7];
+  for (int i = 0; i < 7; i++) {
+    p[i] = block;
+    memcpy(block, v[i], len[i]);
+    block += len[i];
+  }
   qs_grow(&rep->evidence, &rep->cap_evidence, rep->n_evidence + 1, sizeof *rep->evidence);
-  rep->evidence[rep->n_evidence] = (qs_evidence){
-      qs_xstrdup(id),     qs_xstrdup(element), qs_xstrdup(kind),       qs_xstrdup(label),
-      qs_xstrdup(number), qs_xstrdup(date),    qs_xstrdup(enterprise), line,
-  };
+  rep->evidence[rep->n_evidence] = (qs_evidence){p[0], p[1], p[2], p[3], p[4], p[5], p[6], line};
   rep->n_evidence++;
   /* The schema makes ids unique (xs:ID); the first wins should that ever be bypassed. */
-  xmlHashAddEntry(rep->evidence_index, (const xmlChar *)id, (void *)(uintptr_t)rep->n_evidence);
+  ev_index *x = rep->evidence_index;
+  if (2 * (x->n + 1) > x->cap)
+    ev_grow(rep, x);
+  size_t i = ev_slot(rep, x, p[0]);
+  if (!x->slot[i]) {
+    x->slot[i] = rep->n_evidence;
+    x->n++;
+  }
 }
 
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {
-  uintptr_t k = (uintptr_t)xmlHashLookup(rep->evidence_index, (const xmlChar *)id);
+  const ev_index *x = rep->evidence_index;
+  if (!x->cap)
+    return NULL;
+  size_t k = x->slot[ev_slot(rep, x, id)];
   return k ? &rep->evidence[k - 1] : NULL;
 }
 
@@ -178,6 +224,27 @@ static int check_evidence(collector *c, const char *rule, char **ev, size_t n) {
       c->bad = 1;
       return -1;
     }
+  return 0;
+}
+
+/* The evidence slot of a conclusion as the report's own ids (rep->evidence[..].id: the list
+ * is the caller's, the strings the report's). -1, with the rule named, for an id the
+ * submission does not have. */
+static int evidence_of(collector *c, void *f, const char *rule, char ***out, size_t *n) {
+  const char **ids;
+  *n = qs_slot_strs_view(c->qe, f, "evidence", &ids);
+  for (size_t i = 0; i < *n; i++) {
+    const qs_evidence *e = qs_report_evidence(c->rep, ids[i]);
+    if (!e) {
+      check_evidence(c, rule, (char **)&ids[i], 1);
+      free(ids);
+      *out = NULL;
+      *n = 0;
+      return -1;
+    }
+    ids[i] = e->id;
+  }
+  *out = (char **)ids;
   return 0;
 }
 
@@ -237,11 +304,8 @@ static int words_of(collector *c, void *f, const char *rule, qs_finding *finding
   *text = *text_en = NULL;
   if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id)
     err = qs_xstrdup("a conclusion without a finding (msg nil)");
-  if (!err)
-    *text = qs_finding_text(QS_LANG_ZH, finding, &err);
-  if (!err)
-    *text_en = qs_finding_text(QS_LANG_EN, finding, &err);
-  if (!err)
+  /* The words in both languages; the finding keeps only the parameters they name. */
+  if (!err && qs_finding_words(finding, text, text_en, &err) == 0)
     return 0;
   qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_FINDING), rule, err);
   c->bad = 1;
@@ -327,15 +391,13 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
       level = res->def->conds[index].level;
       /* Every held fact is kept for explain, whichever band it is for. */
       char **hev;
-      size_t hn = qs_slot_strs(c->qe, f, "evidence", &hev);
-      if (check_evidence(c, rule, hev, hn) != 0) {
-        free_strs(hev, hn);
+      size_t hn;
+      if (evidence_of(c, f, rule, &hev, &hn) != 0)
         continue;
-      }
       qs_finding hf;
       char *ht, *hte;
       if (words_of(c, f, rule, &hf, &ht, &hte) != 0) {
-        free_strs(hev, hn);
+        free(hev);
         continue;
       }
       res->held = qs_xrealloc(res->held, (res->n_held + 1) * sizeof *res->held);
@@ -367,17 +429,27 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         id = fd->id;
       }
     }
+    /* A reason from a held fact is the held entry's words: the same fact, so the same words,
+     * finding and evidence, shared rather than made twice. */
     char **ev;
-    size_t n = qs_slot_strs(c->qe, f, "evidence", &ev);
-    if (check_evidence(c, rule, ev, n) != 0) {
-      free_strs(ev, n);
-      continue;
-    }
+    size_t n;
     qs_finding rf;
     char *rt, *rte;
-    if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
-      free_strs(ev, n);
-      continue;
+    int shares = !factors;
+    if (shares) {
+      const qs_reason *h = &res->held[res->n_held - 1];
+      ev = h->evidence;
+      n = h->n_evidence;
+      rf = h->finding;
+      rt = h->text;
+      rte = h->text_en;
+    } else {
+      if (evidence_of(c, f, rule, &ev, &n) != 0)
+        continue;
+      if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
+        free(ev);
+        continue;
+      }
     }
     res->reasons = qs_xrealloc(res->reasons, (res->n_reasons + 1) * sizeof *res->reasons);
     res->reasons[res->n_reasons++] = (qs_reason){
@@ -392,6 +464,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         .n_evidence = n,
         .sort_key = (long)is_factor * 1000000 + index * 1000,
         .level = level,
+        .shares_held = shares,
     };
   }
 }
@@ -405,17 +478,15 @@ static void collect_excluded(collector *c) {
     qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "excluded", rule);
     if (!res || check_rule(c, rule) != 0)
       continue;
-    char *ev = STR(f, "evidence");
-    if (check_evidence(c, rule, &ev, 1) != 0) {
-      free(ev);
+    /* The report's own id (rep->evidence[..].id), not a copy. */
+    char *ev = (char *)qs_slot_str(c->qe, f, "evidence");
+    if (check_evidence(c, rule, &ev, 1) != 0)
       continue;
-    }
+    ev = qs_report_evidence(c->rep, ev)->id;
     qs_finding xf;
     char *xt, *xte;
-    if (words_of(c, f, rule, &xf, &xt, &xte) != 0) {
-      free(ev);
+    if (words_of(c, f, rule, &xf, &xt, &xte) != 0)
       continue;
-    }
     res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
     res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, 0, xf};
   }
@@ -443,15 +514,13 @@ static void collect_flags(collector *c) {
       n = &res->n_flags;
     }
     char **ev;
-    size_t ne = qs_slot_strs(c->qe, f, "evidence", &ev);
-    if (check_evidence(c, rule, ev, ne) != 0) {
-      free_strs(ev, ne);
+    size_t ne;
+    if (evidence_of(c, f, rule, &ev, &ne) != 0)
       continue;
-    }
     qs_finding ff;
     char *ft, *fte;
     if (words_of(c, f, rule, &ff, &ft, &fte) != 0) {
-      free_strs(ev, ne);
+      free(ev);
       continue;
     }
     *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);

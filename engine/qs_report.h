@@ -34,6 +34,8 @@ typedef struct {
   long sort_key;
   int level;       /* the band of the condition or factor */
   long first_line; /* the earliest input line of its evidence (for sorting; set when collected) */
+  int shares_held; /* a reason made from a held fact: text, text_en, finding and evidence are
+                      those of its entry in held (freed with it) */
 } qs_reason;
 
 typedef struct {
@@ -42,7 +44,8 @@ typedef struct {
 } qs_gap;
 
 typedef struct {
-  char *evidence, *rule, *text, *text_en;
+  char *evidence; /* the report's own id (rep->evidence[..].id) */
+  char *rule, *text, *text_en;
   long first_line; /* the input line of the evidence (for sorting) */
   qs_finding finding;
 } qs_exclusion;
@@ -106,7 +109,7 @@ typedef struct {
   size_t n_flags;
   qs_evidence *evidence; /* in document order */
   size_t n_evidence, cap_evidence;
-  void *evidence_index; /* xmlHashTable: id -> index + 1 */
+  void *evidence_index; /* id -> position in evidence (qs_report_evidence) */
 } qs_report;
 
 qs_report *qs_report_new(const qs_rubric *r);
