@@ -228,13 +228,18 @@ static int check_evidence(collector *c, const char *rule, char **ev, size_t n) {
 }
 
 /* The evidence slot of a conclusion as the report's own ids (rep->evidence[..].id: the list
- * is the caller's, the strings the report's). -1, with the rule named, for an id the
- * submission does not have. */
-static int evidence_of(collector *c, void *f, const char *rule, char ***out, size_t *n) {
+ * is the caller's, the strings the report's), and the earliest input line they are on. -1,
+ * with the rule named, for an id the submission does not have. */
+static int evidence_of(collector *c, void *f, const char *rule, char ***out, size_t *n,
+                       long *first) {
   const char **ids;
   *n = qs_slot_strs_view(c->qe, f, "evidence", &ids);
+  /* The earliest input line among them, for sorting (LONG_MAX for none). */
+  *first = LONG_MAX;
   for (size_t i = 0; i < *n; i++) {
     const qs_evidence *e = qs_report_evidence(c->rep, ids[i]);
+    if (e && e->line < *first)
+      *first = e->line;
     if (!e) {
       check_evidence(c, rule, (char **)&ids[i], 1);
       free(ids);
@@ -246,16 +251,6 @@ static int evidence_of(collector *c, void *f, const char *rule, char ***out, siz
   }
   *out = (char **)ids;
   return 0;
-}
-
-static long first_line(const qs_report *rep, char **ev, size_t n) {
-  long best = LONG_MAX;
-  for (size_t i = 0; i < n; i++) {
-    const qs_evidence *e = qs_report_evidence(rep, ev[i]);
-    if (e && e->line < best)
-      best = e->line;
-  }
-  return best;
 }
 
 static int cond_index(const qs_indicator_def *def, const char *id) {
@@ -392,7 +387,8 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
       /* Every held fact is kept for explain, whichever band it is for. */
       char **hev;
       size_t hn;
-      if (evidence_of(c, f, rule, &hev, &hn) != 0)
+      long hfirst;
+      if (evidence_of(c, f, rule, &hev, &hn, &hfirst) != 0)
         continue;
       qs_finding hf;
       char *ht, *hte;
@@ -411,6 +407,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
           .n_evidence = hn,
           .sort_key = index * 1000,
           .level = level,
+          .first_line = hfirst,
       };
       if (level != res->level) {
         /* Held for another band: it counts only as a factor of the chosen band that names
@@ -433,6 +430,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
      * finding and evidence, shared rather than made twice. */
     char **ev;
     size_t n;
+    long first;
     qs_finding rf;
     char *rt, *rte;
     int shares = !factors;
@@ -440,11 +438,12 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
       const qs_reason *h = &res->held[res->n_held - 1];
       ev = h->evidence;
       n = h->n_evidence;
+      first = h->first_line;
       rf = h->finding;
       rt = h->text;
       rte = h->text_en;
     } else {
-      if (evidence_of(c, f, rule, &ev, &n) != 0)
+      if (evidence_of(c, f, rule, &ev, &n, &first) != 0)
         continue;
       if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
         free(ev);
@@ -464,6 +463,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         .n_evidence = n,
         .sort_key = (long)is_factor * 1000000 + index * 1000,
         .level = level,
+        .first_line = first,
         .shares_held = shares,
     };
   }
@@ -482,13 +482,14 @@ static void collect_excluded(collector *c) {
     char *ev = (char *)qs_slot_str(c->qe, f, "evidence");
     if (check_evidence(c, rule, &ev, 1) != 0)
       continue;
-    ev = qs_report_evidence(c->rep, ev)->id;
+    const qs_evidence *xe = qs_report_evidence(c->rep, ev);
+    ev = xe->id;
     qs_finding xf;
     char *xt, *xte;
     if (words_of(c, f, rule, &xf, &xt, &xte) != 0)
       continue;
     res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
-    res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, 0, xf};
+    res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, xe->line, xf};
   }
 }
 
@@ -515,7 +516,8 @@ static void collect_flags(collector *c) {
     }
     char **ev;
     size_t ne;
-    if (evidence_of(c, f, rule, &ev, &ne) != 0)
+    long first;
+    if (evidence_of(c, f, rule, &ev, &ne, &first) != 0)
       continue;
     qs_finding ff;
     char *ft, *fte;
@@ -533,6 +535,7 @@ static void collect_flags(collector *c) {
         .severity = parse_severity(qs_slot_str(c->qe, f, "severity")),
         .evidence = ev,
         .n_evidence = ne,
+        .first_line = ne ? first : 0,
     };
   }
 }
@@ -628,33 +631,8 @@ static void collect_placement(collector *c) {
 /* Sorting makes the report independent of the order rules happened to fire in. */
 static const qs_indicator_def *sort_def;
 
-static void reasons_first_lines(const qs_report *rep, qs_reason *r, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    r[i].first_line = first_line(rep, r[i].evidence, r[i].n_evidence);
-}
-
-static void flags_first_lines(const qs_report *rep, qs_flag *f, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    f[i].first_line = f[i].n_evidence ? first_line(rep, f[i].evidence, f[i].n_evidence) : 0;
-}
-
-static void set_first_lines(const qs_report *rep) {
-  for (size_t i = 0; i < rep->n_results; i++) {
-    qs_result *res = &rep->results[i];
-    reasons_first_lines(rep, res->reasons, res->n_reasons);
-    reasons_first_lines(rep, res->held, res->n_held);
-    for (size_t k = 0; k < res->n_excluded; k++) {
-      const qs_evidence *e = qs_report_evidence(rep, res->excluded[k].evidence);
-      res->excluded[k].first_line = e ? e->line : 0;
-    }
-    flags_first_lines(rep, res->flags, res->n_flags);
-  }
-  flags_first_lines(rep, rep->flags, rep->n_flags);
-}
-
-/* The comparisons read first_line, computed once per element before the sort (see
- * set_first_lines): a reason may cite every item of a list, and the sort compares each element
- * log n times. */
+/* The comparisons read first_line, found once per element as it is collected (evidence_of): a
+ * reason may cite every item of a list, and the sort compares each element log n times. */
 static int cmp_reason(const void *a, const void *b) {
   const qs_reason *x = a, *y = b;
   if (x->sort_key != y->sort_key)
@@ -724,7 +702,6 @@ int qs_report_collect(qs_report *rep, qs_env *qe, void *rules, void *where, qs_d
   collect_flags(&c);
   collect_gaps(&c);
   collect_placement(&c);
-  set_first_lines(rep);
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
     sort_def = res->def;
