@@ -5,17 +5,10 @@
 
 (defmodule CHECKS (import MAIN ?ALL))
 
-;;; The templates of MAIN that have every one of ?slots: the kinds of evidence the rules below
-;;; look at. Found from the templates, so that a kind of evidence added to 00-templates.clp is
-;;; looked at without a change here; the facts of those templates alone are read (facts-of$),
-;;; not every fact of the run.
-(deffunction CHECKS::templates-with (?slots)
-  (bind ?kinds (create$))
-  (progn$ (?t (get-deftemplate-list MAIN))
-    (bind ?all TRUE)
-    (progn$ (?s ?slots) (if (not (deftemplate-slot-existp ?t ?s)) then (bind ?all FALSE)))
-    (if ?all then (bind ?kinds (create$ ?kinds ?t))))
-  ?kinds)
+;;; The kinds of evidence the rules below look at are the templates of MAIN with the slots
+;;; they read (templates-with$, engine/qs_udf.c), so that a kind of evidence added to
+;;; 00-templates.clp is looked at without a change here; the facts of those templates alone
+;;; are read (facts-of$), not every fact of the run.
 
 (defrule CHECKS::credit-code-check-character
   "统一社会信用代码 (GB 32100-2015): the 18th character is a check character computed from
@@ -108,7 +101,8 @@
   (project)
   =>
   ;; The evidence facts in the order they were asserted (the input's), those with docs 0.
-  (bind ?ids (slot-values$ (group-by$ (facts-of$ (templates-with (create$ docs id))) docs (create$ 0))
+  (bind ?ids (slot-values$ (group-by$ (facts-of$ (templates-with$ (create$ docs id))) docs
+                                      (create$ 0))
                            id))
   (bind ?n (length$ ?ids))
   (if (> ?n 0) then
@@ -127,7 +121,7 @@
   (declare (salience -10))
   (today (date ?today))
   =>
-  (progn$ (?f (group-by$ (facts-of$ (templates-with (create$ window id date))) window
+  (progn$ (?f (group-by$ (facts-of$ (templates-with$ (create$ window id date))) window
                          (create$ future)))
     (bind ?id (fact-slot-value ?f id))
     (assert (flag (code future-date) (severity error) (rule evidence-dated-in-future)
