@@ -174,6 +174,22 @@ void qs_report_add_evidence(qs_report *rep, const char *id, const char *element,
   }
 }
 
+void qs_report_index_evidence(qs_report *rep) {
+  ev_index *x = rep->evidence_index;
+  if (x->cap)
+    memset(x->slot, 0, x->cap * sizeof *x->slot);
+  x->n = 0;
+  for (size_t k = 0; k < rep->n_evidence; k++) {
+    if (2 * (x->n + 1) > x->cap)
+      ev_grow(rep, x);
+    size_t i = ev_slot(rep, x, rep->evidence[k].id);
+    if (!x->slot[i]) {
+      x->slot[i] = k + 1;
+      x->n++;
+    }
+  }
+}
+
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {
   const ev_index *x = rep->evidence_index;
   if (!x->cap)

@@ -120,6 +120,9 @@ void qs_report_add_evidence(qs_report *rep, const char *id, const char *element,
                             const char *label, const char *number, const char *date,
                             const char *enterprise, long line);
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
+/* Index the evidence by its ids again, after they were changed in place (the first of an id
+ * that repeats is the one found). */
+void qs_report_index_evidence(qs_report *rep);
 
 /* Copy the conclusions out of the environment after a run. rules is an xmlHashTable of
  * every defrule name (to check that `rule` slots name real rules). Returns 0, or -1 when the
