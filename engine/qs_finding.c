@@ -605,11 +605,11 @@ static char *distinct(const char *nums) {
   qs_sort(items, n, sizeof *items, cmp_cstr);
   qs_buf b = {0};
   qs_buf_add(&b, "");
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n; i++)
     if (i == 0 || strcmp(items[i], items[i - 1]) != 0)
       qs_buf_addf(&b, "%s,", items[i]);
-    free(items[i]);
-  }
+  for (size_t i = 0; i < n; i++)
+    free(items[i]); /* after the loop: it compares each item with the one before */
   free(items);
   return qs_buf_take(&b);
 }
