@@ -13,9 +13,38 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Freed memory is given back to the system at the start of a run when at least this much is
+ * held (a DOM of about 10,000 evidence items); see give_back_freed. */
+#define QS_GIVE_BACK_BYTES ((size_t)16 << 20)
+
 /* CLIPS's own output is kept up to this size per run; a rule printing in a loop cannot
  * exhaust memory through it. */
 #define QS_OUTPUT_LIMIT (64 * 1024)
+
+/* jemalloc's control interface, when the program is linked with jemalloc (MALLOC_LIBS in the
+ * Makefile); a weak reference, NULL in the builds with the C library's malloc. */
+extern int mallctl(const char *name, void *old, size_t *old_len, void *new_value, size_t new_len)
+    __attribute__((weak));
+
+/* Give the pages of freed memory back to the system now. jemalloc keeps them for ten
+ * seconds, for reuse, but reuses them only for allocations of the same size classes: the
+ * input's DOM freed before the run, or the facts after it, stayed resident while the rules'
+ * partial matches, the report and its JSON took new pages, and the peak was their sum. */
+static void give_back_freed(size_t at_least) {
+  if (!mallctl)
+    return;
+  if (at_least) {
+    /* The freed pages jemalloc holds (its statistics, refreshed by "epoch"): a purge costs
+     * the page faults of taking them again, worth it for a large submission only. */
+    uint64_t epoch = 1;
+    size_t len = sizeof epoch, pages = 0, plen = sizeof pages;
+    if (mallctl("epoch", &epoch, &len, &epoch, len) == 0 &&
+        mallctl("stats.arenas.4096.pdirty", &pages, &plen, NULL, 0) == 0 &&
+        pages * (size_t)sysconf(_SC_PAGESIZE) < at_least)
+      return;
+  }
+  mallctl("arena.4096.purge", NULL, NULL, NULL, 0); /* 4096: MALLCTL_ARENAS_ALL */
+}
 
 /* Firings of one rule in the current run, keyed by the rule's name as CLIPS stores it (one
  * string per rule, shared by the disjuncts of a rule with an or). */
@@ -341,6 +370,8 @@ qs_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) 
   qe->seen_firing = 0;
   qe->executing = NULL;
   qe->facts_at_start = (long)GetNumberOfFacts(qe->env);
+  /* The input's DOM has just been freed: its pages go back before the rules take more. */
+  give_back_freed(QS_GIVE_BACK_BYTES);
   qe->armed = 1;
   long n = EnvRun(qe->env, max_firings);
   qe->armed = 0;
@@ -521,6 +552,25 @@ size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out) {
   return k;
 }
 
+size_t qs_slot_strs_view(qs_env *qe, void *fact, const char *slot, const char ***out) {
+  DATA_OBJECT v;
+  *out = NULL;
+  if (!get_slot(qe, fact, slot, &v) || GetType(v) != MULTIFIELD)
+    return 0;
+  void *mf = GetValue(v);
+  long b = GetDOBegin(v), e = GetDOEnd(v);
+  size_t n = e >= b ? (size_t)(e - b + 1) : 0;
+  const char **a = qs_xcalloc(n ? n : 1, sizeof *a);
+  size_t k = 0;
+  for (long i = b; i <= e; i++) {
+    int t = GetMFType(mf, i);
+    if (t == STRING || t == SYMBOL)
+      a[k++] = ValueToString(GetMFValue(mf, i));
+  }
+  *out = a;
+  return k;
+}
+
 int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
                 qs_finding *out, char **err) {
   DATA_OBJECT v;
@@ -695,4 +745,7 @@ size_t qs_env_memory(qs_env *qe) {
   return n > 0 ? (size_t)n : 0;
 }
 
-void qs_env_release_memory(qs_env *qe) { EnvReleaseMem(qe->env, -1); }
+void qs_env_release_memory(qs_env *qe) {
+  EnvReleaseMem(qe->env, -1);
+  give_back_freed(0);
+}

@@ -103,6 +103,9 @@ int qs_slot_is_int(qs_env *qe, void *fact, const char *slot);
 /* A multislot of strings or symbols, copied: *out gets n fresh strings (free each and the array).
  */
 size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out);
+/* The same without copies: the strings are CLIPS's, valid while the fact is (free the array
+ * only). */
+size_t qs_slot_strs_view(qs_env *qe, void *fact, const char *slot, const char ***out);
 
 /* A finding (qs_finding.h): the symbol in msg_slot (nil or missing: none, out->id NULL) and the
  * values of args_slot, copied. 0, or -1 when the arguments do not parse (reason in *err). */

@@ -20,6 +20,9 @@ void qs_finding_clear(qs_finding *m) {
   }
   free(m->args);
   free(m->id);
+  for (size_t i = 0; i < m->n_params; i++)
+    free(m->params[i]);
+  free(m->params);
   *m = (qs_finding){0};
 }
 
@@ -28,6 +31,11 @@ qs_finding qs_finding_copy(const qs_finding *m) {
   if (!m->id)
     return c;
   c.id = qs_xstrdup(m->id);
+  c.params_only = m->params_only;
+  c.n_params = m->n_params;
+  c.params = m->n_params ? qs_xcalloc(m->n_params, sizeof *c.params) : NULL;
+  for (size_t i = 0; i < m->n_params; i++)
+    c.params[i] = qs_xstrdup(m->params[i]);
   c.n = m->n;
   c.args = m->n ? qs_xcalloc(m->n, sizeof *c.args) : NULL;
   for (size_t i = 0; i < m->n; i++) {
@@ -472,7 +480,9 @@ static int format_text(fmt *f, const char *p, const char *end) {
   return 0;
 }
 
-int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err) {
+/* qs_finding_format, adding the parameters the words name to names when it is not NULL. */
+static int format_names(qs_lang lang, const qs_finding *m, qs_buf *out, char **err,
+                        const char ***names, size_t *n, size_t *cap) {
   *err = NULL;
   const entry *e = m->id ? find(lang, m->id, strlen(m->id)) : NULL;
   if (!e) {
@@ -481,13 +491,17 @@ int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err
     *err = qs_buf_take(&b);
     return -1;
   }
-  fmt f = {lang, m, out, {0}, 0, NULL, NULL, NULL};
+  fmt f = {lang, m, out, {0}, 0, names, n, cap};
   qs_buf_add(out, "");
   int rc = format_text(&f, e->text, e->text + e->text_len);
   if (rc != 0)
     *err = qs_buf_take(&f.err);
   qs_buf_free(&f.err);
   return rc;
+}
+
+int qs_finding_format(qs_lang lang, const qs_finding *m, qs_buf *out, char **err) {
+  return format_names(lang, m, out, err, NULL, NULL, NULL);
 }
 
 char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err) {
@@ -500,6 +514,19 @@ char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err) {
 }
 
 void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap) {
+  if (m->params_only) {
+    /* Kept in the order the words name them: added as the words would add them. */
+    for (size_t i = 0; i < m->n_params; i++) {
+      size_t k = 0;
+      while (k < *n && strcmp((*names)[k], m->params[i]) != 0)
+        k++;
+      if (k == *n) {
+        qs_grow(names, cap, *n + 1, sizeof **names);
+        (*names)[(*n)++] = m->params[i];
+      }
+    }
+    return;
+  }
   /* The English words, formatted for their parameters only: the branches a finding takes are
    * the same in both languages, so both name the same parameters. */
   const entry *e = m->id ? find(QS_LANG_EN, m->id, strlen(m->id)) : NULL;
@@ -510,6 +537,51 @@ void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size
   format_text(&f, e->text, e->text + e->text_len);
   qs_buf_free(&f.err);
   qs_buf_free(&scratch);
+}
+
+/* The finding keeps its id and names (strings of its arguments), which are copied. */
+static void keep_names(qs_finding *m, const char **names, size_t n) {
+  char **params = n ? qs_xcalloc(n, sizeof *params) : NULL;
+  for (size_t i = 0; i < n; i++)
+    params[i] = qs_xstrdup(names[i]);
+  char *id = m->id;
+  m->id = NULL; /* kept */
+  qs_finding_clear(m);
+  *m = (qs_finding){.id = id, .params_only = 1, .params = params, .n_params = n};
+}
+
+void qs_finding_keep_params(qs_finding *m) {
+  if (m->params_only || !m->id)
+    return;
+  const char **names = NULL;
+  size_t n = 0, cap = 0;
+  qs_finding_params(m, &names, &n, &cap);
+  keep_names(m, names, n);
+  free(names);
+}
+
+int qs_finding_words(qs_finding *m, char **zh, char **en, char **err) {
+  *zh = *en = NULL;
+  if (m->params_only) {
+    *err = qs_xstrdup("the finding's arguments were already freed");
+    return -1;
+  }
+  qs_buf a = {0}, b = {0};
+  const char **names = NULL;
+  size_t n = 0, cap = 0;
+  /* The parameters from the English words, as qs_finding_params finds them. */
+  if (format_names(QS_LANG_ZH, m, &a, err, NULL, NULL, NULL) != 0 ||
+      format_names(QS_LANG_EN, m, &b, err, &names, &n, &cap) != 0) {
+    qs_buf_free(&a);
+    qs_buf_free(&b);
+    free(names);
+    return -1;
+  }
+  *zh = qs_buf_take(&a);
+  *en = qs_buf_take(&b);
+  keep_names(m, names, n);
+  free(names);
+  return 0;
 }
 
 /* ------------------------------------------------------------------ checks */
@@ -653,7 +725,7 @@ static char *distinct(const char *nums) {
     if (i == 0 || strcmp(items[i], items[i - 1]) != 0)
       qs_buf_addf(&b, "%s,", items[i]);
   for (size_t i = 0; i < n; i++)
-    free(items[i]);
+    free(items[i]); /* after the loop: it compares each item with the one before */
   free(items);
   return qs_buf_take(&b);
 }

@@ -14,6 +14,12 @@
  *   (findings$ <facts>)            the finding (msg, args) of each fact, each as the nested
  *                                  argument < msg args... > (base/qs_finding.h): a list of
  *                                  findings for a finding that lists them
+ *   (templates-with$ <slots>)      the templates of module MAIN that have every one of the
+ *                                  slots, in the order they were defined
+ *   (facts-of$ <templates>)        every fact of the named templates, in the order they were
+ *                                  asserted: each template's own facts, not the whole fact
+ *                                  list (a rule that looked at every fact for a few kinds
+ *                                  walked the conclusions too, three times the evidence)
  *
  * and, for looking facts up by a slot (one hash of the keys, one pass over the facts):
  *
@@ -26,7 +32,6 @@
  * matches the string "E1", not the symbol E1). They read facts and values only; none can
  * assert, retract or evaluate anything. */
 #include <clips/clips.h>
-#include <libxml/hash.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +73,51 @@ static void return_list(void *env, DATA_OBJECT_PTR ret, const item *it, long n) 
 }
 
 static int is_text(int type) { return type == STRING || type == SYMBOL || type == INSTANCE_NAME; }
+
+/* A set of atoms, each with a number: open addressing on the type and the node (CLIPS keeps
+ * one node per value and type, so the node is the value), at most half full. Made for each
+ * call: most calls have a few keys, where libxml2's hash with printed keys cost more than the
+ * work. */
+typedef struct {
+  size_t cap; /* a power of two */
+  item *atom;
+  long *num; /* 0: an empty slot; else the number given plus one */
+} atom_set;
+
+static void atoms_init(atom_set *t, long n) {
+  t->cap = 16;
+  while (t->cap < 2 * (size_t)(n > 0 ? n : 1))
+    t->cap *= 2;
+  t->atom = qs_xcalloc(t->cap, sizeof *t->atom);
+  t->num = qs_xcalloc(t->cap, sizeof *t->num);
+}
+
+static void atoms_free(atom_set *t) {
+  free(t->atom);
+  free(t->num);
+}
+
+/* The slot of it: where it is, or the empty slot where it would go. */
+static size_t atoms_slot(const atom_set *t, const item *it) {
+  uint64_t h = ((uint64_t)(uintptr_t)it->value ^ (uint64_t)it->type) * 0x9E3779B97F4A7C15u;
+  size_t mask = t->cap - 1, i = (size_t)(h >> 32) & mask;
+  while (t->num[i] && (t->atom[i].value != it->value || t->atom[i].type != it->type))
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* The number of it, or -1; with add, it gets num when it is not there (the table must have
+ * room: atoms_init with the most atoms it will hold). */
+static long atoms_get(atom_set *t, const item *it, int add, long num) {
+  size_t i = atoms_slot(t, it);
+  if (t->num[i])
+    return t->num[i] - 1;
+  if (add) {
+    t->atom[i] = *it;
+    t->num[i] = num + 1;
+  }
+  return -1;
+}
 
 /* An item's text: strings and symbols as they are, numbers as CLIPS prints them. */
 static const char *text_of(const item *it, char *tmp, size_t size) {
@@ -156,23 +206,15 @@ static void distinct(void *env, DATA_OBJECT_PTR ret) {
     EnvSetMultifieldErrorValue(env, ret);
     return;
   }
-  /* Atoms are unique in CLIPS (one node per value and type), so a key is type and node. */
-  xmlHashTablePtr seen = xmlHashCreate((int)(n > 16 ? n : 16));
+  atom_set seen;
+  atoms_init(&seen, n);
   long k = 0;
-  for (long i = 0; i < n; i++) {
-    char key[64];
-    snprintf(key, sizeof key, "%d:%p", it[i].type, it[i].value);
-    if (xmlHashAddEntry(seen, (const xmlChar *)key, (void *)1) == 0)
+  for (long i = 0; i < n; i++)
+    if (atoms_get(&seen, &it[i], 1, i) < 0)
       it[k++] = it[i];
-  }
-  xmlHashFree(seen, NULL);
+  atoms_free(&seen);
   return_list(env, ret, it, k);
   free(it);
-}
-
-/* A hash key for an atom: CLIPS keeps one node per value and type. */
-static void atom_key(const item *it, char key[64]) {
-  snprintf(key, 64, "%d:%p", it->type, it->value);
 }
 
 static void difference(void *env, DATA_OBJECT_PTR ret) {
@@ -188,19 +230,15 @@ static void difference(void *env, DATA_OBJECT_PTR ret) {
     EnvSetMultifieldErrorValue(env, ret);
     return;
   }
-  xmlHashTablePtr drop = xmlHashCreate((int)(m > 16 ? m : 16));
-  char key[64];
-  for (long i = 0; i < m; i++) {
-    atom_key(&other[i], key);
-    xmlHashAddEntry(drop, (const xmlChar *)key, (void *)1);
-  }
+  atom_set drop;
+  atoms_init(&drop, m);
+  for (long i = 0; i < m; i++)
+    atoms_get(&drop, &other[i], 1, i);
   long k = 0;
-  for (long i = 0; i < n; i++) {
-    atom_key(&it[i], key);
-    if (!xmlHashLookup(drop, (const xmlChar *)key))
+  for (long i = 0; i < n; i++)
+    if (atoms_get(&drop, &it[i], 0, 0) < 0)
       it[k++] = it[i];
-  }
-  xmlHashFree(drop, NULL);
+  atoms_free(&drop);
   return_list(env, ret, it, k);
   free(it);
   free(other);
@@ -222,19 +260,13 @@ static void by_key(void *env, DATA_OBJECT_PTR ret, const char *fn, by_what what)
     return;
   }
   const char *name = DOToString(slot);
-  xmlHashTablePtr pos = xmlHashCreate((int)(k > 16 ? k : 16));
-  char key[64];
-  /* Positions are stored plus one, so that no entry is NULL; a repeated key keeps its first
-   * position (and the later copies get the same answer). */
+  atom_set pos;
+  atoms_init(&pos, k);
+  /* A repeated key keeps its first position (and the later copies get the same answer). */
   long *first_pos = qs_xcalloc((size_t)(k > 0 ? k : 1), sizeof *first_pos);
   for (long i = 0; i < k; i++) {
-    atom_key(&keys[i], key);
-    long found = (long)(intptr_t)xmlHashLookup(pos, (const xmlChar *)key);
-    if (!found) {
-      xmlHashAddEntry(pos, (const xmlChar *)key, (void *)(intptr_t)(i + 1));
-      found = i + 1;
-    }
-    first_pos[i] = found - 1;
+    long found = atoms_get(&pos, &keys[i], 1, i);
+    first_pos[i] = found < 0 ? i : found;
   }
   /* Which key each fact holds (-1: none), and how many facts each key has. */
   long *of = qs_xcalloc((size_t)(n > 0 ? n : 1), sizeof *of);
@@ -246,11 +278,10 @@ static void by_key(void *env, DATA_OBJECT_PTR ret, const char *fn, by_what what)
         GetType(v) == MULTIFIELD)
       continue;
     item vi = {GetType(v), GetValue(v)};
-    atom_key(&vi, key);
-    long p = (long)(intptr_t)xmlHashLookup(pos, (const xmlChar *)key);
-    if (p) {
-      of[i] = p - 1;
-      count[p - 1]++;
+    long p = atoms_get(&pos, &vi, 0, 0);
+    if (p >= 0) {
+      of[i] = p;
+      count[p]++;
     }
   }
   item *out;
@@ -284,7 +315,7 @@ static void by_key(void *env, DATA_OBJECT_PTR ret, const char *fn, by_what what)
       out[i] = out[first_pos[i]];
     n_out = k;
   }
-  xmlHashFree(pos, NULL);
+  atoms_free(&pos);
   return_list(env, ret, out, n_out);
   free(out);
   free(of);
@@ -344,6 +375,72 @@ static void *join(void *env) {
   return s;
 }
 
+static void templates_with(void *env, DATA_OBJECT_PTR ret) {
+  item *slots;
+  long n;
+  void *main_module = EnvFindDefmodule(env, "MAIN");
+  if (EnvArgCountCheck(env, "templates-with$", EXACTLY, 1) == -1 ||
+      (n = list_arg(env, "templates-with$", 1, &slots)) < 0 || !main_module) {
+    EnvSetMultifieldErrorValue(env, ret);
+    return;
+  }
+  item *out = NULL;
+  size_t k = 0, cap = 0;
+  void *current = EnvGetCurrentModule(env);
+  EnvSetCurrentModule(env, main_module);
+  for (void *t = EnvGetNextDeftemplate(env, NULL); t; t = EnvGetNextDeftemplate(env, t)) {
+    int all = 1;
+    for (long i = 0; i < n && all; i++)
+      all =
+          is_text(slots[i].type) && EnvDeftemplateSlotExistP(env, t, ValueToString(slots[i].value));
+    if (all) {
+      qs_grow(&out, &cap, k + 1, sizeof *out);
+      out[k++] = (item){SYMBOL, EnvAddSymbol(env, EnvGetDeftemplateName(env, t))};
+    }
+  }
+  EnvSetCurrentModule(env, current);
+  return_list(env, ret, out, (long)k);
+  free(out);
+  free(slots);
+}
+
+static int by_fact_index(const void *a, const void *b) {
+  const item *x = a, *y = b;
+  long long i = ((struct fact *)x->value)->factIndex, j = ((struct fact *)y->value)->factIndex;
+  return (i > j) - (i < j);
+}
+
+static void facts_of(void *env, DATA_OBJECT_PTR ret) {
+  item *names;
+  long n;
+  if (EnvArgCountCheck(env, "facts-of$", EXACTLY, 1) == -1 ||
+      (n = list_arg(env, "facts-of$", 1, &names)) < 0) {
+    EnvSetMultifieldErrorValue(env, ret);
+    return;
+  }
+  item *out = NULL;
+  size_t k = 0, cap = 0;
+  int runs = 0; /* how many templates had facts: one run is in order already */
+  for (long i = 0; i < n; i++) {
+    void *t =
+        is_text(names[i].type) ? EnvFindDeftemplate(env, ValueToString(names[i].value)) : NULL;
+    if (!t)
+      continue;
+    size_t before = k;
+    for (void *f = EnvGetNextFactInTemplate(env, t, NULL); f;
+         f = EnvGetNextFactInTemplate(env, t, f)) {
+      qs_grow(&out, &cap, k + 1, sizeof *out);
+      out[k++] = (item){FACT_ADDRESS, f};
+    }
+    runs += k > before;
+  }
+  if (runs > 1)
+    qs_sort(out, k, sizeof *out, by_fact_index);
+  return_list(env, ret, out, (long)k);
+  free(out);
+  free(names);
+}
+
 void qs_udf_define(void *env) {
   EnvDefineFunction2(env, "slot-values$", 'm', PTIEF slot_values, "slot_values", "2*");
   EnvDefineFunction2(env, "distinct$", 'm', PTIEF distinct, "distinct", "11m");
@@ -354,4 +451,6 @@ void qs_udf_define(void *env) {
   EnvDefineFunction2(env, "sort-strings$", 'm', PTIEF sort_strings, "sort_strings", "11m");
   EnvDefineFunction2(env, "join$", 's', PTIEF join, "join", "22");
   EnvDefineFunction2(env, "findings$", 'm', PTIEF findings, "findings", "11m");
+  EnvDefineFunction2(env, "templates-with$", 'm', PTIEF templates_with, "templates_with", "11m");
+  EnvDefineFunction2(env, "facts-of$", 'm', PTIEF facts_of, "facts_of", "11m");
 }

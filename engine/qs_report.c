@@ -15,6 +15,40 @@ const char *qs_severity_name(qs_severity s) {
   return s == QS_SEV_ERROR ? "error" : s == QS_SEV_WARNING ? "warning" : "info";
 }
 
+/* The evidence index: open addressing over the positions in rep->evidence (plus one; 0 is an
+ * empty slot), at most half full, doubled as it fills. libxml2 2.9's hash tables stop growing
+ * at 16,384 buckets: at 200,000 items every lookup walked a chain of a dozen ids. */
+typedef struct {
+  size_t cap; /* a power of two */
+  size_t n;
+  size_t *slot;
+} ev_index;
+
+static size_t hash_id(const char *s) {
+  size_t h = 14695981039346656037u; /* FNV-1a */
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The slot of id: where it is, or the empty slot where it would go. */
+static size_t ev_slot(const qs_report *rep, const ev_index *x, const char *id) {
+  size_t mask = x->cap - 1, i = hash_id(id) & mask;
+  while (x->slot[i] && strcmp(rep->evidence[x->slot[i] - 1].id, id) != 0)
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void ev_grow(const qs_report *rep, ev_index *x) {
+  size_t old_cap = x->cap, *old = x->slot;
+  x->cap = old_cap ? 2 * old_cap : 256;
+  x->slot = qs_xcalloc(x->cap, sizeof *x->slot);
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i])
+      x->slot[ev_slot(rep, x, rep->evidence[old[i] - 1].id)] = old[i];
+  free(old);
+}
+
 qs_report *qs_report_new(const qs_rubric *r) {
   qs_report *rep = qs_xcalloc(1, sizeof *rep);
   rep->rubric = r;
@@ -23,17 +57,13 @@ qs_report *qs_report_new(const qs_rubric *r) {
   for (size_t i = 0; i < r->n_inds; i++)
     rep->results[i].def = &r->inds[i];
   rep->section_points = qs_xcalloc(r->n_sections, sizeof *rep->section_points);
-  rep->evidence_index = xmlHashCreate(256);
+  rep->evidence_index = qs_xcalloc(1, sizeof(ev_index));
   rep->triage = "review";
   return rep;
 }
 
-static void free_strs(char **a, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    free(a[i]);
-  free(a);
-}
-
+/* The evidence lists of reasons and flags hold the report's own evidence ids
+ * (rep->evidence[..].id), not copies: only the list is freed. */
 static void free_flags(qs_flag *f, size_t n) {
   for (size_t i = 0; i < n; i++) {
     free(f[i].code);
@@ -41,20 +71,18 @@ static void free_flags(qs_flag *f, size_t n) {
     free(f[i].text);
     free(f[i].text_en);
     qs_finding_clear(&f[i].finding);
-    free_strs(f[i].evidence, f[i].n_evidence);
+    free(f[i].evidence);
   }
   free(f);
 }
 
-/* The evidence index, freed as the submission's it came from. */
+/* The evidence items, freed as the submission's they came from (the report's own index,
+ * rep->evidence_index, stays: qs_report_index_evidence fills it again). */
 static void free_evidence(qs_report *rep) {
-  qs_submission ev = {.evidence = rep->evidence,
-                      .n_evidence = rep->n_evidence,
-                      .evidence_index = rep->evidence_index};
+  qs_submission ev = {.evidence = rep->evidence, .n_evidence = rep->n_evidence};
   qs_submission_free(&ev);
   rep->evidence = NULL;
   rep->n_evidence = rep->cap_evidence = 0;
-  rep->evidence_index = NULL;
 }
 
 void qs_report_free(qs_report *rep) {
@@ -66,10 +94,12 @@ void qs_report_free(qs_report *rep) {
     for (size_t k = 0; k < res->n_reasons; k++) {
       free(res->reasons[k].rule);
       free(res->reasons[k].condition);
+      if (res->reasons[k].shares_held)
+        continue; /* its words, finding and evidence list are those of a held entry */
       free(res->reasons[k].text);
       free(res->reasons[k].text_en);
       qs_finding_clear(&res->reasons[k].finding);
-      free_strs(res->reasons[k].evidence, res->reasons[k].n_evidence);
+      free(res->reasons[k].evidence);
     }
     free(res->reasons);
     for (size_t k = 0; k < res->n_held; k++) {
@@ -78,7 +108,7 @@ void qs_report_free(qs_report *rep) {
       free(res->held[k].text);
       free(res->held[k].text_en);
       qs_finding_clear(&res->held[k].finding);
-      free_strs(res->held[k].evidence, res->held[k].n_evidence);
+      free(res->held[k].evidence);
     }
     free(res->held);
     free(res->placed);
@@ -89,8 +119,7 @@ void qs_report_free(qs_report *rep) {
     }
     free(res->gaps);
     for (size_t k = 0; k < res->n_excluded; k++) {
-      free(res->excluded[k].evidence);
-      free(res->excluded[k].rule);
+      free(res->excluded[k].rule); /* evidence: the report's own id */
       free(res->excluded[k].text);
       free(res->excluded[k].text_en);
       qs_finding_clear(&res->excluded[k].finding);
@@ -102,6 +131,9 @@ void qs_report_free(qs_report *rep) {
   free(rep->section_points);
   free_flags(rep->flags, rep->n_flags);
   free_evidence(rep);
+  if (rep->evidence_index)
+    free(((ev_index *)rep->evidence_index)->slot);
+  free(rep->evidence_index);
   free(rep->qscore_version);
   free(rep->rules_sha256);
   free(rep->path);
@@ -116,6 +148,22 @@ void qs_report_free(qs_report *rep) {
   free(rep->as_of);
   free(rep->window_end);
   free(rep);
+}
+
+void qs_report_index_evidence(qs_report *rep) {
+  ev_index *x = rep->evidence_index;
+  if (x->cap)
+    memset(x->slot, 0, x->cap * sizeof *x->slot);
+  x->n = 0;
+  for (size_t k = 0; k < rep->n_evidence; k++) {
+    if (2 * (x->n + 1) > x->cap)
+      ev_grow(rep, x);
+    size_t i = ev_slot(rep, x, rep->evidence[k].id);
+    if (!x->slot[i]) { /* the schema makes ids unique (xs:ID); the first wins */
+      x->slot[i] = k + 1;
+      x->n++;
+    }
+  }
 }
 
 /* The string *to gets from's, which is taken (to's own is freed). */
@@ -141,14 +189,18 @@ void qs_report_take_submission(qs_report *rep, qs_submission *sub) {
   rep->evidence = sub->evidence;
   rep->n_evidence = sub->n_evidence;
   rep->cap_evidence = sub->cap_evidence;
-  rep->evidence_index = sub->evidence_index;
   sub->evidence = NULL;
   sub->n_evidence = sub->cap_evidence = 0;
-  sub->evidence_index = NULL;
+  /* The report looks evidence up through its own index, which grows with the items (libxml2's
+   * hash of the importer stops growing at 16,384 buckets). */
+  qs_report_index_evidence(rep);
 }
 
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id) {
-  uintptr_t k = (uintptr_t)xmlHashLookup(rep->evidence_index, (const xmlChar *)id);
+  const ev_index *x = rep->evidence_index;
+  if (!x->cap)
+    return NULL;
+  size_t k = x->slot[ev_slot(rep, x, id)];
   return k ? &rep->evidence[k - 1] : NULL;
 }
 
@@ -194,14 +246,30 @@ static int check_evidence(collector *c, const char *rule, char **ev, size_t n) {
   return 0;
 }
 
-static long first_line(const qs_report *rep, char **ev, size_t n) {
-  long best = LONG_MAX;
-  for (size_t i = 0; i < n; i++) {
-    const qs_evidence *e = qs_report_evidence(rep, ev[i]);
-    if (e && e->line < best)
-      best = e->line;
+/* The evidence slot of a conclusion as the report's own ids (rep->evidence[..].id: the list
+ * is the caller's, the strings the report's), and the earliest input line they are on. -1,
+ * with the rule named, for an id the submission does not have. */
+static int evidence_of(collector *c, void *f, const char *rule, char ***out, size_t *n,
+                       long *first) {
+  const char **ids;
+  *n = qs_slot_strs_view(c->qe, f, "evidence", &ids);
+  /* The earliest input line among them, for sorting (LONG_MAX for none). */
+  *first = LONG_MAX;
+  for (size_t i = 0; i < *n; i++) {
+    const qs_evidence *e = qs_report_evidence(c->rep, ids[i]);
+    if (e && e->line < *first)
+      *first = e->line;
+    if (!e) {
+      check_evidence(c, rule, (char **)&ids[i], 1);
+      free(ids);
+      *out = NULL;
+      *n = 0;
+      return -1;
+    }
+    ids[i] = e->id;
   }
-  return best;
+  *out = (char **)ids;
+  return 0;
 }
 
 static int cond_index(const qs_indicator_def *def, const char *id) {
@@ -250,11 +318,8 @@ static int words_of(collector *c, void *f, const char *rule, qs_finding *finding
   *text = *text_en = NULL;
   if (qs_slot_msg(c->qe, f, "msg", "args", finding, &err) == 0 && !finding->id)
     err = qs_xstrdup("a conclusion without a finding (msg nil)");
-  if (!err)
-    *text = qs_finding_text(QS_LANG_ZH, finding, &err);
-  if (!err)
-    *text_en = qs_finding_text(QS_LANG_EN, finding, &err);
-  if (!err)
+  /* The words in both languages; the finding keeps only the parameters they name. */
+  if (!err && qs_finding_words(finding, text, text_en, &err) == 0)
     return 0;
   qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_FINDING), rule, err);
   c->bad = 1;
@@ -340,15 +405,14 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
       level = res->def->conds[index].level;
       /* Every held fact is kept for explain, whichever band it is for. */
       char **hev;
-      size_t hn = qs_slot_strs(c->qe, f, "evidence", &hev);
-      if (check_evidence(c, rule, hev, hn) != 0) {
-        free_strs(hev, hn);
+      size_t hn;
+      long hfirst;
+      if (evidence_of(c, f, rule, &hev, &hn, &hfirst) != 0)
         continue;
-      }
       qs_finding hf;
       char *ht, *hte;
       if (words_of(c, f, rule, &hf, &ht, &hte) != 0) {
-        free_strs(hev, hn);
+        free(hev);
         continue;
       }
       res->held = qs_xrealloc(res->held, (res->n_held + 1) * sizeof *res->held);
@@ -362,6 +426,7 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
           .n_evidence = hn,
           .sort_key = index * 1000,
           .level = level,
+          .first_line = hfirst,
       };
       if (level != res->level) {
         /* Held for another band: it counts only as a factor of the chosen band that names
@@ -380,17 +445,29 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         id = fd->id;
       }
     }
+    /* A reason from a held fact is the held entry's words: the same fact, so the same words,
+     * finding and evidence, shared rather than made twice. */
     char **ev;
-    size_t n = qs_slot_strs(c->qe, f, "evidence", &ev);
-    if (check_evidence(c, rule, ev, n) != 0) {
-      free_strs(ev, n);
-      continue;
-    }
+    size_t n;
+    long first;
     qs_finding rf;
     char *rt, *rte;
-    if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
-      free_strs(ev, n);
-      continue;
+    int shares = !factors;
+    if (shares) {
+      const qs_reason *h = &res->held[res->n_held - 1];
+      ev = h->evidence;
+      n = h->n_evidence;
+      first = h->first_line;
+      rf = h->finding;
+      rt = h->text;
+      rte = h->text_en;
+    } else {
+      if (evidence_of(c, f, rule, &ev, &n, &first) != 0)
+        continue;
+      if (words_of(c, f, rule, &rf, &rt, &rte) != 0) {
+        free(ev);
+        continue;
+      }
     }
     res->reasons = qs_xrealloc(res->reasons, (res->n_reasons + 1) * sizeof *res->reasons);
     res->reasons[res->n_reasons++] = (qs_reason){
@@ -405,6 +482,8 @@ static void collect_reasons(collector *c, const char *tname, int factors) {
         .n_evidence = n,
         .sort_key = (long)is_factor * 1000000 + index * 1000,
         .level = level,
+        .first_line = first,
+        .shares_held = shares,
     };
   }
 }
@@ -418,19 +497,18 @@ static void collect_excluded(collector *c) {
     qs_result *res = result_for(c, qs_slot_str(c->qe, f, "indicator"), "excluded", rule);
     if (!res || check_rule(c, rule) != 0)
       continue;
-    char *ev = STR(f, "evidence");
-    if (check_evidence(c, rule, &ev, 1) != 0) {
-      free(ev);
+    /* The report's own id (rep->evidence[..].id), not a copy. */
+    char *ev = (char *)qs_slot_str(c->qe, f, "evidence");
+    if (check_evidence(c, rule, &ev, 1) != 0)
       continue;
-    }
+    const qs_evidence *xe = qs_report_evidence(c->rep, ev);
+    ev = xe->id;
     qs_finding xf;
     char *xt, *xte;
-    if (words_of(c, f, rule, &xf, &xt, &xte) != 0) {
-      free(ev);
+    if (words_of(c, f, rule, &xf, &xt, &xte) != 0)
       continue;
-    }
     res->excluded = qs_xrealloc(res->excluded, (res->n_excluded + 1) * sizeof *res->excluded);
-    res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, 0, xf};
+    res->excluded[res->n_excluded++] = (qs_exclusion){ev, qs_xstrdup(rule), xt, xte, xe->line, xf};
   }
 }
 
@@ -456,15 +534,14 @@ static void collect_flags(collector *c) {
       n = &res->n_flags;
     }
     char **ev;
-    size_t ne = qs_slot_strs(c->qe, f, "evidence", &ev);
-    if (check_evidence(c, rule, ev, ne) != 0) {
-      free_strs(ev, ne);
+    size_t ne;
+    long first;
+    if (evidence_of(c, f, rule, &ev, &ne, &first) != 0)
       continue;
-    }
     qs_finding ff;
     char *ft, *fte;
     if (words_of(c, f, rule, &ff, &ft, &fte) != 0) {
-      free_strs(ev, ne);
+      free(ev);
       continue;
     }
     *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
@@ -477,6 +554,7 @@ static void collect_flags(collector *c) {
         .severity = parse_severity(qs_slot_str(c->qe, f, "severity")),
         .evidence = ev,
         .n_evidence = ne,
+        .first_line = ne ? first : 0,
     };
   }
 }
@@ -572,33 +650,8 @@ static void collect_placement(collector *c) {
 /* Sorting makes the report independent of the order rules happened to fire in. */
 static const qs_indicator_def *sort_def;
 
-static void reasons_first_lines(const qs_report *rep, qs_reason *r, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    r[i].first_line = first_line(rep, r[i].evidence, r[i].n_evidence);
-}
-
-static void flags_first_lines(const qs_report *rep, qs_flag *f, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    f[i].first_line = f[i].n_evidence ? first_line(rep, f[i].evidence, f[i].n_evidence) : 0;
-}
-
-static void set_first_lines(const qs_report *rep) {
-  for (size_t i = 0; i < rep->n_results; i++) {
-    qs_result *res = &rep->results[i];
-    reasons_first_lines(rep, res->reasons, res->n_reasons);
-    reasons_first_lines(rep, res->held, res->n_held);
-    for (size_t k = 0; k < res->n_excluded; k++) {
-      const qs_evidence *e = qs_report_evidence(rep, res->excluded[k].evidence);
-      res->excluded[k].first_line = e ? e->line : 0;
-    }
-    flags_first_lines(rep, res->flags, res->n_flags);
-  }
-  flags_first_lines(rep, rep->flags, rep->n_flags);
-}
-
-/* The comparisons read first_line, computed once per element before the sort (see
- * set_first_lines): a reason may cite every item of a list, and the sort compares each element
- * log n times. */
+/* The comparisons read first_line, found once per element as it is collected (evidence_of): a
+ * reason may cite every item of a list, and the sort compares each element log n times. */
 static int cmp_reason(const void *a, const void *b) {
   const qs_reason *x = a, *y = b;
   if (x->sort_key != y->sort_key)
@@ -668,7 +721,6 @@ int qs_report_collect(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs
   collect_flags(&c);
   collect_gaps(&c);
   collect_placement(&c);
-  set_first_lines(rep);
   for (size_t i = 0; i < rep->n_results; i++) {
     qs_result *res = &rep->results[i];
     sort_def = res->def;

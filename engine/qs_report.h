@@ -30,6 +30,8 @@ typedef struct {
   long sort_key;
   int level;       /* the band of the condition or factor */
   long first_line; /* the earliest input line of its evidence (for sorting; set when collected) */
+  int shares_held; /* a reason made from a held fact: text, text_en, finding and evidence are
+                      those of its entry in held (freed with it) */
 } qs_reason;
 
 typedef struct {
@@ -38,7 +40,8 @@ typedef struct {
 } qs_gap;
 
 typedef struct {
-  char *evidence, *rule, *text, *text_en;
+  char *evidence; /* the report's own id (rep->evidence[..].id) */
+  char *rule, *text, *text_en;
   long first_line; /* the input line of the evidence (for sorting) */
   qs_finding finding;
 } qs_exclusion;
@@ -103,7 +106,7 @@ typedef struct {
   size_t n_flags;
   qs_evidence *evidence; /* in document order (from the submission) */
   size_t n_evidence, cap_evidence;
-  void *evidence_index; /* xmlHashTable: id -> index + 1 */
+  void *evidence_index; /* id -> position in evidence (qs_report_evidence) */
 } qs_report;
 
 qs_report *qs_report_new(const qs_rubric *r);
@@ -114,6 +117,9 @@ void qs_report_free(qs_report *rep);
  * engine calls it after the rules ran, before qs_report_collect, which checks cited ids. */
 void qs_report_take_submission(qs_report *rep, qs_submission *sub);
 const qs_evidence *qs_report_evidence(const qs_report *rep, const char *id);
+/* Index the evidence by its ids again, after they were changed in place (the first of an id
+ * that repeats is the one found). */
+void qs_report_index_evidence(qs_report *rep);
 
 /* The loaded rules as the collector checks them: every defrule name (its module as the value:
  * a `rule` slot must name a real rule) and where each starts ("file:line", for messages). */

@@ -226,7 +226,6 @@ static void make_hostile(changes *m, qs_report *rep, size_t start) {
   for (size_t i = 0; i < rep->n_evidence; i++) {
     qs_evidence *e = &rep->evidence[i];
     set_str(m, &e->id, ids[i]);
-    xmlHashAddEntry(rep->evidence_index, (const xmlChar *)ids[i], (void *)(uintptr_t)(i + 1));
     next_str(m, &e->element);
     /* Half the kinds stay the element's, as most do. */
     if (i % 2)
@@ -237,6 +236,7 @@ static void make_hostile(changes *m, qs_report *rep, size_t start) {
     next_str(m, &e->number);
     next_str(m, &e->date);
   }
+  qs_report_index_evidence(rep);
   free(ids);
 
   char **top[] = {&rep->title,      &rep->region,         &rep->chain,        &rep->id,

@@ -137,10 +137,10 @@
 (defrule STANDARDS::standards-not-main-enterprise
   "评价要求：链上主要企业 (the chain's main enterprises)."
   (param (name standards-any-enterprise) (value 0))
+  (enterprise (id ?e) (name ?name) (role ?role&:(not (main-role-p ?role))))
   (or (standard (id ?id) (label ?code) (enterprise ?e))
       (self-declaration (id ?id) (code ?code) (enterprise ?e))
       (forerunner (id ?id) (code ?code) (enterprise ?e)))
-  (enterprise (id ?e) (name ?name) (role ?role&:(not (main-role-p ?role))))
   =>
   (assert (excluded (indicator standards) (evidence ?id) (rule standards-not-main-enterprise)
     (msg standards-not-main-enterprise) (args ?code ?name ?e standards-any-enterprise))))
@@ -192,15 +192,21 @@
   (param (name standards-count-approved) (value ?approved))
   (param (name standards-lead-rank) (value ?lr))
   (window (end-day ?ed))
-  (standard (id ?id) (code ?code) (plan ?plan) (code-type ?class&~unknown&~enterprise) (role ?role)
-            (rank ?rank) (status ?status) (window ?w) (date ?d) (approved ?ad) (approved-day ?add)
-            (enterprise ?e))
-  (test (or (and (eq ?status published) (eq ?w inside))
-            (and (eq ?status approved) (or (eq ?w inside) (eq ?w before))
-                 (or (neq ?plan "") (= ?approved 1)))
-            (and (eq ?status published) (eq ?w after) (neq ?plan "") (> ?add 0) (<= ?add ?ed))))
+  ;; The enterprise before the standard, and the standard's tests in a test CE, not in its
+  ;; pattern: the standard then needs no memory of its own in this rule (its pattern, without
+  ;; constants, shares the one every such pattern of a standard has), and only a standard that
+  ;; counts makes a partial match: at 20,000 items, 4.5 MB less while the input is imported.
   (enterprise (id ?e) (name ?name) (role ?er))
   (test (or (= ?any 1) (main-role-p ?er)))
+  (standard (id ?id) (code ?code) (plan ?plan) (code-type ?class) (role ?role)
+            (rank ?rank) (status ?status) (window ?w) (date ?d) (approved ?ad) (approved-day ?add)
+            (enterprise ?e))
+  (test (and (neq ?class unknown enterprise)
+             (or (and (eq ?status published) (eq ?w inside))
+                 (and (eq ?status approved) (or (eq ?w inside) (eq ?w before))
+                      (or (neq ?plan "") (= ?approved 1)))
+                 (and (eq ?status published) (eq ?w after) (neq ?plan "") (> ?add 0)
+                      (<= ?add ?ed)))))
   =>
   (bind ?pub (if (and (eq ?status published) (eq ?w inside)) then yes else no))
   ;; When: published inside the window, approved (not yet published), or approved and
@@ -223,7 +229,6 @@
   (counted (id ?id) (class ?c&industry|group|local) (led ?l) (label ?code) (name ?name) (msg ?wm)
            (args $?wa))
   =>
-  (assert (tally (indicator standards) (name industry-standards) (key ?id)))
   (assert (held (indicator standards) (condition industry-or-group)
     (rule standards-industry-or-group) (evidence ?id)
     (msg standards-industry-or-group) (args ?name ?l ?c ?code < ?wm $?wa >))))
@@ -232,10 +237,12 @@
   "1-2分：链上主要企业积极开展企业标准自我声明公开 (public during the window)"
   (param (name standards-any-enterprise) (value ?any))
   (window (start-day ?sd))
-  (self-declaration (id ?id) (code ?code) (date ?d) (window inside|before) (enterprise ?e)
-                    (withdrawn-day ?wd&:(or (= ?wd 0) (>= ?wd ?sd))))
+  ;; The enterprise first, and the declaration without constants (see standards-count).
   (enterprise (id ?e) (name ?name) (role ?er))
   (test (or (= ?any 1) (main-role-p ?er)))
+  (self-declaration (id ?id) (code ?code) (date ?d) (window ?w) (enterprise ?e)
+                    (withdrawn-day ?wd))
+  (test (and (or (eq ?w inside) (eq ?w before)) (or (= ?wd 0) (>= ?wd ?sd))))
   =>
   (assert (tally (indicator standards) (name declaring-enterprises) (key ?e)))
   (assert (held (indicator standards) (condition self-declared) (rule standards-self-declared)
@@ -284,10 +291,13 @@
 
 (defrule STANDARDS::standards-many-industry
   "推动行业形成较完善的标准化体系: enough industry, group and local standards."
-  (declare (salience -10)) ; counts after every standard above has been tallied
+  (declare (salience -10)) ; counts after every standard above has been counted
   (param (name standards-many) (value ?min))
   =>
-  (bind ?ids (tally-keys standards industry-standards))
+  ;; The counted industry, group and local standards, by id: the counted facts themselves
+  ;; rather than a tally fact asserted for each (7,000 facts at 20,000 items).
+  (bind ?ids (sort-strings$ (distinct$ (slot-values$
+    (find-all-facts ((?c counted)) (member$ ?c:class (create$ industry group local))) id))))
   (bind ?n (length$ ?ids))
   (if (>= ?n ?min) then
     (assert (factor (indicator standards) (id many-industry) (rule standards-many-industry)
