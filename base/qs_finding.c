@@ -550,16 +550,6 @@ static void keep_names(qs_finding *m, const char **names, size_t n) {
   *m = (qs_finding){.id = id, .params_only = 1, .params = params, .n_params = n};
 }
 
-void qs_finding_keep_params(qs_finding *m) {
-  if (m->params_only || !m->id)
-    return;
-  const char **names = NULL;
-  size_t n = 0, cap = 0;
-  qs_finding_params(m, &names, &n, &cap);
-  keep_names(m, names, n);
-  free(names);
-}
-
 int qs_finding_words(qs_finding *m, char **zh, char **en, char **err) {
   *zh = *en = NULL;
   if (m->params_only) {

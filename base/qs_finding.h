@@ -58,8 +58,8 @@ struct qs_finding {
   char *id; /* NULL: no finding */
   qs_arg *args;
   size_t n;
-  /* Kept by qs_finding_keep_params: the arguments are gone (n is 0) and these are the
-   * parameters its words name, for qs_finding_params. */
+  /* After qs_finding_words: the arguments are gone (n is 0) and these are the parameters its
+   * words name, for qs_finding_params. */
   int params_only;
   char **params;
   size_t n_params;
@@ -90,11 +90,10 @@ char *qs_finding_text(qs_lang lang, const qs_finding *m, char **err);
  * findings included), in order, without repeats, appended to (*names)[*n..] (qs_grow; the
  * strings belong to m). */
 void qs_finding_params(const qs_finding *m, const char ***names, size_t *n, size_t *cap);
-/* Once the finding is in words: keep its id and the parameters its words name, and free the
- * arguments (a report holds its words; explain asks a finding only for its parameters). */
-void qs_finding_keep_params(qs_finding *m);
-/* The finding in words of both languages (new strings), then qs_finding_keep_params: one
- * pass of each language. -1 with *err set (free it) and the finding unchanged on failure. */
+/* The finding in words of both languages (new strings, one pass of each); then it keeps only
+ * its id and the parameters its words name, and its arguments are freed (a report holds the
+ * words, and explain asks a finding only for its parameters: qs_finding_params gives the same
+ * list as before). -1 with *err set (free it) and the finding unchanged on failure. */
 int qs_finding_words(qs_finding *m, char **zh, char **en, char **err);
 
 /* A catalog entry, NULL when there is none (the text as written, until the end of the entry's
