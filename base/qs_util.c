@@ -1,6 +1,7 @@
 /* qs_util.c -- checked allocation, string buffer, file reading, SHA-256, dates. */
 #include "qs_util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <nettle/sha2.h>
@@ -192,6 +193,28 @@ qs_status qs_read_fileat(int dfd, const char *name, size_t limit, int flags, cha
   if (!stdin_)
     close(fd);
   return rc;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long qs_dir_names(const char *dir, const char *suffix, char ***names) {
+  *names = NULL;
+  DIR *dp = opendir(dir);
+  if (!dp)
+    return -1;
+  size_t n = 0, cap = 0, sl = strlen(suffix);
+  for (struct dirent *de; (de = readdir(dp));) {
+    size_t len = strlen(de->d_name);
+    if (len > sl && strcmp(de->d_name + len - sl, suffix) == 0 && de->d_name[0] != '.') {
+      qs_grow(names, &cap, n + 1, sizeof **names);
+      (*names)[n++] = qs_xstrdup(de->d_name);
+    }
+  }
+  closedir(dp);
+  qs_sort(*names, n, sizeof **names, cmp_names);
+  return (long)n;
 }
 
 qs_status qs_read_file(const char *path, size_t limit, char **data, size_t *len, int *err_no) {

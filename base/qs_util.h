@@ -51,6 +51,10 @@ void qs_buf_free(qs_buf *b);
 /* Give the caller the string (never NULL) and leave the buffer empty. */
 char *qs_buf_take(qs_buf *b);
 
+/* The names in the folder dir that end in suffix and do not start with '.', in byte order
+ * (free each and the array). -1 with errno set when the folder cannot be read. */
+long qs_dir_names(const char *dir, const char *suffix, char ***names);
+
 /* Read a whole file, or standard input when path is "-", refusing anything larger than
  * limit bytes. The data is NUL-terminated (not counted in *len). On failure the status says
  * why, with the system's error in *err_no for QS_E_SYSTEM. */

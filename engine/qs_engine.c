@@ -1,7 +1,6 @@
 /* qs_engine.c -- loading rules once, scoring one submission at a time (see qs_engine.h). */
 #include "qs_engine.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/hash.h>
@@ -143,27 +142,18 @@ static int load_builtin(qs_engine *e, qs_diag *d) {
 }
 
 static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
-  DIR *dp = opendir(dir);
-  if (!dp) {
+  char **names;
+  long listed = qs_dir_names(dir, ".clp", &names);
+  if (listed < 0) {
     qs_diag_add(d, dir, 0, qs_msg_get(d->lang, QS_M_RULES_DIR), strerror(errno));
     return -1;
   }
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  for (struct dirent *de; (de = readdir(dp));) {
-    size_t len = strlen(de->d_name);
-    if (len > 4 && strcmp(de->d_name + len - 4, ".clp") == 0 && de->d_name[0] != '.') {
-      qs_grow(&names, &cap, n + 1, sizeof *names);
-      names[n++] = qs_xstrdup(de->d_name);
-    }
-  }
-  closedir(dp);
+  size_t n = (size_t)listed;
   if (n == 0) {
     qs_diag_add(d, dir, 0, "%s", qs_msg_get(d->lang, QS_M_RULES_NONE));
     free(names);
     return -1;
   }
-  qs_sort(names, n, sizeof *names, cmp_str);
   qs_sha256 *h = qs_sha256_new();
   int bad = 0;
   for (size_t i = 0; i < n; i++) {

@@ -24,7 +24,6 @@
  * every *.clp of RULES_DIR in byte order of the names (the Makefile gives rules/2025, the files
  * compiled into qscore), or without it the built-in rules. Exit 0 when all agree, 1 with every
  * problem listed. */
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,10 +293,6 @@ static void check_family(qs_env *qe, const qs_family *fam) {
   }
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The rules to load: every *.clp of dir in byte order of the names, or the built-in ones. */
 static int read_rules(const char *dir) {
   if (!dir) {
@@ -309,22 +304,13 @@ static int read_rules(const char *dir) {
       rules[n_rules++] = (rules_file){qs_xstrdup(f->name), qs_xstrdup(f->data)};
     return 0;
   }
-  DIR *dp = opendir(dir);
-  if (!dp) {
+  char **names;
+  long listed = qs_dir_names(dir, ".clp", &names);
+  if (listed < 0) {
     perror(dir);
     return -1;
   }
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  for (struct dirent *de; (de = readdir(dp));) {
-    size_t len = strlen(de->d_name);
-    if (len > 4 && strcmp(de->d_name + len - 4, ".clp") == 0 && de->d_name[0] != '.') {
-      qs_grow(&names, &cap, n + 1, sizeof *names);
-      names[n++] = qs_xstrdup(de->d_name);
-    }
-  }
-  closedir(dp);
-  qs_sort(names, n, sizeof *names, cmp_str);
+  size_t n = (size_t)listed;
   rules = qs_xcalloc(n ? n : 1, sizeof *rules);
   int bad = 0;
   for (size_t i = 0; i < n; i++) {
