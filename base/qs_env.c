@@ -533,25 +533,6 @@ int qs_slot_is_int(qs_env *qe, void *fact, const char *slot) {
   return get_slot(qe, fact, slot, &v) && GetType(v) == INTEGER;
 }
 
-size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out) {
-  DATA_OBJECT v;
-  *out = NULL;
-  if (!get_slot(qe, fact, slot, &v) || GetType(v) != MULTIFIELD)
-    return 0;
-  void *mf = GetValue(v);
-  long b = GetDOBegin(v), e = GetDOEnd(v);
-  size_t n = e >= b ? (size_t)(e - b + 1) : 0;
-  char **a = qs_xcalloc(n ? n : 1, sizeof *a);
-  size_t k = 0;
-  for (long i = b; i <= e; i++) {
-    int t = GetMFType(mf, i);
-    if (t == STRING || t == SYMBOL)
-      a[k++] = qs_xstrdup(ValueToString(GetMFValue(mf, i)));
-  }
-  *out = a;
-  return k;
-}
-
 size_t qs_slot_strs_view(qs_env *qe, void *fact, const char *slot, const char ***out) {
   DATA_OBJECT v;
   *out = NULL;
@@ -569,6 +550,16 @@ size_t qs_slot_strs_view(qs_env *qe, void *fact, const char *slot, const char **
   }
   *out = a;
   return k;
+}
+
+size_t qs_slot_strs(qs_env *qe, void *fact, const char *slot, char ***out) {
+  const char **view;
+  size_t n = qs_slot_strs_view(qe, fact, slot, &view);
+  char **a = (char **)view; /* the same array, each string replaced by its copy */
+  for (size_t i = 0; i < n; i++)
+    a[i] = qs_xstrdup(view[i]);
+  *out = a;
+  return n;
 }
 
 int qs_slot_msg(qs_env *qe, void *fact, const char *msg_slot, const char *args_slot,
