@@ -58,6 +58,18 @@ int qs_cli_write_terminal(const qs_cli *cli, const char *text) {
   return rc;
 }
 
+qs_report *qs_cli_score(const qs_cli *cli, qs_engine *e, int *code) {
+  qs_diag d;
+  qs_diag_init(&d, cli->lang);
+  qs_report *rep;
+  qs_status st = qs_engine_score(e, cli->args[0], &rep, &d);
+  qs_diag_print(&d, stderr);
+  qs_diag_free(&d);
+  if (st != QS_OK)
+    *code = st == QS_E_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
+  return st == QS_OK ? rep : NULL;
+}
+
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len) {
   if (!cli->output || strcmp(cli->output, "-") == 0) {
     if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {

@@ -26,6 +26,9 @@ typedef struct {
 
 /* The engine for these options; NULL after printing why (exit code in *code). */
 qs_engine *qs_cli_engine(const qs_cli *cli, int *code);
+/* Score the command's file with e, print the diagnostics on stderr; the report, or NULL with
+ * the exit code in *code (an invalid file 1, failing rules 3). */
+qs_report *qs_cli_score(const qs_cli *cli, qs_engine *e, int *code);
 /* Write text to cli->output (through a temporary file and a rename) or to stdout. */
 int qs_cli_write(const qs_cli *cli, const char *text, size_t len);
 /* The same for a report meant for a terminal (text, explain): controls, invisible and

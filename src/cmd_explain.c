@@ -26,15 +26,10 @@ int qs_cmd_explain(const qs_cli *cli) {
     qs_engine_free(e);
     return QS_EXIT_USAGE;
   }
-  qs_diag d;
-  qs_diag_init(&d, cli->lang);
-  qs_report *rep;
-  qs_status st = qs_engine_score(e, cli->args[0], &rep, &d);
-  qs_diag_print(&d, stderr);
-  qs_diag_free(&d);
-  if (st != QS_OK) {
+  qs_report *rep = qs_cli_score(cli, e, &code);
+  if (!rep) {
     qs_engine_free(e);
-    return st == QS_E_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
+    return code;
   }
   int rc = QS_EXIT_OK;
   char *buf = qs_render_explain(rep, e, cli->indicator, cli->lang);

@@ -42,16 +42,11 @@ int qs_cmd_score(const qs_cli *cli) {
     qs_stylesheet_free(st);
     return code;
   }
-  qs_diag d;
-  qs_diag_init(&d, cli->lang);
-  qs_report *rep;
-  qs_status status = qs_engine_score(e, cli->args[0], &rep, &d);
-  qs_diag_print(&d, stderr);
-  qs_diag_free(&d);
-  if (status != QS_OK) {
+  qs_report *rep = qs_cli_score(cli, e, &code);
+  if (!rep) {
     qs_stylesheet_free(st);
     qs_engine_free(e);
-    return status == QS_E_RULES ? QS_EXIT_RULES : QS_EXIT_INPUT;
+    return code;
   }
   int rc = QS_EXIT_OK;
   if (strcmp(format, "xml") == 0 || strcmp(format, "html") == 0) {
