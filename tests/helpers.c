@@ -268,6 +268,16 @@ static void walk_xml(const char *dir, char ***a, size_t *n, size_t *cap) {
   closedir(d);
 }
 
+char *qs_test_golden(const char *file, const char *now) {
+  if (!getenv("QS_GOLDEN_WRITE"))
+    return qs_test_slurp(file, NULL);
+  FILE *f = fopen(file, "w");
+  cr_assert_not_null(f, "%s", file);
+  fputs(now, f);
+  cr_assert_eq(fclose(f), 0, "%s", file);
+  return NULL;
+}
+
 size_t qs_test_xml_files(const char *dir, char ***paths) {
   char **a = NULL;
   size_t n = 0, cap = 0;

@@ -55,6 +55,9 @@ int qs_test_chromium(const char *profile, const char *const *extra, const char *
  * statement put them in different orders but must carry the same ones. */
 char *qs_test_numbers(const char *text);
 
+/* A golden list: with QS_GOLDEN_WRITE set in the environment, now is written to file as its
+ * new content and NULL returned (the test ends there); otherwise file's content (free it). */
+char *qs_test_golden(const char *file, const char *now);
 /* Two files have the same bytes (cr_expect). */
 void qs_test_expect_same_file(const char *a, const char *b);
 /* Every input a report is made of in the tests: samples/, tests/cases/ and tests/hostile/, each
