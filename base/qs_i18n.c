@@ -268,24 +268,28 @@ const char *qs_lang_tag(qs_lang lang) { return lang == QS_LANG_EN ? "en" : "zh-C
 /* The rules write units in Chinese (they are part of the policy text); unit.UNIT in the
  * catalogs says how each language shows one. A unit without an entry is shown as the rules
  * wrote it. */
-const char *qs_unit(qs_lang lang, const char *unit) {
+const char *qs_word(qs_lang lang, const char *table, const char *code) {
   static struct {
     qs_lang lang;
-    char *unit, *text;
+    char *table, *code, *text;
   } * cache;
   static size_t n, cap;
-  if (!unit)
+  if (!code)
     return "";
   for (size_t i = 0; i < n; i++)
-    if (cache[i].lang == lang && strcmp(cache[i].unit, unit) == 0)
+    if (cache[i].lang == lang && strcmp(cache[i].code, code) == 0 &&
+        strcmp(cache[i].table, table) == 0)
       return cache[i].text;
   qs_buf id = {0};
-  qs_buf_addf(&id, "unit.%s", unit);
+  qs_buf_addf(&id, "%s.%s", table, code);
   char *text = qs_catalog_text(lang, id.s);
   qs_buf_free(&id);
   qs_grow(&cache, &cap, n + 1, sizeof *cache);
   cache[n].lang = lang;
-  cache[n].unit = qs_xstrdup(unit);
-  cache[n].text = text ? text : qs_xstrdup(unit);
+  cache[n].table = qs_xstrdup(table);
+  cache[n].code = qs_xstrdup(code);
+  cache[n].text = text ? text : qs_xstrdup(code);
   return cache[n++].text;
 }
+
+const char *qs_unit(qs_lang lang, const char *unit) { return qs_word(lang, "unit", unit); }

@@ -233,5 +233,10 @@ const char *qs_lang_tag(qs_lang lang);
 /* A parameter's unit (written in Chinese by the rules) in lang: the catalog's unit.UNIT, with
  * its leading space in English ("家" -> " enterprises"); the unit itself when there is none. */
 const char *qs_unit(qs_lang lang, const char *unit);
+/* The name in lang of a code of one of the catalog's word tables: the catalog's TABLE.CODE
+ * ("severity.warning" -> 警告, "flag.claim-mismatch", "triage.review", "kind.chain-chief"),
+ * ready to print; the code itself when the catalog has no such entry. Never NULL; the text
+ * lives until the process ends. */
+const char *qs_word(qs_lang lang, const char *table, const char *code);
 
 #endif
