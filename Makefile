@@ -19,7 +19,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 
-# libxlsxwriter is not linked but opened when a batch writes triage.xlsx (engine/render_xlsx.c):
+# libxlsxwriter is not linked but opened when a workbook is written (base/qs_xlsxw.c):
 # its headers at build time, its SONAME (libxlsxwriter.so.4 on Debian 12) at run time.
 PKGS = libxml-2.0 libxslt jansson nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
@@ -138,7 +138,7 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -lcriterion -o $@
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
-$(BUILD)/obj/engine/render_xlsx.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
+$(BUILD)/obj/base/qs_xlsxw.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
 
 # The bench tools are built with the tests, so that a change that breaks them fails CI, not
 # the next `make bench`.

@@ -10,15 +10,14 @@
  * libxlsxwriter is opened with dlopen when the first workbook is written, not linked: it brings
  * libcrypto and minizip, and loading those cost every qscore process about 5 ms at start (a
  * fifth of the start-up of `qscore score`), though only a batch writes a workbook. */
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "batch_table.h"
 #include "qs_batch.h"
+#include "qs_xlsxw.h"
 
 /* UTF-16 units of the UTF-8 sequence starting with byte c (a character past U+FFFF takes two
  * in Excel's count); a byte that starts no sequence counts one. */
@@ -51,56 +50,6 @@ const char *qs_xlsx_fit(const char *s, qs_lang lang, char **cut) {
   return *cut;
 }
 
-#ifndef QS_XLSXWRITER_SONAME
-#define QS_XLSXWRITER_SONAME "libxlsxwriter.so.4"
-#endif
-
-/* The functions used, called through xl.NAME; the types are the header's own. */
-#define QS_XLSX_FUNCTIONS(X)                                                                       \
-  X(workbook_new_opt)                                                                              \
-  X(workbook_add_worksheet)                                                                        \
-  X(workbook_add_format)                                                                           \
-  X(workbook_set_properties)                                                                       \
-  X(workbook_close)                                                                                \
-  X(worksheet_write_string)                                                                        \
-  X(worksheet_write_number)                                                                        \
-  X(worksheet_set_column)                                                                          \
-  X(worksheet_freeze_panes)                                                                        \
-  X(worksheet_autofilter)                                                                          \
-  X(format_set_text_wrap)                                                                          \
-  X(format_set_bold)                                                                               \
-  X(format_set_bg_color)
-
-static struct {
-#define QS_XLSX_MEMBER(f) __typeof__(f) *f;
-  QS_XLSX_FUNCTIONS(QS_XLSX_MEMBER)
-#undef QS_XLSX_MEMBER
-} xl;
-
-/* 0 once every function is found (the library stays loaded); -1 with a message on stderr. */
-static int xl_open(qs_lang lang) {
-  static int state; /* 0 not tried, 1 loaded, -1 failed */
-  if (state == 0) {
-    void *h = dlopen(QS_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
-    const char *missing = h ? NULL : dlerror();
-    /* POSIX's way of storing a dlsym result in a function pointer. */
-#define QS_XLSX_LOAD(f)                                                                            \
-  if (h && !missing && !(*(void **)&xl.f = dlsym(h, #f)))                                          \
-    missing = #f;
-    QS_XLSX_FUNCTIONS(QS_XLSX_LOAD)
-#undef QS_XLSX_LOAD
-    state = missing ? -1 : 1;
-    if (missing) {
-      qs_buf b = {0};
-      qs_buf_addf(&b, "qscore: %s: triage.xlsx: ", qs_msg_get(lang, QS_M_ERROR));
-      qs_buf_addf(&b, qs_msg_get(lang, QS_M_XLSX_CANNOT_LOAD), QS_XLSXWRITER_SONAME, missing);
-      fprintf(stderr, "%s\n", b.s);
-      qs_buf_free(&b);
-    }
-  }
-  return state > 0 ? 0 : -1;
-}
-
 typedef struct {
   lxw_workbook *wb;
   lxw_format *head, *wrap;
@@ -112,22 +61,22 @@ static void put_text(const book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
                      lxw_format *fmt) {
   char *cut;
   const char *v = qs_xlsx_fit(s ? s : "", b->lang, &cut);
-  xl.worksheet_write_string(ws, row, col, v, fmt);
+  qs_xw.worksheet_write_string(ws, row, col, v, fmt);
   free(cut);
 }
 
 static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
                    const double *widths, int n, int rows) {
   for (int c = 0; c < n; c++) {
-    xl.worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
-    xl.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+    qs_xw.worksheet_write_string(ws, 0, (lxw_col_t)c, titles[c], b->head);
+    qs_xw.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
   }
-  xl.worksheet_freeze_panes(ws, 1, 0);
-  xl.worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
+  qs_xw.worksheet_freeze_panes(ws, 1, 0);
+  qs_xw.worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
 }
 
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
-  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, name);
+  lxw_worksheet *ws = qs_xw.workbook_add_worksheet(b->wb, name);
   const qs_rubric *r = t->rubric;
   static const char *const tail[] = {"triage",       "flags", "error-flags",
                                      "duplicate-id", "file",  "report"};
@@ -166,20 +115,20 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
       continue;
     row++;
     c = 0;
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->rank, NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->rank, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, (double)x->region_rank, NULL);
     const char *texts[] = {x->id, x->title, x->province_name, x->region, x->chain};
     for (int i = 0; i < 5; i++)
       put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, texts[i], NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->total, NULL);
     for (size_t i = 0; i < r->n_inds; i++)
-      xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
+      qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
     for (size_t i = 0; i < r->n_sections; i++)
-      xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
+      qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
     put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
     put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
     if (x->report) { /* none when the report could not be written (said on stderr) */
       char report[600];
@@ -192,7 +141,7 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
 }
 
 static void flags_sheet(book *b, qs_table *t) {
-  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_FLAGS));
+  lxw_worksheet *ws = qs_xw.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_FLAGS));
   static const char *const keys[] = {"file", "id",   "indicator", "severity",
                                      "code", "text", "evidence"};
   static const double widths[] = {36, 22, 14, 9, 22, 80, 30};
@@ -210,7 +159,8 @@ static void flags_sheet(book *b, qs_table *t) {
 }
 
 static void errors_sheet(book *b, const qs_table *t) {
-  lxw_worksheet *ws = xl.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_NOT_SCORED));
+  lxw_worksheet *ws =
+      qs_xw.workbook_add_worksheet(b->wb, qs_msg_get(t->lang, QS_M_SHEET_NOT_SCORED));
   static const char *const keys[] = {"file", "line", "kind", "message"};
   static const double widths[] = {40, 8, 10, 90};
   const char *titles[4];
@@ -220,14 +170,14 @@ static void errors_sheet(book *b, const qs_table *t) {
   for (size_t i = 0; i < t->n_errors; i++) {
     const qs_error_row *e = &t->errors[i];
     put_text(b, ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
-    xl.worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
+    qs_xw.worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
     put_text(b, ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
     put_text(b, ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
   }
 }
 
 int qs_write_xlsx(qs_table *t, qs_file *f) {
-  if (xl_open(t->lang) != 0 || f->fd < 0)
+  if (qs_xlsxw_open(t->lang, "triage.xlsx") != 0 || f->fd < 0)
     return -1;
   /* The temporary file qs_file made (O_EXCL, an unpredictable name), by its descriptor. */
   char target[64];
@@ -235,7 +185,7 @@ int qs_write_xlsx(qs_table *t, qs_file *f) {
   /* Constant memory: each row goes to a temporary file as soon as the next begins, so a round
    * of 10,000 files with all their flags takes no more memory than a round of 100. */
   lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
-  lxw_workbook *wb = xl.workbook_new_opt(target, &opt);
+  lxw_workbook *wb = qs_xw.workbook_new_opt(target, &opt);
   if (!wb)
     return -1;
   const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -243,11 +193,11 @@ int qs_write_xlsx(qs_table *t, qs_file *f) {
       .title = (char *)qs_msg_get(t->lang, QS_M_XLSX_TITLE),
       .created = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : (time_t)1,
   };
-  xl.workbook_set_properties(wb, &props);
-  book b = {wb, xl.workbook_add_format(wb), xl.workbook_add_format(wb), t->lang};
-  xl.format_set_bold(b.head);
-  xl.format_set_bg_color(b.head, 0xDDEBF7);
-  xl.format_set_text_wrap(b.wrap);
+  qs_xw.workbook_set_properties(wb, &props);
+  book b = {wb, qs_xw.workbook_add_format(wb), qs_xw.workbook_add_format(wb), t->lang};
+  qs_xw.format_set_bold(b.head);
+  qs_xw.format_set_bg_color(b.head, 0xDDEBF7);
+  qs_xw.format_set_text_wrap(b.wrap);
   ranking_sheet(&b, t, qs_msg_get(t->lang, QS_M_SHEET_RANKING), NULL);
   /* One sheet per province, in the order of the province codes. */
   char done[100] = {0};
@@ -265,5 +215,5 @@ int qs_write_xlsx(qs_table *t, qs_file *f) {
   }
   flags_sheet(&b, t);
   errors_sheet(&b, t);
-  return xl.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+  return qs_xw.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
 }
