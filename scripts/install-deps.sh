@@ -11,7 +11,7 @@ set -eu
 # with clang and links libFuzzer, which is in libclang-rt-14-dev (only a Recommends of clang on
 # Debian 12, and recommends are not installed here).
 PACKAGES="build-essential pkg-config libclips-dev libxml2-dev libxml2-utils libjansson-dev \
-nettle-dev libxlsxwriter-dev libxslt1-dev libjemalloc-dev \
+nettle-dev libzip-dev libxlsxwriter-dev libxslt1-dev libjemalloc-dev \
 libcriterion-dev clang-format valgrind chromium fonts-noto-cjk libreoffice-calc-nogui unzip \
 clang libclang-rt-14-dev"
 
