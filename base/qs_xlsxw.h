@@ -25,6 +25,8 @@
   X(worksheet_write_datetime)                                                                      \
   X(worksheet_write_boolean)                                                                       \
   X(worksheet_write_blank)                                                                         \
+  X(worksheet_write_formula_str)                                                                   \
+  X(worksheet_write_rich_string)                                                                   \
   X(worksheet_write_url)                                                                           \
   X(worksheet_write_url_opt)                                                                       \
   X(worksheet_write_comment)                                                                       \

@@ -36,11 +36,11 @@ typedef struct {
 } qs_xcell;
 
 typedef struct {
-  char *name;       /* the sheet's name as shown on its tab */
-  int hidden;       /* state="hidden" or "veryHidden" */
-  qs_xcell *cells;  /* in row order, then column order */
+  char *name;      /* the sheet's name as shown on its tab */
+  int hidden;      /* state="hidden" or "veryHidden" */
+  qs_xcell *cells; /* in row order, then column order */
   size_t n_cells;
-  unsigned n_rows;  /* the last row that has a cell (0: no cell) */
+  unsigned n_rows; /* the last row that has a cell (0: no cell) */
 } qs_xsheet;
 
 typedef struct {
@@ -67,5 +67,34 @@ const qs_xcell *qs_xsheet_cell(const qs_xsheet *s, unsigned row, unsigned col);
 int qs_xlsx_date(double serial, int date1904, int *y, int *m, int *d);
 /* A column's letters ("A", "AB") for 0-based col, into buf (at least 4 bytes); buf returned. */
 char *qs_xlsx_col_name(unsigned col, char *buf);
+
+/* ---- additions to the interface (the declarations above are the contract) ---- */
+
+#include "qs_i18n.h"
+
+/* The caps on a workbook (docs/SECURITY.md). A workbook over one is refused with the reason. */
+#define QS_XLSX_MAX_FILE_MB 64         /* the .xlsx file itself */
+#define QS_XLSX_MAX_ENTRIES 4096       /* entries of the zip */
+#define QS_XLSX_MAX_PART (32L << 20)   /* bytes of one part once inflated */
+#define QS_XLSX_MAX_TOTAL (128L << 20) /* bytes of every part read, inflated */
+#define QS_XLSX_MAX_SHEETS 256         /* sheets of the workbook */
+#define QS_XLSX_MAX_ROWS 100000        /* the last row a cell may be in */
+#define QS_XLSX_MAX_CELLS 1000000      /* cells with a value, the whole workbook */
+#define QS_XLSX_MAX_CELL_CHARS 32767   /* characters of one cell (Excel's own limit) */
+
+typedef struct {
+  long file_mb, entries, part, total, sheets, rows, cells, cell_chars;
+} qs_xlsx_limits;
+
+/* The caps in force: the constants above unless a test lowered them. */
+const qs_xlsx_limits *qs_xlsx_get_limits(void);
+/* Lower (or restore, with NULL) the caps for the rest of the process: for the tests, so that
+ * a cap is reached with a small workbook. */
+void qs_xlsx_set_limits(const qs_xlsx_limits *lim);
+
+/* qs_xlsx_read and qs_xlsx_read_buffer with the reason in lang (they give it in Chinese). */
+qs_status qs_xlsx_read_lang(const char *path, qs_lang lang, qs_xbook *out, char **err);
+qs_status qs_xlsx_read_buffer_lang(const void *data, size_t len, qs_lang lang, qs_xbook *out,
+                                   char **err);
 
 #endif
