@@ -211,6 +211,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_XLSX_CELL_TOO_LONG] = "ui.xlsx-cell-too-long",
     [QS_M_XLSX_BAD_STRING] = "ui.xlsx-bad-string",
     [QS_M_XLSX_DUPLICATE_CELL] = "ui.xlsx-duplicate-cell",
+    [QS_M_ATTACHMENTS_DIR] = "ui.attachments-dir",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

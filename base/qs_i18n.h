@@ -231,6 +231,8 @@ typedef enum {
   QS_M_XLSX_CELL_TOO_LONG,
   QS_M_XLSX_BAD_STRING,
   QS_M_XLSX_DUPLICATE_CELL,
+  /* --attachments DIR (cli.c) */
+  QS_M_ATTACHMENTS_DIR,
   QS_M__COUNT
 } qs_msg;
 

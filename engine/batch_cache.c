@@ -33,6 +33,14 @@ void qs_cache_context(const qs_engine *e, const char *params_signature, qs_lang 
                          params_signature,     qs_lang_code(lang), day};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
     qs_sha256_update(h, parts[i], strlen(parts[i]) + 1);
+  /* --attachments DIR changes the flags: its folder is part of the key (the files in it are
+   * not: --resume does not notice an attachment added since, see docs/qscore.1). Without the
+   * option the key is what it always was. */
+  const char *attachments = qs_engine_attachments(e);
+  if (attachments) {
+    qs_sha256_update(h, "attachments", sizeof "attachments");
+    qs_sha256_update(h, attachments, strlen(attachments) + 1);
+  }
   for (const qs_builtin_file *f = qs_builtin_schemas; f->name; f++) {
     qs_sha256_update(h, f->name, strlen(f->name) + 1);
     qs_sha256_update(h, f->data, f->len);

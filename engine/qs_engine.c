@@ -7,7 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../importers/qs_import.h"
 #include "qs_builtin.h"
@@ -21,12 +23,14 @@ struct qs_engine {
   xmlHashTablePtr where; /* every defrule name -> "file:line" where its text starts */
   char rules_sha256[65];
   char *origin;
-  int overrides;      /* some parameter differs from its default */
-  int params_changed; /* a parameter was set since the facts were last made */
-  int clean;          /* the facts are those of a reset: no submission's, default parameters */
-  long as_of;         /* the scoring day, yyyymmdd */
-  size_t base_memory; /* what CLIPS holds with the rules loaded and no submission */
-  qs_run_stats last;  /* what the rules did on the last submission */
+  int overrides;       /* some parameter differs from its default */
+  int params_changed;  /* a parameter was set since the facts were last made */
+  int clean;           /* the facts are those of a reset: no submission's, default parameters */
+  long as_of;          /* the scoring day, yyyymmdd */
+  size_t base_memory;  /* what CLIPS holds with the rules loaded and no submission */
+  qs_run_stats last;   /* what the rules did on the last submission */
+  char *attach_dir;    /* --attachments DIR, or NULL */
+  int attach_per_file; /* a batch: DIR/<the file's name without .xml>/ when it exists */
 };
 
 /* A submission for which CLIPS needed more than this beyond base_memory gives it back to malloc
@@ -256,6 +260,7 @@ void qs_engine_free(qs_engine *e) {
   xmlHashFree(e->rules, xmlHashDefaultDeallocator);
   xmlHashFree(e->where, xmlHashDefaultDeallocator);
   free(e->origin);
+  free(e->attach_dir);
   free(e);
 }
 
@@ -518,6 +523,36 @@ static qs_status run_stopped(qs_engine *e, const char *name, qs_status rs, qs_di
   return st;
 }
 
+void qs_engine_set_attachments(qs_engine *e, const char *dir, int per_file) {
+  free(e->attach_dir);
+  e->attach_dir = dir ? qs_xstrdup(dir) : NULL;
+  e->attach_per_file = per_file;
+}
+
+const char *qs_engine_attachments(const qs_engine *e) { return e->attach_dir; }
+
+/* The folder of a submission's attachments: DIR, or in a batch DIR/<its file's name without
+ * .xml>/ when that is a folder (not a link to one); -1 when DIR cannot be opened. */
+static int attachments_fd(const qs_engine *e, const char *name) {
+  int fd = open(e->attach_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || !e->attach_per_file)
+    return fd;
+  const char *base = strrchr(name, '/');
+  base = base ? base + 1 : name;
+  size_t n = strlen(base);
+  if (n > 4 && strcasecmp(base + n - 4, ".xml") == 0)
+    n -= 4;
+  char *sub = qs_xstrndup(base, n);
+  int sfd = -1;
+  if (*sub && strcmp(sub, ".") != 0 && strcmp(sub, "..") != 0)
+    sfd = openat(fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  free(sub);
+  if (sfd < 0)
+    return fd;
+  close(fd);
+  return sfd;
+}
+
 qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                  qs_report **out, qs_diag *d) {
   *out = NULL;
@@ -553,6 +588,12 @@ qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *dat
                          (int)param(e, "rate-months-min")};
   qs_submission sub;
   qs_status st = qs_import_facts(e->qe, doc, name, &wp, e->as_of, &sub, d);
+  if (st == QS_OK && e->attach_dir) {
+    int dfd = attachments_fd(e, name);
+    st = qs_import_attachments(e->qe, doc, name, dfd, d);
+    if (dfd >= 0)
+      close(dfd);
+  }
   xmlFreeDoc(doc);
   if (st != QS_OK) {
     qs_submission_free(&sub);

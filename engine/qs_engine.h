@@ -88,6 +88,13 @@ typedef struct {
 const qs_run_stats *qs_engine_last_run(const qs_engine *e);
 long qs_engine_last_firings(const qs_engine *e);
 
+/* --attachments DIR: from now on every <doc file> of a submission scored is looked up (never
+ * read, links never followed) in dir, and each that is not a regular file there is flagged
+ * attachment-missing. per_file (a batch): in dir/<the submission's file name without .xml>/
+ * when that folder exists, else in dir. NULL: no check (the default). */
+void qs_engine_set_attachments(qs_engine *e, const char *dir, int per_file);
+const char *qs_engine_attachments(const qs_engine *e); /* NULL when not set */
+
 qs_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_diag *d);
 /* Read a submission file ("-": standard input) within the max-input-mb limit, its size and
  * type checked before a byte is read; with regular_only a device, FIFO or socket is refused

@@ -61,4 +61,13 @@ typedef struct {
 qs_status qs_import_facts(qs_env *qe, xmlDocPtr doc, const char *name, const qs_window_params *w,
                           long as_of, qs_submission *sub, qs_diag *d);
 
+/* --attachments DIR: for every <doc file> of the tree that is not a regular file of the folder
+ * dfd (-1: a folder that could not be opened, every file missing), an (attachment) fact with
+ * the evidence item's id, the file as written, its status (missing, not-regular, bad-name) and
+ * the line. The name is never read from, links are never followed (attachments.c). Into the
+ * environment qs_import_facts filled. QS_E_RULES when the rules lack the template. */
+qs_status qs_import_attachments(qs_env *qe, xmlDocPtr doc, const char *name, int dfd, qs_diag *d);
+/* NULL when name is a regular file under dfd, else "missing", "not-regular" or "bad-name". */
+const char *qs_attachment_status(int dfd, const char *name);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "qs_file.h"
@@ -32,6 +33,21 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
     }
   if (cli->as_of)
     qs_engine_set_as_of(e, cli->as_of);
+  if (cli->attachments) {
+    /* The folder is the user's, not the application's: it must be one, or nothing is checked
+     * and every document would be "missing". A batch looks into its subfolders (cmd_batch.c). */
+    struct stat st;
+    int err = stat(cli->attachments, &st) != 0 ? errno : !S_ISDIR(st.st_mode) ? ENOTDIR : 0;
+    if (err) {
+      qs_cli_usage_error(cli, qs_msg_get(cli->lang, QS_M_ATTACHMENTS_DIR), cli->attachments,
+                         qs_strerror(cli->lang, err));
+      qs_diag_free(&d);
+      qs_engine_free(e);
+      *code = QS_EXIT_USAGE;
+      return NULL;
+    }
+    qs_engine_set_attachments(e, cli->attachments, 0);
+  }
   /* Parameters that only make sense together. */
   const qs_rubric *r = qs_engine_rubric(e);
   const qs_param *rec = qs_rubric_param(r, "triage-recommend-min");

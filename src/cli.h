@@ -15,12 +15,13 @@ typedef struct {
   const char **params;
   int n_params;
   int quiet, verbose;
-  const char *indicator;  /* explain: --indicator ID */
-  const char *stylesheet; /* score --format html: --stylesheet FILE */
-  int jobs;               /* batch: --jobs N (0: the number of cores) */
-  int resume;             /* batch: --resume */
-  long as_of;             /* --as-of YYYY-MM-DD as yyyymmdd; 0: today in China */
-  char **args;            /* operands after the command */
+  const char *indicator;   /* explain: --indicator ID */
+  const char *stylesheet;  /* score --format html: --stylesheet FILE */
+  int jobs;                /* batch: --jobs N (0: the number of cores) */
+  int resume;              /* batch: --resume */
+  long as_of;              /* --as-of YYYY-MM-DD as yyyymmdd; 0: today in China */
+  const char *attachments; /* --attachments DIR (score, validate, batch), or NULL */
+  char **args;             /* operands after the command */
   int n_args;
 } qs_cli;
 

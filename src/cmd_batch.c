@@ -71,6 +71,10 @@ int qs_cmd_batch(const qs_cli *cli) {
   qs_engine *e = qs_cli_engine(cli, &code);
   if (!e)
     return code;
+  /* --attachments DIR: each submission's attachments in DIR/<its name without .xml>/ when
+   * that folder exists, else in DIR (docs/qscore.1). */
+  if (cli->attachments)
+    qs_engine_set_attachments(e, cli->attachments, 1);
   const qs_rubric *r = qs_engine_rubric(e);
   const qs_param *limit = qs_rubric_param(r, "batch-file-seconds");
   const qs_param *mb = qs_rubric_param(r, "max-input-mb");

@@ -50,7 +50,8 @@ enum {
   OPT_INDICATOR,
   OPT_RESUME,
   OPT_STYLESHEET,
-  OPT_AS_OF
+  OPT_AS_OF,
+  OPT_ATTACHMENTS
 };
 
 int main(int argc, char **argv) {
@@ -66,6 +67,7 @@ int main(int argc, char **argv) {
       {"indicator", required_argument, NULL, OPT_INDICATOR},
       {"stylesheet", required_argument, NULL, OPT_STYLESHEET},
       {"as-of", required_argument, NULL, OPT_AS_OF},
+      {"attachments", required_argument, NULL, OPT_ATTACHMENTS},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -138,6 +140,9 @@ int main(int argc, char **argv) {
       }
       break;
     }
+    case OPT_ATTACHMENTS:
+      cli.attachments = optarg;
+      break;
     case 'q':
       cli.quiet = 1;
       break;

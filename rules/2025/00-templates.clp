@@ -143,6 +143,18 @@
   (slot day (type INTEGER))
   (slot year (type INTEGER)))
 
+;;; A supporting document (<doc file>) that is not among the attachments: asserted by the
+;;; importer (importers/attachments.c) only when qscore runs with --attachments DIR, one per
+;;; <doc file> that is not a regular file of the folder. evidence: the id of the item the <doc>
+;;; belongs to; file: the name as written; status: missing (no such file), not-regular (a
+;;; folder, a link, a device of that name), bad-name (absolute, or with a .. component: never
+;;; looked up); line: the <doc>'s line. Not an element of the schema: a fact about the package.
+(deftemplate attachment
+  (slot evidence (type STRING))
+  (slot file (type STRING))
+  (slot status (type SYMBOL) (allowed-symbols missing not-regular bad-name))
+  (slot line (type INTEGER)))
+
 ;;; The number of enterprises on the chain as the application declares it (<chain-size>, in the
 ;;; project): the chain's own enterprises, not service providers (role other). infrastructure
 ;;; measures coverage against it as well as against the listed enterprises (docs/POLICY.md §3.3).

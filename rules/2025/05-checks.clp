@@ -110,6 +110,19 @@
       (evidence ?ids)
       (msg evidence-without-document) (args ?n < evidence-without-document.ids ?ids >)))))
 
+;;; ---- the attachments (--attachments DIR): a document a piece of evidence cites by its file
+;;; name should be in the application's package. Without the option no attachment fact exists
+;;; and this rule never fires.
+
+(defrule CHECKS::attachment-missing
+  "A <doc file> that is not a regular file of the attachments folder: missing, something else
+   of that name (a folder, a link), or a name that cannot be in the folder (absolute, ..)."
+  (attachment (evidence ?id) (file ?f) (status ?s) (line ?l))
+  =>
+  (assert (flag (code attachment-missing) (severity warning) (rule attachment-missing)
+    (evidence ?id)
+    (msg attachment-missing) (args ?id ?f ?s ?l))))
+
 ;;; ---- dates after the day of the run. A result cannot have happened yet, and a yearly value
 ;;; for a year that is not over is a forecast. The importer marks such evidence window
 ;;; `future`, so no indicator counts it, and leaves such values out of every measured change;
