@@ -6,7 +6,8 @@
 #   make valgrind    qscore under valgrind on the samples and hostile inputs (no leaks, no errors)
 #   make samples     install missing Debian packages, build, score the bundled samples
 #   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, qscore.1
-#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import, score, render
+#   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import, score, render,
+#                    and the xlsx reader (half of the seconds each)
 #   make format / make check-format   clang-format
 #
 # Variables are recursive (=) on purpose: pkg-config runs when a recipe needs the flags, so
@@ -199,46 +200,69 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	@echo "valgrind: $$(grep -l 'ERROR SUMMARY: 0 errors' $(BUILD)/valgrind-logs/*.log | wc -l)" \
 		"test and qscore processes checked, no errors, no leaks"
 
-# libFuzzer over qs_engine_score_buffer and the renderers (tests/fuzz/fuzz_score.c): the library is rebuilt with
+# libFuzzer over two targets: qs_engine_score_buffer and the renderers (tests/fuzz/fuzz_score.c),
+# and the xlsx reader, qs_xlsx_read_buffer (tests/fuzz/fuzz_xlsx.c). The library is rebuilt with
 # clang into build/fuzz (sanitizer coverage, ASan, UBSan, aborting on the first report), then
-# the seeds (the samples, the hostile inputs, earlier crashes in tests/fuzz/crashes/) are copied
-# into a fresh build/fuzz/corpus, so the repository is never written, and libFuzzer runs for
-# FUZZ_SECONDS. A crash, leak, UBSan report, timeout or out-of-memory is written to
+# each target's seeds are copied into a fresh corpus of its own (build/fuzz/corpus,
+# build/fuzz/corpus-xlsx), so the repository is never written. The FUZZ_SECONDS budget is
+# shared: fuzz_score runs for half of it and fuzz_xlsx for the rest (60 s: 30 s each). Seeds of
+# fuzz_score: the samples, the hostile inputs, earlier crashes in tests/fuzz/crashes/; of
+# fuzz_xlsx: the hand-made workbooks of tests/fuzz/xlsx-seeds/ and its earlier crashes in
+# tests/fuzz/xlsx-crashes/. A crash, leak, UBSan report, timeout or out-of-memory is written to
 # build/fuzz/artifacts/ and fails the target.
 #
 # main(): libclips.a carries the CLIPS shell's main.o (see tests/main.c). The link works only
 # because -fsanitize=fuzzer makes clang put libFuzzer's runtime, which defines main(), on the
 # command line with --whole-archive before every input; main is then already defined when the
 # linker reaches -lclips, and libclips's main.o (which defines nothing else the library uses)
-# is never pulled in. The recipe checks this: the binary must answer -help=1 as libFuzzer.
+# is never pulled in. The recipe checks this: each binary must answer -help=1 as libFuzzer.
 FUZZ_SECONDS ?= 60
+FUZZ_SCORE_SECONDS = $(shell echo $$(( ($(FUZZ_SECONDS) + 1) / 2 )))
+FUZZ_XLSX_SECONDS = $(shell echo $$(( $(FUZZ_SECONDS) / 2 > 0 ? $(FUZZ_SECONDS) / 2 : 1 )))
 FUZZ_BUILD = build/fuzz
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SEEDS = $(SAMPLES) $(wildcard tests/hostile/*.xml tests/fuzz/crashes/*)
-FUZZ_ARGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
-	-dict=tests/fuzz/xml.dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1
+FUZZ_XLSX_SEEDS = $(wildcard tests/fuzz/xlsx-seeds/*.xlsx tests/fuzz/xlsx-crashes/*)
+FUZZ_COMMON = -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+	-artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1
+FUZZ_ARGS = -max_total_time=$(FUZZ_SCORE_SECONDS) -dict=tests/fuzz/xml.dict $(FUZZ_COMMON)
+FUZZ_XLSX_ARGS = -max_total_time=$(FUZZ_XLSX_SECONDS) $(FUZZ_COMMON)
 
 $(BUILD)/fuzz_score: $(BUILD)/obj/tests/fuzz/fuzz_score.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
-fuzz:
-	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang MALLOC_LIBS= \
-		CFLAGS="-g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)" $(FUZZ_BUILD)/fuzz_score
-	@timeout 20 $(FUZZ_BUILD)/fuzz_score -help=1 </dev/null 2>&1 | grep -q '^Usage:' || \
-		{ echo "fuzz: $(FUZZ_BUILD)/fuzz_score does not run libFuzzer's main()" >&2; exit 1; }
-	rm -rf $(FUZZ_BUILD)/corpus
-	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	@for f in $(FUZZ_SEEDS); do \
-		cp "$$f" "$(FUZZ_BUILD)/corpus/$$(basename $$(dirname $$f))-$$(basename $$f)" || exit 1; done
-	@touch $(FUZZ_BUILD)/run-start
-	@$(FUZZ_BUILD)/fuzz_score $(FUZZ_ARGS) $(FUZZ_BUILD)/corpus; code=$$?; \
+$(BUILD)/fuzz_xlsx: $(BUILD)/obj/tests/fuzz/fuzz_xlsx.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+# One libFuzzer run: $(1) the binary's name, $(2) its corpus, $(3) its arguments.
+define fuzz_run
+	@$(FUZZ_BUILD)/$(1) $(3) $(FUZZ_BUILD)/$(2); code=$$?; \
 	if [ $$code -ne 0 ]; then \
-		echo "fuzz: libFuzzer failed (exit $$code); artifacts of this run:" >&2; \
+		echo "fuzz: $(1): libFuzzer failed (exit $$code); artifacts of this run:" >&2; \
 		find $(FUZZ_BUILD)/artifacts -type f -newer $(FUZZ_BUILD)/run-start | sed 's/^/  /' >&2; \
-		echo "fuzz: replay with $(FUZZ_BUILD)/fuzz_score FILE; minimise with" \
-			"$(FUZZ_BUILD)/fuzz_score -minimize_crash=1 -runs=10000 FILE" >&2; \
+		echo "fuzz: replay with $(FUZZ_BUILD)/$(1) FILE; minimise with" \
+			"$(FUZZ_BUILD)/$(1) -minimize_crash=1 -runs=10000 FILE" >&2; \
 		exit 1; \
 	fi
+endef
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang MALLOC_LIBS= \
+		CFLAGS="-g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)" $(FUZZ_BUILD)/fuzz_score \
+		$(FUZZ_BUILD)/fuzz_xlsx
+	@for t in fuzz_score fuzz_xlsx; do \
+		timeout 20 $(FUZZ_BUILD)/$$t -help=1 </dev/null 2>&1 | grep -q '^Usage:' || \
+		{ echo "fuzz: $(FUZZ_BUILD)/$$t does not run libFuzzer's main()" >&2; exit 1; }; done
+	rm -rf $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-xlsx
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/corpus-xlsx $(FUZZ_BUILD)/artifacts
+	@for f in $(FUZZ_SEEDS); do \
+		cp "$$f" "$(FUZZ_BUILD)/corpus/$$(basename $$(dirname $$f))-$$(basename $$f)" || exit 1; done
+	@for f in $(FUZZ_XLSX_SEEDS); do \
+		cp "$$f" "$(FUZZ_BUILD)/corpus-xlsx/$$(basename $$(dirname $$f))-$$(basename $$f)" || \
+		exit 1; done
+	@touch $(FUZZ_BUILD)/run-start
+	$(call fuzz_run,fuzz_score,corpus,$(FUZZ_ARGS))
+	$(call fuzz_run,fuzz_xlsx,corpus-xlsx,$(FUZZ_XLSX_ARGS))
 
 deps:
 	./scripts/install-deps.sh
