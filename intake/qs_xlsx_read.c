@@ -712,8 +712,9 @@ static char *cell_value(reader *r, const char *part, xmlNode *c, unsigned col, u
   xmlNode *v = child(c, "v");
   char *text = NULL;
   *kind = QS_XC_STR;
-  if (t && strcmp(t, "inlineStr") == 0) {
-    xmlNode *is = child(c, "is");
+  xmlNode *is = child(c, "is");
+  /* An inline string; some writers leave out its t="inlineStr". */
+  if ((t && strcmp(t, "inlineStr") == 0) || (!t && !v && is)) {
     if (is)
       text = string_item(is);
     else if (v) {

@@ -173,7 +173,8 @@ Test(xlsx_read, shared_inline_rich_and_kinds) {
             "<c r=\"F3\" t=\"e\"><v>#N/A</v></c><c r=\"G3\"><v>0.10</v></c>"
             "<c r=\"H3\" s=\"4\"><v>91430121183780452</v></c><c r=\"I3\" s=\"1\"><v>45292</v></c>"
             "<c r=\"J3\" s=\"2\"><v>45000</v></c><c r=\"K3\" s=\"3\"><v>2.5</v></c>"
-            "<c r=\"L3\" s=\"1\"/><c r=\"M3\" t=\"s\"/></row>"),
+            "<c r=\"L3\" s=\"1\"/><c r=\"M3\" t=\"s\"/>"
+            "<c r=\"N3\"><is><t>no t</t></is></c></row>"),
       SHEET(2, "<row><c><v>7</v></c></row>"));
   cr_assert_eq(st, QS_OK, "%s", err ? err : "");
   cr_assert_eq(b.n_sheets, 2);
@@ -198,9 +199,10 @@ Test(xlsx_read, shared_inline_rich_and_kinds) {
   expect_cell(s, "I3", QS_XC_DATE, "45292");
   expect_cell(s, "J3", QS_XC_DATE, "45000");
   expect_cell(s, "K3", QS_XC_NUM, "2.5");
+  expect_cell(s, "N3", QS_XC_STR, "no t");
   cr_expect_null(qs_xsheet_cell(s, 3, 11), "an empty cell is not listed");
   cr_expect_null(qs_xsheet_cell(s, 2, 0));
-  cr_expect_eq(s->n_cells, 14);
+  cr_expect_eq(s->n_cells, 15);
   cr_expect_eq(s->n_rows, 3);
   expect_cell(&b.sheets[1], "A1", QS_XC_NUM, "7");
   cr_expect_null(qs_xbook_sheet(&b, "data"));
