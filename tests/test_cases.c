@@ -4,6 +4,10 @@
  * it must get written inside it, as XML processing instructions before the root element:
  *
  *   <?qscore-param NAME=VALUE?>                       set a policy parameter for this case
+ *   <?qscore-attachments?>                            score as with --attachments DIR, DIR
+ *                                                     the case's own folder (which holds
+ *                                                     only cases: a <doc file> naming one
+ *                                                     of them is present, any other not)
  *   <?qscore-expect IND band=N|none [points=P] [capped=yes|no]?>
  *                                                     the band chosen (level 1..n or none),
  *                                                     the points placed in it, whether the
@@ -165,6 +169,7 @@ static void failf(const ctx *c, const char *fmt, ...) {
 
 typedef enum {
   K_PARAM,
+  K_ATTACHMENTS,
   K_EXPECT,
   K_EXCLUDED,
   K_NOT_EXCLUDED,
@@ -185,6 +190,7 @@ static const struct {
   const char *opts; /* allowed option keys, space-separated */
 } pi_defs[] = {
     {"qscore-param", K_PARAM, 1, ""},
+    {"qscore-attachments", K_ATTACHMENTS, 0, ""},
     {"qscore-expect", K_EXPECT, 1, "band points capped"},
     {"qscore-expect-excluded", K_EXCLUDED, 2, "rule"},
     {"qscore-expect-not-excluded", K_NOT_EXCLUDED, 2, "rule"},
@@ -310,6 +316,7 @@ static int pi_check(const ctx *c, const qs_engine *e, const pi *p, char **rules,
   }
   switch (p->kind) {
   case K_PARAM:
+  case K_ATTACHMENTS:
   case K_TRIAGE:
   case K_STATUS:
     break;
@@ -432,12 +439,14 @@ static void describe_flags(qs_buf *b, const qs_flag *f, size_t n) {
 
 /* Check one expectation against the report. */
 static void expect(const ctx *c, const qs_report *rep, const pi *p) {
-  const qs_result *res = p->kind == K_TRIAGE || p->kind == K_STATUS || p->kind == K_PARAM
-                             ? NULL
-                             : result_of(rep, p->args[0]);
+  const qs_result *res =
+      p->kind == K_TRIAGE || p->kind == K_STATUS || p->kind == K_PARAM || p->kind == K_ATTACHMENTS
+          ? NULL
+          : result_of(rep, p->args[0]);
   qs_buf got = {0};
   switch (p->kind) {
   case K_PARAM:
+  case K_ATTACHMENTS:
   case K_STATUS:
     break;
   case K_TRIAGE:
@@ -668,7 +677,7 @@ static void run_case(run_state *rs, const char *path) {
       } else {
         p->text = qs_buf_take(&text);
         n_pis++;
-        n_expect += p->kind != K_PARAM;
+        n_expect += p->kind != K_PARAM && p->kind != K_ATTACHMENTS;
         if (p->kind == K_STATUS) {
           n_status++;
           want_status = p->args[0];
@@ -716,10 +725,20 @@ static void run_case(run_state *rs, const char *path) {
     qs_diag_free(&d);
   }
 
+  /* --attachments: the case's own folder. */
+  for (size_t i = 0; i < n_pis; i++)
+    if (pis[i].kind == K_ATTACHMENTS) {
+      const char *slash = strrchr(path, '/');
+      char *dir = slash ? qs_xstrndup(path, (size_t)(slash - path)) : qs_xstrdup(".");
+      qs_engine_set_attachments(e, dir, 0);
+      free(dir);
+    }
+
   qs_report *rep = NULL;
   qs_diag d;
   qs_diag_init(&d, QS_LANG_EN);
   qs_status st = qs_engine_score(e, path, &rep, &d);
+  qs_engine_set_attachments(e, NULL, 0);
   static const char *const status_names[] = {"ok", "invalid", "rules"};
   collect_fired(rs, e, rules, n_rules);
   if (rep) {
