@@ -222,11 +222,12 @@ FUZZ_XLSX_SECONDS = $(shell echo $$(( $(FUZZ_SECONDS) / 2 > 0 ? $(FUZZ_SECONDS) 
 FUZZ_BUILD = build/fuzz
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SEEDS = $(SAMPLES) $(wildcard tests/hostile/*.xml tests/fuzz/crashes/*)
-FUZZ_XLSX_SEEDS = $(wildcard tests/fuzz/xlsx-seeds/*.xlsx tests/fuzz/xlsx-crashes/*)
+FUZZ_XLSX_SEEDS = $(wildcard tests/fuzz/xlsx-seeds/*.xlsx tests/fuzz/xlsx-seeds/*.txt \
+	tests/fuzz/xlsx-crashes/*)
 FUZZ_COMMON = -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
 	-artifact_prefix=$(FUZZ_BUILD)/artifacts/ -print_final_stats=1
 FUZZ_ARGS = -max_total_time=$(FUZZ_SCORE_SECONDS) -dict=tests/fuzz/xml.dict $(FUZZ_COMMON)
-FUZZ_XLSX_ARGS = -max_total_time=$(FUZZ_XLSX_SECONDS) $(FUZZ_COMMON)
+FUZZ_XLSX_ARGS = -max_total_time=$(FUZZ_XLSX_SECONDS) -dict=tests/fuzz/xlsx.dict $(FUZZ_COMMON)
 
 $(BUILD)/fuzz_score: $(BUILD)/obj/tests/fuzz/fuzz_score.o $(BUILD)/libqscore.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
