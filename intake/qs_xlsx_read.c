@@ -493,6 +493,18 @@ static int read_rels(reader *r, const char *part, rels *out) {
     char *id = attr(c, "Id"), *type = attr(c, "Type"), *target = attr(c, "Target");
     if (id && type && target) {
       char *resolved = resolve(dir, target);
+      /* Some writers give a target from the package's root without its leading slash
+       * ("xl/worksheets/sheet1.xml" in xl/_rels/workbook.xml.rels): when the part named
+       * relative to its source is absent and the one from the root exists, that one. */
+      if (resolved && *dir && zip_name_locate(r->za, resolved, ZIP_FL_NOCASE) < 0) {
+        char *from_root = resolve("", target);
+        if (from_root && zip_name_locate(r->za, from_root, ZIP_FL_NOCASE) >= 0) {
+          free(resolved);
+          resolved = from_root;
+        } else {
+          free(from_root);
+        }
+      }
       if (resolved) {
         qs_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
         out->v[out->n++] = (rel){qs_xstrdup(id), qs_xstrdup(type), resolved};

@@ -319,6 +319,24 @@ Test(xlsx_read, strict_namespace_prefixes_and_paths) {
   qs_xbook_free(&b);
 }
 
+/* A writer that names the sheet from the package's root without the leading slash. */
+Test(xlsx_read, target_from_the_root_without_slash) {
+  qs_xbook b;
+  char *err = NULL;
+  qs_status st = READ(
+      &b, &err, CT, ROOT_RELS, "xl/_rels/workbook.xml.rels",
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+      "Target=\"xl/worksheets/sheet1.xml\"/></Relationships>",
+      "xl/workbook.xml",
+      "<workbook " MAIN " " RNS "><sheets><sheet name=\"WPS\" r:id=\"rId1\"/></sheets></workbook>",
+      SHEET(1, "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>ok</t></is></c></row>"));
+  cr_assert_eq(st, QS_OK, "%s", err ? err : "");
+  expect_cell(&b.sheets[0], "B2", QS_XC_STR, "ok");
+  qs_xbook_free(&b);
+}
+
 /* ------------------------------------------------------------------ refused workbooks */
 
 Test(xlsx_read, not_a_zip) {
