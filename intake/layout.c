@@ -1,5 +1,7 @@
 /* layout.c -- the intake workbook's sheets and columns from the schema's layout tree
  * (qs_intake.h describes the layout). */
+#include <libxml/hash.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +10,8 @@
 
 static qs_ilayout layout;
 static size_t cap;
+/* element path -> 1 + the index of its sheet: every element of an import or export asks */
+static xmlHashTablePtr by_path;
 
 static int has_id(const qs_lnode *n) {
   for (size_t i = 0; i < n->n_attrs; i++)
@@ -136,13 +140,17 @@ const qs_ilayout *qs_intake_layout(void) {
         sorted[k++] = layout.sheets[i];
   free(layout.sheets);
   layout.sheets = sorted;
+  by_path = xmlHashCreate(256);
+  for (size_t i = 0; i < layout.n; i++)
+    for (size_t j = 0; j < layout.sheets[i].n_nodes; j++)
+      xmlHashAddEntry(by_path, (const xmlChar *)layout.sheets[i].nodes[j]->path,
+                      (void *)(uintptr_t)(i + 1));
   return &layout;
 }
 
 const qs_isheet *qs_intake_sheet_of(const qs_ilayout *l, const qs_lnode *node) {
-  for (size_t i = 0; i < l->n; i++)
-    for (size_t k = 0; k < l->sheets[i].n_nodes; k++)
-      if (l->sheets[i].nodes[k] == node)
-        return &l->sheets[i];
-  return NULL;
+  if (l != &layout || !by_path)
+    return NULL;
+  uintptr_t i = (uintptr_t)xmlHashLookup(by_path, (const xmlChar *)node->path);
+  return i ? &l->sheets[i - 1] : NULL;
 }

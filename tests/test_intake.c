@@ -546,10 +546,66 @@ Test(intake, export_needs_an_output_and_a_valid_file) {
 Test(intake, help_texts) {
   const char *const cmds[] = {"template", "export", "import"};
   for (size_t i = 0; i < 3; i++) {
-    const char *argv[] = {cmds[i], "--help", NULL};
+    char usage_en[64], usage_zh[64];
+    snprintf(usage_en, sizeof usage_en, "usage: qscore %s", cmds[i]);
+    snprintf(usage_zh, sizeof usage_zh, "用法：qscore %s", cmds[i]);
+    const char *argv[] = {cmds[i], "--help", "--lang", "en", NULL};
     qs_run r = qs_run_cli(NULL, argv);
     cr_expect_eq(r.code, 0);
-    cr_expect(strstr(r.out, cmds[i]), "%s", r.out);
+    cr_expect(strstr(r.out, usage_en) == r.out, "%s", r.out);
+    qs_run_free(&r);
+    const char *argv_zh[] = {cmds[i], "-h", NULL};
+    r = qs_run_cli(NULL, argv_zh);
+    cr_expect(strstr(r.out, usage_zh) == r.out, "%s", r.out);
+    qs_run_free(&r);
+    const char *argv_all[] = {"--help", NULL};
+    r = qs_run_cli(NULL, argv_all);
+    cr_expect(strstr(r.out, cmds[i]), "the general help lists %s", cmds[i]);
     qs_run_free(&r);
   }
+}
+
+/* Many rows under many parents: every row finds its parent through the index (the work is
+ * linear in the rows), and each item keeps its documents in their order. */
+Test(intake, many_rows_under_their_parents) {
+  qs_xbook b = {0};
+  good_project(&b);
+  qs_xsheet *e = with_header(&b, "企业");
+  mcell(e, 4, 0, QS_XC_STR, "E1");
+  mcell(e, 4, 1, QS_XC_STR, "91330206144081537U");
+  mcell(e, 4, 2, QS_XC_STR, "链主企业");
+  mcell(e, 4, 3, QS_XC_STR, "大型");
+  mcell(e, 4, 6, QS_XC_STR, "甲公司");
+  enum { N = 3000 };
+  qs_xsheet *t = with_header(&b, "质量培训");
+  for (unsigned i = 0; i < N; i++) {
+    char id[32];
+    snprintf(id, sizeof id, "TR%u", i);
+    mcell(t, 4 + i, 0, QS_XC_STR, id);
+    mcell(t, 4 + i, 1, QS_XC_STR, "2024-01-02");
+    mcell(t, 4 + i, 2, QS_XC_STR, "培训");
+    mcell(t, 4 + i, 3, QS_XC_NUM, "10");
+  }
+  qs_xsheet *d = with_header(&b, "证明材料");
+  for (unsigned i = 0; i < 2 * N; i++) { /* in reverse: two per training */
+    char id[32], file[32];
+    snprintf(id, sizeof id, "TR%u", N - 1 - i / 2);
+    snprintf(file, sizeof file, "f%u.pdf", i);
+    mcell(d, 4 + i, 0, QS_XC_STR, id);
+    mcell(d, 4 + i, 1, QS_XC_STR, file);
+  }
+  int rc;
+  size_t n;
+  char *xml = import_text(&b, &rc, &n);
+  cr_assert_eq(rc, 0, "%s", xml);
+  cr_expect(strstr(xml,
+                   "<training id=\"TR0\" date=\"2024-01-02\" title=\"培训\" participants=\"10\">\n"
+                   "      <doc file=\"f5998.pdf\"/>\n      <doc file=\"f5999.pdf\"/>"),
+            "%.2000s", xml);
+  size_t docs = 0;
+  for (const char *p = xml; (p = strstr(p, "<doc ")); p++)
+    docs++;
+  cr_expect_eq(docs, 2 * N);
+  free(xml);
+  book_free(&b);
 }
