@@ -609,3 +609,19 @@ Test(intake, many_rows_under_their_parents) {
   free(xml);
   book_free(&b);
 }
+
+/* docs/填报说明.md says what the guide sheet says: every sheet with its columns. */
+Test(intake, the_guide_in_docs_is_the_sheet) {
+  char *md = qs_test_slurp("docs/填报说明.md", NULL);
+  char *g = qs_intake_guide(qs_intake_layout(), QS_LANG_ZH);
+  for (char *line = g, *next; line; line = next) {
+    next = strchr(line, '\n');
+    if (next)
+      *next++ = '\0';
+    const char *rest = strstr(line, "：");
+    if (line[0] && rest)
+      cr_expect(strstr(md, rest + strlen("：")), "docs/填报说明.md lacks: %s", line);
+  }
+  free(g);
+  free(md);
+}
