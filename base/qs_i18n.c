@@ -231,6 +231,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_INTAKE_GUIDE] = "ui.intake-guide",
     [QS_M_INTAKE_GUIDE_ROW] = "ui.intake-guide-row",
     [QS_M_INTAKE_GUIDE_CHILD] = "ui.intake-guide-child",
+    [QS_M_INTAKE_CONTROL] = "ui.intake-control",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

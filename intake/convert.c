@@ -272,6 +272,12 @@ static char *convert(conv *c, size_t si, unsigned xrow, size_t col, unsigned xco
   }
   const qs_lattr *a = ic->attr;
   (void)xcol;
+  for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
+      problem(c, si, xrow, col, qs_msg_get(c->d->lang, QS_M_INTAKE_CONTROL), t);
+      free(t);
+      return bad_cell;
+    }
   if (!a)
     return t;
   char *out = NULL;
@@ -626,8 +632,8 @@ static void emit(conv *c, xmlNsPtr ns, const qs_lnode *n, size_t si, size_t ri, 
     qs_buf b = {0};
     qs_buf_addf(&b, "%s%s%s", rel, rel[0] ? "/" : "", ch->name);
     if (ch->min_occurs > 0 || has_content(c, si, vals, ch, b.s, owner)) {
+      /* not marked: a complaint about it is about its row's element */
       xmlNode *ce = xmlNewChild(el, ns, (const xmlChar *)ch->name, NULL);
-      mark(c, ce, si, c->sh[si].rows[ri].xrow);
       emit(c, ns, ch, si, ri, ce, b.s, owner);
     }
     qs_buf_free(&b);
@@ -691,8 +697,20 @@ static void schema_error(void *ctx, xmlErrorPtr e) {
   for (; n && !at; n = n->parent)
     if (n->type == XML_ELEMENT_NODE)
       at = n->_private;
+  /* "Element 'training', attribute 'participants': ..." names the column. */
+  size_t col = (size_t)-1;
+  const char *an = m.s ? strstr(m.s, "attribute '") : NULL;
+  if (at && an) {
+    an += strlen("attribute '");
+    const qs_isheet *s = &c->l->sheets[at->sheet];
+    size_t n = strcspn(an, "'");
+    for (size_t k = 0; k < s->n_cols && col == (size_t)-1; k++)
+      if (s->cols[k].attr && s->cols[k].attr->name && strlen(s->cols[k].attr->name) == n &&
+          strncmp(s->cols[k].attr->name, an, n) == 0)
+        col = k;
+  }
   if (at)
-    problem(c, at->sheet, at->xrow, (size_t)-1, "%s", m.s ? m.s : "?");
+    problem(c, at->sheet, at->xrow, col, "%s", m.s ? m.s : "?");
   else
     problem(c, 0, 0, (size_t)-1, "%s", m.s ? m.s : "?");
   qs_buf_free(&m);

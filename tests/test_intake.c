@@ -625,3 +625,54 @@ Test(intake, the_guide_in_docs_is_the_sheet) {
   free(g);
   free(md);
 }
+
+/* What only the schema checks (a province code's shape) is reported at its cell too; a
+ * control character in a cell is refused before it could reach the XML. */
+Test(intake, schema_problems_and_control_characters) {
+  qs_xbook b = {0};
+  qs_xsheet *p = with_header(&b, "项目信息");
+  mcell(p, 4, 0, QS_XC_STR, "T-1");
+  mcell(p, 4, 1, QS_XC_STR, "测试项目");
+  mcell(p, 4, 2, QS_XC_STR, "33000"); /* five digits */
+  mcell(p, 4, 4, QS_XC_STR, "浙江省");
+  mcell(p, 4, 5, QS_XC_STR, "汽车零部件");
+  mcell(p, 4, 9, QS_XC_DATE, "44986"); /* 2023-03-01 */
+  qs_xsheet *a = with_header(&b, "申报单位");
+  mcell(a, 4, 0, QS_XC_STR, "政府部门");
+  mcell(a, 4, 1, QS_XC_STR, "某市市场监督管理局");
+  qs_xsheet *e = with_header(&b, "企业");
+  mcell(e, 4, 0, QS_XC_STR, "E1");
+  mcell(e, 4, 1, QS_XC_STR, "91330206144081537U");
+  mcell(e, 4, 2, QS_XC_STR, "链主企业");
+  mcell(e, 4, 3, QS_XC_STR, "大型");
+  mcell(e, 4, 6, QS_XC_STR, "甲公司");
+  int rc;
+  size_t n;
+  char *why = import_text(&b, &rc, &n);
+  cr_assert_eq(rc, -1);
+  cr_expect(strstr(why, "工作表「项目信息」第 4 行 第 C 列（省级行政区划代码）："), "%s", why);
+  free(why);
+  free(e->cells[e->n_cells - 1].text);
+  e->cells[e->n_cells - 1].text = strdup("甲\x1b[31m公司");
+  free(p->cells[p->n_cells - 4].text);
+  p->cells[p->n_cells - 4].text = strdup("330000");
+  why = import_text(&b, &rc, &n);
+  cr_assert_eq(rc, -1);
+  cr_expect(strstr(why, "工作表「企业」第 4 行 第 G 列（企业名称）：") && strstr(why, "控制字符"),
+            "%s", why);
+  cr_expect_eq(n, 1, "%s", why);
+  free(why);
+  book_free(&b);
+}
+
+Test(intake, a_workbook_without_the_project_sheet) {
+  qs_xbook b = {0};
+  msheet(&b, "Sheet1");
+  int rc;
+  size_t n;
+  char *why = import_text(&b, &rc, &n);
+  cr_assert_eq(rc, -1);
+  cr_expect(strstr(why, "工作表「项目信息」：缺少此工作表"), "%s", why);
+  free(why);
+  book_free(&b);
+}
