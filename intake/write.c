@@ -129,6 +129,15 @@ static char *expects(const qs_ilayout *l, const qs_isheet *s, const qs_icol *c) 
     return qs_buf_take(&b);
   }
   int req = c->attr->required && !c->attr->deflt;
+  /* Required only when its optional group is given: said so, unless the column is the whole
+   * group (an item's 说明), which is then simply optional. */
+  int others = 0;
+  size_t gn = strlen(c->group);
+  for (size_t i = 0; gn && i < s->n_cols; i++)
+    others += &s->cols[i] != c && strncmp(s->cols[i].rel, c->group, gn) == 0 &&
+              (s->cols[i].rel[gn] == '\0' || s->cols[i].rel[gn] == '/');
+  if (req && c->group[0] && !others)
+    req = 0;
   qs_buf_add(&b, qs_msg_get(ZH, req ? (c->group[0] ? QS_M_INTAKE_REQ_GROUP : QS_M_INTAKE_REQ)
                                     : QS_M_INTAKE_OPT));
   qs_buf_add(&b, "；");
@@ -206,7 +215,7 @@ static const char *example_of(const qs_icol *c) {
   case QL_DATE:
     return "2024-03-15";
   case QL_INT:
-    return "12";
+    return c->attr->base && strcmp(c->attr->base, "Year") == 0 ? "2024" : "12";
   case QL_DEC:
     return "98.5";
   case QL_ID:
