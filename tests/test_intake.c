@@ -676,3 +676,20 @@ Test(intake, a_workbook_without_the_project_sheet) {
   free(why);
   book_free(&b);
 }
+
+/* The shipped sample workbook (saved by LibreOffice, so written by an office suite and not by
+ * qscore) imports to its sample's report. */
+Test(intake, the_sample_workbook_imports) {
+  char *text;
+  xmlDocPtr doc = parse_sample("samples/zhejiang-ningbo-auto-parts.xml", &text);
+  free(text);
+  text = in_layout_order(doc);
+  xmlFreeDoc(doc);
+  qs_xbook b;
+  char *err = NULL;
+  cr_assert_eq(qs_xlsx_read("samples/intake/zhejiang-ningbo-auto-parts.xlsx", &b, &err), QS_OK,
+               "%s", err ? err : "");
+  round_trip("samples/zhejiang-ningbo-auto-parts.xml", &b, text);
+  qs_xbook_free(&b);
+  free(text);
+}
