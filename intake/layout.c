@@ -12,6 +12,14 @@ static qs_ilayout layout;
 static size_t cap;
 /* element path -> 1 + the index of its sheet: every element of an import or export asks */
 static xmlHashTablePtr by_path;
+/* the paths of flattened elements the columns point to, kept with the layout */
+static char **rels;
+static size_t n_rels;
+
+static const char *keep_rel(char *rel) {
+  rels = qs_xrealloc(rels, (n_rels + 1) * sizeof *rels);
+  return rels[n_rels++] = rel;
+}
 
 static int has_id(const qs_lnode *n) {
   for (size_t i = 0; i < n->n_attrs; i++)
@@ -59,7 +67,7 @@ static void columns(qs_isheet *s, const qs_lnode *n, const char *rel, const char
       add_row_node(c, owner);
       continue;
     }
-    const char *crel = join(rel, "/", c->name); /* kept for the life of the layout */
+    const char *crel = keep_rel(join(rel, "/", c->name));
     int optional = c->min_occurs == 0;
     int group_like = optional && (c->n_attrs || c->n_children);
     char *cprefix = group_like ? join(prefix, "", c->label) : qs_xstrdup(prefix);
