@@ -61,8 +61,10 @@ qs_irows *qs_intake_export(const qs_ilayout *l, xmlDocPtr doc);
 void qs_intake_rows_free(qs_irows *rows, size_t n);
 
 /* Writes the workbook (rows NULL: the empty template) into the open file fd, reached through
- * /proc/self/fd (libxlsxwriter takes a name). 0, or -1 (libxlsxwriter said why on stderr). */
-int qs_intake_write(const qs_ilayout *l, const qs_irows *rows, int fd, qs_lang lang);
+ * /proc/self/fd (libxlsxwriter takes a name); what names it in messages. 0, or -1 (said why
+ * on stderr). */
+int qs_intake_write(const qs_ilayout *l, const qs_irows *rows, int fd, const char *what,
+                    qs_lang lang);
 
 /* The guide (填报说明) as lines of text: the sheet's paragraphs (free it). */
 char *qs_intake_guide(const qs_ilayout *l, qs_lang lang);

@@ -321,8 +321,9 @@ static void guide_sheet(book *b, const qs_ilayout *l, qs_lang lang) {
   qs_xw.worksheet_activate(ws);
 }
 
-int qs_intake_write(const qs_ilayout *l, const qs_irows *rows, int fd, qs_lang lang) {
-  if (qs_xlsxw_open(lang, "xlsx") != 0)
+int qs_intake_write(const qs_ilayout *l, const qs_irows *rows, int fd, const char *what,
+                    qs_lang lang) {
+  if (qs_xlsxw_open(lang, what) != 0)
     return -1;
   char target[64];
   snprintf(target, sizeof target, "/proc/self/fd/%d", fd);

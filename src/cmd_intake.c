@@ -45,7 +45,7 @@ static int write_book(const qs_cli *cli, const char *path, const qs_irows *rows)
   qs_file f;
   int rc = QS_EXIT_OK;
   if (qs_file_open(&f, dfd, base, path, QS_FILE_DIRECT_SPECIAL) == 0 &&
-      qs_intake_write(l, rows, f.fd, cli->lang) != 0) {
+      qs_intake_write(l, rows, f.fd, path, cli->lang) != 0) {
     /* libxlsxwriter said why on stderr; nothing half-made is left */
     f.problem = f.problem ? f.problem : QS_FILE_ERRNO;
     f.err = f.err ? f.err : EIO;
@@ -77,6 +77,10 @@ int qs_cmd_template(const qs_cli *cli) {
   }
   if (cli->format && strcmp(cli->format, "xlsx") != 0) {
     qs_cli_usage_error(cli, "--format text|xlsx: %s\n", cli->format);
+    return QS_EXIT_USAGE;
+  }
+  if (cli->output && strcmp(cli->output, "-") == 0) {
+    qs_cli_usage_error(cli, "%s", qs_msg_get(cli->lang, QS_M_INTAKE_EXPORT_NEEDS_OUTPUT));
     return QS_EXIT_USAGE;
   }
   return write_book(cli, cli->output ? cli->output : "申报信息采集表.xlsx", NULL);

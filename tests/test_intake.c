@@ -294,7 +294,7 @@ Test(intake, round_trip_through_xlsx) {
     char *file = qs_test_join(dir, "a.xlsx");
     FILE *f = fopen(file, "w+");
     cr_assert(f);
-    cr_assert_eq(qs_intake_write(l, rows, fileno(f), QS_LANG_ZH), 0);
+    cr_assert_eq(qs_intake_write(l, rows, fileno(f), file, QS_LANG_ZH), 0);
     fclose(f);
     qs_xbook b;
     char *err = NULL;
