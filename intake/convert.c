@@ -261,9 +261,8 @@ static const char *enum_code(const qs_lattr *a, const char *v) {
   return NULL;
 }
 
-/* xcols[k]: the layout column of the workbook's column k, or -1. */
-static char *convert(conv *c, size_t si, unsigned xrow, size_t col, unsigned xcol,
-                     const qs_xcell *cell) {
+/* A cell's text as the value its column takes, NULL when empty, bad_cell after a problem. */
+static char *convert(conv *c, size_t si, unsigned xrow, size_t col, const qs_xcell *cell) {
   const qs_icol *ic = &c->l->sheets[si].cols[col];
   char *t = trim(cell->text);
   if (!t[0]) {
@@ -271,7 +270,6 @@ static char *convert(conv *c, size_t si, unsigned xrow, size_t col, unsigned xco
     return NULL;
   }
   const qs_lattr *a = ic->attr;
-  (void)xcol;
   for (const unsigned char *p = (const unsigned char *)t; *p; p++)
     if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
       problem(c, si, xrow, col, qs_msg_get(c->d->lang, QS_M_INTAKE_CONTROL), t);
@@ -402,7 +400,7 @@ static void read_sheet(conv *c, size_t si) {
       unsigned xc = x->cells[k].col;
       if (xc >= max_col || map[xc] < 0)
         continue;
-      vals[map[xc]] = convert(c, si, r, (size_t)map[xc], xc, &x->cells[k]);
+      vals[map[xc]] = convert(c, si, r, (size_t)map[xc], &x->cells[k]);
       any |= x->cells[k].text[0] != '\0';
     }
     if (!any) {

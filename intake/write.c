@@ -204,7 +204,6 @@ static void put(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const qs_i
     qs_xw.worksheet_write_number(ws, r, c, strtod(v, NULL), fmt);
     return;
   }
-  (void)b;
   qs_xw.worksheet_write_string(ws, r, c, v, fmt ? fmt : b->text);
 }
 
