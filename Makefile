@@ -47,7 +47,7 @@ LIB_SRC = $(wildcard base/*.c) $(wildcard importers/*.c) $(wildcard engine/*.c) 
 TOOL_SRC = $(wildcard src/*.c)
 TOOL_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
-	$(BUILD)/obj/gen/xsd_model.o
+	$(BUILD)/obj/gen/xsd_model.o $(BUILD)/obj/gen/xsd_layout.o
 RULES = $(sort $(wildcard rules/2025/*.clp))
 SCHEMAS = $(sort $(wildcard schemas/*.xsd schemas/*.xsl))
 # The words of every finding and message, one catalog per language (base/qs_finding.h).
@@ -98,6 +98,21 @@ $(BUILD)/gen/xsd_model.c $(BUILD)/gen/xsd_model.h &: $(BUILD)/tools/xsdmodel $(S
 	$(BUILD)/tools/xsdmodel $(SUBMISSION_XSD) $(BUILD)/gen/xsd_model.c $(BUILD)/gen/xsd_model.h
 
 $(BUILD)/obj/gen/xsd_model.o: $(BUILD)/gen/xsd_model.c importers/qs_model.h
+	@mkdir -p $(dir $@)
+	$(CC) $(QS_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# The intake workbook's layout (intake/qs_layout.h): tools/xsdlayout reads the same schema, with
+# its Chinese labels (xs:appinfo), and writes build/gen/xsd_layout.c.
+$(BUILD)/tools/xsdlayout: tools/xsdlayout.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
+		$(shell pkg-config --cflags libxml-2.0) $< $(shell pkg-config --libs libxml-2.0) -o $@
+
+$(BUILD)/gen/xsd_layout.c: $(BUILD)/tools/xsdlayout $(SUBMISSION_XSD)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/xsdlayout $(SUBMISSION_XSD) $@
+
+$(BUILD)/obj/gen/xsd_layout.o: $(BUILD)/gen/xsd_layout.c intake/qs_layout.h
 	@mkdir -p $(dir $@)
 	$(CC) $(QS_CFLAGS) $(CFLAGS) -c $< -o $@
 

@@ -43,5 +43,9 @@ int qs_cmd_validate(const qs_cli *cli);
 int qs_cmd_rubric(const qs_cli *cli);
 int qs_cmd_batch(const qs_cli *cli);
 int qs_cmd_explain(const qs_cli *cli);
+/* The Excel intake workbook (cmd_intake.c). */
+int qs_cmd_template(const qs_cli *cli);
+int qs_cmd_export(const qs_cli *cli);
+int qs_cmd_import(const qs_cli *cli);
 
 #endif

@@ -38,8 +38,9 @@ static const struct {
   const char *command;
   qs_msg help;
 } command_help[] = {
-    {"score", QS_M_HELP_SCORE}, {"explain", QS_M_HELP_EXPLAIN}, {"validate", QS_M_HELP_VALIDATE},
-    {"batch", QS_M_HELP_BATCH}, {"rubric", QS_M_HELP_RUBRIC},
+    {"score", QS_M_HELP_SCORE},   {"explain", QS_M_HELP_EXPLAIN}, {"validate", QS_M_HELP_VALIDATE},
+    {"batch", QS_M_HELP_BATCH},   {"rubric", QS_M_HELP_RUBRIC},   {"template", QS_M_HELP_TEMPLATE},
+    {"export", QS_M_HELP_EXPORT}, {"import", QS_M_HELP_IMPORT},
 };
 
 enum {
@@ -199,6 +200,12 @@ int main(int argc, char **argv) {
       rc = qs_cmd_batch(&cli);
     else if (strcmp(cmd, "explain") == 0)
       rc = qs_cmd_explain(&cli);
+    else if (strcmp(cmd, "template") == 0)
+      rc = qs_cmd_template(&cli);
+    else if (strcmp(cmd, "export") == 0)
+      rc = qs_cmd_export(&cli);
+    else if (strcmp(cmd, "import") == 0)
+      rc = qs_cmd_import(&cli);
     else {
       qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_UNKNOWN_COMMAND), cmd);
       rc = QS_EXIT_USAGE;
