@@ -1,6 +1,7 @@
 /* qs_i18n.c -- the interface's words, read from the catalogs i18n/zh.txt and i18n/en.txt
  * (qs_finding.h): a message's text is the entry ui.NAME, a unit's unit.UNIT, a system error's
  * errno.NAME. A translator edits the catalogs, never this file. */
+#define _GNU_SOURCE /* strerrorname_np */
 #include "qs_i18n.h"
 
 #include <errno.h>
@@ -187,6 +188,16 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_INDEX_NOT_SCORED] = "ui.index-not-scored",
     [QS_M_INDEX_DUPLICATE] = "ui.index-duplicate",
     [QS_M_INDEX_REPORT_LINK] = "ui.index-report-link",
+    [QS_M_CODE_NAMED] = "ui.code-named",
+    [QS_M_AT_LINE] = "ui.at-line",
+    [QS_M_CUT_BYTES] = "ui.cut-bytes",
+    [QS_M_SYSTEM_ERROR] = "ui.system-error",
+    [QS_M_DID_YOU_MEAN] = "ui.did-you-mean",
+    [QS_M_RUBRIC_RULES] = "ui.rubric-rules",
+    [QS_M_CACHE_UNREADABLE] = "ui.cache-unreadable",
+    [QS_M_VERBOSE_RULES] = "ui.verbose-rules",
+    [QS_M_UNKNOWN_HELP] = "ui.unknown-help",
+    [QS_M_RULES_BUILT_IN] = "ui.rules-built-in",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
@@ -216,9 +227,13 @@ static const struct {
 } errnos[] = {
 #define E(x)                                                                                       \
   { x, #x }
-    E(ENOENT),    E(EACCES), E(EPERM), E(ENOSPC), E(EDQUOT), E(EFBIG),        E(EROFS),  E(EISDIR),
-    E(ENOTDIR),   E(EEXIST), E(ELOOP), E(ENXIO),  E(EIO),    E(ENAMETOOLONG), E(EMFILE), E(ENFILE),
-    E(ENOTEMPTY), E(EBUSY),  E(EXDEV), E(EINVAL), E(EPIPE),  E(ENOMEM),
+    E(ENOENT),  E(EACCES),    E(EPERM),     E(ENOSPC),   E(EDQUOT),  E(EFBIG),  E(EROFS),
+    E(EISDIR),  E(ENOTDIR),   E(EEXIST),    E(ELOOP),    E(ENXIO),   E(EIO),    E(ENAMETOOLONG),
+    E(EMFILE),  E(ENFILE),    E(ENOTEMPTY), E(EBUSY),    E(EXDEV),   E(EINVAL), E(EPIPE),
+    E(ENOMEM),  E(EAGAIN),    E(EINTR),     E(EBADF),    E(ENODEV),  E(ENOTTY), E(ETXTBSY),
+    E(ESPIPE),  E(EMLINK),    E(EOVERFLOW), E(ENOTSUP),  E(ENOSYS),  E(ESTALE), E(ENOLCK),
+    E(EDEADLK), E(ETIMEDOUT), E(ECHILD),    E(ENOEXEC),  E(E2BIG),   E(EFAULT), E(ERANGE),
+    E(EILSEQ),  E(ESRCH),     E(ECANCELED), E(ENOTSOCK), E(ENOBUFS),
 #undef E
 };
 #define N_ERRNOS (sizeof errnos / sizeof *errnos)
@@ -246,9 +261,27 @@ const char *qs_strerror(qs_lang lang, int err) {
     }
     if (**t)
       return *t;
-    break;
+    return strerror(err); /* an empty entry: libc's words (English) */
   }
-  return strerror(err);
+  /* An errno the table lacks: its number and name in words of the catalog, never libc's
+   * English in a Chinese message. Kept per value for the life of the process. */
+  static struct {
+    int err;
+    qs_lang lang;
+    char *text;
+  } * other;
+  static size_t n_other, cap_other;
+  for (size_t i = 0; i < n_other; i++)
+    if (other[i].err == err && other[i].lang == lang)
+      return other[i].text;
+  const char *name = strerrorname_np(err);
+  qs_buf b = {0};
+  qs_buf_addf(&b, qs_msg_get(lang, QS_M_SYSTEM_ERROR), err, name ? name : "?");
+  qs_grow(&other, &cap_other, n_other + 1, sizeof *other);
+  other[n_other].err = err;
+  other[n_other].lang = lang;
+  other[n_other].text = qs_buf_take(&b);
+  return other[n_other++].text;
 }
 
 int qs_lang_parse(const char *s, qs_lang *out) {
@@ -293,3 +326,110 @@ const char *qs_word(qs_lang lang, const char *table, const char *code) {
 }
 
 const char *qs_unit(qs_lang lang, const char *unit) { return qs_word(lang, "unit", unit); }
+
+const char *qs_word_coded(qs_lang lang, const char *table, const char *code) {
+  if (!code)
+    return "";
+  const char *name = qs_word(lang, table, code);
+  if (strcmp(name, code) == 0)
+    return name;
+  /* Cached in the table of words under a table name no catalog entry can have. */
+  qs_buf t = {0};
+  qs_buf_addf(&t, "%s (coded)", table);
+  static struct {
+    qs_lang lang;
+    char *table, *code, *text;
+  } * cache;
+  static size_t n, cap;
+  for (size_t i = 0; i < n; i++)
+    if (cache[i].lang == lang && strcmp(cache[i].code, code) == 0 &&
+        strcmp(cache[i].table, t.s) == 0) {
+      qs_buf_free(&t);
+      return cache[i].text;
+    }
+  qs_buf b = {0};
+  qs_buf_addf(&b, qs_msg_get(lang, QS_M_CODE_NAMED), name, code);
+  qs_grow(&cache, &cap, n + 1, sizeof *cache);
+  cache[n].lang = lang;
+  cache[n].table = qs_buf_take(&t);
+  cache[n].code = qs_xstrdup(code);
+  cache[n].text = qs_buf_take(&b);
+  return cache[n++].text;
+}
+
+/* The code points of s (at most cap), bytes that are not UTF-8 counted one each. */
+static size_t code_points(const char *s, unsigned *out, size_t cap) {
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p && n < cap) {
+    unsigned cp = *p;
+    size_t len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+    for (size_t i = 1; i < len; i++)
+      if ((p[i] & 0xc0) != 0x80)
+        len = 1;
+    if (len > 1) {
+      cp = *p & (0x7f >> len);
+      for (size_t i = 1; i < len; i++)
+        cp = (cp << 6) | (p[i] & 0x3fu);
+    }
+    out[n++] = cp;
+    p += len;
+  }
+  return n;
+}
+
+#define QS_EDIT_MAX_LEN 64
+
+size_t qs_edit_distance(const char *a, const char *b, size_t max) {
+  unsigned x[QS_EDIT_MAX_LEN], y[QS_EDIT_MAX_LEN];
+  size_t n = code_points(a, x, QS_EDIT_MAX_LEN), m = code_points(b, y, QS_EDIT_MAX_LEN);
+  if ((n > m ? n - m : m - n) > max)
+    return max + 1;
+  /* Three rows of the optimal-string-alignment table. */
+  size_t rows[3][QS_EDIT_MAX_LEN + 1];
+  size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  for (size_t j = 0; j <= m; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    cur[0] = i;
+    size_t best = cur[0];
+    for (size_t j = 1; j <= m; j++) {
+      size_t cost = x[i - 1] != y[j - 1];
+      size_t d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d)
+        d = cur[j - 1] + 1;
+      if (prev[j - 1] + cost < d)
+        d = prev[j - 1] + cost;
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      cur[j] = d;
+      if (d < best)
+        best = d;
+    }
+    if (best > max)
+      return max + 1;
+    size_t *t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m] > max ? max + 1 : prev[m];
+}
+
+const char *qs_nearest(const char *s, const char *const *candidates, size_t n) {
+  unsigned tmp[QS_EDIT_MAX_LEN];
+  size_t len = code_points(s, tmp, QS_EDIT_MAX_LEN);
+  size_t max = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+  const char *best = NULL;
+  size_t best_d = max + 1;
+  for (size_t i = 0; i < n; i++) {
+    if (!candidates[i])
+      continue;
+    size_t d = qs_edit_distance(s, candidates[i], max);
+    if (d < best_d) {
+      best_d = d;
+      best = candidates[i];
+    }
+  }
+  return best;
+}

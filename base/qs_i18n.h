@@ -14,6 +14,8 @@
 #ifndef QS_I18N_H
 #define QS_I18N_H
 
+#include <stddef.h>
+
 typedef enum { QS_LANG_ZH = 0, QS_LANG_EN = 1 } qs_lang;
 
 typedef enum {
@@ -206,6 +208,17 @@ typedef enum {
   QS_M_INDEX_NOT_SCORED,
   QS_M_INDEX_DUPLICATE,
   QS_M_INDEX_REPORT_LINK,
+  /* names of codes, places in a file, suggestions (qs_diag.c, render_*.c, main.c) */
+  QS_M_CODE_NAMED,
+  QS_M_AT_LINE,
+  QS_M_CUT_BYTES,
+  QS_M_SYSTEM_ERROR,
+  QS_M_DID_YOU_MEAN,
+  QS_M_RUBRIC_RULES,
+  QS_M_CACHE_UNREADABLE,
+  QS_M_VERBOSE_RULES,
+  QS_M_UNKNOWN_HELP,
+  QS_M_RULES_BUILT_IN,
   QS_M__COUNT
 } qs_msg;
 
@@ -238,5 +251,16 @@ const char *qs_unit(qs_lang lang, const char *unit);
  * ready to print; the code itself when the catalog has no such entry. Never NULL; the text
  * lives until the process ends. */
 const char *qs_word(qs_lang lang, const char *table, const char *code);
+/* A code shown with its name, as every human-readable output shows one: "名称（code）"
+ * (ui.code-named), the code alone when the catalog has no name for it. Never NULL; the text
+ * lives until the process ends. */
+const char *qs_word_coded(qs_lang lang, const char *table, const char *code);
+/* The edit distance (Damerau-Levenshtein, optimal string alignment) between a and b counted in
+ * UTF-8 code points, or more than max when it exceeds max (the work stays bounded). */
+size_t qs_edit_distance(const char *a, const char *b, size_t max);
+/* The candidate nearest to s when it is near enough to be what the user meant (a distance of
+ * at most 1 for up to 4 code points, 2 up to 8, 3 beyond), the first of equals; NULL when
+ * none is. */
+const char *qs_nearest(const char *s, const char *const *candidates, size_t n);
 
 #endif

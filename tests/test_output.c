@@ -1048,13 +1048,16 @@ Test(output, validate_says_its_verdict_and_reasons_on_one_stream, .timeout = 60)
   cr_expect(strstr(r.out, WEAK ": matches the schema, but with 2 error flags: not plainly valid") !=
                 NULL,
             "%s", r.out);
-  cr_expect(strstr(r.out, WEAK ": error credit-code-check") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, WEAK ": error wrong credit code check character (credit-code-check)") !=
+                NULL,
+            "%s", r.out);
   cr_expect_str_eq(r.err, "", "nothing on stderr");
   qs_run_free(&r);
   r = RUN("validate", "--lang", "en", "tests/hostile/truncated.xml");
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.out, "tests/hostile/truncated.xml: invalid\n"
-                          "tests/hostile/truncated.xml:5: error: not well-formed XML") != NULL,
+  cr_expect(strstr(r.out,
+                   "tests/hostile/truncated.xml: invalid\n"
+                   "qscore: error: tests/hostile/truncated.xml:5: not well-formed XML") != NULL,
             "%s", r.out);
   cr_expect_str_eq(r.err, "", "nothing on stderr");
   qs_run_free(&r);
