@@ -177,8 +177,11 @@ static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
   fprintf(out, "%s\n", qs_pick(lang, r->note, r->note_en));
   for (size_t i = 0; i < r->n_inds; i++) {
     const qs_indicator_def *d = &r->inds[i];
-    fprintf(out, "\n%-15s %s (%s) %d%s\n", d->id, d->name, d->name_en, d->max,
-            d->scored ? "" : M(QS_M_RUBRIC_NOT_SCORED));
+    /* The official name, and in English its gloss. */
+    fprintf(out, "\n%-15s %s", d->id, d->name);
+    if (lang == QS_LANG_EN)
+      fprintf(out, " (%s)", d->name_en);
+    fprintf(out, " %d%s\n", d->max, d->scored ? "" : M(QS_M_RUBRIC_NOT_SCORED));
     for (size_t k = d->n_bands; k-- > 0;) {
       const qs_band *b = &d->bands[k];
       band_line(out, lang, b);
