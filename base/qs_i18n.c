@@ -5,6 +5,7 @@
 #include "qs_i18n.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qs_finding.h"
@@ -198,6 +199,61 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_VERBOSE_RULES] = "ui.verbose-rules",
     [QS_M_UNKNOWN_HELP] = "ui.unknown-help",
     [QS_M_RULES_BUILT_IN] = "ui.rules-built-in",
+    [QS_M_XML_AT_ATTRIBUTE] = "ui.xml-at-attribute",
+    [QS_M_XML_AT_ELEMENT] = "ui.xml-at-element",
+    [QS_M_XML_ATOMIC] = "ui.xml-atomic",
+    [QS_M_XML_LOCAL_ATOMIC] = "ui.xml-local-atomic",
+    [QS_M_XML_LIST] = "ui.xml-list",
+    [QS_M_XML_ENUMERATION] = "ui.xml-enumeration",
+    [QS_M_XML_PATTERN] = "ui.xml-pattern",
+    [QS_M_XML_MAX_LENGTH] = "ui.xml-max-length",
+    [QS_M_XML_MAX_LENGTH_VALUE] = "ui.xml-max-length-value",
+    [QS_M_XML_MIN_LENGTH] = "ui.xml-min-length",
+    [QS_M_XML_MIN_LENGTH_VALUE] = "ui.xml-min-length-value",
+    [QS_M_XML_MIN_INCLUSIVE] = "ui.xml-min-inclusive",
+    [QS_M_XML_MAX_INCLUSIVE] = "ui.xml-max-inclusive",
+    [QS_M_XML_MIN_EXCLUSIVE] = "ui.xml-min-exclusive",
+    [QS_M_XML_MAX_EXCLUSIVE] = "ui.xml-max-exclusive",
+    [QS_M_XML_TOTAL_DIGITS] = "ui.xml-total-digits",
+    [QS_M_XML_FRACTION_DIGITS] = "ui.xml-fraction-digits",
+    [QS_M_XML_NOT_EXPECTED_ONE_OF] = "ui.xml-not-expected-one-of",
+    [QS_M_XML_NOT_EXPECTED_IS] = "ui.xml-not-expected-is",
+    [QS_M_XML_NOT_EXPECTED] = "ui.xml-not-expected",
+    [QS_M_XML_MISSING_CHILD_ONE_OF] = "ui.xml-missing-child-one-of",
+    [QS_M_XML_MISSING_CHILD] = "ui.xml-missing-child",
+    [QS_M_XML_ATTRIBUTE_REQUIRED] = "ui.xml-attribute-required",
+    [QS_M_XML_ATTRIBUTE_NOT_ALLOWED] = "ui.xml-attribute-not-allowed",
+    [QS_M_XML_KEYREF] = "ui.xml-keyref",
+    [QS_M_XML_DUPLICATE_UNIQUE] = "ui.xml-duplicate-unique",
+    [QS_M_XML_DUPLICATE_KEY] = "ui.xml-duplicate-key",
+    [QS_M_XML_KEY_FIELDS] = "ui.xml-key-fields",
+    [QS_M_XML_ELEMENT_ONLY] = "ui.xml-element-only",
+    [QS_M_XML_SIMPLE_CONTENT] = "ui.xml-simple-content",
+    [QS_M_XML_NO_ROOT] = "ui.xml-no-root",
+    [QS_M_XML_PREMATURE_END] = "ui.xml-premature-end",
+    [QS_M_XML_START_TAG] = "ui.xml-start-tag",
+    [QS_M_XML_TAG_MISMATCH] = "ui.xml-tag-mismatch",
+    [QS_M_XML_EXTRA_CONTENT] = "ui.xml-extra-content",
+    [QS_M_XML_CHAR_REF] = "ui.xml-char-ref",
+    [QS_M_XML_NOT_UTF8] = "ui.xml-not-utf8",
+    [QS_M_XML_START_TAG_END] = "ui.xml-start-tag-end",
+    [QS_M_XML_ENTITY_SEMICOLON] = "ui.xml-entity-semicolon",
+    [QS_M_XML_ENTITY_UNDEFINED] = "ui.xml-entity-undefined",
+    [QS_M_XML_ATTRIBUTES_CONSTRUCT] = "ui.xml-attributes-construct",
+    [QS_M_XML_ATTRIBUTE_REDEFINED] = "ui.xml-attribute-redefined",
+    [QS_M_XML_ATTRIBUTE_VALUE] = "ui.xml-attribute-value",
+    [QS_M_XML_ATTRIBUTE_QUOTE] = "ui.xml-attribute-quote",
+    [QS_M_XML_ATTRIBUTE_LT] = "ui.xml-attribute-lt",
+    [QS_M_XML_DOCUMENT_EMPTY] = "ui.xml-document-empty",
+    [QS_M_XML_CHAR_RANGE] = "ui.xml-char-range",
+    [QS_M_XML_PCDATA_CHAR] = "ui.xml-pcdata-char",
+    [QS_M_XML_COMMENT] = "ui.xml-comment",
+    [QS_M_XML_ELEMENT_NAME] = "ui.xml-element-name",
+    [QS_M_XML_EXPECTED_GT] = "ui.xml-expected-gt",
+    [QS_M_XML_UTF16_UTF8] = "ui.xml-utf16-utf8",
+    [QS_M_XML_ENCODING] = "ui.xml-encoding",
+    [QS_M_XML_BLANK] = "ui.xml-blank",
+    [QS_M_XML_STRING_NOT_CLOSED] = "ui.xml-string-not-closed",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
@@ -432,4 +488,165 @@ const char *qs_nearest(const char *s, const char *const *candidates, size_t n) {
     }
   }
   return best;
+}
+
+/* libxml2's messages, in the order they are tried (the longer of two that share a start
+ * first). QS_M_XML_AT_ATTRIBUTE and QS_M_XML_AT_ELEMENT are the place a schema message starts
+ * with; the rest is matched again after it. */
+static const qs_msg xml_messages[] = {
+    QS_M_XML_ATOMIC,
+    QS_M_XML_LOCAL_ATOMIC,
+    QS_M_XML_LIST,
+    QS_M_XML_ENUMERATION,
+    QS_M_XML_PATTERN,
+    QS_M_XML_MAX_LENGTH,
+    QS_M_XML_MAX_LENGTH_VALUE,
+    QS_M_XML_MIN_LENGTH,
+    QS_M_XML_MIN_LENGTH_VALUE,
+    QS_M_XML_MIN_INCLUSIVE,
+    QS_M_XML_MAX_INCLUSIVE,
+    QS_M_XML_MIN_EXCLUSIVE,
+    QS_M_XML_MAX_EXCLUSIVE,
+    QS_M_XML_TOTAL_DIGITS,
+    QS_M_XML_FRACTION_DIGITS,
+    QS_M_XML_NOT_EXPECTED_ONE_OF,
+    QS_M_XML_NOT_EXPECTED_IS,
+    QS_M_XML_NOT_EXPECTED,
+    QS_M_XML_MISSING_CHILD_ONE_OF,
+    QS_M_XML_MISSING_CHILD,
+    QS_M_XML_ATTRIBUTE_REQUIRED,
+    QS_M_XML_ATTRIBUTE_NOT_ALLOWED,
+    QS_M_XML_KEYREF,
+    QS_M_XML_DUPLICATE_UNIQUE,
+    QS_M_XML_DUPLICATE_KEY,
+    QS_M_XML_KEY_FIELDS,
+    QS_M_XML_ELEMENT_ONLY,
+    QS_M_XML_SIMPLE_CONTENT,
+    QS_M_XML_NO_ROOT,
+    QS_M_XML_PREMATURE_END,
+    QS_M_XML_START_TAG,
+    QS_M_XML_TAG_MISMATCH,
+    QS_M_XML_EXTRA_CONTENT,
+    QS_M_XML_CHAR_REF,
+    QS_M_XML_NOT_UTF8,
+    QS_M_XML_START_TAG_END,
+    QS_M_XML_ENTITY_SEMICOLON,
+    QS_M_XML_ENTITY_UNDEFINED,
+    QS_M_XML_ATTRIBUTES_CONSTRUCT,
+    QS_M_XML_ATTRIBUTE_REDEFINED,
+    QS_M_XML_ATTRIBUTE_VALUE,
+    QS_M_XML_ATTRIBUTE_QUOTE,
+    QS_M_XML_ATTRIBUTE_LT,
+    QS_M_XML_DOCUMENT_EMPTY,
+    QS_M_XML_CHAR_RANGE,
+    QS_M_XML_PCDATA_CHAR,
+    QS_M_XML_COMMENT,
+    QS_M_XML_ELEMENT_NAME,
+    QS_M_XML_EXPECTED_GT,
+    QS_M_XML_UTF16_UTF8,
+    QS_M_XML_ENCODING,
+    QS_M_XML_BLANK,
+    QS_M_XML_STRING_NOT_CLOSED,
+};
+
+/* Match s against the format f whose only conversions are %s: the literal parts in order, each
+ * %s taking the shortest text up to the next literal part (the last one up to the end, which
+ * must then end with f's last literal part). The parts into parts[] (at most max); their
+ * number, or -1. */
+static int match_format(const char *f, const char *s, char **parts, int max) {
+  int n = 0;
+  while (*f) {
+    const char *conv = strstr(f, "%s");
+    size_t lit = conv ? (size_t)(conv - f) : strlen(f);
+    if (strncmp(f, s, lit) != 0)
+      goto fail;
+    f += lit;
+    s += lit;
+    if (!conv)
+      break;
+    f += 2;
+    const char *next = strstr(f, "%s");
+    size_t nlit = next ? (size_t)(next - f) : strlen(f);
+    const char *end;
+    if (nlit == 0 && next)
+      goto fail; /* two %s in a row: ambiguous, never in the table */
+    if (!next) {
+      size_t sl = strlen(s);
+      if (sl < nlit || strcmp(s + sl - nlit, f) != 0)
+        goto fail;
+      end = s + sl - nlit;
+    } else {
+      char *l = qs_xstrndup(f, nlit);
+      end = strstr(s, l);
+      free(l);
+      if (!end)
+        goto fail;
+    }
+    if (n == max)
+      goto fail;
+    parts[n++] = qs_xstrndup(s, (size_t)(end - s));
+    s = end;
+  }
+  if (*s)
+    goto fail;
+  return n;
+fail:
+  for (int i = 0; i < n; i++)
+    free(parts[i]);
+  return -1;
+}
+
+/* The message of the first entry that matches s, in lang, or NULL. */
+static char *xml_body(qs_lang lang, const char *s) {
+  for (size_t i = 0; i < sizeof xml_messages / sizeof *xml_messages; i++) {
+    char *p[3] = {0};
+    int n = match_format(qs_msg_get(QS_LANG_EN, xml_messages[i]), s, p, 3);
+    if (n < 0)
+      continue;
+    qs_buf b = {0};
+    qs_buf_addf(&b, qs_msg_get(lang, xml_messages[i]), p[0] ? p[0] : "", p[1] ? p[1] : "",
+                p[2] ? p[2] : "");
+    for (int k = 0; k < n; k++)
+      free(p[k]);
+    return qs_buf_take(&b);
+  }
+  return NULL;
+}
+
+char *qs_xml_message(qs_lang lang, const char *message) {
+  /* libxml2 ends its messages with a newline. */
+  size_t len = strlen(message);
+  while (len && (message[len - 1] == '\n' || message[len - 1] == ' '))
+    len--;
+  char *s = qs_xstrndup(message, len);
+  for (char *c = s; *c; c++) /* one line, as every diagnostic is */
+    if (*c == '\n')
+      *c = ' ';
+  char *out = NULL;
+  /* "Element 'x', attribute 'a': BODY" or "Element 'x': BODY", else the whole message. */
+  static const qs_msg places[] = {QS_M_XML_AT_ATTRIBUTE, QS_M_XML_AT_ELEMENT};
+  for (size_t i = 0; i < 2 && !out; i++) {
+    char *p[3] = {0};
+    int n = match_format(qs_msg_get(QS_LANG_EN, places[i]), s, p, 3);
+    if (n < 0)
+      continue;
+    char *body = xml_body(lang, p[n - 1]);
+    if (body) {
+      qs_buf b = {0};
+      if (n == 3)
+        qs_buf_addf(&b, qs_msg_get(lang, places[i]), p[0], p[1], body);
+      else
+        qs_buf_addf(&b, qs_msg_get(lang, places[i]), p[0], body);
+      out = qs_buf_take(&b);
+      free(body);
+    }
+    for (int k = 0; k < n; k++)
+      free(p[k]);
+  }
+  if (!out)
+    out = xml_body(lang, s);
+  if (!out)
+    return s;
+  free(s);
+  return out;
 }

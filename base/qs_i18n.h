@@ -219,6 +219,63 @@ typedef enum {
   QS_M_VERBOSE_RULES,
   QS_M_UNKNOWN_HELP,
   QS_M_RULES_BUILT_IN,
+  /* libxml2's messages in words of the catalogs (qs_xml_message): the English entry is
+   * libxml2's own text, each %s a part taken from the message */
+  QS_M_XML_AT_ATTRIBUTE,
+  QS_M_XML_AT_ELEMENT,
+  QS_M_XML_ATOMIC,
+  QS_M_XML_LOCAL_ATOMIC,
+  QS_M_XML_LIST,
+  QS_M_XML_ENUMERATION,
+  QS_M_XML_PATTERN,
+  QS_M_XML_MAX_LENGTH,
+  QS_M_XML_MAX_LENGTH_VALUE,
+  QS_M_XML_MIN_LENGTH,
+  QS_M_XML_MIN_LENGTH_VALUE,
+  QS_M_XML_MIN_INCLUSIVE,
+  QS_M_XML_MAX_INCLUSIVE,
+  QS_M_XML_MIN_EXCLUSIVE,
+  QS_M_XML_MAX_EXCLUSIVE,
+  QS_M_XML_TOTAL_DIGITS,
+  QS_M_XML_FRACTION_DIGITS,
+  QS_M_XML_NOT_EXPECTED_ONE_OF,
+  QS_M_XML_NOT_EXPECTED_IS,
+  QS_M_XML_NOT_EXPECTED,
+  QS_M_XML_MISSING_CHILD_ONE_OF,
+  QS_M_XML_MISSING_CHILD,
+  QS_M_XML_ATTRIBUTE_REQUIRED,
+  QS_M_XML_ATTRIBUTE_NOT_ALLOWED,
+  QS_M_XML_KEYREF,
+  QS_M_XML_DUPLICATE_UNIQUE,
+  QS_M_XML_DUPLICATE_KEY,
+  QS_M_XML_KEY_FIELDS,
+  QS_M_XML_ELEMENT_ONLY,
+  QS_M_XML_SIMPLE_CONTENT,
+  QS_M_XML_NO_ROOT,
+  QS_M_XML_PREMATURE_END,
+  QS_M_XML_START_TAG,
+  QS_M_XML_TAG_MISMATCH,
+  QS_M_XML_EXTRA_CONTENT,
+  QS_M_XML_CHAR_REF,
+  QS_M_XML_NOT_UTF8,
+  QS_M_XML_START_TAG_END,
+  QS_M_XML_ENTITY_SEMICOLON,
+  QS_M_XML_ENTITY_UNDEFINED,
+  QS_M_XML_ATTRIBUTES_CONSTRUCT,
+  QS_M_XML_ATTRIBUTE_REDEFINED,
+  QS_M_XML_ATTRIBUTE_VALUE,
+  QS_M_XML_ATTRIBUTE_QUOTE,
+  QS_M_XML_ATTRIBUTE_LT,
+  QS_M_XML_DOCUMENT_EMPTY,
+  QS_M_XML_CHAR_RANGE,
+  QS_M_XML_PCDATA_CHAR,
+  QS_M_XML_COMMENT,
+  QS_M_XML_ELEMENT_NAME,
+  QS_M_XML_EXPECTED_GT,
+  QS_M_XML_UTF16_UTF8,
+  QS_M_XML_ENCODING,
+  QS_M_XML_BLANK,
+  QS_M_XML_STRING_NOT_CLOSED,
   QS_M__COUNT
 } qs_msg;
 
@@ -234,6 +291,11 @@ const char *qs_strerror(qs_lang lang, int err);
 const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
+/* A message of libxml2 (a parse or schema error) in words of lang: the message matched against
+ * the English texts of the ui.xml-* entries (libxml2's own, each %s standing for a part of the
+ * message) and put into lang's words with the same parts; the message as it is when no entry
+ * matches. Free the result. */
+char *qs_xml_message(qs_lang lang, const char *message);
 /* The code of a language, as --lang takes it: "zh", "en". */
 /* A text of a model that carries both languages (a rubric name, a finding's words): the English
  * one in English when there is one, else the Chinese; never NULL. */

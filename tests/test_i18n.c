@@ -693,3 +693,43 @@ Test(i18n, edit_distance_counts_code_points) {
   cr_expect_null(qs_nearest("xyz", known, 6));
   cr_expect_null(qs_nearest("foo", known, 6));
 }
+
+/* libxml2's common messages read in Chinese; in English they stay libxml2's own words. */
+Test(i18n, libxml2_messages_in_chinese) {
+  static const char *const msgs[][2] = {
+      {"Element 'work-start': '2023-02-30' is not a valid value of the atomic type 'Date'.\n",
+       "元素 work-start：“2023-02-30”不是 Date 类型的有效值。"},
+      {"Element 'standard': No match found for key-sequence ['E9'] of keyref "
+       "'enterpriseAttrRef'.\n",
+       "元素 standard：引用的编号 ['E9'] 没有对应的条目（引用约束 enterpriseAttrRef）。"},
+      {"Element 'standard', attribute 'level': [facet 'enumeration'] The value 'x' is not an "
+       "element of the set {'national', 'provincial'}.\n",
+       "元素 standard 的属性 level：取值“x”不在允许的取值 {'national', 'provincial'} 之中。"},
+      {"Element 'metric': This element is not expected. Expected is ( claim ).\n",
+       "元素 metric：此处不应出现该元素，应为 claim。"},
+      {"Premature end of data in tag project line 3\n",
+       "文件在标签 project（第 3 行开始）中提前结束"},
+      {"Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0xFE 0xC0 0x80\n",
+       "内容不是有效的 UTF-8，请在 XML 声明中注明编码。字节：0xFF 0xFE 0xC0 0x80"},
+  };
+  for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+    char *zh = qs_xml_message(QS_LANG_ZH, msgs[i][0]);
+    cr_expect_str_eq(zh, msgs[i][1]);
+    free(zh);
+    char *en = qs_xml_message(QS_LANG_EN, msgs[i][0]);
+    char *want = qs_xstrdup(msgs[i][0]);
+    for (char *c = want; *c; c++)
+      if (*c == '\n')
+        *c = ' ';
+    size_t len = strlen(want);
+    while (len && want[len - 1] == ' ')
+      want[--len] = '\0';
+    cr_expect_str_eq(en, want, "English is libxml2's own text");
+    free(en);
+    free(want);
+  }
+  /* A message the catalogs do not know stays as it is. */
+  char *s = qs_xml_message(QS_LANG_ZH, "Something new happened");
+  cr_expect_str_eq(s, "Something new happened");
+  free(s);
+}
