@@ -50,7 +50,7 @@ static unsigned invisible(const unsigned char *p, size_t n) {
  * control characters (a terminal escape in a file name or a quoted value) shown as \xNN,
  * invisible or reordering characters as \uXXXX, bytes that are not UTF-8 as \xNN, and
  * anything past max bytes cut, saying how much. */
-static char *clean(const char *s, size_t max, int lines) {
+static char *clean(const char *s, size_t max, int lines, qs_lang lang) {
   /* lines: 1 keeps newlines and tabs, 0 folds them to spaces, -1 shows them as \xNN. */
   qs_buf b = {0};
   qs_buf_add(&b, "");
@@ -58,7 +58,7 @@ static char *clean(const char *s, size_t max, int lines) {
   size_t total = strlen(s);
   while (*p) {
     if (b.len >= max) {
-      qs_buf_addf(&b, "… (+%zu bytes)", total - (size_t)((const char *)p - s));
+      qs_buf_addf(&b, qs_msg_get(lang, QS_M_CUT_BYTES), total - (size_t)((const char *)p - s));
       break;
     }
     size_t n = utf8_len(p);
@@ -78,11 +78,13 @@ static char *clean(const char *s, size_t max, int lines) {
   return qs_buf_take(&b);
 }
 
-char *qs_diag_clean(const char *s, size_t max) { return clean(s, max, 0); }
+char *qs_diag_clean(const char *s, size_t max) { return clean(s, max, 0, QS_LANG_ZH); }
 
-char *qs_terminal_clean(const char *s) { return clean(s, (size_t)-1, 1); }
+char *qs_diag_clean_in(qs_lang lang, const char *s, size_t max) { return clean(s, max, 0, lang); }
 
-char *qs_display_name(const char *s) { return clean(s ? s : "", (size_t)-1, -1); }
+char *qs_terminal_clean(const char *s) { return clean(s, (size_t)-1, 1, QS_LANG_ZH); }
+
+char *qs_display_name(const char *s) { return clean(s ? s : "", (size_t)-1, -1, QS_LANG_ZH); }
 
 static void vadd(qs_diag *d, int warning, const char *file, long line, const char *fmt,
                  va_list ap) {
@@ -98,7 +100,7 @@ static void vadd(qs_diag *d, int warning, const char *file, long line, const cha
   size_t len = strlen(raw);
   while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == ' '))
     raw[--len] = '\0';
-  char *t = qs_diag_clean(raw, QS_DIAG_MAX);
+  char *t = qs_diag_clean_in(d->lang, raw, QS_DIAG_MAX);
   free(raw);
   qs_grow(&d->items, &d->cap, d->n + 1, sizeof *d->items);
   d->items[d->n++] = (qs_diag_item){file ? qs_display_name(file) : NULL, line, warning, t};
@@ -126,19 +128,22 @@ size_t qs_diag_errors(const qs_diag *d) {
 }
 
 void qs_diag_print(const qs_diag *d, FILE *out) {
+  /* One layout for every message qscore prints: "qscore: 错误: FILE: 第 N 行: text" (the
+   * place in ui.at-line, "FILE:N" in English), the file alone without a line, nothing
+   * without a file. */
   for (size_t i = 0; i < d->n; i++) {
     const qs_diag_item *it = &d->items[i];
-    if (it->file && it->line > 0)
-      fprintf(out, "%s:%ld: ", it->file, it->line);
-    else if (it->file)
+    fprintf(out, "qscore: %s: ", qs_msg_get(d->lang, it->warning ? QS_M_WARNING : QS_M_ERROR));
+    if (it->file && it->line > 0) {
+      fprintf(out, qs_msg_get(d->lang, QS_M_AT_LINE), it->file, it->line);
+      fputs(": ", out);
+    } else if (it->file) {
       fprintf(out, "%s: ", it->file);
-    else
-      fputs("qscore: ", out);
-    fprintf(out, "%s: %s\n", qs_msg_get(d->lang, it->warning ? QS_M_WARNING : QS_M_ERROR),
-            it->text);
+    }
+    fprintf(out, "%s\n", it->text);
   }
   if (d->dropped) {
-    fputs("qscore: ", out);
+    fprintf(out, "qscore: %s: ", qs_msg_get(d->lang, QS_M_ERROR));
     fprintf(out, qs_msg_get(d->lang, QS_M_MORE_ERRORS), d->dropped);
     fputc('\n', out);
   }

@@ -1,7 +1,9 @@
 /* qs_diag.h -- diagnostics: what went wrong with an input or the rules, with file and line.
  *
- * Messages are formatted once, in the language of the run, and printed like a compiler's:
- *   samples/x.xml:17: error: ... */
+ * Messages are formatted once, in the language of the run, and printed the one way every
+ * message of qscore is: the program, the severity, the place (ui.at-line), the text:
+ *   qscore: 错误: samples/x.xml: 第 17 行: ...
+ *   qscore: error: samples/x.xml:17: ... */
 #ifndef QS_DIAG_H
 #define QS_DIAG_H
 
@@ -39,6 +41,9 @@ void qs_diag_clear(qs_diag *d);
  * control characters and bytes that are not UTF-8 become \xNN, the rest is cut with a note
  * of how much. Every message and file name goes through it (free the result). */
 char *qs_diag_clean(const char *s, size_t max);
+/* The same, saying how much was cut in lang's words (qs_diag_clean says it in Chinese, the
+ * default language). */
+char *qs_diag_clean_in(qs_lang lang, const char *s, size_t max);
 /* A whole text report for a terminal: lines and tabs kept, everything else as above, not
  * cut. Text from the application (titles, names) can carry a terminal escape (C1 CSI) or a
  * right-to-left override; the JSON, XML and HTML reports keep them as data. */

@@ -1,9 +1,11 @@
 /* qs_i18n.c -- the interface's words, read from the catalogs i18n/zh.txt and i18n/en.txt
  * (qs_finding.h): a message's text is the entry ui.NAME, a unit's unit.UNIT, a system error's
  * errno.NAME. A translator edits the catalogs, never this file. */
+#define _GNU_SOURCE /* strerrorname_np */
 #include "qs_i18n.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qs_finding.h"
@@ -257,6 +259,97 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_INTAKE_GUIDE_ROW] = "ui.intake-guide-row",
     [QS_M_INTAKE_GUIDE_CHILD] = "ui.intake-guide-child",
     [QS_M_INTAKE_CONTROL] = "ui.intake-control",
+    [QS_M_CODE_NAMED] = "ui.code-named",
+    [QS_M_AT_LINE] = "ui.at-line",
+    [QS_M_CUT_BYTES] = "ui.cut-bytes",
+    [QS_M_SYSTEM_ERROR] = "ui.system-error",
+    [QS_M_DID_YOU_MEAN] = "ui.did-you-mean",
+    [QS_M_RUBRIC_RULES] = "ui.rubric-rules",
+    [QS_M_CACHE_UNREADABLE] = "ui.cache-unreadable",
+    [QS_M_VERBOSE_RULES] = "ui.verbose-rules",
+    [QS_M_UNKNOWN_HELP] = "ui.unknown-help",
+    [QS_M_RULES_BUILT_IN] = "ui.rules-built-in",
+    [QS_M_RUBRIC_EDITIONS] = "ui.rubric-editions",
+    [QS_M_RUBRIC_BAND_INDICATOR] = "ui.rubric-band-indicator",
+    [QS_M_RUBRIC_CONDITION_INDICATOR] = "ui.rubric-condition-indicator",
+    [QS_M_RUBRIC_FACTOR_INDICATOR] = "ui.rubric-factor-indicator",
+    [QS_M_RUBRIC_SECTION_TWICE] = "ui.rubric-section-twice",
+    [QS_M_RUBRIC_NO_INDICATORS] = "ui.rubric-no-indicators",
+    [QS_M_RUBRIC_INDICATOR_TWICE] = "ui.rubric-indicator-twice",
+    [QS_M_RUBRIC_SAME_ORDER] = "ui.rubric-same-order",
+    [QS_M_RUBRIC_UNKNOWN_SECTION] = "ui.rubric-unknown-section",
+    [QS_M_RUBRIC_MAX_POSITIVE] = "ui.rubric-max-positive",
+    [QS_M_RUBRIC_NO_BANDS] = "ui.rubric-no-bands",
+    [QS_M_RUBRIC_BAND_NUMBERS] = "ui.rubric-band-numbers",
+    [QS_M_RUBRIC_BAND_RANGE] = "ui.rubric-band-range",
+    [QS_M_RUBRIC_BAND_OVERLAP] = "ui.rubric-band-overlap",
+    [QS_M_RUBRIC_TOP_BAND] = "ui.rubric-top-band",
+    [QS_M_RUBRIC_CONDITION_BAND] = "ui.rubric-condition-band",
+    [QS_M_RUBRIC_CONDITION_TWICE] = "ui.rubric-condition-twice",
+    [QS_M_RUBRIC_BAND_NO_CONDITIONS] = "ui.rubric-band-no-conditions",
+    [QS_M_RUBRIC_FACTOR_BAND] = "ui.rubric-factor-band",
+    [QS_M_RUBRIC_FACTOR_REFERS] = "ui.rubric-factor-refers",
+    [QS_M_RUBRIC_FACTOR_POINTS] = "ui.rubric-factor-points",
+    [QS_M_RUBRIC_FACTOR_TWICE] = "ui.rubric-factor-twice",
+    [QS_M_RUBRIC_FACTORS_REACH] = "ui.rubric-factors-reach",
+    [QS_M_RUBRIC_PARAM_TWICE] = "ui.rubric-param-twice",
+    [QS_M_RUBRIC_PARAM_DEFAULT] = "ui.rubric-param-default",
+    [QS_M_RUBRIC_PARAM_MISSING] = "ui.rubric-param-missing",
+    [QS_M_XML_AT_ATTRIBUTE] = "ui.xml-at-attribute",
+    [QS_M_XML_AT_ELEMENT] = "ui.xml-at-element",
+    [QS_M_XML_ATOMIC] = "ui.xml-atomic",
+    [QS_M_XML_LOCAL_ATOMIC] = "ui.xml-local-atomic",
+    [QS_M_XML_LIST] = "ui.xml-list",
+    [QS_M_XML_ENUMERATION] = "ui.xml-enumeration",
+    [QS_M_XML_PATTERN] = "ui.xml-pattern",
+    [QS_M_XML_MAX_LENGTH] = "ui.xml-max-length",
+    [QS_M_XML_MAX_LENGTH_VALUE] = "ui.xml-max-length-value",
+    [QS_M_XML_MIN_LENGTH] = "ui.xml-min-length",
+    [QS_M_XML_MIN_LENGTH_VALUE] = "ui.xml-min-length-value",
+    [QS_M_XML_MIN_INCLUSIVE] = "ui.xml-min-inclusive",
+    [QS_M_XML_MAX_INCLUSIVE] = "ui.xml-max-inclusive",
+    [QS_M_XML_MIN_EXCLUSIVE] = "ui.xml-min-exclusive",
+    [QS_M_XML_MAX_EXCLUSIVE] = "ui.xml-max-exclusive",
+    [QS_M_XML_TOTAL_DIGITS] = "ui.xml-total-digits",
+    [QS_M_XML_FRACTION_DIGITS] = "ui.xml-fraction-digits",
+    [QS_M_XML_NOT_EXPECTED_ONE_OF] = "ui.xml-not-expected-one-of",
+    [QS_M_XML_NOT_EXPECTED_IS] = "ui.xml-not-expected-is",
+    [QS_M_XML_NOT_EXPECTED] = "ui.xml-not-expected",
+    [QS_M_XML_MISSING_CHILD_ONE_OF] = "ui.xml-missing-child-one-of",
+    [QS_M_XML_MISSING_CHILD] = "ui.xml-missing-child",
+    [QS_M_XML_ATTRIBUTE_REQUIRED] = "ui.xml-attribute-required",
+    [QS_M_XML_ATTRIBUTE_NOT_ALLOWED] = "ui.xml-attribute-not-allowed",
+    [QS_M_XML_KEYREF] = "ui.xml-keyref",
+    [QS_M_XML_DUPLICATE_UNIQUE] = "ui.xml-duplicate-unique",
+    [QS_M_XML_DUPLICATE_KEY] = "ui.xml-duplicate-key",
+    [QS_M_XML_KEY_FIELDS] = "ui.xml-key-fields",
+    [QS_M_XML_ELEMENT_ONLY] = "ui.xml-element-only",
+    [QS_M_XML_SIMPLE_CONTENT] = "ui.xml-simple-content",
+    [QS_M_XML_NO_ROOT] = "ui.xml-no-root",
+    [QS_M_XML_PREMATURE_END] = "ui.xml-premature-end",
+    [QS_M_XML_START_TAG] = "ui.xml-start-tag",
+    [QS_M_XML_TAG_MISMATCH] = "ui.xml-tag-mismatch",
+    [QS_M_XML_EXTRA_CONTENT] = "ui.xml-extra-content",
+    [QS_M_XML_CHAR_REF] = "ui.xml-char-ref",
+    [QS_M_XML_NOT_UTF8] = "ui.xml-not-utf8",
+    [QS_M_XML_START_TAG_END] = "ui.xml-start-tag-end",
+    [QS_M_XML_ENTITY_SEMICOLON] = "ui.xml-entity-semicolon",
+    [QS_M_XML_ENTITY_UNDEFINED] = "ui.xml-entity-undefined",
+    [QS_M_XML_ATTRIBUTES_CONSTRUCT] = "ui.xml-attributes-construct",
+    [QS_M_XML_ATTRIBUTE_REDEFINED] = "ui.xml-attribute-redefined",
+    [QS_M_XML_ATTRIBUTE_VALUE] = "ui.xml-attribute-value",
+    [QS_M_XML_ATTRIBUTE_QUOTE] = "ui.xml-attribute-quote",
+    [QS_M_XML_ATTRIBUTE_LT] = "ui.xml-attribute-lt",
+    [QS_M_XML_DOCUMENT_EMPTY] = "ui.xml-document-empty",
+    [QS_M_XML_CHAR_RANGE] = "ui.xml-char-range",
+    [QS_M_XML_PCDATA_CHAR] = "ui.xml-pcdata-char",
+    [QS_M_XML_COMMENT] = "ui.xml-comment",
+    [QS_M_XML_ELEMENT_NAME] = "ui.xml-element-name",
+    [QS_M_XML_EXPECTED_GT] = "ui.xml-expected-gt",
+    [QS_M_XML_UTF16_UTF8] = "ui.xml-utf16-utf8",
+    [QS_M_XML_ENCODING] = "ui.xml-encoding",
+    [QS_M_XML_BLANK] = "ui.xml-blank",
+    [QS_M_XML_STRING_NOT_CLOSED] = "ui.xml-string-not-closed",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
@@ -286,9 +379,13 @@ static const struct {
 } errnos[] = {
 #define E(x)                                                                                       \
   { x, #x }
-    E(ENOENT),    E(EACCES), E(EPERM), E(ENOSPC), E(EDQUOT), E(EFBIG),        E(EROFS),  E(EISDIR),
-    E(ENOTDIR),   E(EEXIST), E(ELOOP), E(ENXIO),  E(EIO),    E(ENAMETOOLONG), E(EMFILE), E(ENFILE),
-    E(ENOTEMPTY), E(EBUSY),  E(EXDEV), E(EINVAL), E(EPIPE),  E(ENOMEM),
+    E(ENOENT),  E(EACCES),    E(EPERM),     E(ENOSPC),   E(EDQUOT),  E(EFBIG),  E(EROFS),
+    E(EISDIR),  E(ENOTDIR),   E(EEXIST),    E(ELOOP),    E(ENXIO),   E(EIO),    E(ENAMETOOLONG),
+    E(EMFILE),  E(ENFILE),    E(ENOTEMPTY), E(EBUSY),    E(EXDEV),   E(EINVAL), E(EPIPE),
+    E(ENOMEM),  E(EAGAIN),    E(EINTR),     E(EBADF),    E(ENODEV),  E(ENOTTY), E(ETXTBSY),
+    E(ESPIPE),  E(EMLINK),    E(EOVERFLOW), E(ENOTSUP),  E(ENOSYS),  E(ESTALE), E(ENOLCK),
+    E(EDEADLK), E(ETIMEDOUT), E(ECHILD),    E(ENOEXEC),  E(E2BIG),   E(EFAULT), E(ERANGE),
+    E(EILSEQ),  E(ESRCH),     E(ECANCELED), E(ENOTSOCK), E(ENOBUFS),
 #undef E
 };
 #define N_ERRNOS (sizeof errnos / sizeof *errnos)
@@ -316,9 +413,27 @@ const char *qs_strerror(qs_lang lang, int err) {
     }
     if (**t)
       return *t;
-    break;
+    return strerror(err); /* an empty entry: libc's words (English) */
   }
-  return strerror(err);
+  /* An errno the table lacks: its number and name in words of the catalog, never libc's
+   * English in a Chinese message. Kept per value for the life of the process. */
+  static struct {
+    int err;
+    qs_lang lang;
+    char *text;
+  } * other;
+  static size_t n_other, cap_other;
+  for (size_t i = 0; i < n_other; i++)
+    if (other[i].err == err && other[i].lang == lang)
+      return other[i].text;
+  const char *name = strerrorname_np(err);
+  qs_buf b = {0};
+  qs_buf_addf(&b, qs_msg_get(lang, QS_M_SYSTEM_ERROR), err, name ? name : "?");
+  qs_grow(&other, &cap_other, n_other + 1, sizeof *other);
+  other[n_other].err = err;
+  other[n_other].lang = lang;
+  other[n_other].text = qs_buf_take(&b);
+  return other[n_other++].text;
 }
 
 int qs_lang_parse(const char *s, qs_lang *out) {
@@ -363,3 +478,271 @@ const char *qs_word(qs_lang lang, const char *table, const char *code) {
 }
 
 const char *qs_unit(qs_lang lang, const char *unit) { return qs_word(lang, "unit", unit); }
+
+const char *qs_word_coded(qs_lang lang, const char *table, const char *code) {
+  if (!code)
+    return "";
+  const char *name = qs_word(lang, table, code);
+  if (strcmp(name, code) == 0)
+    return name;
+  /* Cached in the table of words under a table name no catalog entry can have. */
+  qs_buf t = {0};
+  qs_buf_addf(&t, "%s (coded)", table);
+  static struct {
+    qs_lang lang;
+    char *table, *code, *text;
+  } * cache;
+  static size_t n, cap;
+  for (size_t i = 0; i < n; i++)
+    if (cache[i].lang == lang && strcmp(cache[i].code, code) == 0 &&
+        strcmp(cache[i].table, t.s) == 0) {
+      qs_buf_free(&t);
+      return cache[i].text;
+    }
+  qs_buf b = {0};
+  qs_buf_addf(&b, qs_msg_get(lang, QS_M_CODE_NAMED), name, code);
+  qs_grow(&cache, &cap, n + 1, sizeof *cache);
+  cache[n].lang = lang;
+  cache[n].table = qs_buf_take(&t);
+  cache[n].code = qs_xstrdup(code);
+  cache[n].text = qs_buf_take(&b);
+  return cache[n++].text;
+}
+
+/* The code points of s (at most cap), bytes that are not UTF-8 counted one each. */
+static size_t code_points(const char *s, unsigned *out, size_t cap) {
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p && n < cap) {
+    unsigned cp = *p;
+    size_t len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+    for (size_t i = 1; i < len; i++)
+      if ((p[i] & 0xc0) != 0x80)
+        len = 1;
+    if (len > 1) {
+      cp = *p & (0x7f >> len);
+      for (size_t i = 1; i < len; i++)
+        cp = (cp << 6) | (p[i] & 0x3fu);
+    }
+    out[n++] = cp;
+    p += len;
+  }
+  return n;
+}
+
+#define QS_EDIT_MAX_LEN 64
+
+size_t qs_edit_distance(const char *a, const char *b, size_t max) {
+  unsigned x[QS_EDIT_MAX_LEN], y[QS_EDIT_MAX_LEN];
+  size_t n = code_points(a, x, QS_EDIT_MAX_LEN), m = code_points(b, y, QS_EDIT_MAX_LEN);
+  if ((n > m ? n - m : m - n) > max)
+    return max + 1;
+  /* Three rows of the optimal-string-alignment table. */
+  size_t rows[3][QS_EDIT_MAX_LEN + 1];
+  size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  for (size_t j = 0; j <= m; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    cur[0] = i;
+    size_t best = cur[0];
+    for (size_t j = 1; j <= m; j++) {
+      size_t cost = x[i - 1] != y[j - 1];
+      size_t d = prev[j] + 1;
+      if (cur[j - 1] + 1 < d)
+        d = cur[j - 1] + 1;
+      if (prev[j - 1] + cost < d)
+        d = prev[j - 1] + cost;
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1;
+      cur[j] = d;
+      if (d < best)
+        best = d;
+    }
+    if (best > max)
+      return max + 1;
+    size_t *t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m] > max ? max + 1 : prev[m];
+}
+
+const char *qs_nearest(const char *s, const char *const *candidates, size_t n) {
+  unsigned tmp[QS_EDIT_MAX_LEN];
+  size_t len = code_points(s, tmp, QS_EDIT_MAX_LEN);
+  size_t max = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+  const char *best = NULL;
+  size_t best_d = max + 1;
+  for (size_t i = 0; i < n; i++) {
+    if (!candidates[i])
+      continue;
+    size_t d = qs_edit_distance(s, candidates[i], max);
+    if (d < best_d) {
+      best_d = d;
+      best = candidates[i];
+    }
+  }
+  return best;
+}
+
+/* libxml2's messages, in the order they are tried (the longer of two that share a start
+ * first). QS_M_XML_AT_ATTRIBUTE and QS_M_XML_AT_ELEMENT are the place a schema message starts
+ * with; the rest is matched again after it. */
+static const qs_msg xml_messages[] = {
+    QS_M_XML_ATOMIC,
+    QS_M_XML_LOCAL_ATOMIC,
+    QS_M_XML_LIST,
+    QS_M_XML_ENUMERATION,
+    QS_M_XML_PATTERN,
+    QS_M_XML_MAX_LENGTH,
+    QS_M_XML_MAX_LENGTH_VALUE,
+    QS_M_XML_MIN_LENGTH,
+    QS_M_XML_MIN_LENGTH_VALUE,
+    QS_M_XML_MIN_INCLUSIVE,
+    QS_M_XML_MAX_INCLUSIVE,
+    QS_M_XML_MIN_EXCLUSIVE,
+    QS_M_XML_MAX_EXCLUSIVE,
+    QS_M_XML_TOTAL_DIGITS,
+    QS_M_XML_FRACTION_DIGITS,
+    QS_M_XML_NOT_EXPECTED_ONE_OF,
+    QS_M_XML_NOT_EXPECTED_IS,
+    QS_M_XML_NOT_EXPECTED,
+    QS_M_XML_MISSING_CHILD_ONE_OF,
+    QS_M_XML_MISSING_CHILD,
+    QS_M_XML_ATTRIBUTE_REQUIRED,
+    QS_M_XML_ATTRIBUTE_NOT_ALLOWED,
+    QS_M_XML_KEYREF,
+    QS_M_XML_DUPLICATE_UNIQUE,
+    QS_M_XML_DUPLICATE_KEY,
+    QS_M_XML_KEY_FIELDS,
+    QS_M_XML_ELEMENT_ONLY,
+    QS_M_XML_SIMPLE_CONTENT,
+    QS_M_XML_NO_ROOT,
+    QS_M_XML_PREMATURE_END,
+    QS_M_XML_START_TAG,
+    QS_M_XML_TAG_MISMATCH,
+    QS_M_XML_EXTRA_CONTENT,
+    QS_M_XML_CHAR_REF,
+    QS_M_XML_NOT_UTF8,
+    QS_M_XML_START_TAG_END,
+    QS_M_XML_ENTITY_SEMICOLON,
+    QS_M_XML_ENTITY_UNDEFINED,
+    QS_M_XML_ATTRIBUTES_CONSTRUCT,
+    QS_M_XML_ATTRIBUTE_REDEFINED,
+    QS_M_XML_ATTRIBUTE_VALUE,
+    QS_M_XML_ATTRIBUTE_QUOTE,
+    QS_M_XML_ATTRIBUTE_LT,
+    QS_M_XML_DOCUMENT_EMPTY,
+    QS_M_XML_CHAR_RANGE,
+    QS_M_XML_PCDATA_CHAR,
+    QS_M_XML_COMMENT,
+    QS_M_XML_ELEMENT_NAME,
+    QS_M_XML_EXPECTED_GT,
+    QS_M_XML_UTF16_UTF8,
+    QS_M_XML_ENCODING,
+    QS_M_XML_BLANK,
+    QS_M_XML_STRING_NOT_CLOSED,
+};
+
+/* Match s against the format f whose only conversions are %s: the literal parts in order, each
+ * %s taking the shortest text up to the next literal part (the last one up to the end, which
+ * must then end with f's last literal part). The parts into parts[] (at most max); their
+ * number, or -1. */
+static int match_format(const char *f, const char *s, char **parts, int max) {
+  int n = 0;
+  while (*f) {
+    const char *conv = strstr(f, "%s");
+    size_t lit = conv ? (size_t)(conv - f) : strlen(f);
+    if (strncmp(f, s, lit) != 0)
+      goto fail;
+    f += lit;
+    s += lit;
+    if (!conv)
+      break;
+    f += 2;
+    const char *next = strstr(f, "%s");
+    size_t nlit = next ? (size_t)(next - f) : strlen(f);
+    const char *end;
+    if (nlit == 0 && next)
+      goto fail; /* two %s in a row: ambiguous, never in the table */
+    if (!next) {
+      size_t sl = strlen(s);
+      if (sl < nlit || strcmp(s + sl - nlit, f) != 0)
+        goto fail;
+      end = s + sl - nlit;
+    } else {
+      char *l = qs_xstrndup(f, nlit);
+      end = strstr(s, l);
+      free(l);
+      if (!end)
+        goto fail;
+    }
+    if (n == max)
+      goto fail;
+    parts[n++] = qs_xstrndup(s, (size_t)(end - s));
+    s = end;
+  }
+  if (*s)
+    goto fail;
+  return n;
+fail:
+  for (int i = 0; i < n; i++)
+    free(parts[i]);
+  return -1;
+}
+
+/* The message of the first entry that matches s, in lang, or NULL. */
+static char *xml_body(qs_lang lang, const char *s) {
+  for (size_t i = 0; i < sizeof xml_messages / sizeof *xml_messages; i++) {
+    char *p[3] = {0};
+    int n = match_format(qs_msg_get(QS_LANG_EN, xml_messages[i]), s, p, 3);
+    if (n < 0)
+      continue;
+    qs_buf b = {0};
+    qs_buf_addf(&b, qs_msg_get(lang, xml_messages[i]), p[0] ? p[0] : "", p[1] ? p[1] : "",
+                p[2] ? p[2] : "");
+    for (int k = 0; k < n; k++)
+      free(p[k]);
+    return qs_buf_take(&b);
+  }
+  return NULL;
+}
+
+char *qs_xml_message(qs_lang lang, const char *message) {
+  /* libxml2 ends its messages with a newline. */
+  size_t len = strlen(message);
+  while (len && (message[len - 1] == '\n' || message[len - 1] == ' '))
+    len--;
+  char *s = qs_xstrndup(message, len);
+  for (char *c = s; *c; c++) /* one line, as every diagnostic is */
+    if (*c == '\n')
+      *c = ' ';
+  char *out = NULL;
+  /* "Element 'x', attribute 'a': BODY" or "Element 'x': BODY", else the whole message. */
+  static const qs_msg places[] = {QS_M_XML_AT_ATTRIBUTE, QS_M_XML_AT_ELEMENT};
+  for (size_t i = 0; i < 2 && !out; i++) {
+    char *p[3] = {0};
+    int n = match_format(qs_msg_get(QS_LANG_EN, places[i]), s, p, 3);
+    if (n < 0)
+      continue;
+    char *body = xml_body(lang, p[n - 1]);
+    if (body) {
+      qs_buf b = {0};
+      if (n == 3)
+        qs_buf_addf(&b, qs_msg_get(lang, places[i]), p[0], p[1], body);
+      else
+        qs_buf_addf(&b, qs_msg_get(lang, places[i]), p[0], body);
+      out = qs_buf_take(&b);
+      free(body);
+    }
+    for (int k = 0; k < n; k++)
+      free(p[k]);
+  }
+  if (!out)
+    out = xml_body(lang, s);
+  if (!out)
+    return s;
+  free(s);
+  return out;
+}

@@ -14,6 +14,8 @@
 #ifndef QS_I18N_H
 #define QS_I18N_H
 
+#include <stddef.h>
+
 typedef enum { QS_LANG_ZH = 0, QS_LANG_EN = 1 } qs_lang;
 
 typedef enum {
@@ -279,6 +281,101 @@ typedef enum {
   QS_M_INTAKE_GUIDE_ROW,
   QS_M_INTAKE_GUIDE_CHILD,
   QS_M_INTAKE_CONTROL,
+  /* names of codes, places in a file, suggestions (qs_diag.c, render_*.c, main.c) */
+  QS_M_CODE_NAMED,
+  QS_M_AT_LINE,
+  QS_M_CUT_BYTES,
+  QS_M_SYSTEM_ERROR,
+  QS_M_DID_YOU_MEAN,
+  QS_M_RUBRIC_RULES,
+  QS_M_CACHE_UNREADABLE,
+  QS_M_VERBOSE_RULES,
+  QS_M_UNKNOWN_HELP,
+  QS_M_RULES_BUILT_IN,
+  /* what is wrong with a rubric (engine/qs_rubric.c, through QS_M_RUBRIC) */
+  QS_M_RUBRIC_EDITIONS,
+  QS_M_RUBRIC_BAND_INDICATOR,
+  QS_M_RUBRIC_CONDITION_INDICATOR,
+  QS_M_RUBRIC_FACTOR_INDICATOR,
+  QS_M_RUBRIC_SECTION_TWICE,
+  QS_M_RUBRIC_NO_INDICATORS,
+  QS_M_RUBRIC_INDICATOR_TWICE,
+  QS_M_RUBRIC_SAME_ORDER,
+  QS_M_RUBRIC_UNKNOWN_SECTION,
+  QS_M_RUBRIC_MAX_POSITIVE,
+  QS_M_RUBRIC_NO_BANDS,
+  QS_M_RUBRIC_BAND_NUMBERS,
+  QS_M_RUBRIC_BAND_RANGE,
+  QS_M_RUBRIC_BAND_OVERLAP,
+  QS_M_RUBRIC_TOP_BAND,
+  QS_M_RUBRIC_CONDITION_BAND,
+  QS_M_RUBRIC_CONDITION_TWICE,
+  QS_M_RUBRIC_BAND_NO_CONDITIONS,
+  QS_M_RUBRIC_FACTOR_BAND,
+  QS_M_RUBRIC_FACTOR_REFERS,
+  QS_M_RUBRIC_FACTOR_POINTS,
+  QS_M_RUBRIC_FACTOR_TWICE,
+  QS_M_RUBRIC_FACTORS_REACH,
+  QS_M_RUBRIC_PARAM_TWICE,
+  QS_M_RUBRIC_PARAM_DEFAULT,
+  QS_M_RUBRIC_PARAM_MISSING,
+  /* libxml2's messages in words of the catalogs (qs_xml_message): the English entry is
+   * libxml2's own text, each %s a part taken from the message */
+  QS_M_XML_AT_ATTRIBUTE,
+  QS_M_XML_AT_ELEMENT,
+  QS_M_XML_ATOMIC,
+  QS_M_XML_LOCAL_ATOMIC,
+  QS_M_XML_LIST,
+  QS_M_XML_ENUMERATION,
+  QS_M_XML_PATTERN,
+  QS_M_XML_MAX_LENGTH,
+  QS_M_XML_MAX_LENGTH_VALUE,
+  QS_M_XML_MIN_LENGTH,
+  QS_M_XML_MIN_LENGTH_VALUE,
+  QS_M_XML_MIN_INCLUSIVE,
+  QS_M_XML_MAX_INCLUSIVE,
+  QS_M_XML_MIN_EXCLUSIVE,
+  QS_M_XML_MAX_EXCLUSIVE,
+  QS_M_XML_TOTAL_DIGITS,
+  QS_M_XML_FRACTION_DIGITS,
+  QS_M_XML_NOT_EXPECTED_ONE_OF,
+  QS_M_XML_NOT_EXPECTED_IS,
+  QS_M_XML_NOT_EXPECTED,
+  QS_M_XML_MISSING_CHILD_ONE_OF,
+  QS_M_XML_MISSING_CHILD,
+  QS_M_XML_ATTRIBUTE_REQUIRED,
+  QS_M_XML_ATTRIBUTE_NOT_ALLOWED,
+  QS_M_XML_KEYREF,
+  QS_M_XML_DUPLICATE_UNIQUE,
+  QS_M_XML_DUPLICATE_KEY,
+  QS_M_XML_KEY_FIELDS,
+  QS_M_XML_ELEMENT_ONLY,
+  QS_M_XML_SIMPLE_CONTENT,
+  QS_M_XML_NO_ROOT,
+  QS_M_XML_PREMATURE_END,
+  QS_M_XML_START_TAG,
+  QS_M_XML_TAG_MISMATCH,
+  QS_M_XML_EXTRA_CONTENT,
+  QS_M_XML_CHAR_REF,
+  QS_M_XML_NOT_UTF8,
+  QS_M_XML_START_TAG_END,
+  QS_M_XML_ENTITY_SEMICOLON,
+  QS_M_XML_ENTITY_UNDEFINED,
+  QS_M_XML_ATTRIBUTES_CONSTRUCT,
+  QS_M_XML_ATTRIBUTE_REDEFINED,
+  QS_M_XML_ATTRIBUTE_VALUE,
+  QS_M_XML_ATTRIBUTE_QUOTE,
+  QS_M_XML_ATTRIBUTE_LT,
+  QS_M_XML_DOCUMENT_EMPTY,
+  QS_M_XML_CHAR_RANGE,
+  QS_M_XML_PCDATA_CHAR,
+  QS_M_XML_COMMENT,
+  QS_M_XML_ELEMENT_NAME,
+  QS_M_XML_EXPECTED_GT,
+  QS_M_XML_UTF16_UTF8,
+  QS_M_XML_ENCODING,
+  QS_M_XML_BLANK,
+  QS_M_XML_STRING_NOT_CLOSED,
   QS_M__COUNT
 } qs_msg;
 
@@ -294,6 +391,11 @@ const char *qs_strerror(qs_lang lang, int err);
 const char *qs_errno_name(int err);
 /* Parse "zh" / "en"; returns -1 for anything else. */
 int qs_lang_parse(const char *s, qs_lang *out);
+/* A message of libxml2 (a parse or schema error) in words of lang: the message matched against
+ * the English texts of the ui.xml-* entries (libxml2's own, each %s standing for a part of the
+ * message) and put into lang's words with the same parts; the message as it is when no entry
+ * matches. Free the result. */
+char *qs_xml_message(qs_lang lang, const char *message);
 /* The code of a language, as --lang takes it: "zh", "en". */
 /* A text of a model that carries both languages (a rubric name, a finding's words): the English
  * one in English when there is one, else the Chinese; never NULL. */
@@ -311,5 +413,16 @@ const char *qs_unit(qs_lang lang, const char *unit);
  * ready to print; the code itself when the catalog has no such entry. Never NULL; the text
  * lives until the process ends. */
 const char *qs_word(qs_lang lang, const char *table, const char *code);
+/* A code shown with its name, as every human-readable output shows one: "名称（code）"
+ * (ui.code-named), the code alone when the catalog has no name for it. Never NULL; the text
+ * lives until the process ends. */
+const char *qs_word_coded(qs_lang lang, const char *table, const char *code);
+/* The edit distance (Damerau-Levenshtein, optimal string alignment) between a and b counted in
+ * UTF-8 code points, or more than max when it exceeds max (the work stays bounded). */
+size_t qs_edit_distance(const char *a, const char *b, size_t max);
+/* The candidate nearest to s when it is near enough to be what the user meant (a distance of
+ * at most 1 for up to 4 code points, 2 up to 8, 3 beyond), the first of equals; NULL when
+ * none is. */
+const char *qs_nearest(const char *s, const char *const *candidates, size_t n);
 
 #endif

@@ -137,8 +137,11 @@ int qs_cache_store_failed(const qs_outdir *out, const char *key, const char *kin
   qs_buf_addf(&b, "%s\n", kind);
   for (size_t i = 0; d && i < d->n; i++)
     qs_buf_addf(&b, "%ld\t%s\n", d->items[i].line, d->items[i].text);
-  if (d && d->dropped)
-    qs_buf_addf(&b, "0\t%zu more\n", d->dropped);
+  if (d && d->dropped) {
+    qs_buf_add(&b, "0\t");
+    qs_buf_addf(&b, qs_msg_get(lang, QS_M_MORE_ERRORS), d->dropped);
+    qs_buf_add(&b, "\n");
+  }
   int rc = save_entry(out, key, QS_CACHE_ERR, b.s, b.len, lang, why);
   qs_buf_free(&b);
   return rc;

@@ -32,7 +32,7 @@ typedef struct {
 } out_ctx;
 
 static void say_failure(out_ctx *x, const char *why) {
-  char *shown = qs_diag_clean(why, 4096);
+  char *shown = qs_diag_clean_in(x->o->lang, why, 4096);
   fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(x->o->lang, QS_M_ERROR), shown);
   free(shown);
   x->s->write_failures++;

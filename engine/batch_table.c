@@ -140,7 +140,7 @@ void qs_table_load(qs_table *t, const qs_engine *e, const qs_batch_inputs *in, c
         t->n_rows++;
       } else {
         qs_row_free(r);
-        add_error(t, it->shown, "cache", 0, "unreadable cached report");
+        add_error(t, it->shown, "cache", 0, qs_msg_get(lang, QS_M_CACHE_UNREADABLE));
       }
     } else if (it->kind && it->message) {
       add_error(t, it->shown, it->kind, 0, it->message);

@@ -49,7 +49,8 @@ static int store_scored(const qs_batch_worker *w, const qs_batch_item *it, const
   int rc = -1;
   if (!html) {
     qs_buf b = {0};
-    qs_buf_addf(&b, "report-html.xsl: %s", html_error ? html_error : "?");
+    qs_buf_addf(&b, "%s report-html.xsl: %s", qs_msg_get(o->lang, QS_M_STYLESHEET_FAILED),
+                html_error ? html_error : "?");
     *why = qs_buf_take(&b);
   } else {
     size_t row_len;
@@ -103,7 +104,7 @@ void qs_batch_worker_task(qs_batch_worker *w, size_t task, qs_buf *reply) {
   worker_trim();
   qs_buf_addf(reply, "%c", status);
   if (why) { /* the reason of a failed write, one line */
-    char *one = qs_diag_clean(why, 1000);
+    char *one = qs_diag_clean_in(w->o->lang, why, 1000);
     qs_buf_add(reply, one);
     free(one);
     free(why);

@@ -149,7 +149,7 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
   char **names;
   long listed = qs_dir_names(dir, ".clp", &names);
   if (listed < 0) {
-    qs_diag_add(d, dir, 0, qs_msg_get(d->lang, QS_M_RULES_DIR), strerror(errno));
+    qs_diag_add(d, dir, 0, qs_msg_get(d->lang, QS_M_RULES_DIR), qs_strerror(d->lang, errno));
     return -1;
   }
   size_t n = (size_t)listed;

@@ -14,8 +14,10 @@
  * Returns a NUL-terminated string ending in a newline; free it. */
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
 char *qs_render_text(const qs_report *rep, qs_lang lang);
-/* The triage decision ("recommend", "review", "reject") in words of lang. */
+/* The triage decision ("recommend", "review", "reject") in words of lang (triage.*). */
 const char *qs_triage_label(qs_lang lang, const char *triage);
+/* A severity in words of lang (severity.*: 错误, 警告, 提示). */
+const char *qs_severity_word(qs_lang lang, qs_severity s);
 /* The triage as the text report and explain show it (ui.triage-shown-*: in Chinese the label
  * and the code, in English the code, which is the label). */
 const char *qs_triage_shown(qs_lang lang, const char *triage);

@@ -343,7 +343,7 @@ static void collect_choices(collector *c) {
     int level = (int)qs_slot_int(c->qe, f, "level");
     if (!qs_indicator_band(res->def, level)) {
       qs_buf b = {0};
-      qs_buf_addf(&b, "band %d", level);
+      qs_buf_addf(&b, "%d", level);
       qs_diag_add(c->d, NULL, 0, qs_msg_get(c->d->lang, QS_M_RULES_UNKNOWN_REF), rule,
                   qs_msg_get(c->d->lang, QS_M_REF_BAND), b.s);
       qs_buf_free(&b);

@@ -48,7 +48,8 @@ static int cmp_param(const void *a, const void *b) {
   return strcmp(((const qs_param *)a)->name, ((const qs_param *)b)->name);
 }
 
-static void rubric_error(qs_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* fmt is a message of the catalogs (ui.rubric-*), in the language of d. */
+static void rubric_error(qs_diag *d, const char *fmt, ...);
 static void rubric_error(qs_diag *d, const char *fmt, ...) {
   qs_buf b = {0};
   va_list ap;
@@ -138,7 +139,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     }
   }
   if (editions != 1) {
-    rubric_error(d, "%d edition facts (exactly one needed)", editions);
+    rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_EDITIONS), editions);
     return -1;
   }
 
@@ -181,7 +182,7 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     const char *iid = qs_slot_str(qe, f, "indicator");
     qs_indicator_def *ind = find_ind(r, iid);
     if (!ind) {
-      rubric_error(d, "band for unknown indicator %s", iid);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_BAND_INDICATOR), iid);
       bad = 1;
       continue;
     }
@@ -199,7 +200,8 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     const char *iid = qs_slot_str(qe, f, "indicator");
     qs_indicator_def *ind = find_ind(r, iid);
     if (!ind) {
-      rubric_error(d, "condition %s for unknown indicator %s", qs_slot_str(qe, f, "id"), iid);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_CONDITION_INDICATOR),
+                   qs_slot_str(qe, f, "id"), iid);
       bad = 1;
       continue;
     }
@@ -217,7 +219,8 @@ static int read_facts(qs_env *qe, qs_rubric *r, qs_diag *d) {
     const char *iid = qs_slot_str(qe, f, "indicator");
     qs_indicator_def *ind = find_ind(r, iid);
     if (!ind) {
-      rubric_error(d, "factor-def %s for unknown indicator %s", qs_slot_str(qe, f, "id"), iid);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTOR_INDICATOR), qs_slot_str(qe, f, "id"),
+                   iid);
       bad = 1;
       continue;
     }
@@ -265,11 +268,11 @@ static int check(qs_rubric *r, qs_diag *d) {
   for (size_t i = 0; i < r->n_sections; i++)
     for (size_t j = i + 1; j < r->n_sections; j++)
       if (strcmp(r->sections[i].id, r->sections[j].id) == 0) {
-        rubric_error(d, "section %s defined twice", r->sections[i].id);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_SECTION_TWICE), r->sections[i].id);
         bad = 1;
       }
   if (r->n_inds == 0) {
-    rubric_error(d, "no indicators");
+    rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_NO_INDICATORS));
     bad = 1;
   }
   r->max_total = 0;
@@ -277,29 +280,29 @@ static int check(qs_rubric *r, qs_diag *d) {
     qs_indicator_def *ind = &r->inds[i];
     for (size_t j = i + 1; j < r->n_inds; j++) {
       if (strcmp(ind->id, r->inds[j].id) == 0) {
-        rubric_error(d, "indicator %s defined twice", ind->id);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_INDICATOR_TWICE), ind->id);
         bad = 1;
       }
       if (ind->order == r->inds[j].order) {
-        rubric_error(d, "indicators %s and %s have the same order %d", ind->id, r->inds[j].id,
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_SAME_ORDER), ind->id, r->inds[j].id,
                      ind->order);
         bad = 1;
       }
     }
     qs_section_def *sec = (qs_section_def *)qs_rubric_section(r, ind->section);
     if (!sec) {
-      rubric_error(d, "indicator %s is in an unknown section %s", ind->id, ind->section);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_UNKNOWN_SECTION), ind->id, ind->section);
       bad = 1;
     } else {
       sec->max += ind->max;
     }
     if (ind->max <= 0) {
-      rubric_error(d, "indicator %s: maximum %d must be positive", ind->id, ind->max);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_MAX_POSITIVE), ind->id, ind->max);
       bad = 1;
     }
     r->max_total += ind->max;
     if (ind->n_bands == 0) {
-      rubric_error(d, "indicator %s has no bands", ind->id);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_NO_BANDS), ind->id);
       bad = 1;
       continue;
     }
@@ -307,38 +310,36 @@ static int check(qs_rubric *r, qs_diag *d) {
     for (size_t k = 0; k < ind->n_bands; k++) {
       const qs_band *b = &ind->bands[k];
       if (b->level != (int)k + 1) {
-        rubric_error(d, "indicator %s: bands must be numbered 1..%zu from the lowest (found %d)",
-                     ind->id, ind->n_bands, b->level);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_BAND_NUMBERS), ind->id, ind->n_bands,
+                     b->level);
         bad = 1;
         break;
       }
       if (b->min < 0 || b->min > b->max || b->max > ind->max) {
-        rubric_error(d, "indicator %s band %d: %d-%d is not inside 0-%d", ind->id, b->level, b->min,
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_BAND_RANGE), ind->id, b->level, b->min,
                      b->max, ind->max);
         bad = 1;
       }
       if (k > 0 && ind->bands[k - 1].max >= b->min) {
-        rubric_error(d, "indicator %s: bands %d (%d-%d) and %d (%d-%d) overlap or are out of order",
-                     ind->id, b->level - 1, ind->bands[k - 1].min, ind->bands[k - 1].max, b->level,
-                     b->min, b->max);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_BAND_OVERLAP), ind->id, b->level - 1,
+                     ind->bands[k - 1].min, ind->bands[k - 1].max, b->level, b->min, b->max);
         bad = 1;
       }
     }
     if (ind->bands[ind->n_bands - 1].max != ind->max) {
-      rubric_error(d, "indicator %s: the top band ends at %d, not at the maximum %d", ind->id,
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_TOP_BAND), ind->id,
                    ind->bands[ind->n_bands - 1].max, ind->max);
       bad = 1;
     }
     for (size_t k = 0; k < ind->n_conds; k++) {
       const qs_condition *c = &ind->conds[k];
       if (!qs_indicator_band(ind, c->level)) {
-        rubric_error(d, "indicator %s: condition %s is for band %d, which does not exist", ind->id,
-                     c->id, c->level);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_CONDITION_BAND), ind->id, c->id, c->level);
         bad = 1;
       }
       for (size_t j = k + 1; j < ind->n_conds; j++)
         if (strcmp(c->id, ind->conds[j].id) == 0) {
-          rubric_error(d, "indicator %s: condition %s defined twice", ind->id, c->id);
+          rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_CONDITION_TWICE), ind->id, c->id);
           bad = 1;
         }
     }
@@ -348,16 +349,15 @@ static int check(qs_rubric *r, qs_diag *d) {
         for (size_t j = 0; j < ind->n_conds; j++)
           n += ind->conds[j].level == ind->bands[k].level;
         if (n == 0) {
-          rubric_error(d, "indicator %s: band %d has no conditions, so it could never be chosen",
-                       ind->id, ind->bands[k].level);
+          rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_BAND_NO_CONDITIONS), ind->id,
+                       ind->bands[k].level);
           bad = 1;
         }
       }
     for (size_t k = 0; k < ind->n_factors; k++) {
       const qs_factor_def *f = &ind->factors[k];
       if (!qs_indicator_band(ind, f->level)) {
-        rubric_error(d, "indicator %s: factor %s is for band %d, which does not exist", ind->id,
-                     f->id, f->level);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTOR_BAND), ind->id, f->id, f->level);
         bad = 1;
       }
       if (f->condition[0]) {
@@ -366,19 +366,18 @@ static int check(qs_rubric *r, qs_diag *d) {
           if (strcmp(ind->conds[j].id, f->condition) == 0)
             c = &ind->conds[j];
         if (!c || c->level <= f->level) {
-          rubric_error(d, "indicator %s: factor %s refers to %s, not a condition of a higher band",
-                       ind->id, f->id, f->condition);
+          rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTOR_REFERS), ind->id, f->id,
+                       f->condition);
           bad = 1;
         }
       }
       if (f->points < 1) {
-        rubric_error(d, "indicator %s: factor %s must be worth at least 1 point", ind->id, f->id);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTOR_POINTS), ind->id, f->id);
         bad = 1;
       }
       for (size_t j = k + 1; j < ind->n_factors; j++)
         if (strcmp(f->id, ind->factors[j].id) == 0 && f->level == ind->factors[j].level) {
-          rubric_error(d, "indicator %s: factor %s defined twice for band %d", ind->id, f->id,
-                       f->level);
+          rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTOR_TWICE), ind->id, f->id, f->level);
           bad = 1;
         }
     }
@@ -409,8 +408,8 @@ static int check(qs_rubric *r, qs_diag *d) {
       if (next_conds > 0 && covered >= next_conds)
         total -= smallest;
       if (b->min + total < b->max) {
-        rubric_error(d, "indicator %s band %d (%d-%d): its factors reach at most %d", ind->id,
-                     b->level, b->min, b->max, b->min + total);
+        rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_FACTORS_REACH), ind->id, b->level, b->min,
+                     b->max, b->min + total);
         bad = 1;
       }
     }
@@ -418,18 +417,18 @@ static int check(qs_rubric *r, qs_diag *d) {
   for (size_t i = 0; i < r->n_params; i++) {
     const qs_param *p = &r->params[i];
     if (i > 0 && strcmp(p->name, r->params[i - 1].name) == 0) {
-      rubric_error(d, "parameter %s defined twice", p->name);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_PARAM_TWICE), p->name);
       bad = 1;
     }
     if (!(p->min <= p->value && p->value <= p->max) || !isfinite(p->value)) {
-      rubric_error(d, "parameter %s: default %g is outside [%g, %g]", p->name, p->value, p->min,
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_PARAM_DEFAULT), p->name, p->value, p->min,
                    p->max);
       bad = 1;
     }
   }
   for (int i = 0; required_params[i]; i++)
     if (!qs_rubric_param(r, required_params[i])) {
-      rubric_error(d, "parameter %s is missing", required_params[i]);
+      rubric_error(d, qs_msg_get(d->lang, QS_M_RUBRIC_PARAM_MISSING), required_params[i]);
       bad = 1;
     }
   return bad ? -1 : 0;

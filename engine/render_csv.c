@@ -110,7 +110,7 @@ void qs_write_csv(const qs_table *t, qs_file *f) {
       num(&b, r->sections[i]);
     }
     qs_buf_add(&b, ",");
-    qs_csv_field(&b, r->triage, 0);
+    qs_csv_field(&b, qs_word(t->lang, "triage", r->triage), 0);
     qs_buf_addf(&b, ",%d,%d,%s,", r->n_flags, r->n_error_flags, r->duplicate_id ? "1" : "0");
     qs_csv_field(&b, r->path, 1);
     qs_buf_add(&b, ",");
@@ -139,7 +139,7 @@ void qs_write_errors_csv(const qs_table *t, qs_file *f) {
     const qs_error_row *e = &t->errors[i];
     qs_csv_field(&b, e->path, 1);
     qs_buf_addf(&b, ",%ld,", e->line);
-    qs_csv_field(&b, e->kind, 0);
+    qs_csv_field(&b, qs_word(t->lang, "error-kind", e->kind), 0);
     qs_buf_add(&b, ",");
     qs_csv_field(&b, e->message, 1);
     qs_buf_add(&b, "\r\n");

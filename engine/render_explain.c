@@ -189,8 +189,8 @@ static void indicator(const qs_report *rep, const qs_engine *e, const qs_result 
     fputs(M(QS_M_EXPLAIN_FLAGS), out);
     for (size_t i = 0; i < res->n_flags; i++) {
       const qs_flag *x = &res->flags[i];
-      fprintf(out, "    - %s %s: %s", qs_severity_name(x->severity), x->code,
-              qs_pick(lang, x->text, x->text_en));
+      fprintf(out, "    - %s %s: %s", qs_severity_word(lang, x->severity),
+              qs_word_coded(lang, "flag", x->code), qs_pick(lang, x->text, x->text_en));
       ids(out, x->evidence, x->n_evidence);
       fputc('\n', out);
     }
@@ -237,8 +237,8 @@ static void write_explain(const qs_report *rep, const qs_engine *e, const char *
     fputs(M(QS_M_EXPLAIN_SUBMISSION_FLAGS), out);
     for (size_t i = 0; i < rep->n_flags; i++) {
       const qs_flag *x = &rep->flags[i];
-      fprintf(out, "  - %s %s: %s", qs_severity_name(x->severity), x->code,
-              qs_pick(lang, x->text, x->text_en));
+      fprintf(out, "  - %s %s: %s", qs_severity_word(lang, x->severity),
+              qs_word_coded(lang, "flag", x->code), qs_pick(lang, x->text, x->text_en));
       ids(out, x->evidence, x->n_evidence);
       fputc('\n', out);
     }

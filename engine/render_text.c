@@ -9,12 +9,10 @@
 
 #define M(id) qs_msg_get(lang, id)
 
-const char *qs_triage_label(qs_lang lang, const char *t) {
-  if (strcmp(t, "recommend") == 0)
-    return M(QS_M_TRIAGE_RECOMMEND);
-  if (strcmp(t, "reject") == 0)
-    return M(QS_M_TRIAGE_REJECT);
-  return M(QS_M_TRIAGE_REVIEW);
+const char *qs_triage_label(qs_lang lang, const char *t) { return qs_word(lang, "triage", t); }
+
+const char *qs_severity_word(qs_lang lang, qs_severity s) {
+  return qs_word(lang, "severity", qs_severity_name(s));
 }
 
 const char *qs_triage_shown(qs_lang lang, const char *t) {
@@ -36,8 +34,8 @@ static void ids(FILE *out, char **ev, size_t n) {
 
 static void flags(FILE *out, qs_lang lang, const qs_flag *f, size_t n, const char *indent) {
   for (size_t i = 0; i < n; i++) {
-    fprintf(out, "%s- %s %s: %s", indent, qs_severity_name(f[i].severity), f[i].code,
-            qs_pick(lang, f[i].text, f[i].text_en));
+    fprintf(out, "%s- %s %s: %s", indent, qs_severity_word(lang, f[i].severity),
+            qs_word_coded(lang, "flag", f[i].code), qs_pick(lang, f[i].text, f[i].text_en));
     ids(out, f[i].evidence, f[i].n_evidence);
     fputc('\n', out);
   }
@@ -164,7 +162,10 @@ static void write_text(const qs_report *rep, qs_lang lang, FILE *out) {
 static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
                               const char *rules_sha256, qs_lang lang, FILE *out) {
   fprintf(out, "%s\n", r->title);
-  fprintf(out, "rules: %s  sha256 %s\n", rules_origin, rules_sha256);
+  fprintf(out, M(QS_M_RUBRIC_RULES),
+          strcmp(rules_origin, "built-in") == 0 ? M(QS_M_RULES_BUILT_IN) : rules_origin,
+          rules_sha256);
+  fputc('\n', out);
   fprintf(out, "%s %d\n", M(QS_M_TOTAL), r->max_total);
   for (size_t s = 0; s < r->n_sections; s++) {
     const qs_section_def *sec = &r->sections[s];
@@ -176,8 +177,11 @@ static void write_rubric_text(const qs_rubric *r, const char *rules_origin,
   fprintf(out, "%s\n", qs_pick(lang, r->note, r->note_en));
   for (size_t i = 0; i < r->n_inds; i++) {
     const qs_indicator_def *d = &r->inds[i];
-    fprintf(out, "\n%-15s %s (%s) %d%s\n", d->id, d->name, d->name_en, d->max,
-            d->scored ? "" : M(QS_M_RUBRIC_NOT_SCORED));
+    /* The official name, and in English its gloss. */
+    fprintf(out, "\n%-15s %s", d->id, d->name);
+    if (lang == QS_LANG_EN)
+      fprintf(out, " (%s)", d->name_en);
+    fprintf(out, " %d%s\n", d->max, d->scored ? "" : M(QS_M_RUBRIC_NOT_SCORED));
     for (size_t k = d->n_bands; k-- > 0;) {
       const qs_band *b = &d->bands[k];
       band_line(out, lang, b);

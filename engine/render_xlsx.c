@@ -125,7 +125,7 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
       qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->points[i], NULL);
     for (size_t i = 0; i < r->n_sections; i++)
       qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->sections[i], NULL);
-    put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->triage, NULL);
+    put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, qs_word(t->lang, "triage", x->triage), NULL);
     qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_flags, NULL);
     qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->n_error_flags, NULL);
     qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
@@ -152,7 +152,13 @@ static void flags_sheet(book *b, qs_table *t) {
   qs_flag_spool_rewind(t);
   qs_flag_row f;
   for (size_t i = 0; i < t->n_flags && qs_flag_spool_next(t, &f); i++) {
-    const char *v[] = {f.path, f.id, f.indicator, f.severity, f.code, f.text, f.evidence};
+    const char *v[] = {f.path,
+                       f.id,
+                       f.indicator,
+                       qs_word(t->lang, "severity", f.severity),
+                       qs_word_coded(t->lang, "flag", f.code),
+                       f.text,
+                       f.evidence};
     for (int c = 0; c < 7; c++)
       put_text(b, ws, (lxw_row_t)(i + 1), (lxw_col_t)c, v[c], c == 5 ? b->wrap : NULL);
   }
@@ -171,7 +177,7 @@ static void errors_sheet(book *b, const qs_table *t) {
     const qs_error_row *e = &t->errors[i];
     put_text(b, ws, (lxw_row_t)(i + 1), 0, e->path, NULL);
     qs_xw.worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, (double)e->line, NULL);
-    put_text(b, ws, (lxw_row_t)(i + 1), 2, e->kind, NULL);
+    put_text(b, ws, (lxw_row_t)(i + 1), 2, qs_word(t->lang, "error-kind", e->kind), NULL);
     put_text(b, ws, (lxw_row_t)(i + 1), 3, e->message, b->wrap);
   }
 }

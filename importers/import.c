@@ -80,7 +80,10 @@ static void structured_error(void *ctx, xmlErrorPtr e) {
     free(m);
     return;
   }
-  qs_diag_add(s->d, s->name, e->line, qs_msg_get(s->d->lang, s->msg), m);
+  /* libxml2 writes English: in Chinese its common messages are put into the catalog's words. */
+  char *t = qs_xml_message(s->d->lang, m);
+  qs_diag_add(s->d, s->name, e->line, qs_msg_get(s->d->lang, s->msg), t);
+  free(t);
   free(m);
 }
 

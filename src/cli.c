@@ -23,7 +23,26 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
     *code = QS_EXIT_RULES;
     return NULL;
   }
-  for (int i = 0; i < cli->n_params; i++)
+  for (int i = 0; i < cli->n_params; i++) {
+    /* An unknown name is a usage error with the nearest name; the rest the engine checks. */
+    const char *eq = strchr(cli->params[i], '=');
+    if (eq && eq != cli->params[i]) {
+      char *name = qs_xstrndup(cli->params[i], (size_t)(eq - cli->params[i]));
+      const qs_rubric *r = qs_engine_rubric(e);
+      if (!qs_rubric_param(r, name)) {
+        const char **known = qs_xcalloc(r->n_params + 1, sizeof *known);
+        for (size_t k = 0; k < r->n_params; k++)
+          known[k] = r->params[k].name;
+        qs_cli_unknown(cli, QS_M_PARAM_UNKNOWN, name, known, r->n_params);
+        free(known);
+        free(name);
+        qs_diag_free(&d);
+        qs_engine_free(e);
+        *code = QS_EXIT_USAGE;
+        return NULL;
+      }
+      free(name);
+    }
     if (qs_engine_set_param(e, cli->params[i], &d) != 0) {
       qs_diag_print(&d, stderr);
       qs_diag_free(&d);
@@ -31,6 +50,7 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
       *code = QS_EXIT_USAGE;
       return NULL;
     }
+  }
   if (cli->as_of)
     qs_engine_set_as_of(e, cli->as_of);
   if (cli->attachments) {
@@ -60,9 +80,14 @@ qs_engine *qs_cli_engine(const qs_cli *cli, int *code) {
     *code = QS_EXIT_USAGE;
     return NULL;
   }
-  if (cli->verbose)
-    fprintf(stderr, "qscore: rules %s, sha256 %s\n", qs_engine_rules_origin(e),
+  if (cli->verbose) {
+    fprintf(stderr, "qscore: %s: ", qs_word(cli->lang, "severity", "info"));
+    const char *origin = qs_engine_rules_origin(e);
+    fprintf(stderr, qs_msg_get(cli->lang, QS_M_VERBOSE_RULES),
+            strcmp(origin, "built-in") == 0 ? qs_msg_get(cli->lang, QS_M_RULES_BUILT_IN) : origin,
             qs_engine_rules_sha256(e));
+    fputc('\n', stderr);
+  }
   qs_diag_free(&d);
   return e;
 }
@@ -114,7 +139,7 @@ int qs_cli_write(const qs_cli *cli, const char *text, size_t len) {
     close(dfd);
   }
   if (rc != 0) {
-    char *shown = qs_diag_clean(why, 4096);
+    char *shown = qs_diag_clean_in(cli->lang, why, 4096);
     fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(cli->lang, QS_M_ERROR), shown);
     free(shown);
   }
@@ -129,4 +154,35 @@ void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputs(qs_msg_get(cli->lang, QS_M_USAGE_HINT), stderr);
+}
+
+void qs_cli_unknown(const qs_cli *cli, qs_msg msg, const char *name, const char *const *known,
+                    size_t n) {
+  qs_buf b = {0};
+  qs_buf_addf(&b, qs_msg_get(cli->lang, msg), name);
+  const char *near = qs_nearest(name, known, n);
+  if (near)
+    qs_buf_addf(&b, qs_msg_get(cli->lang, QS_M_DID_YOU_MEAN), near);
+  char *shown = qs_diag_clean_in(cli->lang, b.s, 4096);
+  qs_cli_usage_error(cli, "%s", shown);
+  free(shown);
+  qs_buf_free(&b);
+}
+
+const qs_indicator_def *qs_cli_indicator(const qs_cli *cli, const qs_rubric *r, const char *name) {
+  const qs_indicator_def *d = qs_rubric_indicator(r, name);
+  for (size_t i = 0; !d && i < r->n_inds; i++)
+    if (strcmp(r->inds[i].name, name) == 0)
+      d = &r->inds[i];
+  if (d)
+    return d;
+  /* Ids first, then the Chinese names: an id wins a tie. */
+  const char **known = qs_xcalloc(2 * r->n_inds + 1, sizeof *known);
+  for (size_t i = 0; i < r->n_inds; i++) {
+    known[i] = r->inds[i].id;
+    known[r->n_inds + i] = r->inds[i].name;
+  }
+  qs_cli_unknown(cli, QS_M_NO_INDICATOR, name, known, 2 * r->n_inds);
+  free(known);
+  return NULL;
 }

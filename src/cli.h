@@ -37,6 +37,14 @@ int qs_cli_write(const qs_cli *cli, const char *text, size_t len);
 int qs_cli_write_terminal(const qs_cli *cli, const char *text);
 void qs_cli_usage_error(const qs_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* A usage error about a name nothing knows (msg, a format of one %s, with name), followed by
+ * "did you mean X?" when one of the n names known is near enough to be what was meant
+ * (qs_nearest). */
+void qs_cli_unknown(const qs_cli *cli, qs_msg msg, const char *name, const char *const *known,
+                    size_t n);
+/* The indicator an --indicator names, by its id or by its Chinese name exactly; else NULL
+ * after a usage error (with the nearest id or name). */
+const qs_indicator_def *qs_cli_indicator(const qs_cli *cli, const qs_rubric *r, const char *name);
 
 int qs_cmd_score(const qs_cli *cli);
 int qs_cmd_validate(const qs_cli *cli);

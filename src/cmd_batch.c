@@ -30,7 +30,7 @@ static char *params_signature(const qs_rubric *r) {
 }
 
 static void say_error(qs_lang lang, const char *text) {
-  char *shown = qs_diag_clean(text, 4096);
+  char *shown = qs_diag_clean_in(lang, text, 4096);
   fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(lang, QS_M_ERROR), shown);
   free(shown);
 }
@@ -128,7 +128,7 @@ int qs_cmd_batch(const qs_cli *cli) {
   if (s.signal) {
     qs_buf b = {0};
     qs_buf_addf(&b, qs_msg_get(L, QS_M_INTERRUPTED), s.signal == SIGINT ? "SIGINT" : "SIGTERM");
-    fprintf(stderr, "qscore: %s\n", b.s);
+    fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(L, QS_M_ERROR), b.s);
     qs_buf_free(&b);
     rc = s.signal == SIGINT ? QS_EXIT_SIGINT : QS_EXIT_SIGTERM;
   } else if (run != 0) {
@@ -152,13 +152,14 @@ int qs_cmd_batch(const qs_cli *cli) {
       char *list = written_list(s.written, L);
       char *shown = qs_display_name(out_dir);
       qs_buf b = {0};
+      qs_buf_addf(&b, "qscore: %s: ", qs_word(L, "severity", "info"));
       qs_buf_addf(&b, qs_msg_get(L, QS_M_BATCH_SUMMARY), in.n, s.scored, s.recommend, s.review,
                   s.reject, s.failed, s.skipped, s.cached, day, shown, list);
       fprintf(stderr, "%s\n", b.s);
       qs_buf_free(&b);
       if (s.write_failures) {
         qs_buf_addf(&b, qs_msg_get(L, QS_M_BATCH_WRITE_FAILURES), s.write_failures);
-        fprintf(stderr, "qscore: %s\n", b.s);
+        fprintf(stderr, "qscore: %s: %s\n", qs_msg_get(L, QS_M_ERROR), b.s);
         qs_buf_free(&b);
       }
       free(list);

@@ -21,10 +21,15 @@ int qs_cmd_explain(const qs_cli *cli) {
   qs_engine *e = qs_cli_engine(cli, &code);
   if (!e)
     return code;
-  if (cli->indicator && !qs_rubric_indicator(qs_engine_rubric(e), cli->indicator)) {
-    qs_cli_usage_error(cli, qs_msg_get(cli->lang, QS_M_NO_INDICATOR), cli->indicator);
-    qs_engine_free(e);
-    return QS_EXIT_USAGE;
+  /* --indicator takes the id (brand) or the Chinese name (品牌建设). */
+  const char *only = NULL;
+  if (cli->indicator) {
+    const qs_indicator_def *d = qs_cli_indicator(cli, qs_engine_rubric(e), cli->indicator);
+    if (!d) {
+      qs_engine_free(e);
+      return QS_EXIT_USAGE;
+    }
+    only = d->id;
   }
   qs_report *rep = qs_cli_score(cli, e, &code);
   if (!rep) {
@@ -32,7 +37,7 @@ int qs_cmd_explain(const qs_cli *cli) {
     return code;
   }
   int rc = QS_EXIT_OK;
-  char *buf = qs_render_explain(rep, e, cli->indicator, cli->lang);
+  char *buf = qs_render_explain(rep, e, only, cli->lang);
   if (qs_cli_write_terminal(cli, buf) != 0)
     rc = QS_EXIT_WRITE;
   free(buf);

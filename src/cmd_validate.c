@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "qs_render.h"
 #include "qs_util.h"
 
 static void print_line(const char *text) {
@@ -30,9 +31,17 @@ static void flag_line(const qs_cli *cli, qs_buf *b, const char *path, const char
                       const qs_flag *f) {
   if (strcmp(f->rule, "engine") == 0)
     return; /* about scoring (not scored yet, no band), not about the data */
-  qs_buf_addf(b, "%s: %s %s%s%s: %s", path, qs_severity_name(f->severity),
-              indicator ? indicator : "", indicator ? "/" : "", f->code,
-              cli->lang == QS_LANG_EN && f->text_en[0] ? f->text_en : f->text);
+  /* "警告 缺少质量管理体系证书（management/qms-missing）": the name, and the code where. */
+  qs_buf code = {0};
+  qs_buf_addf(&code, "%s%s%s", indicator ? indicator : "", indicator ? "/" : "", f->code);
+  const char *name = qs_word(cli->lang, "flag", f->code);
+  qs_buf_addf(b, "%s: %s ", path, qs_severity_word(cli->lang, f->severity));
+  if (strcmp(name, f->code) != 0)
+    qs_buf_addf(b, qs_msg_get(cli->lang, QS_M_CODE_NAMED), name, code.s);
+  else
+    qs_buf_add(b, code.s);
+  qs_buf_addf(b, ": %s", qs_pick(cli->lang, f->text, f->text_en));
+  qs_buf_free(&code);
   for (size_t i = 0; i < f->n_evidence; i++)
     qs_buf_addf(b, "%s%s", i ? " " : " [", f->evidence[i]);
   qs_buf_add(b, f->n_evidence ? "]\n" : "\n");

@@ -43,6 +43,58 @@ static const struct {
     {"export", QS_M_HELP_EXPORT}, {"import", QS_M_HELP_IMPORT},
 };
 
+/* `qscore help [COMMAND]` and `qscore [COMMAND] --help`: the help of a command of
+ * command_help, the general help for none; an unknown command is a usage error with the
+ * nearest command. */
+static int print_help(const qs_cli *cli, const char *command) {
+  if (!command) {
+    fputs(qs_msg_get(cli->lang, QS_M_HELP), stdout);
+    return QS_EXIT_OK;
+  }
+  size_t n = sizeof command_help / sizeof command_help[0];
+  const char *known[sizeof command_help / sizeof command_help[0] + 1];
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(command, command_help[i].command) == 0) {
+      fputs(qs_msg_get(cli->lang, command_help[i].help), stdout);
+      return QS_EXIT_OK;
+    }
+    known[i] = command_help[i].command;
+  }
+  known[n] = "help";
+  qs_cli_unknown(cli, QS_M_UNKNOWN_HELP, command, known, n + 1);
+  return QS_EXIT_USAGE;
+}
+
+/* An unknown command, with the nearest one (every command has its help, and help). */
+static void unknown_command(const qs_cli *cli, const char *command) {
+  size_t n = sizeof command_help / sizeof command_help[0];
+  const char *known[sizeof command_help / sizeof command_help[0] + 1];
+  for (size_t i = 0; i < n; i++)
+    known[i] = command_help[i].command;
+  known[n] = "help";
+  qs_cli_unknown(cli, QS_M_UNKNOWN_COMMAND, command, known, n + 1);
+}
+
+/* An unknown option (as written, without its =VALUE), with the nearest long option. */
+static void unknown_option(const qs_cli *cli, const struct option *opts, const char *arg) {
+  const char *eq = strchr(arg, '=');
+  char *name = eq ? qs_xstrndup(arg, (size_t)(eq - arg)) : qs_xstrdup(arg);
+  size_t n = 0;
+  while (opts[n].name)
+    n++;
+  char **known = qs_xcalloc(n + 1, sizeof *known);
+  for (size_t i = 0; i < n; i++) {
+    qs_buf b = {0};
+    qs_buf_addf(&b, "--%s", opts[i].name);
+    known[i] = qs_buf_take(&b);
+  }
+  qs_cli_unknown(cli, QS_M_UNKNOWN_OPTION, name, (const char *const *)known, n);
+  for (size_t i = 0; i < n; i++)
+    free(known[i]);
+  free(known);
+  free(name);
+}
+
 enum {
   OPT_FORMAT = 256,
   OPT_LANG,
@@ -161,7 +213,12 @@ int main(int argc, char **argv) {
       bad = 1;
       break;
     default:
-      qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_UNKNOWN_OPTION), argv[optind - 1]);
+      if (optopt && optopt < 256) { /* a short option: -x */
+        char shown[3] = {'-', (char)optopt, 0};
+        qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_UNKNOWN_OPTION), shown);
+      } else {
+        unknown_option(&cli, opts, argv[optind - 1]);
+      }
       bad = 1;
       break;
     }
@@ -177,12 +234,15 @@ int main(int argc, char **argv) {
     printf("qscore %s\n", QSCORE_VERSION);
     rc = QS_EXIT_OK;
   } else if (help) {
-    qs_msg text = QS_M_HELP;
+    /* qscore COMMAND --help; with no command, or one qscore does not have, the general help. */
+    const char *command = NULL;
     for (size_t i = 0; optind < argc && i < sizeof command_help / sizeof command_help[0]; i++)
       if (strcmp(argv[optind], command_help[i].command) == 0)
-        text = command_help[i].help;
-    fputs(qs_msg_get(cli.lang, text), stdout);
-    rc = QS_EXIT_OK;
+        command = argv[optind];
+    rc = print_help(&cli, command);
+  } else if (optind < argc && strcmp(argv[optind], "help") == 0) {
+    /* qscore help [COMMAND]: the same as qscore COMMAND --help */
+    rc = print_help(&cli, optind + 1 < argc ? argv[optind + 1] : NULL);
   } else if (optind >= argc) {
     fputs(qs_msg_get(cli.lang, QS_M_HELP), stderr);
     rc = QS_EXIT_USAGE;
@@ -207,7 +267,7 @@ int main(int argc, char **argv) {
     else if (strcmp(cmd, "import") == 0)
       rc = qs_cmd_import(&cli);
     else {
-      qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_UNKNOWN_COMMAND), cmd);
+      unknown_command(&cli, cmd);
       rc = QS_EXIT_USAGE;
     }
   }

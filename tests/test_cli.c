@@ -88,7 +88,12 @@ Test(cli, usage_errors_exit_2) {
 Test(cli, invalid_input_exits_1_naming_file_and_line) {
   qs_run r = RUN("score", "tests/hostile/invalid-schema.xml");
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.err, "tests/hostile/invalid-schema.xml:7:") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "qscore: 错误: tests/hostile/invalid-schema.xml: 第 7 行: ") == r.err,
+            "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("score", "--lang", "en", "tests/hostile/invalid-schema.xml");
+  cr_expect(strstr(r.err, "qscore: error: tests/hostile/invalid-schema.xml:7: ") == r.err, "%s",
+            r.err);
   cr_expect_str_eq(r.out, "");
   qs_run_free(&r);
   static const char *const hostile[] = {
@@ -117,8 +122,10 @@ Test(cli, validate) {
   cr_expect_eq(r.code, 1, "one file is invalid");
   cr_expect(strstr(r.out, STRONG ": valid") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "tests/hostile/truncated.xml: invalid") != NULL, "%s", r.out);
-  cr_expect(strstr(r.out, WEAK ": error credit-code-check") != NULL, "%s", r.out);
-  cr_expect(strstr(r.out, "brand/award-kind-mismatch") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, WEAK ": error wrong credit code check character (credit-code-check): ") !=
+                NULL,
+            "%s", r.out);
+  cr_expect(strstr(r.out, "(brand/award-kind-mismatch): ") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "\"points\"") == NULL && strstr(r.out, "not-scored") == NULL,
             "no scores: %s", r.out);
   qs_run_free(&r);
@@ -501,4 +508,188 @@ Test(cli, manual_page_covers_the_interface, .timeout = 120) {
   qs_buf_free(&d);
   qs_buf_free(&b);
   qs_test_rmtree(dest);
+}
+
+/* ------------------------------------------------------------------ a friendlier command line */
+
+/* Every line a failing command prints on stderr in Chinese has one shape: "qscore: ", a Chinese
+ * severity, ": ", and no English word of the program's own. */
+Test(cli, every_message_has_the_same_prefix) {
+  const char *const *cases[] = {
+      (const char *const[]){"score", "no-such-file.xml", NULL},
+      (const char *const[]){"score", "tests", NULL},
+      (const char *const[]){"score", "tests/hostile/duplicate-ids.xml", NULL},
+      (const char *const[]){"score", "tests/hostile/empty.xml", NULL},
+      (const char *const[]){"score", "tests/hostile/billion-laughs.xml", NULL},
+      (const char *const[]){"batch", "--out", "/nonexistent/out", "no-such-dir", NULL},
+      (const char *const[]){"explain", "--indicator", "brnd", WEAK, NULL},
+      (const char *const[]){"score", "--param", "window-month=12", WEAK, NULL},
+      (const char *const[]){"score", "--param", "window-months=x", WEAK, NULL},
+      (const char *const[]){"scroe", WEAK, NULL},
+      (const char *const[]){"--formt", "json", "score", WEAK, NULL},
+      (const char *const[]){"score", "--format", "pdf", WEAK, NULL},
+      (const char *const[]){"help", "scor", NULL},
+      (const char *const[]){"score", "-v", WEAK, NULL},
+      (const char *const[]){"rubric", "-o", "/no/such/dir/x.txt", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    qs_run r = qs_run_cli(NULL, cases[i]);
+    cr_expect(r.err[0] != '\0', "case %zu says something", i);
+    char *save = NULL;
+    for (char *line = strtok_r(r.err, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+      int ok = strncmp(line, "qscore: 错误: ", strlen("qscore: 错误: ")) == 0 ||
+               strncmp(line, "qscore: 警告: ", strlen("qscore: 警告: ")) == 0 ||
+               strncmp(line, "qscore: 提示: ", strlen("qscore: 提示: ")) == 0;
+      cr_expect(ok, "case %zu: %s", i, line);
+      cr_expect(strstr(line, "No such file") == NULL && strstr(line, "rules ") == NULL &&
+                    strstr(line, " more") == NULL && strstr(line, "bytes") == NULL,
+                "case %zu: English in %s", i, line);
+    }
+    qs_run_free(&r);
+  }
+}
+
+/* A mistyped command, option, parameter or indicator gets the nearest name, in either language. */
+Test(cli, did_you_mean) {
+  static const struct {
+    const char *args[6];
+    const char *zh, *en;
+  } cases[] = {
+      {{"scroe", WEAK}, "未知命令：scroe；您是不是要找：score？", "did you mean score?"},
+      {{"valdiate", WEAK}, "您是不是要找：validate？", "did you mean validate?"},
+      {{"--formt=json", "score", WEAK},
+       "未知选项：--formt；您是不是要找：--format？",
+       "unknown option: --formt; did you mean --format?"},
+      {{"score", "--indicatr", "brand", WEAK},
+       "您是不是要找：--indicator？",
+       "did you mean --indicator?"},
+      {{"score", "--param", "window-month=12", WEAK},
+       "未知参数：window-month（qscore rubric 列出全部参数）；您是不是要找：window-months？",
+       "did you mean window-months?"},
+      {{"explain", "--indicator", "brnd", WEAK}, "您是不是要找：brand？", "did you mean brand?"},
+      {{"explain", "--indicator", "品牌建", WEAK},
+       "您是不是要找：品牌建设？",
+       "did you mean 品牌建设?"},
+      {{"help", "rubirc"}, "您是不是要找：rubric？", "did you mean rubric?"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *argv[10] = {0};
+    size_t n = 0;
+    for (; n < 6 && cases[i].args[n]; n++)
+      argv[n] = cases[i].args[n];
+    qs_run r = qs_run_cli(NULL, argv);
+    cr_expect_eq(r.code, 2, "case %zu: %d %s", i, r.code, r.err);
+    cr_expect(strstr(r.err, cases[i].zh) != NULL, "case %zu: %s", i, r.err);
+    cr_expect_str_eq(r.out, "");
+    qs_run_free(&r);
+    argv[n] = "--lang";
+    argv[n + 1] = "en";
+    r = qs_run_cli(NULL, argv);
+    cr_expect_eq(r.code, 2, "case %zu en: %d %s", i, r.code, r.err);
+    cr_expect(strstr(r.err, cases[i].en) != NULL, "case %zu en: %s", i, r.err);
+    qs_run_free(&r);
+  }
+  /* Nothing near: no suggestion. */
+  qs_run r = RUN("frobnicate");
+  cr_expect_eq(r.code, 2);
+  cr_expect(strstr(r.err, "未知命令：frobnicate") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "您是不是要找") == NULL, "%s", r.err);
+  qs_run_free(&r);
+}
+
+/* --indicator takes the indicator's Chinese name as well as its id: the same explanation. */
+Test(cli, indicator_by_chinese_name) {
+  qs_run by_id = RUN("explain", "--as-of", "2026-06-30", "--indicator", "brand", WEAK);
+  qs_run by_name = RUN("explain", "--as-of", "2026-06-30", "--indicator", "品牌建设", WEAK);
+  cr_expect_eq(by_id.code, 0, "%s", by_id.err);
+  cr_expect_eq(by_name.code, 0, "%s", by_name.err);
+  cr_expect(strstr(by_id.out, "== brand 品牌建设") != NULL, "%s", by_id.out);
+  cr_expect(strstr(by_id.out, "== standards") == NULL, "only the one indicator");
+  cr_expect_str_eq(by_name.out, by_id.out);
+  qs_run_free(&by_id);
+  qs_run_free(&by_name);
+}
+
+/* qscore help COMMAND is qscore COMMAND --help; qscore help is the general help. */
+Test(cli, help_command) {
+  const char *cmds[] = {"score", "explain", "validate", "batch", "rubric"};
+  for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+    for (int l = 0; l < 2; l++) {
+      const char *lang = l ? "en" : "zh";
+      qs_run a = RUN("help", cmds[i], "--lang", lang);
+      qs_run b = RUN(cmds[i], "--help", "--lang", lang);
+      cr_expect_eq(a.code, 0, "help %s: %s", cmds[i], a.err);
+      cr_expect_str_eq(a.out, b.out, "help %s", cmds[i]);
+      cr_expect_gt(strlen(a.out), 0);
+      qs_run_free(&a);
+      qs_run_free(&b);
+    }
+  }
+  qs_run a = RUN("help");
+  qs_run b = RUN("--help");
+  cr_expect_eq(a.code, 0);
+  cr_expect_str_eq(a.out, b.out);
+  cr_expect(strstr(a.out, "用法：qscore 命令") == a.out, "%s", a.out);
+  qs_run_free(&a);
+  qs_run_free(&b);
+  a = RUN("help", "nonsense");
+  cr_expect_eq(a.code, 2);
+  cr_expect_str_eq(a.out, "");
+  cr_expect(strstr(a.err, "nonsense") != NULL, "%s", a.err);
+  qs_run_free(&a);
+}
+
+/* The bash completion script: valid bash, and it completes commands, indicators (ids and
+ * Chinese names) and --format values. */
+static char *complete(const char *words, int cword) {
+  char script[1024];
+  snprintf(script, sizeof script,
+           "source scripts/bash-completion/qscore || exit 9; COMP_WORDS=(%s); COMP_CWORD=%d; "
+           "_qscore; echo \"${COMPREPLY[*]}\"",
+           words, cword);
+  char *dir = qs_test_tmpdir();
+  char *out = qs_test_join(dir, "out"), *err = qs_test_join(dir, "err");
+  int rc = qs_test_exec((const char *const[]){"bash", "-c", script, NULL}, out, err, NULL);
+  cr_expect_eq(rc, 0, "bash: %s", qs_test_slurp(err, NULL));
+  char *text = qs_test_slurp(out, NULL);
+  size_t len = strlen(text);
+  while (len && text[len - 1] == '\n')
+    text[--len] = '\0';
+  free(out);
+  free(err);
+  qs_test_rmtree(dir);
+  return text;
+}
+
+Test(cli, bash_completion) {
+  char *dir = qs_test_tmpdir();
+  char *out = qs_test_join(dir, "out"), *err = qs_test_join(dir, "err");
+  cr_expect_eq(
+      qs_test_exec((const char *const[]){"bash", "-n", "scripts/bash-completion/qscore", NULL}, out,
+                   err, NULL),
+      0, "bash -n: %s", qs_test_slurp(err, NULL));
+  free(out);
+  free(err);
+  qs_test_rmtree(dir);
+  char *s = complete("qscore sc", 1);
+  cr_expect_str_eq(s, "score");
+  free(s);
+  s = complete("qscore help ex", 2);
+  cr_expect_str_eq(s, "explain export");
+  free(s);
+  s = complete("qscore explain --indicator 品牌", 3);
+  cr_expect_str_eq(s, "品牌建设");
+  free(s);
+  s = complete("qscore explain --indicator bra", 3);
+  cr_expect_str_eq(s, "brand");
+  free(s);
+  s = complete("qscore rubric --format ''", 3);
+  cr_expect_str_eq(s, "text json");
+  free(s);
+  s = complete("qscore --lang ''", 2);
+  cr_expect_str_eq(s, "zh en");
+  free(s);
+  s = complete("" QS_BIN " score --param window-mo", 3);
+  cr_expect_str_eq(s, "window-months=");
+  free(s);
 }

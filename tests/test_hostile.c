@@ -172,11 +172,16 @@ Test(hostile, chinese_messages_name_the_same_places, .timeout = 120) {
     char *path = qs_test_join(DIR_, rows[i].file);
     qs_run r = RUN("score", "--lang", "zh", path);
     cr_expect_eq(r.code, rows[i].code, "%s", path);
-    /* "{path}:{line}: " up to the first ": " after the place. */
-    const char *place_end = strstr(rows[i].line + strlen(path), ": ");
-    size_t n = place_end ? (size_t)(place_end - rows[i].line) : strlen(path);
-    cr_expect(strncmp(r.err, rows[i].line, n) == 0 && strstr(r.err, ": 错误: ") != NULL,
-              "%s: %.*s expected at the start of: %s", path, (int)n, rows[i].line, r.err);
+    /* "qscore: error: {path}:{line}: " in English is "qscore: 错误: {path}: 第 {line} 行: ". */
+    const char *after = strstr(rows[i].line, path);
+    cr_assert_not_null(after, "%s", rows[i].line);
+    after += strlen(path);
+    long line = *after == ':' && after[1] != ' ' ? strtol(after + 1, NULL, 10) : 0;
+    char *want =
+        line ? fmt("qscore: 错误: %s: 第 %ld 行: ", path, line) : fmt("qscore: 错误: %s: ", path);
+    cr_expect(strncmp(r.err, want, strlen(want)) == 0, "%s expected at the start of: %s", want,
+              r.err);
+    free(want);
     qs_run_free(&r);
     free(path);
   }
@@ -329,7 +334,7 @@ Test(hostile, nesting_a_hundred_thousand_levels_deep, .timeout = 60) {
   char *path =
       variant(dir, "deep.xml", "<title>测试项目</title>", "<title>\n", "<a>\n", 100000, "");
   qs_run r = RUN("score", "--lang", "en", path);
-  char *want = fmt("%s:67: error: elements nested deeper than 64 levels (the "
+  char *want = fmt("qscore: error: %s:67: elements nested deeper than 64 levels (the "
                    "submission format has a few): parsing stopped, not scored\n",
                    path);
   cr_expect_eq(r.code, 1);
@@ -350,14 +355,15 @@ Test(hostile, a_hundred_megabyte_text_node, .timeout = 120) {
       variant(dir, "big.xml", "<chain>汽车零部件</chain>", "<chain>", block, 1600, "</chain>");
   qs_run r = RUN("score", "--lang", "en", path);
   char *want = fmt(
-      "%s: error: file larger than the 64 MiB limit (parameter max-input-mb); not scored\n", path);
+      "qscore: error: %s: file larger than the 64 MiB limit (parameter max-input-mb); not scored\n",
+      path);
   cr_expect_eq(r.code, 1);
   cr_expect_str_eq(r.err, want);
   free(want);
   qs_run_free(&r);
   /* Let it through the size limit: the schema's length limit names the element and line. */
   r = RUN("score", "--lang", "en", "--param", "max-input-mb=200", path);
-  want = fmt("%s:7: error: does not match the submission schema "
+  want = fmt("qscore: error: %s:7: does not match the submission schema "
              "(schemas/submission-2025.xsd): Element 'chain': [facet 'maxLength'] The "
              "value has a length of '104856000'; this exceeds the allowed maximum "
              "length of '200'.\n",
@@ -375,7 +381,7 @@ Test(hostile, a_one_megabyte_attribute, .timeout = 60) {
   char *path = variant(dir, "attr.xml", "title=\"团体标准\"", "title=\"", "y", 1 << 20, "\"");
   qs_run r = RUN("score", "--lang", "en", path);
   cr_expect_eq(r.code, 1);
-  char *want = fmt("%s:17: error: does not match the submission schema "
+  char *want = fmt("qscore: error: %s:17: does not match the submission schema "
                    "(schemas/submission-2025.xsd): Element 'standard', attribute "
                    "'title': [facet 'maxLength'] The value 'yyy",
                    path);
@@ -439,7 +445,7 @@ Test(hostile, a_root_with_two_hundred_thousand_attributes, .timeout = 60) {
   char *many = attributes(200000);
   char *head = fmt("edition=\"2025\"%s", many);
   char *path = variant(dir, "attrs.xml", "edition=\"2025\"", head, "", 0, "");
-  char *want = fmt("%s:3: error: an element with more than 64 attributes (parameter "
+  char *want = fmt("qscore: error: %s:3: an element with more than 64 attributes (parameter "
                    "max-attributes): not parsed, not scored\n",
                    path);
   qs_run r = RUN("score", "--lang", "en", path);
@@ -468,7 +474,7 @@ Test(hostile, a_root_with_two_hundred_thousand_attributes, .timeout = 60) {
     char *p16 = qs_test_join(dir, twins[i].name);
     write_bytes(p16, bytes, n);
     r = RUN("score", "--lang", "en", p16);
-    want = fmt("%s:3: error: an element with more than 64 attributes (parameter "
+    want = fmt("qscore: error: %s:3: an element with more than 64 attributes (parameter "
                "max-attributes): not parsed, not scored\n",
                p16);
     cr_expect_eq(r.code, 1, "%s", twins[i].name);
@@ -525,8 +531,7 @@ Test(hostile, only_attributes_of_start_tags_count, .timeout = 60) {
                     strstr(r.err, "does not match the submission schema") != NULL,
                 "64 attributes pass the scan (the schema refuses them): %s", r.err);
     else
-      cr_expect(strstr(r.err, ":3: error: an element with more than 64 attributes") != NULL, "%s",
-                r.err);
+      cr_expect(strstr(r.err, ":3: an element with more than 64 attributes") != NULL, "%s", r.err);
     qs_run_free(&r);
     free(p);
     free(name);
@@ -544,7 +549,7 @@ Test(hostile, only_attributes_of_start_tags_count, .timeout = 60) {
   char *more = attributes(15), *head = fmt("edition=\"2025\"%s", more);
   char *p = variant(dir, "root-17.xml", "edition=\"2025\"", head, "", 0, "");
   r = RUN("score", "--lang", "en", "--param", "max-attributes=16", p);
-  char *want = fmt("%s:3: error: an element with more than 16 attributes (parameter "
+  char *want = fmt("qscore: error: %s:3: an element with more than 16 attributes (parameter "
                    "max-attributes): not parsed, not scored\n",
                    p);
   cr_expect_eq(r.code, 1);
@@ -587,7 +592,7 @@ Test(hostile, text_that_is_not_well_formed_cannot_hide_a_tag_from_the_scan) {
     write_bytes(path, text, strlen(text));
     qs_run r = RUN("score", "--lang", "en", path);
     cr_expect_eq(r.code, 1, "%s", before[i]);
-    cr_expect(strstr(r.err, "error: an element with more than 64 attributes (parameter "
+    cr_expect(strstr(r.err, ": an element with more than 64 attributes (parameter "
                             "max-attributes): not parsed, not scored") != NULL,
               "%s: %s", before[i], r.err);
     qs_run_free(&r);
@@ -603,15 +608,16 @@ Test(hostile, element_and_evidence_limits_are_parameters) {
   const char *sample = "samples/zhejiang-ningbo-auto-parts.xml";
   qs_run r = RUN("score", "--lang", "en", "--param", "max-elements=100", sample);
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.err, "samples/zhejiang-ningbo-auto-parts.xml:") == r.err, "%s", r.err);
-  cr_expect(strstr(r.err, ": error: more than 100 elements (parameter max-elements): parsing "
+  cr_expect(strstr(r.err, "qscore: error: samples/zhejiang-ningbo-auto-parts.xml:") == r.err, "%s",
+            r.err);
+  cr_expect(strstr(r.err, ": more than 100 elements (parameter max-elements): parsing "
                           "stopped, not scored\n") != NULL,
             "%s", r.err);
   cr_expect_eq(count_lines(r.err), 1);
   qs_run_free(&r);
   r = RUN("score", "--lang", "en", "--param", "max-evidence=10", sample);
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.err, ": error: more than 10 items with an id (parameter max-evidence): "
+  cr_expect(strstr(r.err, ": more than 10 items with an id (parameter max-evidence): "
                           "parsing stopped, not scored\n") != NULL,
             "%s", r.err);
   qs_run_free(&r);
@@ -686,10 +692,11 @@ Test(hostile, a_batch_mixing_hostile_and_good_files_loses_no_good_one, .timeout 
     if (rows[i].code == 0)
       continue;
     error_rows++;
-    /* "{f}:N: error: message" or "{f}: error: message" */
+    /* "qscore: error: {f}:N: message" or "qscore: error: {f}: message" */
     const char *after = strstr(rows[i].line, ".xml") + 4;
-    long line = *after == ':' && after[1] != ' ' ? strtol(after + 1, NULL, 10) : 0;
-    const char *msg = strstr(rows[i].line, ": error: ") + strlen(": error: ");
+    char *end;
+    long line = *after == ':' && after[1] != ' ' ? strtol(after + 1, &end, 10) : 0;
+    const char *msg = (line ? end : after) + strlen(": ");
     qs_buf q = {0};
     qs_buf_add(&q, "");
     for (const char *c = msg; *c; c++)

@@ -213,7 +213,10 @@ Test(i18n, every_message_the_rules_state_has_words_and_every_entry_is_used) {
     char *id = qs_xstrndup(cat[k], lens[k]);
     /* The words C reads itself have tests of their own below. */
     if (strncmp(id, "ui.", 3) == 0 || strncmp(id, "unit.", 5) == 0 ||
-        strncmp(id, "errno.", 6) == 0 || strncmp(id, "column.", 7) == 0) {
+        strncmp(id, "errno.", 6) == 0 || strncmp(id, "column.", 7) == 0 ||
+        strncmp(id, "severity.", 9) == 0 || strncmp(id, "flag.", 5) == 0 ||
+        strncmp(id, "triage.", 7) == 0 || strncmp(id, "error-kind.", 11) == 0 ||
+        strncmp(id, "kind.", 5) == 0) {
       free(id);
       continue;
     }
@@ -334,7 +337,7 @@ Test(i18n, escapes_are_decoded) {
     cr_expect_eq(help[strlen(help) - 1], '\n');
     cr_expect_not_null(strstr(help, "\n\n"));
   }
-  cr_expect_str_eq(qs_msg_get(QS_LANG_EN, QS_M_USAGE_HINT), "\n(qscore --help for usage)\n");
+  cr_expect_str_eq(qs_msg_get(QS_LANG_EN, QS_M_USAGE_HINT), " (qscore --help for usage)\n");
 }
 
 Test(i18n, units_and_system_errors_come_from_the_catalogs) {
@@ -344,9 +347,33 @@ Test(i18n, units_and_system_errors_come_from_the_catalogs) {
   cr_expect_str_eq(qs_unit(QS_LANG_EN, "个"), "");
   cr_expect_str_eq(qs_unit(QS_LANG_EN, "no such unit"), "no such unit");
   cr_expect_str_eq(qs_strerror(QS_LANG_ZH, ENOENT), "没有该文件或目录");
+  cr_expect_str_eq(qs_strerror(QS_LANG_ZH, ENOTSUP), "不支持该操作");
   /* English: empty entries, libc's words. */
   cr_expect_str_eq(qs_strerror(QS_LANG_EN, ENOENT), strerror(ENOENT));
-  cr_expect_str_eq(qs_strerror(QS_LANG_ZH, ENOTSUP), strerror(ENOTSUP));
+  /* An errno the table lacks: its number and name, in Chinese words, never libc's English. */
+  char want[64];
+  snprintf(want, sizeof want, "系统错误 %d（EHOSTDOWN）", EHOSTDOWN);
+  cr_expect_str_eq(qs_strerror(QS_LANG_ZH, EHOSTDOWN), want);
+  cr_expect_null(strstr(qs_strerror(QS_LANG_ZH, EHOSTDOWN), strerror(EHOSTDOWN)));
+  snprintf(want, sizeof want, "system error %d (EHOSTDOWN)", EHOSTDOWN);
+  cr_expect_str_eq(qs_strerror(QS_LANG_EN, EHOSTDOWN), want);
+}
+
+/* Every errno a file operation of qscore's can meet has Chinese words of its own. */
+Test(i18n, the_errors_of_file_operations_are_chinese) {
+  static const int errs[] = {
+      ENOENT, EACCES, EPERM, ENOSPC,       EDQUOT,  EFBIG,     EROFS,   EISDIR, ENOTDIR,   EEXIST,
+      ELOOP,  ENXIO,  EIO,   ENAMETOOLONG, EMFILE,  ENFILE,    EBUSY,   EXDEV,  EINVAL,    EPIPE,
+      ENOMEM, EAGAIN, EINTR, EBADF,        ETXTBSY, EOVERFLOW, ENOTSUP, ESTALE, ETIMEDOUT, EILSEQ};
+  for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+    const char *zh = qs_strerror(QS_LANG_ZH, errs[i]);
+    cr_expect_not_null(qs_errno_name(errs[i]), "errno %d has no name", errs[i]);
+    cr_expect_str_neq(zh, strerror(errs[i]));
+    int ascii_word = 0;
+    for (const char *p = zh; *p && !ascii_word; p++)
+      ascii_word = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z');
+    cr_expect(!ascii_word, "errno %s in Chinese: %s", qs_errno_name(errs[i]), zh);
+  }
 }
 
 Test(i18n, every_unit_and_errno_entry_is_used) {
@@ -507,4 +534,254 @@ Test(i18n, no_rule_builds_prose) {
   }
   free(files);
   cr_expect_gt(rules, 100, "the rules were read");
+}
+
+/* ------------------------------------------------------------------ names of codes */
+
+/* Every flag code a rule file raises: (code X) inside a (flag ...) fact, and both branches of
+ * (code (if ... then X else Y)). Outside strings and comments. */
+static void flag_codes_in_rules(char ***codes, size_t *n, size_t *cap) {
+  char **files;
+  size_t nf = rule_files(&files);
+  for (size_t fi = 0; fi < nf; fi++) {
+    char *text = qs_test_slurp(files[fi], NULL);
+    for (char *c = text; *c; c++) { /* strings and comments out */
+      if (*c == '"') {
+        for (*c++ = ' '; *c && *c != '"'; c++)
+          *c = ' ';
+        if (!*c)
+          break;
+        *c = ' ';
+      } else if (*c == ';') {
+        while (*c && *c != '\n')
+          *c++ = ' ';
+        if (!*c)
+          break;
+      }
+    }
+    for (const char *p = text; (p = strstr(p, "(flag")) != NULL; p += 5) {
+      if (p[5] != ' ' && p[5] != '\n' && p[5] != '\t')
+        continue;
+      const char *end = sexp_end(p);
+      for (const char *q = p; (q = strstr(q, "(code ")) != NULL && q < end; q += 6) {
+        const char *v = q + 6;
+        const char *stop = v[0] == '(' ? sexp_end(v) : strchr(v, ')');
+        /* A symbol, or each symbol after then / else of an (if ...). */
+        for (const char *s = v; s < stop;) {
+          int take = s == v && *s >= 'a' && *s <= 'z';
+          if (strncmp(s, "then ", 5) == 0 || strncmp(s, "else ", 5) == 0)
+            s += 5, take = 1;
+          if (take) {
+            size_t len = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
+            qs_grow(codes, cap, *n + 1, sizeof **codes);
+            (*codes)[(*n)++] = qs_xstrndup(s, len);
+            s += len ? len : 1;
+          } else {
+            s++;
+          }
+        }
+      }
+    }
+    free(text);
+    free(files[fi]);
+  }
+  free(files);
+}
+
+/* The flags the engine adds itself (engine/qs_report.c, qs_report_finish). */
+static const char *const engine_flags[] = {"not-scored", "no-band", "incomplete", "error-flags"};
+
+Test(i18n, every_flag_severity_and_triage_value_has_a_name) {
+  char **codes = NULL;
+  size_t n = 0, cap = 0;
+  flag_codes_in_rules(&codes, &n, &cap);
+  /* The scan finds the flags it should: plain, conditional, and of every kind of file. */
+  cr_assert_gt(n, 40);
+  int seen_cond = 0, seen_plain = 0;
+  for (size_t i = 0; i < n; i++) {
+    seen_cond |= strcmp(codes[i], "negative-value") == 0;
+    seen_plain |= strcmp(codes[i], "credit-code-check") == 0;
+  }
+  cr_expect(seen_cond && seen_plain);
+  for (size_t i = 0; i < n; i++)
+    for (int l = 0; l < 2; l++) {
+      qs_lang lang = l ? QS_LANG_EN : QS_LANG_ZH;
+      cr_expect_str_neq(qs_word(lang, "flag", codes[i]), codes[i],
+                        "the rules raise the flag %s, which i18n/%s.txt has no flag.%s for",
+                        codes[i], l ? "en" : "zh", codes[i]);
+    }
+  for (size_t i = 0; i < sizeof engine_flags / sizeof *engine_flags; i++)
+    for (int l = 0; l < 2; l++)
+      cr_expect_str_neq(qs_word(l ? QS_LANG_EN : QS_LANG_ZH, "flag", engine_flags[i]),
+                        engine_flags[i], "%s", engine_flags[i]);
+  /* Every flag. entry names a flag something raises. */
+  for (int l = 0; l < 2; l++) {
+    const char **cat;
+    size_t *lens;
+    size_t nc = qs_catalog_ids(l ? QS_LANG_EN : QS_LANG_ZH, &cat, &lens);
+    for (size_t k = 0; k < nc; k++) {
+      if (lens[k] <= 5 || strncmp(cat[k], "flag.", 5) != 0)
+        continue;
+      char *code = qs_xstrndup(cat[k] + 5, lens[k] - 5);
+      int used = 0;
+      for (size_t i = 0; i < n && !used; i++)
+        used = strcmp(codes[i], code) == 0;
+      for (size_t i = 0; i < sizeof engine_flags / sizeof *engine_flags && !used; i++)
+        used = strcmp(engine_flags[i], code) == 0;
+      cr_expect(used, "i18n/%s.txt: flag.%s is a flag nothing raises", l ? "en" : "zh", code);
+      free(code);
+    }
+    free(cat);
+    free(lens);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(codes[i]);
+  free(codes);
+  /* Severities and triage values: Chinese words in zh, the codes themselves in en. */
+  static const char *const sev[][2] = {{"error", "错误"}, {"warning", "警告"}, {"info", "提示"}};
+  for (int i = 0; i < 3; i++) {
+    cr_expect_str_eq(qs_word(QS_LANG_ZH, "severity", sev[i][0]), sev[i][1]);
+    cr_expect_str_eq(qs_word(QS_LANG_EN, "severity", sev[i][0]), sev[i][0]);
+  }
+  static const char *const tri[][2] = {
+      {"recommend", "推荐"}, {"review", "复核"}, {"reject", "不推荐"}};
+  for (int i = 0; i < 3; i++) {
+    cr_expect_str_eq(qs_word(QS_LANG_ZH, "triage", tri[i][0]), tri[i][1]);
+    cr_expect_str_eq(qs_word(QS_LANG_EN, "triage", tri[i][0]), tri[i][0]);
+  }
+  /* A code with its name; a code without one stays as it is. */
+  cr_expect_str_eq(qs_word_coded(QS_LANG_ZH, "flag", "claim-mismatch"),
+                   "声称与数据不符（claim-mismatch）");
+  cr_expect_str_eq(qs_word_coded(QS_LANG_EN, "flag", "claim-mismatch"),
+                   "claim disagrees with the data (claim-mismatch)");
+  cr_expect_str_eq(qs_word_coded(QS_LANG_ZH, "flag", "no-such-flag"), "no-such-flag");
+}
+
+/* The kinds of errors.csv: every kind the batch writes has a Chinese name. */
+Test(i18n, every_kind_of_unscored_file_has_a_name) {
+  static const char *const kinds[] = {"invalid", "limit",   "rules", "skipped", "missing",
+                                      "write",   "timeout", "crash", "cache"};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+    cr_expect_str_neq(qs_word(QS_LANG_ZH, "error-kind", kinds[i]), kinds[i], "%s", kinds[i]);
+    cr_expect_str_eq(qs_word(QS_LANG_EN, "error-kind", kinds[i]), kinds[i]);
+  }
+  /* And nothing else: each error-kind. entry is one of them. */
+  const char **cat;
+  size_t *lens;
+  size_t nc = qs_catalog_ids(QS_LANG_ZH, &cat, &lens);
+  for (size_t k = 0; k < nc; k++) {
+    if (lens[k] <= 11 || strncmp(cat[k], "error-kind.", 11) != 0)
+      continue;
+    int used = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds && !used; i++)
+      used = strlen(kinds[i]) == lens[k] - 11 && strncmp(kinds[i], cat[k] + 11, lens[k] - 11) == 0;
+    cr_expect(used, "%.*s", (int)lens[k], cat[k]);
+  }
+  free(cat);
+  free(lens);
+}
+
+Test(i18n, edit_distance_counts_code_points) {
+  cr_expect_eq(qs_edit_distance("score", "score", 3), 0);
+  cr_expect_eq(qs_edit_distance("scroe", "score", 3), 1); /* a transposition is one edit */
+  cr_expect_eq(qs_edit_distance("scor", "score", 3), 1);
+  cr_expect_eq(qs_edit_distance("品牌建", "品牌建设", 3), 1); /* one character, three bytes */
+  cr_expect_eq(qs_edit_distance("品牌建设", "质量提升", 3), 4);
+  cr_expect_eq(qs_edit_distance("abcdefgh", "x", 2), 3); /* past max: max + 1 */
+  const char *const known[] = {"score", "explain", "validate", "batch", "rubric", "help"};
+  cr_expect_str_eq(qs_nearest("scroe", known, 6), "score");
+  cr_expect_str_eq(qs_nearest("vaildate", known, 6), "validate");
+  cr_expect_null(qs_nearest("xyz", known, 6));
+  cr_expect_null(qs_nearest("foo", known, 6));
+}
+
+/* libxml2's common messages read in Chinese; in English they stay libxml2's own words. */
+Test(i18n, libxml2_messages_in_chinese) {
+  static const char *const msgs[][2] = {
+      {"Element 'work-start': '2023-02-30' is not a valid value of the atomic type 'Date'.\n",
+       "元素 work-start：“2023-02-30”不是 Date 类型的有效值。"},
+      {"Element 'standard': No match found for key-sequence ['E9'] of keyref "
+       "'enterpriseAttrRef'.\n",
+       "元素 standard：引用的编号 ['E9'] 没有对应的条目（引用约束 enterpriseAttrRef）。"},
+      {"Element 'standard', attribute 'level': [facet 'enumeration'] The value 'x' is not an "
+       "element of the set {'national', 'provincial'}.\n",
+       "元素 standard 的属性 level：取值“x”不在允许的取值 {'national', 'provincial'} 之中。"},
+      {"Element 'metric': This element is not expected. Expected is ( claim ).\n",
+       "元素 metric：此处不应出现该元素，应为 claim。"},
+      {"Premature end of data in tag project line 3\n",
+       "文件在标签 project（第 3 行开始）中提前结束"},
+      {"Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0xFE 0xC0 0x80\n",
+       "内容不是有效的 UTF-8，请在 XML 声明中注明编码。字节：0xFF 0xFE 0xC0 0x80"},
+  };
+  for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+    char *zh = qs_xml_message(QS_LANG_ZH, msgs[i][0]);
+    cr_expect_str_eq(zh, msgs[i][1]);
+    free(zh);
+    char *en = qs_xml_message(QS_LANG_EN, msgs[i][0]);
+    char *want = qs_xstrdup(msgs[i][0]);
+    for (char *c = want; *c; c++)
+      if (*c == '\n')
+        *c = ' ';
+    size_t len = strlen(want);
+    while (len && want[len - 1] == ' ')
+      want[--len] = '\0';
+    cr_expect_str_eq(en, want, "English is libxml2's own text");
+    free(en);
+    free(want);
+  }
+  /* A message the catalogs do not know stays as it is. */
+  char *s = qs_xml_message(QS_LANG_ZH, "Something new happened");
+  cr_expect_str_eq(s, "Something new happened");
+  free(s);
+}
+
+/* Every evidence item of every sample and case has a Chinese name for its element and its kind
+ * (kind.*), and every kind. entry names an element or a value of the submission schema. */
+Test(i18n, every_kind_of_evidence_has_a_name, .timeout = 120) {
+  char *schema = qs_test_slurp("schemas/submission-2025.xsd", NULL);
+  const char **cat;
+  size_t *lens;
+  size_t nc = qs_catalog_ids(QS_LANG_ZH, &cat, &lens);
+  for (size_t k = 0; k < nc; k++) {
+    if (lens[k] <= 5 || strncmp(cat[k], "kind.", 5) != 0)
+      continue;
+    char *code = qs_xstrndup(cat[k] + 5, lens[k] - 5);
+    qs_buf a = {0}, b = {0};
+    qs_buf_addf(&a, "name=\"%s\"", code);
+    qs_buf_addf(&b, "value=\"%s\"", code);
+    cr_expect(strstr(schema, a.s) || strstr(schema, b.s), "kind.%s is nothing in the schema", code);
+    qs_buf_free(&a);
+    qs_buf_free(&b);
+    free(code);
+  }
+  free(cat);
+  free(lens);
+  free(schema);
+  qs_engine *e = qs_test_engine();
+  char **paths;
+  size_t n = qs_test_report_inputs(&paths); /* samples, cases, hostile inputs */
+  cr_assert_gt(n, 0);
+  size_t items = 0;
+  for (size_t i = 0; i < n; i++) {
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_report *rep;
+    if (qs_engine_score(e, paths[i], &rep, &d) == QS_OK) {
+      for (size_t k = 0; k < rep->n_evidence; k++) {
+        const qs_evidence *ev = &rep->evidence[k];
+        const char *codes[] = {ev->element, ev->kind};
+        for (int c = 0; c < 2; c++)
+          if (codes[c] && codes[c][0])
+            cr_expect_str_neq(qs_word(QS_LANG_ZH, "kind", codes[c]), codes[c],
+                              "%s: %s %s has no kind.%s", paths[i], ev->id, codes[c], codes[c]);
+        items++;
+      }
+      qs_report_free(rep);
+    }
+    qs_diag_free(&d);
+    free(paths[i]);
+  }
+  free(paths);
+  cr_expect_gt(items, 100);
+  qs_engine_free(e);
 }

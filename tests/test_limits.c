@@ -350,20 +350,22 @@ static char *limit_message(const char *path, qs_lang lang) {
   cr_expect_neq(r->stopped_rule[0], '\0', "where the rules were is known");
   qs_buf want = {0};
   if (lang == QS_LANG_EN)
-    qs_buf_addf(&want,
-                "%s: error: the rules fired 1000 times, the limit (parameter run-max-firings), "
-                "without finishing this file: not scored; no rule fired more times than the %ld "
-                "facts the run began with, so the rules did not loop: the file is beyond the "
-                "limit (stopped in module %s at rule %s, %s)\n",
-                path, r->facts_at_start, qs_engine_rule_module(e, r->stopped_rule), r->stopped_rule,
-                qs_engine_rule_where(e, r->stopped_rule));
+    qs_buf_addf(
+        &want,
+        "qscore: error: %s: the rules fired 1000 times, the limit (parameter run-max-firings), "
+        "without finishing this file: not scored; no rule fired more times than the %ld "
+        "facts the run began with, so the rules did not loop: the file is beyond the "
+        "limit (stopped in module %s at rule %s, %s)\n",
+        path, r->facts_at_start, qs_engine_rule_module(e, r->stopped_rule), r->stopped_rule,
+        qs_engine_rule_where(e, r->stopped_rule));
   else
-    qs_buf_addf(&want,
-                "%s: 错误: 规则触发 1000 次（上限，参数 run-max-firings）仍未评完本文件，未评分；"
-                "没有哪条规则的触发次数多于运行开始时的 %ld 个事实，规则没有循环，"
-                "是文件超出了限制（停止时在模块 %s 的规则 %s，位于 %s）\n",
-                path, r->facts_at_start, qs_engine_rule_module(e, r->stopped_rule), r->stopped_rule,
-                qs_engine_rule_where(e, r->stopped_rule));
+    qs_buf_addf(
+        &want,
+        "qscore: 错误: %s: 规则触发 1000 次（上限，参数 run-max-firings）仍未评完本文件，未评分；"
+        "没有哪条规则的触发次数多于运行开始时的 %ld 个事实，规则没有循环，"
+        "是文件超出了限制（停止时在模块 %s 的规则 %s，位于 %s）\n",
+        path, r->facts_at_start, qs_engine_rule_module(e, r->stopped_rule), r->stopped_rule,
+        qs_engine_rule_where(e, r->stopped_rule));
   char *buf = qs_diag_string(&d);
   cr_expect_str_eq(buf, want.s);
   free(buf);
@@ -488,7 +490,7 @@ Test(limits, many_short_firings_past_run_seconds_are_the_files_error, .timeout =
   cr_expect_eq(r.code, 1, "exit %d: %s", r.code, r.err);
   qs_buf want = {0};
   qs_buf_addf(&want,
-              "%s: error: the rules ran for 1 seconds, the limit (parameter run-seconds), "
+              "qscore: error: %s: the rules ran for 1 seconds, the limit (parameter run-seconds), "
               "without finishing this file: not scored;",
               path);
   cr_expect(strncmp(r.err, want.s, want.len) == 0, "got: %s", r.err);

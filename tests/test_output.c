@@ -1048,13 +1048,16 @@ Test(output, validate_says_its_verdict_and_reasons_on_one_stream, .timeout = 60)
   cr_expect(strstr(r.out, WEAK ": matches the schema, but with 2 error flags: not plainly valid") !=
                 NULL,
             "%s", r.out);
-  cr_expect(strstr(r.out, WEAK ": error credit-code-check") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, WEAK ": error wrong credit code check character (credit-code-check)") !=
+                NULL,
+            "%s", r.out);
   cr_expect_str_eq(r.err, "", "nothing on stderr");
   qs_run_free(&r);
   r = RUN("validate", "--lang", "en", "tests/hostile/truncated.xml");
   cr_expect_eq(r.code, 1);
-  cr_expect(strstr(r.out, "tests/hostile/truncated.xml: invalid\n"
-                          "tests/hostile/truncated.xml:5: error: not well-formed XML") != NULL,
+  cr_expect(strstr(r.out,
+                   "tests/hostile/truncated.xml: invalid\n"
+                   "qscore: error: tests/hostile/truncated.xml:5: not well-formed XML") != NULL,
             "%s", r.out);
   cr_expect_str_eq(r.err, "", "nothing on stderr");
   qs_run_free(&r);
@@ -1067,5 +1070,65 @@ Test(output, validate_says_its_verdict_and_reasons_on_one_stream, .timeout = 60)
   qs_run_free(&r);
   r = RUN("validate", "-q", "samples/zhejiang-ningbo-auto-parts.xml");
   cr_expect_eq(r.code, 0);
+  qs_run_free(&r);
+}
+
+/* ------------------------------------------------------------------ the tables' words */
+
+/* The tables speak the run's language: the triage column and errors.csv's kinds are words in
+ * Chinese (推荐/复核/不推荐, 无效输入), the codes in English; results.jsonl keeps the codes. */
+Test(output, batch_tables_name_triage_and_kinds_in_the_language_of_the_run, .timeout = 120) {
+  for (int en = 0; en <= 1; en++) {
+    char *out = qs_test_tmpdir();
+    char *dir = qs_test_join(out, "o");
+    qs_run r = RUN("batch", "-q", "--lang", en ? "en" : "zh", "--as-of", "2026-06-30", "--out", dir,
+                   SAMPLE_A, WEAK, "tests/hostile/empty.xml");
+    cr_expect_eq(r.code, 1, "%s", r.err);
+    qs_run_free(&r);
+    char *csv_path = qs_test_join(dir, "triage.csv");
+    char *err_path = qs_test_join(dir, "errors.csv");
+    char *jsonl_path = qs_test_join(dir, "results.jsonl");
+    char *csv = qs_test_slurp(csv_path, NULL), *errs = qs_test_slurp(err_path, NULL),
+         *jsonl = qs_test_slurp(jsonl_path, NULL);
+    if (en) {
+      cr_expect(strstr(csv, ",review,") != NULL, "%s", csv);
+      cr_expect(strstr(errs, ",invalid,") != NULL, "%s", errs);
+    } else {
+      cr_expect(strstr(csv, ",复核,") != NULL, "%s", csv);
+      cr_expect(strstr(csv, ",review,") == NULL && strstr(csv, ",reject,") == NULL &&
+                    strstr(csv, ",recommend,") == NULL,
+                "%s", csv);
+      cr_expect(strstr(errs, ",无效输入,") != NULL, "%s", errs);
+      cr_expect(strstr(errs, ",invalid,") == NULL, "%s", errs);
+    }
+    cr_expect(strstr(jsonl, "\"triage\": \"review\"") != NULL ||
+                  strstr(jsonl, "\"triage\":\"review\"") != NULL,
+              "results.jsonl keeps the code");
+    free(csv);
+    free(errs);
+    free(jsonl);
+    free(csv_path);
+    free(err_path);
+    free(jsonl_path);
+    free(dir);
+    qs_test_rmtree(out);
+  }
+}
+
+/* The text report and explain name every flag in Chinese beside its code, and its severity in
+ * Chinese; in English the severity is the code. */
+Test(output, flags_are_named_beside_their_codes) {
+  qs_run r = RUN("score", "--as-of", "2026-06-30", WEAK);
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "- 错误 信用代码校验位错误（credit-code-check）: ") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "- error credit-code-check:") == NULL, "%s", r.out);
+  qs_run_free(&r);
+  r = RUN("explain", "--as-of", "2026-06-30", WEAK);
+  cr_expect(strstr(r.out, "- 错误 信用代码校验位错误（credit-code-check）: ") != NULL, "%s", r.out);
+  qs_run_free(&r);
+  r = RUN("score", "--lang", "en", "--as-of", "2026-06-30", WEAK);
+  cr_expect(strstr(r.out, "- error wrong credit code check character (credit-code-check): ") !=
+                NULL,
+            "%s", r.out);
   qs_run_free(&r);
 }

@@ -658,9 +658,10 @@ Test(rubric, cli_syntax_error_exit_3_names_file_and_line_and_batch_scores_nothin
   qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
   cr_expect_eq(r.code, 3);
   cr_expect_str_empty(r.out);
-  char *want = fmt_line("%s/99-broken.clp:4: error: syntax error in rules: [TMPLTDEF1] Invalid "
-                        "slot no-such-slot not defined in corresponding deftemplate project.",
-                        rules_dir);
+  char *want =
+      fmt_line("qscore: error: %s/99-broken.clp:4: syntax error in rules: [TMPLTDEF1] Invalid "
+               "slot no-such-slot not defined in corresponding deftemplate project.",
+               rules_dir);
   cr_expect(strncmp(r.err, want, strlen(want)) == 0, "got: %s\nwant: %s", r.err, want);
   free(want);
   qs_run_free(&r);
@@ -691,9 +692,10 @@ Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
   cr_expect_gt(st->busiest_firings, st->facts_at_start, "a loop outruns the facts");
   qs_buf want = {0};
   qs_buf_addf(&want,
-              SAMPLE ": error: the rules fired 1000 times, the limit (parameter run-max-firings); "
-                     "rule loop-tick alone fired %ld times, more than the %ld facts the run "
-                     "began with: a loop in the rules (rule loop-tick is at %s/99-loop.clp:4)\n",
+              "qscore: error: " SAMPLE
+              ": the rules fired 1000 times, the limit (parameter run-max-firings); "
+              "rule loop-tick alone fired %ld times, more than the %ld facts the run "
+              "began with: a loop in the rules (rule loop-tick is at %s/99-loop.clp:4)\n",
               st->busiest_firings, st->facts_at_start, rules_dir);
   expect_cli_rules_error("run-max-firings=1000", want.s);
   qs_buf_free(&want);
@@ -704,9 +706,9 @@ Test(rubric, cli_loop_exit_3_names_a_rule_of_the_loop) {
 /* A rule stuck in the actions of one firing past the deadline is the rules' fault (exit 3). */
 Test(rubric, cli_endless_rule_exit_3_names_it) {
   make_rules("99-spin.clp", NULL, SPIN_RULES);
-  char *want = fmt_line(SAMPLE ": error: the rules ran longer than 1 seconds (parameter "
-                               "run-seconds), most of it in one firing of rule spin: a loop in "
-                               "its actions (rule spin is at %s/99-spin.clp:2)\n",
+  char *want = fmt_line("qscore: error: " SAMPLE ": the rules ran longer than 1 seconds (parameter "
+                        "run-seconds), most of it in one firing of rule spin: a loop in "
+                        "its actions (rule spin is at %s/99-spin.clp:2)\n",
                         rules_dir);
   expect_cli_rules_error("run-seconds=1", want);
   free(want);
@@ -717,11 +719,11 @@ Test(rubric, cli_division_by_zero_exit_3_names_the_rule_and_batch_says_the_rules
              "(defmodule DIVIDE (import MAIN ?ALL))\n"
              "; the division is in the second line of the rule\n"
              "(defrule DIVIDE::divide-by-zero (project)\n  => (bind ?x (/ 1 0)))\n");
-  char *want = fmt_line(
-      SAMPLE ": error: error while running the rules: [PRNTUTIL7] Attempt to divide by zero in "
-             "/ function. [PRCCODE4] Execution halted during the actions of defrule "
-             "divide-by-zero. (rule divide-by-zero is at %s/99-divide.clp:3)\n",
-      rules_dir);
+  char *want = fmt_line("qscore: error: " SAMPLE
+                        ": error while running the rules: [PRNTUTIL7] Attempt to divide by zero in "
+                        "/ function. [PRCCODE4] Execution halted during the actions of defrule "
+                        "divide-by-zero. (rule divide-by-zero is at %s/99-divide.clp:3)\n",
+                        rules_dir);
   expect_cli_rules_error(NULL, want);
   free(want);
   /* A batch: every file lands in errors.csv as a rules failure, none in the table, exit 3. */
@@ -752,9 +754,10 @@ Test(rubric, cli_two_bands_exit_3_names_both_rules_and_where) {
   qs_run r = RUN("score", "--lang", "en", "--rules", rules_dir, SAMPLE);
   cr_expect_eq(r.code, 3);
   cr_expect_str_empty(r.out);
-  char *want = fmt_line(SAMPLE ": error: indicator standards was given more than one band: 1 "
-                               "(conflict-force-band, %s/99-conflict.clp:2), 3 (select-band, ",
-                        rules_dir);
+  char *want =
+      fmt_line("qscore: error: " SAMPLE ": indicator standards was given more than one band: 1 "
+               "(conflict-force-band, %s/99-conflict.clp:2), 3 (select-band, ",
+               rules_dir);
   cr_expect(strncmp(r.err, want, strlen(want)) == 0, "got: %s\nwant: %s", r.err, want);
   cr_expect(strstr(r.err, "/03-decide.clp:") != NULL, "%s", r.err);
   free(want);
