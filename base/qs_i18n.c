@@ -187,6 +187,12 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_INDEX_NOT_SCORED] = "ui.index-not-scored",
     [QS_M_INDEX_DUPLICATE] = "ui.index-duplicate",
     [QS_M_INDEX_REPORT_LINK] = "ui.index-report-link",
+    [QS_M_INDEX_PARAMS] = "ui.index-params",
+    [QS_M_INDEX_PARAMS_DEFAULT] = "ui.index-params-default",
+    [QS_M_INDEX_RULES] = "ui.index-rules",
+    [QS_M_INDEX_LEGEND] = "ui.index-legend",
+    [QS_M_INDEX_FILTER] = "ui.index-filter",
+    [QS_M_INDEX_FILTER_ALL] = "ui.index-filter-all",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -206,6 +206,13 @@ typedef enum {
   QS_M_INDEX_NOT_SCORED,
   QS_M_INDEX_DUPLICATE,
   QS_M_INDEX_REPORT_LINK,
+  /* index.html for print and for finding rows (issue 15) */
+  QS_M_INDEX_PARAMS,
+  QS_M_INDEX_PARAMS_DEFAULT,
+  QS_M_INDEX_RULES,
+  QS_M_INDEX_LEGEND,
+  QS_M_INDEX_FILTER,
+  QS_M_INDEX_FILTER_ALL,
   QS_M__COUNT
 } qs_msg;
 
