@@ -193,6 +193,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_INDEX_LEGEND] = "ui.index-legend",
     [QS_M_INDEX_FILTER] = "ui.index-filter",
     [QS_M_INDEX_FILTER_ALL] = "ui.index-filter-all",
+    [QS_M_XLSX_FOOTER] = "ui.xlsx-footer",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

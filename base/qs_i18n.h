@@ -213,6 +213,7 @@ typedef enum {
   QS_M_INDEX_LEGEND,
   QS_M_INDEX_FILTER,
   QS_M_INDEX_FILTER_ALL,
+  QS_M_XLSX_FOOTER,
   QS_M__COUNT
 } qs_msg;
 

@@ -558,3 +558,56 @@ Test(batch, the_page_says_how_it_was_made_and_filters_rows_from_its_address, .ti
   qs_test_rmtree(in);
   qs_test_rmtree(out);
 }
+
+static size_t occurrences(const char *s, const char *what) {
+  size_t n = 0;
+  for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+    n++;
+  return n;
+}
+
+/* triage.xlsx as an office prints it and clicks through: each ranking row links to its report
+ * (relative to the workbook), and every sheet prints A4 landscape, one page wide, the header row
+ * on every page, page numbers in the footer. Read from the workbook's XML (unzip). */
+Test(batch, the_workbook_links_the_reports_and_prints_on_a4_landscape, .timeout = 300) {
+  char *in = samples_with_a_duplicate(), *out = qs_test_tmpdir(), *x = qs_test_tmpdir();
+  cr_assert_eq(batch(out, "2", in, NULL), 0);
+  char *xlsx = qs_test_join(out, "triage.xlsx");
+  const char *argv[] = {"unzip", "-q", "-o", xlsx, "-d", x, NULL};
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "unzip failed");
+  char *p1 = qs_test_join(x, "xl/worksheets/sheet1.xml");
+  char *p2 = qs_test_join(x, "xl/worksheets/_rels/sheet1.xml.rels");
+  char *p3 = qs_test_join(x, "xl/workbook.xml");
+  char *sheet = qs_test_slurp(p1, NULL), *rels = qs_test_slurp(p2, NULL),
+       *wb = qs_test_slurp(p3, NULL);
+  cr_assert(sheet && rels && wb, "the workbook has its parts");
+  /* 9 rows, 9 links, each to the report of the row. */
+  cr_expect_eq(occurrences(sheet, "<hyperlink ref=\"AC"), 9, "a link per row in the report column");
+  cr_expect_eq(occurrences(rels, "TargetMode=\"External\""), 9, "9 link targets");
+  cr_expect_not_null(strstr(rels, "Target=\"reports/HN-CS-2023-CONSTRUCTION-MACHINERY.html\""),
+                     "a relative link to a report: %s", rels);
+  char *report = qs_test_join(out, "reports/HN-CS-2023-CONSTRUCTION-MACHINERY.html");
+  cr_expect_eq(access(report, R_OK), 0, "the link's target exists");
+  free(report);
+  cr_expect_not_null(strstr(sheet, "<pageSetUpPr fitToPage=\"1\"/>"), "fit to the page");
+  cr_expect_not_null(strstr(sheet, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+                                   "orientation=\"landscape\"/>"),
+                     "A4 landscape, one page wide");
+  cr_expect_not_null(strstr(sheet, "<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>"),
+                     "page numbers in the footer");
+  cr_expect_not_null(strstr(wb, "<definedName name=\"_xlnm.Print_Titles\" "
+                                "localSheetId=\"0\">'排名'!$1:$1</definedName>"),
+                     "the header row repeated on every printed page");
+  /* Every sheet prints the same way. */
+  cr_expect_eq(occurrences(wb, "_xlnm.Print_Titles"), occurrences(wb, "<sheet name="));
+  free(sheet);
+  free(rels);
+  free(wb);
+  free(p1);
+  free(p2);
+  free(p3);
+  free(xlsx);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
+  qs_test_rmtree(x);
+}
