@@ -12,6 +12,10 @@
   signature and date, and in print the page numbers. Chinese by default; English when the report's
   @lang is en (the official wording stays Chinese, with the gloss beside it).
 
+  The words of the page's own are in the template "t" below (render_html.c has the same); the
+  names of evidence kinds, flags and severities come from the catalogs through the XML report
+  (@element-label, @kind-label, @label, @severity-label, in the report's language).
+
   An office may copy this file, change it, and use it with `qscore score -\-format html
   -\-stylesheet FILE`: the XML carries everything the page shows.
 -->
