@@ -350,6 +350,13 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_XML_ENCODING] = "ui.xml-encoding",
     [QS_M_XML_BLANK] = "ui.xml-blank",
     [QS_M_XML_STRING_NOT_CLOSED] = "ui.xml-string-not-closed",
+    [QS_M_INDEX_PARAMS] = "ui.index-params",
+    [QS_M_INDEX_PARAMS_DEFAULT] = "ui.index-params-default",
+    [QS_M_INDEX_RULES] = "ui.index-rules",
+    [QS_M_INDEX_LEGEND] = "ui.index-legend",
+    [QS_M_INDEX_FILTER] = "ui.index-filter",
+    [QS_M_INDEX_FILTER_ALL] = "ui.index-filter-all",
+    [QS_M_XLSX_FOOTER] = "ui.xlsx-footer",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -376,6 +376,14 @@ typedef enum {
   QS_M_XML_ENCODING,
   QS_M_XML_BLANK,
   QS_M_XML_STRING_NOT_CLOSED,
+  /* index.html for print and for finding rows (issue 15) */
+  QS_M_INDEX_PARAMS,
+  QS_M_INDEX_PARAMS_DEFAULT,
+  QS_M_INDEX_RULES,
+  QS_M_INDEX_LEGEND,
+  QS_M_INDEX_FILTER,
+  QS_M_INDEX_FILTER_ALL,
+  QS_M_XLSX_FOOTER,
   QS_M__COUNT
 } qs_msg;
 

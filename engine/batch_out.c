@@ -282,6 +282,7 @@ void qs_batch_write_outputs(const qs_engine *e, const qs_batch_inputs *in,
   out_ctx x = {o, s};
   qs_table t;
   qs_table_load(&t, e, in, o->out, o->lang);
+  t.rules_sha256 = qs_engine_rules_sha256(e);
   qs_table_name_reports(&t);
   name_list names = names_to_write(&t);
   widen_manifest(&x, &names);

@@ -50,7 +50,8 @@ typedef struct {
   qs_error_row *errors;
   size_t n_errors, cap_errors;
   size_t n_inputs;
-  char as_of[11]; /* the scoring day, YYYY-MM-DD */
+  char as_of[11];           /* the scoring day, YYYY-MM-DD */
+  const char *rules_sha256; /* the rules' hash (the engine's; set by the caller of qs_table_load) */
 } qs_table;
 
 /* The table of a batch after its run: a row for every scored item (from its .row in the

@@ -72,6 +72,11 @@ typedef enum {
   W_INPUT,
   W_RULES,
   W_EDITION,
+  W_ADVISORY,
+  W_SOURCE,
+  W_FILE,
+  W_OPINION,
+  W_SIGNATURE,
   W_COUNT
 } word;
 
@@ -113,6 +118,11 @@ static const char *const words[2][W_COUNT] = {
         [W_INPUT] = "申报文件 SHA-256",
         [W_RULES] = "规则 SHA-256",
         [W_EDITION] = "评价要求",
+        [W_ADVISORY] = "系统建议分，仅供参考",
+        [W_SOURCE] = "来源",
+        [W_FILE] = "申报文件",
+        [W_OPINION] = "评审意见",
+        [W_SIGNATURE] = "评审人签字",
     },
     {
         [W_REGION] = "Region",
@@ -150,7 +160,19 @@ static const char *const words[2][W_COUNT] = {
         [W_INPUT] = "Input SHA-256",
         [W_RULES] = "Rules SHA-256",
         [W_EDITION] = "Rubric",
+        [W_ADVISORY] = "Suggested by the system, for reference only",
+        [W_SOURCE] = "Source",
+        [W_FILE] = "Input file",
+        [W_OPINION] = "Reviewer's opinion",
+        [W_SIGNATURE] = "Reviewer's signature",
     }};
+
+/* The page numbers in print, the last rule of the <style> (CSS paged media margin boxes). */
+static const char *const page_numbers[2] = {
+    "@page{@bottom-center{content:\"第 \" counter(page) \" 页 共 \" counter(pages) \" "
+    "页\";font-size:9pt}}",
+    "@page{@bottom-center{content:\"Page \" counter(page) \" of \" "
+    "counter(pages);font-size:9pt}}"};
 
 /* ------------------------------------------------------------------ the writer */
 
@@ -380,7 +402,16 @@ static const char css[] =
     "0;margin:.8em 0}\n"
     "            .card .head,h3{break-after:avoid} tr,li,.official,svg{break-inside:avoid}\n"
     "            a.cite{color:#1f4e79;text-decoration:none}}\n"
-    "        ";
+    "          .advisory{display:inline-block;border:1px solid #c00;color:#c00;padding:.1em "
+    ".6em;margin:.2em 0}\n"
+    "          .source th{width:12em;white-space:nowrap} "
+    ".hash{font-family:monospace;word-break:break-all;user-select:all}\n"
+    "          .sign{margin-top:2em;break-inside:avoid} .opinion{border:1px solid "
+    "#888;height:9em;margin:.3em 0 1.2em}\n"
+    "          .sig{display:flex;gap:4em} .blank{display:inline-block;border-bottom:1px solid "
+    "#222;min-width:14em;height:1.4em}\n"
+    "          /* Page numbers in print (CSS paged media margin boxes). */\n"
+    "          ";
 
 /* Template r:cite: a space and a link to the evidence row of the card (owner: the card's id;
  * "" for a flag of the whole submission, whose ../../@id is the report's, which has none). */
@@ -410,8 +441,14 @@ static void flag_items(writer *h, const char *owner, const qs_flag *f, size_t n)
     raw_add(h, sev);
     attr_value(h, "class", 0);
     LIT(&h->out, "><b>");
-    text(h, sev);
-    LIT(&h->out, "</b> <span class=\"cite\">");
+    text(h, qs_word(lang, "severity", sev));
+    LIT(&h->out, "</b>");
+    const char *name = qs_word(lang, "flag", str(f[i].code));
+    if (strcmp(name, str(f[i].code)) != 0) {
+      LIT(&h->out, " ");
+      text(h, name);
+    }
+    LIT(&h->out, " <span class=\"cite\">");
     text(h, f[i].code);
     LIT(&h->out, "</span>:\n      ");
     text(h, qs_pick(lang, f[i].text, f[i].text_en));
@@ -528,11 +565,12 @@ static void evidence_table(writer *h, const qs_result *res) {
     LIT(o, "><td class=\"cite\">");
     text(h, id);
     LIT(o, "</td><td>");
-    text(h, e->element);
+    qs_lang lang = h->en ? QS_LANG_EN : QS_LANG_ZH;
+    text(h, qs_word(lang, "evkind", str(e->element)));
     const char *kind = str(e->kind);
     if (kind[0] && strcmp(kind, str(e->element)) != 0) {
       LIT(o, " · ");
-      text(h, kind);
+      text(h, qs_word(lang, "evsub", kind));
     }
     LIT(o, "</td><td>");
     text(h, e->label);
@@ -772,12 +810,13 @@ char *qs_render_html_builtin(const qs_report *rep, qs_lang lang) {
   LIT(o, "<!DOCTYPE html>\n<html");
   attr(&h, "lang", qs_lang_tag(lang));
   LIT(o, "><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">"
-         "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
+         "<meta http-equiv=\"Content-Security-Policy\" "
          "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
   text(&h, rep->title);
   LIT(o, " · qscore</title><style>");
   LIT(o, css);
+  qs_buf_add(o, page_numbers[h.en]);
   LIT(o, "</style></head><body><header><div class=\"meta\">");
   text(&h, r->title);
   LIT(o, "</div><h1>");
@@ -825,7 +864,29 @@ char *qs_render_html_builtin(const qs_report *rep, qs_lang lang) {
   word tw = triage_word(rep->triage);
   if (tw != W_COUNT)
     w(&h, tw);
-  LIT(o, "</span></div></header><h3>");
+  LIT(o, "</span></div><div class=\"advisory\">");
+  w(&h, W_ADVISORY);
+  LIT(o, "</div></header><h3>");
+  w(&h, W_SOURCE);
+  LIT(o, "</h3><table class=\"source\"><tr><th>");
+  w(&h, W_FILE);
+  LIT(o, "</th><td>");
+  text(&h, rep->path);
+  LIT(o, "</td></tr><tr><th>");
+  w(&h, W_INPUT);
+  LIT(o, "</th><td class=\"hash\">");
+  text(&h, rep->sha256);
+  LIT(o, "</td></tr><tr><th>");
+  w(&h, W_RULES);
+  LIT(o, "</th><td class=\"hash\">");
+  text(&h, rep->rules_sha256);
+  LIT(o, "</td></tr><tr><th>");
+  w(&h, W_EDITION);
+  LIT(o, "</th><td>");
+  text(&h, r->edition);
+  LIT(o, " · qscore ");
+  text(&h, rep->qscore_version);
+  LIT(o, "</td></tr></table><h3>");
   w(&h, W_POINTS);
   LIT(o, "</h3>");
   chart(&h);
@@ -850,24 +911,15 @@ char *qs_render_html_builtin(const qs_report *rep, qs_lang lang) {
   flags_block(&h, "", rep->flags, rep->n_flags);
   for (size_t i = 0; i < rep->n_results; i++)
     card(&h, &rep->results[i]);
-  LIT(o, "<div class=\"foot\"><div>");
+  /* The reviewer's part: a box for the opinion, the signature and the date. */
+  LIT(o, "<section class=\"sign\"><h3>");
+  w(&h, W_OPINION);
+  LIT(o, "</h3><div class=\"opinion\"></div><div class=\"sig\"><span>");
+  w(&h, W_SIGNATURE);
+  LIT(o, ": <span class=\"blank\"></span></span><span>");
+  w(&h, W_DATE);
+  LIT(o, ": <span class=\"blank\"></span></span></div></section><div class=\"foot\"><div>");
   w(&h, W_FOOTER);
-  LIT(o, "</div><div>");
-  w(&h, W_EDITION);
-  LIT(o, " ");
-  text(&h, r->edition);
-  LIT(o, " · qscore ");
-  text(&h, rep->qscore_version);
-  LIT(o, "</div><div>");
-  w(&h, W_INPUT);
-  LIT(o, ":\n            ");
-  text(&h, rep->sha256);
-  LIT(o, " (");
-  text(&h, rep->path);
-  LIT(o, ")</div><div>");
-  w(&h, W_RULES);
-  LIT(o, ":\n            ");
-  text(&h, rep->rules_sha256);
   LIT(o, "</div></div></body></html>\n");
   free(cited);
   free(h.refs);

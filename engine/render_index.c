@@ -1,7 +1,9 @@
 /* render_index.c -- index.html of a batch: one self-contained page (no external file, no
- * network): the counts, the distribution of totals as an inline SVG chart, a summary per
- * province, the ranking (sortable by any column with a small inline script) with a link to each
- * submission's report, and the files that could not be scored.
+ * network): the scoring day, the parameters and the rules' hash, the counts, the distribution of
+ * totals as an inline SVG chart, a summary per province, the ranking (sortable by any column and
+ * filtered by a text and a triage with a small inline script, a legend of its marks) with a link to
+ * each submission's report, and the files that could not be scored. In print: A4 landscape, the
+ * ranking fitted to the width.
  *
  * Every text from a submission is HTML-escaped; the script takes no data, it only reorders the
  * table's rows; a Content-Security-Policy allows nothing but the inline style and this one
@@ -48,7 +50,10 @@ static void base64(qs_buf *b, const unsigned char *d, size_t n) {
   }
 }
 
-/* Sorting the ranking: click a column title; numbers compare as numbers. */
+/* Sorting the ranking: click a column title; numbers compare as numbers. Filtering it: the rows
+ * holding a text (anywhere: id, title, region, chain, triage) and of a triage; the filter is kept
+ * in the address's fragment (#q=TEXT&triage=VALUE), so a bookmark or a link opens the page
+ * filtered. The script only shows, hides and reorders rows; it reads no data but the page's. */
 static const char script[] =
     "document.querySelectorAll('table.sortable').forEach(function(table){"
     "var heads=table.tHead.rows[0].cells;"
@@ -63,7 +68,24 @@ static const char script[] =
     "var nx=parseFloat(x),ny=parseFloat(y);"
     "if(!isNaN(nx)&&!isNaN(ny)&&String(nx)===x&&String(ny)===y)return dir*(nx-ny);"
     "return dir*(x<y?-1:x>y?1:0);});"
-    "rows.forEach(function(r){body.appendChild(r);});});});});";
+    "rows.forEach(function(r){body.appendChild(r);});});});});"
+    "(function(){var q=document.getElementById('q'),s=document.getElementById('triage'),"
+    "t=document.getElementById('ranking');if(!q||!s||!t)return;"
+    "function apply(){var v=q.value.trim().toLowerCase(),k=s.value;"
+    "Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
+    "r.hidden=!((!v||r.textContent.toLowerCase().indexOf(v)>=0)&&(!k||r.classList.contains(k)));"
+    "});}"
+    "function save(){var h=[];if(q.value)h.push('q='+encodeURIComponent(q.value));"
+    "if(s.value)h.push('triage='+encodeURIComponent(s.value));"
+    "history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname+location.search);"
+    "apply();}"
+    "function load(){q.value='';s.value='';"
+    "location.hash.replace(/^#/,'').split('&').forEach(function(p){var i=p.indexOf('=');"
+    "if(i<0)return;var k=p.slice(0,i),v;"
+    "try{v=decodeURIComponent(p.slice(i+1).replace(/[+]/g,' '));}catch(e){return;}"
+    "if(k==='q')q.value=v;else if(k==='triage')s.value=v;});apply();}"
+    "q.addEventListener('input',save);s.addEventListener('change',save);"
+    "window.addEventListener('hashchange',load);load();})();";
 
 static const char style[] =
     "body{font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;margin:1.5em;"
@@ -73,7 +95,19 @@ static const char style[] =
     "tr.recommend td.t{background:#e2f0d9}tr.review td.t{background:#fff2cc}"
     "tr.reject td.t{background:#f8cbad}.dup{color:#c00;font-weight:bold}"
     ".counts span{margin-right:1.5em}svg text{font-size:11px}"
-    "@media print{th{position:static}}";
+    ".run span{margin-right:1.5em}.hash{font-family:monospace;word-break:break-all}"
+    ".legend span.t{padding:0 .4em}span.recommend{background:#e2f0d9}"
+    "span.review{background:#fff2cc}span.reject{background:#f8cbad}"
+    ".filter{margin:.5em 0}.filter input{width:16em}"
+    /* No title, region or chain one character per line when the table is narrow. */
+    "td.id,td.region{white-space:nowrap}td.title{min-width:12em}td.chain{min-width:6em}"
+    "@page{size:A4 landscape;margin:10mm}"
+    "@media print{body{margin:0;font-size:8pt}h1{font-size:1.3em}h2{font-size:1.1em}"
+    ".filter{display:none}th{position:static;cursor:auto}#ranking{width:100%;font-size:7pt}"
+    "#ranking th,#ranking td{padding:.1em .25em}#ranking td{white-space:nowrap}"
+    "#ranking td.title,#ranking td.chain{white-space:normal}td.title{min-width:9em}"
+    "td.chain{min-width:5em}h2.ranking{break-before:page}h2,.legend{break-after:avoid}"
+    "thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}";
 
 /* A triage value in words, as the reports say it. */
 static const char *triage_label(qs_lang lang, const char *t) {
@@ -161,6 +195,30 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_buf_add(&b, "<p class=\"asof\">");
   esc_msg(&b, L, QS_M_AS_OF);
   qs_buf_addf(&b, " %s</p>\n", t->as_of);
+  /* What the run used: the parameters changed by --param (or the defaults) and the rules. */
+  qs_buf_add(&b, "<p class=\"run\"><span>");
+  esc_msg(&b, L, QS_M_INDEX_PARAMS);
+  int changed = 0;
+  for (size_t i = 0; i < t->rubric->n_params; i++) {
+    const qs_param *p = &t->rubric->params[i];
+    if (p->value == p->dflt)
+      continue;
+    char v[32];
+    qs_param_format(p, p->value, v);
+    qs_buf_add(&b, changed++ ? ", " : "");
+    qs_buf_add(&b, "<code>");
+    esc(&b, p->name);
+    qs_buf_add(&b, "=");
+    esc(&b, v);
+    qs_buf_add(&b, "</code>");
+  }
+  if (!changed)
+    esc_msg(&b, L, QS_M_INDEX_PARAMS_DEFAULT);
+  qs_buf_add(&b, "</span><span>");
+  esc_msg(&b, L, QS_M_INDEX_RULES);
+  qs_buf_add(&b, "<code class=\"hash\">");
+  esc(&b, t->rules_sha256);
+  qs_buf_add(&b, "</code></span></p>\n");
 
   size_t rec = 0, rev = 0, rej = 0;
   for (size_t i = 0; i < t->n_rows; i++) {
@@ -236,7 +294,38 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
   qs_buf_add(&b, "</tbody></table>\n");
 
   /* The ranking. */
-  heading(&b, L, QS_M_INDEX_RANKING);
+  /* In print the ranking starts a page, its heading and legend with it. */
+  qs_buf_add(&b, "<h2 class=\"ranking\">");
+  esc_msg(&b, L, QS_M_INDEX_RANKING);
+  qs_buf_add(&b, "</h2>\n");
+  /* The legend of the marks in the ranking. */
+  qs_buf_add(&b, "<p class=\"legend\">");
+  esc_msg(&b, L, QS_M_INDEX_LEGEND);
+  qs_buf_add(&b, "<span class=\"dup\">");
+  esc(&b, qs_column_title(L, "id"));
+  qs_buf_add(&b, "</span> ");
+  esc_msg(&b, L, QS_M_INDEX_DUPLICATE);
+  static const char *const triages[] = {"recommend", "review", "reject"};
+  for (size_t i = 0; i < 3; i++) {
+    qs_buf_addf(&b, "%s<span class=\"t %s\">", i ? " " : " · ", triages[i]);
+    esc(&b, triage_label(L, triages[i]));
+    qs_buf_add(&b, "</span>");
+  }
+  qs_buf_add(&b, "</p>\n");
+  /* The filter (the script; kept in the address's fragment). */
+  qs_buf_add(&b, "<div class=\"filter\"><label>");
+  esc_msg(&b, L, QS_M_INDEX_FILTER);
+  qs_buf_add(&b, "<input type=\"search\" id=\"q\" autocomplete=\"off\"></label> <label>");
+  esc(&b, qs_column_title(L, "triage"));
+  qs_buf_add(&b, " <select id=\"triage\"><option value=\"\">");
+  esc_msg(&b, L, QS_M_INDEX_FILTER_ALL);
+  qs_buf_add(&b, "</option>");
+  for (size_t i = 0; i < 3; i++) {
+    qs_buf_addf(&b, "<option value=\"%s\">", triages[i]);
+    esc(&b, triage_label(L, triages[i]));
+    qs_buf_add(&b, "</option>");
+  }
+  qs_buf_add(&b, "</select></label></div>\n");
   qs_buf_add(&b, "<table class=\"sortable\" id=\"ranking\"><thead><tr>");
   static const char *const head[] = {"rank",     "region-rank", "id",   "title",
                                      "province", "chain",       "total"};
@@ -256,17 +345,19 @@ void qs_write_index_html(const qs_table *t, qs_file *f) {
     qs_buf_addf(&b, "<tr class=\"%s\"><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td",
                 r->triage, r->rank, r->region_rank);
     if (r->duplicate_id) {
-      qs_buf_add(&b, " class=\"dup\" title=\"");
+      qs_buf_add(&b, " class=\"id dup\" title=\"");
       esc_msg(&b, L, QS_M_INDEX_DUPLICATE);
       qs_buf_add(&b, "\"");
+    } else {
+      qs_buf_add(&b, " class=\"id\"");
     }
     qs_buf_add(&b, ">");
     esc(&b, r->id);
-    qs_buf_add(&b, "</td><td>");
+    qs_buf_add(&b, "</td><td class=\"title\">");
     esc(&b, r->title);
-    qs_buf_add(&b, "</td><td>");
+    qs_buf_add(&b, "</td><td class=\"region\">");
     esc(&b, r->province_name[0] ? r->province_name : r->region);
-    qs_buf_add(&b, "</td><td>");
+    qs_buf_add(&b, "</td><td class=\"chain\">");
     esc(&b, r->chain);
     qs_buf_addf(&b, "</td><td class=\"n\">%d</td>", r->total);
     for (size_t i = 0; i < t->rubric->n_inds; i++)

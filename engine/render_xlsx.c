@@ -73,6 +73,12 @@ static void header(const book *b, lxw_worksheet *ws, const char *const *titles,
   }
   qs_xw.worksheet_freeze_panes(ws, 1, 0);
   qs_xw.worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows > 0 ? rows : 1), (lxw_col_t)(n - 1));
+  /* Print: A4 landscape, as wide as one page, the header row on every page, page numbers. */
+  qs_xw.worksheet_set_landscape(ws);
+  qs_xw.worksheet_set_paper(ws, 9); /* A4 */
+  qs_xw.worksheet_fit_to_pages(ws, 1, 0);
+  qs_xw.worksheet_repeat_rows(ws, 0, 0);
+  qs_xw.worksheet_set_footer(ws, qs_msg_get(b->lang, QS_M_XLSX_FOOTER));
 }
 
 static void ranking_sheet(book *b, const qs_table *t, const char *name, const char *province) {
@@ -131,9 +137,15 @@ static void ranking_sheet(book *b, const qs_table *t, const char *name, const ch
     qs_xw.worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)c++, x->duplicate_id, NULL);
     put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, x->path, NULL);
     if (x->report) { /* none when the report could not be written (said on stderr) */
-      char report[600];
+      /* A link to the report, relative to the workbook (both in the output folder); its text
+       * the report's path. A link Excel could not hold (over 255 characters) stays text. */
+      char report[600], url[620];
       snprintf(report, sizeof report, "%s.html", x->report);
-      put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c++, report, NULL);
+      snprintf(url, sizeof url, "%s", report);
+      if (qs_xw.worksheet_write_url_opt(ws, (lxw_row_t)row, (lxw_col_t)c, url, NULL, report,
+                                        NULL) != LXW_NO_ERROR)
+        put_text(b, ws, (lxw_row_t)row, (lxw_col_t)c, report, NULL);
+      c++;
     }
   }
   free(titles);

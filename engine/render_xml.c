@@ -52,6 +52,9 @@ static void flags(xmlNodePtr parent, xmlNsPtr ns, const qs_flag *f, size_t n, qs
     attr(x, "code", f[i].code);
     attr(x, "severity", qs_severity_name(f[i].severity));
     attr(x, "rule", f[i].rule);
+    /* The words of the severity and the flag's name, from the catalogs, for the page. */
+    attr(x, "severity-label", qs_word(lang, "severity", qs_severity_name(f[i].severity)));
+    attr(x, "label", qs_word(lang, "flag", f[i].code));
     text_child(x, ns, "text", qs_pick(lang, f[i].text, f[i].text_en));
     evidence_refs(x, ns, f[i].evidence, f[i].n_evidence);
   }
@@ -244,6 +247,10 @@ xmlDocPtr qs_report_xml(const qs_report *rep, qs_lang lang) {
     attr(x, "number", e->number);
     attr(x, "enterprise", e->enterprise);
     attr_int(x, "line", e->line);
+    /* The names of the element and of its kind in the report's language (evkind.ELEMENT,
+     * evsub.KIND in the catalogs), for the page: the stylesheet cannot read the catalogs. */
+    attr(x, "element-label", qs_word(lang, "evkind", e->element));
+    attr(x, "kind-label", qs_word(lang, "evsub", e->kind));
     const qs_evidence *ent = e->enterprise[0] ? qs_report_evidence(rep, e->enterprise) : NULL;
     text_child(x, ns, "label", e->label);
     text_child(x, ns, "enterprise-name", ent ? ent->label : "");

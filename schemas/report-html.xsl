@@ -4,11 +4,17 @@
   (schemas/report-2025.xsd). One self-contained page: no script, no external file, no network.
 
   Layout, after the strengths / areas-for-improvement sheets excellence-award assessors use:
-  a header (project, region, chain, total, triage, the hashes that identify input and rules),
+  a header (project, region, chain, total, triage, the notice that the score is a suggestion),
+  the source (the input file, its SHA-256 and the rules' hash, in full and selectable),
   a chart of points against maxima, then per indicator a card: the band and its official wording,
   the points and why there in the band, the evidence used, the evidence excluded and why, what
-  is missing for the next band, and the flags. Chinese by default; English when the report's
+  is missing for the next band, and the flags; at the end a block for the reviewer's opinion,
+  signature and date, and in print the page numbers. Chinese by default; English when the report's
   @lang is en (the official wording stays Chinese, with the gloss beside it).
+
+  The words of the page's own are in the template "t" below (render_html.c has the same); the
+  names of evidence kinds, flags and severities come from the catalogs through the XML report
+  (@element-label, @kind-label, @label, @severity-label, in the report's language).
 
   An office may copy this file, change it, and use it with `qscore score -\-format html
   -\-stylesheet FILE`: the XML carries everything the page shows.
@@ -67,6 +73,11 @@
           <xsl:when test="$k = 'rules'">Rules SHA-256</xsl:when>
           <xsl:when test="$k = 'edition'">Rubric</xsl:when>
           <xsl:when test="$k = 'none'">none</xsl:when>
+          <xsl:when test="$k = 'advisory'">Suggested by the system, for reference only</xsl:when>
+          <xsl:when test="$k = 'source'">Source</xsl:when>
+          <xsl:when test="$k = 'file'">Input file</xsl:when>
+          <xsl:when test="$k = 'opinion'">Reviewer's opinion</xsl:when>
+          <xsl:when test="$k = 'signature'">Reviewer's signature</xsl:when>
         </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
@@ -108,6 +119,11 @@
           <xsl:when test="$k = 'rules'">规则 SHA-256</xsl:when>
           <xsl:when test="$k = 'edition'">评价要求</xsl:when>
           <xsl:when test="$k = 'none'">无</xsl:when>
+          <xsl:when test="$k = 'advisory'">系统建议分，仅供参考</xsl:when>
+          <xsl:when test="$k = 'source'">来源</xsl:when>
+          <xsl:when test="$k = 'file'">申报文件</xsl:when>
+          <xsl:when test="$k = 'opinion'">评审意见</xsl:when>
+          <xsl:when test="$k = 'signature'">评审人签字</xsl:when>
         </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
@@ -116,7 +132,6 @@
   <xsl:template match="/r:report">
     <html lang="{substring('zh-CNen', 1 + 5 * number($en), 5 - 3 * number($en))}">
       <head>
-        <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy"
               content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -152,6 +167,12 @@
             .card{border:none;border-top:2px solid #5b9bd5;border-radius:0;padding:.4em 0;margin:.8em 0}
             .card .head,h3{break-after:avoid} tr,li,.official,svg{break-inside:avoid}
             a.cite{color:#1f4e79;text-decoration:none}}
+          .advisory{display:inline-block;border:1px solid #c00;color:#c00;padding:.1em .6em;margin:.2em 0}
+          .source th{width:12em;white-space:nowrap} .hash{font-family:monospace;word-break:break-all;user-select:all}
+          .sign{margin-top:2em;break-inside:avoid} .opinion{border:1px solid #888;height:9em;margin:.3em 0 1.2em}
+          .sig{display:flex;gap:4em} .blank{display:inline-block;border-bottom:1px solid #222;min-width:14em;height:1.4em}
+          /* Page numbers in print (CSS paged media margin boxes). */
+          <xsl:choose><xsl:when test="$en">@page{@bottom-center{content:"Page " counter(page) " of " counter(pages);font-size:9pt}}</xsl:when><xsl:otherwise>@page{@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font-size:9pt}}</xsl:otherwise></xsl:choose>
         </style>
       </head>
       <body>
@@ -184,7 +205,20 @@
               <xsl:call-template name="t"><xsl:with-param name="k" select="r:total/@triage"/></xsl:call-template>
             </span>
           </div>
+          <div class="advisory"><xsl:call-template name="t"><xsl:with-param name="k" select="'advisory'"/></xsl:call-template></div>
         </header>
+
+        <h3><xsl:call-template name="t"><xsl:with-param name="k" select="'source'"/></xsl:call-template></h3>
+        <table class="source">
+          <tr><th><xsl:call-template name="t"><xsl:with-param name="k" select="'file'"/></xsl:call-template></th>
+            <td><xsl:value-of select="r:input/@path"/></td></tr>
+          <tr><th><xsl:call-template name="t"><xsl:with-param name="k" select="'input'"/></xsl:call-template></th>
+            <td class="hash"><xsl:value-of select="r:input/@sha256"/></td></tr>
+          <tr><th><xsl:call-template name="t"><xsl:with-param name="k" select="'rules'"/></xsl:call-template></th>
+            <td class="hash"><xsl:value-of select="@rules-sha256"/></td></tr>
+          <tr><th><xsl:call-template name="t"><xsl:with-param name="k" select="'edition'"/></xsl:call-template></th>
+            <td><xsl:value-of select="@edition"/> · qscore <xsl:value-of select="@qscore-version"/></td></tr>
+        </table>
 
         <h3><xsl:call-template name="t"><xsl:with-param name="k" select="'points'"/></xsl:call-template></h3>
         <xsl:call-template name="chart"/>
@@ -204,14 +238,17 @@
 
         <xsl:apply-templates select="r:indicator"/>
 
+        <section class="sign">
+          <h3><xsl:call-template name="t"><xsl:with-param name="k" select="'opinion'"/></xsl:call-template></h3>
+          <div class="opinion"></div>
+          <div class="sig">
+            <span><xsl:call-template name="t"><xsl:with-param name="k" select="'signature'"/></xsl:call-template>: <span class="blank"></span></span>
+            <span><xsl:call-template name="t"><xsl:with-param name="k" select="'date'"/></xsl:call-template>: <span class="blank"></span></span>
+          </div>
+        </section>
+
         <div class="foot">
           <div><xsl:call-template name="t"><xsl:with-param name="k" select="'footer'"/></xsl:call-template></div>
-          <div><xsl:call-template name="t"><xsl:with-param name="k" select="'edition'"/></xsl:call-template>
-            <xsl:text> </xsl:text><xsl:value-of select="@edition"/> · qscore <xsl:value-of select="@qscore-version"/></div>
-          <div><xsl:call-template name="t"><xsl:with-param name="k" select="'input'"/></xsl:call-template>:
-            <xsl:value-of select="r:input/@sha256"/> (<xsl:value-of select="r:input/@path"/>)</div>
-          <div><xsl:call-template name="t"><xsl:with-param name="k" select="'rules'"/></xsl:call-template>:
-            <xsl:value-of select="@rules-sha256"/></div>
         </div>
       </body>
     </html>
@@ -239,7 +276,8 @@
 
   <xsl:template match="r:flag">
     <li class="flag-{@severity}">
-      <b><xsl:value-of select="@severity"/></b>
+      <b><xsl:value-of select="@severity-label"/></b>
+      <xsl:if test="@label != @code"><xsl:text> </xsl:text><xsl:value-of select="@label"/></xsl:if>
       <xsl:text> </xsl:text><span class="cite"><xsl:value-of select="@code"/></span>:
       <xsl:value-of select="r:text"/>
       <xsl:apply-templates select="r:cite"/>
@@ -356,7 +394,7 @@
         <xsl:for-each select="$items">
           <tr id="ev-{$card/@id}-{@id}">
             <td class="cite"><xsl:value-of select="@id"/></td>
-            <td><xsl:value-of select="@element"/><xsl:if test="@kind != '' and @kind != @element"> · <xsl:value-of select="@kind"/></xsl:if></td>
+            <td><xsl:value-of select="@element-label"/><xsl:if test="@kind != '' and @kind != @element"> · <xsl:value-of select="@kind-label"/></xsl:if></td>
             <td><xsl:value-of select="r:label"/></td>
             <td><xsl:value-of select="@number"/></td>
             <td class="date"><xsl:value-of select="@date"/></td>

@@ -430,3 +430,184 @@ Test(batch, the_page_renders_in_chromium_without_errors, .timeout = 300) {
   qs_test_rmtree(out);
   qs_test_rmtree(profile);
 }
+
+/* ------------------------------------------------------------------ pages to print (issue 15) */
+
+/* The samples, and the Hunan one a second time under another name (the same id twice). */
+static char *samples_with_a_duplicate(void) {
+  char *in = qs_test_tmpdir();
+  char **names;
+  size_t n = qs_test_list_dir("samples", &names);
+  for (size_t i = 0; i < n; i++) {
+    if (strstr(names[i], ".xml")) {
+      char *from = qs_test_join("samples", names[i]), *to = qs_test_join(in, names[i]);
+      size_t len;
+      char *data = qs_test_slurp(from, &len);
+      FILE *f = fopen(to, "wb");
+      cr_assert_not_null(f);
+      fwrite(data, 1, len, f);
+      fclose(f);
+      if (strstr(names[i], "hunan")) {
+        char *dup = qs_test_join(in, "zz-copy-of-hunan.xml");
+        f = fopen(dup, "wb");
+        cr_assert_not_null(f);
+        fwrite(data, 1, len, f);
+        fclose(f);
+        free(dup);
+      }
+      free(data);
+      free(from);
+      free(to);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return in;
+}
+
+/* The visible and hidden ranking rows of a page Chromium rendered with the address's fragment
+ * (the filter reads it); rows of the class want (NULL: any) counted apart. */
+static void filtered_rows(const char *out, const char *fragment, const char *want, size_t *shown,
+                          size_t *hidden, size_t *shown_want) {
+  char *profile = qs_test_tmpdir();
+  char *index = qs_test_join(out, "index.html");
+  qs_buf url = {0};
+  qs_buf_addf(&url, "file://%s#%s", index, fragment);
+  char *dom = qs_test_join(profile, "dom.html"), *log = qs_test_join(profile, "log.txt");
+  const char *extra[] = {"--dump-dom", NULL};
+  cr_assert_eq(qs_test_chromium(profile, extra, url.s, dom, log), 0, "chromium failed");
+  char *logs = qs_test_slurp(log, NULL);
+  cr_expect(strstr(logs, ":CONSOLE") == NULL, "console output: %s", strstr(logs, ":CONSOLE"));
+  char *page = qs_test_slurp(dom, NULL);
+  *shown = *hidden = *shown_want = 0;
+  for (const char *p = page; (p = strstr(p, "<tr class=\"")) != NULL; p++) {
+    const char *end = strchr(p, '>');
+    cr_assert_not_null(end);
+    char *tag = qs_xstrndup(p, (size_t)(end - p));
+    int is_hidden = strstr(tag, " hidden") != NULL;
+    free(tag);
+    if (is_hidden) {
+      (*hidden)++;
+    } else {
+      (*shown)++;
+      if (want && strncmp(p + 11, want, strlen(want)) == 0 && p[11 + strlen(want)] == '"')
+        (*shown_want)++;
+    }
+  }
+  free(page);
+  free(logs);
+  free(dom);
+  free(log);
+  qs_buf_free(&url);
+  free(index);
+  qs_test_rmtree(profile);
+}
+
+Test(batch, the_page_says_how_it_was_made_and_filters_rows_from_its_address, .timeout = 300) {
+  char *in = samples_with_a_duplicate(), *out = qs_test_tmpdir();
+  const char *argv[] = {
+      QS_BIN,  "batch", "-q", "--as-of", "2026-06-30", "--param", "standards-many=4",
+      "--out", out,     in,   NULL};
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0);
+  char *index = qs_test_join(out, "index.html");
+  char *page = qs_test_slurp(index, NULL);
+  char *jl = qs_test_join(out, "results.jsonl");
+  char *jsonl = qs_test_slurp(jl, NULL);
+  const char *h = strstr(jsonl, "\"rules_sha256\":\"");
+  cr_assert_not_null(h);
+  char hash[65] = {0};
+  memcpy(hash, h + 16, 64);
+  qs_buf want = {0};
+  qs_buf_addf(&want, "规则 SHA-256：<code class=\"hash\">%s</code>", hash);
+  cr_expect_not_null(strstr(page, want.s), "the rules' hash: %s", want.s);
+  cr_expect_not_null(strstr(page, "评审基准日 2026-06-30"), "the scoring day");
+  cr_expect_not_null(strstr(page, "参数：<code>standards-many=4</code>"), "the changed parameter");
+  cr_expect_not_null(strstr(page, "图例：<span class=\"dup\">"), "the legend of the marks");
+  size_t dups = 0;
+  for (const char *p = page; (p = strstr(p, "<td class=\"id dup\"")) != NULL; p++)
+    dups++;
+  cr_expect_eq(dups, 2, "both rows of the same id are marked (%zu)", dups);
+  cr_expect_not_null(strstr(page, "@page{size:A4 landscape"), "printed on A4 landscape");
+  cr_expect_not_null(strstr(page, "td.title{min-width:"), "titles keep a width");
+  qs_buf_free(&want);
+
+  size_t shown, hidden, shown_want;
+  /* Nothing in the fragment: every row. */
+  filtered_rows(out, "", NULL, &shown, &hidden, &shown_want);
+  cr_expect_eq(shown, 9, "all 9 rows shown (%zu)", shown);
+  cr_expect_eq(hidden, 0);
+  /* A text: the rows that hold it (湖南省, the sample and its copy). */
+  filtered_rows(out, "q=%E6%B9%96%E5%8D%97", NULL, &shown, &hidden, &shown_want);
+  cr_expect_eq(shown, 2, "湖南: 2 rows shown (%zu)", shown);
+  cr_expect_eq(hidden, 7, "湖南: 7 rows hidden (%zu)", hidden);
+  /* A triage: only its rows. */
+  size_t reviews = 0;
+  for (const char *p = page; (p = strstr(p, "<tr class=\"review\"")) != NULL; p++)
+    reviews++;
+  cr_assert_gt(reviews, 0);
+  filtered_rows(out, "triage=review", "review", &shown, &hidden, &shown_want);
+  cr_expect_eq(shown, reviews, "review: %zu rows shown, %zu wanted", shown, reviews);
+  cr_expect_eq(shown_want, reviews, "only review rows shown");
+  /* Both, and a text that matches nothing. */
+  filtered_rows(out, "q=no-such-text&triage=review", NULL, &shown, &hidden, &shown_want);
+  cr_expect_eq(shown, 0, "no row holds the text (%zu shown)", shown);
+  free(jsonl);
+  free(jl);
+  free(page);
+  free(index);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
+}
+
+static size_t occurrences(const char *s, const char *what) {
+  size_t n = 0;
+  for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+    n++;
+  return n;
+}
+
+/* triage.xlsx as an office prints it and clicks through: each ranking row links to its report
+ * (relative to the workbook), and every sheet prints A4 landscape, one page wide, the header row
+ * on every page, page numbers in the footer. Read from the workbook's XML (unzip). */
+Test(batch, the_workbook_links_the_reports_and_prints_on_a4_landscape, .timeout = 300) {
+  char *in = samples_with_a_duplicate(), *out = qs_test_tmpdir(), *x = qs_test_tmpdir();
+  cr_assert_eq(batch(out, "2", in, NULL), 0);
+  char *xlsx = qs_test_join(out, "triage.xlsx");
+  const char *argv[] = {"unzip", "-q", "-o", xlsx, "-d", x, NULL};
+  cr_assert_eq(qs_test_exec(argv, NULL, NULL, NULL), 0, "unzip failed");
+  char *p1 = qs_test_join(x, "xl/worksheets/sheet1.xml");
+  char *p2 = qs_test_join(x, "xl/worksheets/_rels/sheet1.xml.rels");
+  char *p3 = qs_test_join(x, "xl/workbook.xml");
+  char *sheet = qs_test_slurp(p1, NULL), *rels = qs_test_slurp(p2, NULL),
+       *wb = qs_test_slurp(p3, NULL);
+  cr_assert(sheet && rels && wb, "the workbook has its parts");
+  /* 9 rows, 9 links, each to the report of the row. */
+  cr_expect_eq(occurrences(sheet, "<hyperlink ref=\"AC"), 9, "a link per row in the report column");
+  cr_expect_eq(occurrences(rels, "TargetMode=\"External\""), 9, "9 link targets");
+  cr_expect_not_null(strstr(rels, "Target=\"reports/HN-CS-2023-CONSTRUCTION-MACHINERY.html\""),
+                     "a relative link to a report: %s", rels);
+  char *report = qs_test_join(out, "reports/HN-CS-2023-CONSTRUCTION-MACHINERY.html");
+  cr_expect_eq(access(report, R_OK), 0, "the link's target exists");
+  free(report);
+  cr_expect_not_null(strstr(sheet, "<pageSetUpPr fitToPage=\"1\"/>"), "fit to the page");
+  cr_expect_not_null(strstr(sheet, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+                                   "orientation=\"landscape\"/>"),
+                     "A4 landscape, one page wide");
+  cr_expect_not_null(strstr(sheet, "<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>"),
+                     "page numbers in the footer");
+  cr_expect_not_null(strstr(wb, "<definedName name=\"_xlnm.Print_Titles\" "
+                                "localSheetId=\"0\">'排名'!$1:$1</definedName>"),
+                     "the header row repeated on every printed page");
+  /* Every sheet prints the same way. */
+  cr_expect_eq(occurrences(wb, "_xlnm.Print_Titles"), occurrences(wb, "<sheet name="));
+  free(sheet);
+  free(rels);
+  free(wb);
+  free(p1);
+  free(p2);
+  free(p3);
+  free(xlsx);
+  qs_test_rmtree(in);
+  qs_test_rmtree(out);
+  qs_test_rmtree(x);
+}

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/qs_finding.h"
 #include "../base/qs_util.h"
 #include "../engine/qs_render.h"
 #include "helpers.h"
@@ -348,4 +349,136 @@ Test(html, builtin_page_is_the_xslt_page_for_hostile_strings, .timeout = 120) {
   qs_engine_free(e);
   cr_expect_eq(differ, 0, "%zu hostile pages differ between render_html.c and report-html.xsl",
                differ);
+}
+
+/* ------------------------------------------------------------------ the printed page (issue 15) */
+
+static size_t count(const char *s, const char *what) {
+  size_t n = 0;
+  for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+    n++;
+  return n;
+}
+
+/* What an office prints and signs: the notice beside the total, the source with both hashes in
+ * full, the reviewer's box, signature and date, page numbers in print, one charset declaration,
+ * and the evidence kinds in the page's language. */
+Test(html, the_page_is_made_to_be_printed_and_signed, .timeout = 120) {
+  qs_engine *e = qs_test_engine();
+  qs_engine_set_as_of(e, DAY);
+  qs_report *rep = sample(e, "samples/anhui-hefei-new-energy-vehicles.xml");
+  static const struct {
+    qs_lang lang;
+    const char *advisory, *opinion, *signature, *date, *pages, *chief, *award, *leader;
+  } want[] = {
+      {QS_LANG_ZH, "系统建议分，仅供参考", "<h3>评审意见</h3><div class=\"opinion\"></div>",
+       "<span>评审人签字: <span class=\"blank\"></span></span>",
+       "<span>日期: <span class=\"blank\"></span></span>",
+       "@page{@bottom-center{content:\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\"",
+       "<td>链长</td>", "<td>奖项 · 政府质量奖</td>", "<td>企业 · 链主企业</td>"},
+      {QS_LANG_EN, "Suggested by the system, for reference only",
+       "<h3>Reviewer's opinion</h3><div class=\"opinion\"></div>",
+       "<span>Reviewer's signature: <span class=\"blank\"></span></span>",
+       "<span>Date: <span class=\"blank\"></span></span>",
+       "@page{@bottom-center{content:\"Page \" counter(page) \" of \" counter(pages)",
+       "<td>chain chief</td>", "<td>award · government quality award</td>",
+       "<td>enterprise · chain leader</td>"},
+  };
+  for (size_t k = 0; k < 2; k++) {
+    char *err = NULL;
+    char *page = qs_render_html(rep, want[k].lang, NULL, &err);
+    cr_assert_not_null(page, "%s", err ? err : "");
+    const char *ln = want[k].lang == QS_LANG_EN ? "en" : "zh";
+    cr_expect_eq(count(page, "charset"), 1, "%s: one charset declaration, not %zu", ln,
+                 count(page, "charset"));
+    const char *total = strstr(page, "<div class=\"total\">");
+    const char *advisory = strstr(page, want[k].advisory);
+    cr_expect(total && advisory && advisory > total && advisory - total < 600,
+              "%s: the notice \"%s\" follows the total", ln, want[k].advisory);
+    const char *sign = strstr(page, "<section class=\"sign\">");
+    cr_expect_not_null(sign, "%s: the reviewer's block", ln);
+    if (sign) {
+      cr_expect_not_null(strstr(sign, want[k].opinion), "%s: the box for the opinion", ln);
+      cr_expect_not_null(strstr(sign, want[k].signature), "%s: the line to sign", ln);
+      cr_expect_not_null(strstr(sign, want[k].date), "%s: the line for the date", ln);
+    }
+    cr_expect_not_null(strstr(page, want[k].pages), "%s: page numbers in print", ln);
+    qs_buf h = {0};
+    qs_buf_addf(&h, "<td class=\"hash\">%s</td>", rep->sha256);
+    cr_expect_not_null(strstr(page, h.s), "%s: the input's SHA-256 in full: %s", ln, h.s);
+    h.len = 0;
+    qs_buf_addf(&h, "<td class=\"hash\">%s</td>", rep->rules_sha256);
+    cr_expect_not_null(strstr(page, h.s), "%s: the rules' SHA-256 in full: %s", ln, h.s);
+    qs_buf_free(&h);
+    cr_expect_not_null(strstr(page, want[k].chief), "%s: %s", ln, want[k].chief);
+    cr_expect_not_null(strstr(page, want[k].award), "%s: %s", ln, want[k].award);
+    cr_expect_not_null(strstr(page, want[k].leader), "%s: %s", ln, want[k].leader);
+    if (want[k].lang == QS_LANG_ZH) {
+      cr_expect_null(strstr(page, "chain-chief"), "zh: no evidence kind left in English");
+      cr_expect_null(strstr(page, "government-quality-award"), "zh: no kind left in English");
+    }
+    free(page);
+    free(err);
+  }
+  qs_report_free(rep);
+  qs_engine_free(e);
+}
+
+/* Every element and kind of evidence of every sample, rule case and hostile input that scores
+ * has a Chinese name (evkind.ELEMENT, evsub.KIND), and every such entry names an element or a
+ * value of the submission's schema. */
+Test(html, every_evidence_kind_has_a_chinese_name, .timeout = 120) {
+  qs_engine *e = qs_test_engine();
+  qs_engine_set_as_of(e, DAY);
+  char **in;
+  size_t n = qs_test_report_inputs(&in); /* samples, cases, hostile inputs */
+  cr_assert_gt(n, 3);
+  for (size_t i = 0; i < n; i++) {
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_report *rep = NULL;
+    if (qs_engine_score(e, in[i], &rep, &d) != QS_OK) {
+      qs_diag_free(&d);
+      free(in[i]);
+      continue;
+    }
+    qs_diag_free(&d);
+    for (size_t k = 0; k < rep->n_evidence; k++) {
+      const qs_evidence *ev = &rep->evidence[k];
+      cr_expect_str_neq(qs_word(QS_LANG_ZH, "evkind", ev->element), ev->element,
+                        "%s: evidence element %s has no evkind entry", in[i], ev->element);
+      if (ev->kind[0])
+        cr_expect_str_neq(qs_word(QS_LANG_ZH, "evsub", ev->kind), ev->kind,
+                          "%s: evidence kind %s has no evsub entry", in[i], ev->kind);
+    }
+    qs_report_free(rep);
+    free(in[i]);
+  }
+  free(in);
+  qs_engine_free(e);
+  size_t len;
+  char *xsd = qs_test_slurp("schemas/submission-2025.xsd", &len);
+  cr_assert_not_null(xsd);
+  const char **ids;
+  size_t *lens;
+  size_t nc = qs_catalog_ids(QS_LANG_ZH, &ids, &lens);
+  size_t seen = 0;
+  for (size_t k = 0; k < nc; k++) {
+    char *id = qs_xstrndup(ids[k], lens[k]);
+    const char *code = strncmp(id, "evkind.", 7) == 0  ? id + 7
+                       : strncmp(id, "evsub.", 6) == 0 ? id + 6
+                                                       : NULL;
+    if (code) {
+      seen++;
+      qs_buf w = {0};
+      qs_buf_addf(&w, id[2] == 'k' ? "name=\"%s\"" : "value=\"%s\"", code);
+      cr_expect_not_null(strstr(xsd, w.s), "i18n: %s names nothing of the submission's schema", id);
+      qs_buf_free(&w);
+    }
+    free(id);
+  }
+  cr_expect_gt(seen, 100, "the evidence kinds are in the catalogs");
+  free(ids);
+  free(lens);
+  free(xsd);
 }
