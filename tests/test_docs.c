@@ -6,7 +6,12 @@
  * said 3d0ff321, samples/README 1ade2311, the binary printed e9241d64). Here every one of those
  * lines is made again from the built-in rules and compared: a failure prints the line as it
  * must read, ready to paste. The samples are scored on the day the README names (--as-of
- * 2026-12-31), so the table does not change with the calendar. */
+ * 2026-12-31), so the table does not change with the calendar.
+ *
+ * Issue 15, docs for the people who use it, on machines often offline: the Chinese POLICY cites
+ * the rules hash as the English one does; no page links outside the repository; the README in
+ * Chinese and the README link each other and show the same commands; the Chinese manual page
+ * has every command and option of the English one. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
