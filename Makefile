@@ -1,11 +1,17 @@
 # qscore -- build, test and install.
 #
-#   make             build/qscore (warnings are errors)
-#   make test        build and run the Criterion suite
+#   make             build/qscore (warnings are errors; needs only the runtime packages)
+#   make test        install missing test packages (scripts/install-deps.sh --test), build and
+#                    run the Criterion suite (make test-run: the same without the packages step)
 #   make asan        the suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make valgrind    qscore under valgrind on the samples and hostile inputs (no leaks, no errors)
-#   make samples     install missing Debian packages, build, score the bundled samples
-#   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, qscore.1
+#   make samples     install missing runtime packages, build, score the bundled samples
+#                    (make samples-run: the same without the packages step)
+#   make install     PREFIX=/usr/local DESTDIR= : the binary, the rules, the schemas, the
+#                    manual pages (en, zh_CN), the completion, the docs and the samples
+#   make deb         build/qscore_VERSION_ARCH.deb (scripts/mkdeb.sh)
+#   make deb-check   that .deb installed with apt into a clean Debian 12 root, and a sample
+#                    scored there with the installed qscore (scripts/deb-check.sh; root)
 #   make fuzz        FUZZ_SECONDS=60 : libFuzzer (clang, ASan, UBSan) over import, score, render,
 #                    and the xlsx reader (half of the seconds each)
 #   make format / make check-format   clang-format
@@ -56,8 +62,8 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))
 
-.PHONY: all test asan valgrind fuzz samples samples-run deps install uninstall clean format \
-	check-format
+.PHONY: all test test-run asan valgrind fuzz samples samples-run deps deps-test install \
+	uninstall deb deb-check clean format check-format
 
 all: $(BUILD)/qscore
 
@@ -161,7 +167,13 @@ $(BUILD)/obj/base/qs_xlsxw.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAM
 # The bench tools are built with the tests, so that a change that breaks them fails CI, not
 # the next `make bench`.
 BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
-test: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub $(BENCH_TOOLS)
+# The README's second command: on a machine set up by the first, install the test packages
+# (a no-op once they are there; as another user than root it prints the sudo line and stops),
+# then build and run the suite. Only the tests link Criterion: `make` never needs it.
+test: deps-test
+	$(MAKE) test-run
+
+test-run: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub $(BENCH_TOOLS)
 	$(BUILD)/qscore-tests $(TEST_ARGS)
 
 # One test at a time: Criterion 2.4's runner itself leaks a block when tests run in parallel
@@ -283,6 +295,9 @@ fuzz:
 deps:
 	./scripts/install-deps.sh
 
+deps-test:
+	./scripts/install-deps.sh --test
+
 # The README's first command: on a fresh machine, install what is missing, build, and score
 # every bundled sample (the summary of each; full reports, text, JSON and the reviewer's HTML
 # page, in build/samples/).
@@ -300,6 +315,18 @@ samples-run: $(BUILD)/qscore
 		echo "   -> $(BUILD)/samples/$$b.txt, .json, .html"; echo; \
 	done
 
+# What the manual pages cite is installed: they name /usr/share/... (the .deb's paths), which
+# the install writes as $(PREFIX)/share/... The docs and the samples go to DOCDIR (the samples
+# as examples/, with the intake workbooks when there are some); the bash completion when the
+# tree has it. `make deb` installs with PREFIX=/usr, so one list serves both.
+DOCDIR ?= $(PREFIX)/share/doc/qscore
+MANDIR ?= $(PREFIX)/share/man
+COMPLETION = $(wildcard scripts/bash-completion/qscore)
+DOCS = README.md README.zh-CN.md docs/POLICY.md docs/POLICY.zh-CN.md docs/REPORT-JSON.md \
+	docs/SECURITY.md docs/ARCHITECTURE.md $(wildcard docs/INTAKE.md docs/填报说明.md)
+INTAKE_SAMPLES = $(sort $(shell find samples/intake -maxdepth 1 -type f 2>/dev/null))
+MAN_PREFIX = sed 's|/usr/share/|$(PREFIX)/share/|g'
+
 install: $(BUILD)/qscore
 	install -D -m 755 $(BUILD)/qscore $(DESTDIR)$(PREFIX)/bin/qscore
 	install -d $(DESTDIR)$(PREFIX)/share/qscore/rules/2025 $(DESTDIR)$(PREFIX)/share/qscore/schemas
@@ -307,12 +334,37 @@ install: $(BUILD)/qscore
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/qscore/schemas/
 	install -d $(DESTDIR)$(PREFIX)/share/qscore/i18n
 	install -m 644 $(MESSAGES) $(DESTDIR)$(PREFIX)/share/qscore/i18n/
-	install -D -m 644 docs/qscore.1 $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1
+	$(MAN_PREFIX) docs/qscore.1 > $(DESTDIR)$(MANDIR)/man1/qscore.1
+	$(MAN_PREFIX) docs/qscore.zh_CN.1 > $(DESTDIR)$(MANDIR)/zh_CN/man1/qscore.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/qscore.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/qscore.1
+	if [ -n "$(COMPLETION)" ]; then install -D -m 644 $(COMPLETION) \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/qscore; fi
+	install -d $(DESTDIR)$(DOCDIR)/examples
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	install -m 644 $(SAMPLES) samples/README.md $(DESTDIR)$(DOCDIR)/examples/
+	if [ -n "$(INTAKE_SAMPLES)" ]; then install -d $(DESTDIR)$(DOCDIR)/examples/intake && \
+		install -m 644 $(INTAKE_SAMPLES) $(DESTDIR)$(DOCDIR)/examples/intake/; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/qscore
-	rm -rf $(DESTDIR)$(PREFIX)/share/qscore
-	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/qscore.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/qscore $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/qscore.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/qscore.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/qscore
+
+# The Debian package: `make install` into $(BUILD)/deb-root with PREFIX=/usr, then
+# scripts/mkdeb.sh adds DEBIAN/control (Depends from dpkg-shlibdeps, and libxlsxwriter's package
+# by hand: qscore opens it with dlopen, so no tool sees it), compresses the manual pages and the
+# changelog and runs dpkg-deb --root-owner-group (no root, no fakeroot).
+deb: $(BUILD)/qscore
+	rm -rf $(BUILD)/deb-root
+	$(MAKE) install DESTDIR=$(abspath $(BUILD))/deb-root PREFIX=/usr
+	BUILD=$(BUILD) XLSX_SONAME=$(XLSX_SONAME) sh scripts/mkdeb.sh
+
+# The .deb installed by apt into a clean Debian 12 root (mmdebstrap), and the samples scored
+# there with the installed qscore (root: it uses chroot).
+deb-check: deb
+	BUILD=$(BUILD) sh scripts/deb-check.sh
 
 FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
 	tools/*.[ch])

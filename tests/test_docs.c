@@ -6,11 +6,17 @@
  * said 3d0ff321, samples/README 1ade2311, the binary printed e9241d64). Here every one of those
  * lines is made again from the built-in rules and compared: a failure prints the line as it
  * must read, ready to paste. The samples are scored on the day the README names (--as-of
- * 2026-12-31), so the table does not change with the calendar. */
+ * 2026-12-31), so the table does not change with the calendar.
+ *
+ * Issue 15, docs for the people who use it, on machines often offline: the Chinese POLICY cites
+ * the rules hash as the English one does; no page links outside the repository; the README in
+ * Chinese and the README link each other and show the same commands; the Chinese manual page
+ * has every command and option of the English one. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../base/qs_util.h"
 #include "helpers.h"
@@ -165,18 +171,159 @@ Test(docs, samples_readme_states_what_qscore_gives) {
   free(readme);
 }
 
-Test(docs, policy_cites_the_rules_it_describes) {
-  char *policy = qs_test_slurp("docs/POLICY.md", NULL);
+/* POLICY in English and in Chinese cite the hash of the rules they describe, on the same kind
+ * of line: "`rules_sha256 2a0df891…`". */
+static void policy_cites_the_rules(const char *path) {
+  char *policy = qs_test_slurp(path, NULL);
   qs_engine *e = qs_test_engine();
   const char *at = strstr(policy, "`rules_sha256 ");
-  cr_assert_not_null(at, "docs/POLICY.md cites the rules hash");
+  cr_assert_not_null(at, "%s cites the rules hash", path);
   char cited[16], want[16];
   snprintf(cited, sizeof cited, "%.8s", at + strlen("`rules_sha256 "));
   snprintf(want, sizeof want, "%.8s", qs_engine_rules_sha256(e));
   cr_expect_str_eq(cited, want,
-                   "docs/POLICY.md describes other rules: once it says what the rules now do, "
+                   "%s describes other rules: once it says what the rules now do, "
                    "write `rules_sha256 %s…`",
-                   want);
+                   path, want);
   qs_engine_free(e);
   free(policy);
+}
+
+Test(docs, policy_cites_the_rules_it_describes) { policy_cites_the_rules("docs/POLICY.md"); }
+
+Test(docs, policy_in_chinese_cites_the_rules_it_describes) {
+  policy_cites_the_rules("docs/POLICY.zh-CN.md");
+}
+
+/* Issue 15: the docs are read on office machines, often offline, from the repository or from
+ * /usr/share/doc/qscore: nothing they link may be outside the repository. Every relative
+ * Markdown link of every page must name a file of the tree, without climbing above its root;
+ * no page names the old shared folder. */
+static const char *const pages[] = {"README.md",
+                                    "README.zh-CN.md",
+                                    "docs/ARCHITECTURE.md",
+                                    "docs/PERFORMANCE.md",
+                                    "docs/POLICY.md",
+                                    "docs/POLICY.zh-CN.md",
+                                    "docs/REPORT-JSON.md",
+                                    "docs/SECURITY.md",
+                                    "samples/README.md",
+                                    "tests/cases/README.md",
+                                    "docs/qscore.1",
+                                    "docs/qscore.zh_CN.1",
+                                    "i18n/en.txt",
+                                    "i18n/zh.txt"};
+
+/* The target of a link "](target)" starting at p, relative to the folder dir: the path from the
+ * repository's root (free it), or NULL when it climbs above the root. */
+static char *resolve(const char *dir, const char *target, size_t len) {
+  qs_buf path = {0};
+  qs_buf_addf(&path, "%s%s%.*s", dir, *dir ? "/" : "", (int)len, target);
+  /* Lexically: each ".." takes off the last part kept, and there must be one. */
+  char *parts[64];
+  size_t n = 0;
+  char *save = NULL;
+  for (char *t = strtok_r(path.s, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+    if (strcmp(t, ".") == 0)
+      continue;
+    if (strcmp(t, "..") == 0) {
+      if (n == 0) {
+        qs_buf_free(&path);
+        return NULL;
+      }
+      n--;
+      continue;
+    }
+    if (n < 64)
+      parts[n++] = t;
+  }
+  qs_buf out = {0};
+  qs_buf_add(&out, "");
+  for (size_t i = 0; i < n; i++)
+    qs_buf_addf(&out, "%s%s", i ? "/" : "", parts[i]);
+  qs_buf_free(&path);
+  return out.s;
+}
+
+Test(docs, nothing_points_outside_the_repository) {
+  size_t links = 0;
+  for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+    char *text = qs_test_slurp(pages[i], NULL);
+    cr_expect(strstr(text, "shared/") == NULL, "%s names the shared folder", pages[i]);
+    cr_expect(strstr(text, "/work/") == NULL, "%s names a path of the machine it was written on",
+              pages[i]);
+    char dir[64];
+    const char *slash = strrchr(pages[i], '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - pages[i]) : 0, pages[i]);
+    for (const char *p = strstr(text, "]("); p; p = strstr(p + 2, "](")) {
+      const char *t = p + 2;
+      size_t len = strcspn(t, ")# \n");
+      if (len == 0 || strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0 ||
+          strncmp(t, "mailto:", 7) == 0)
+        continue;
+      links++;
+      cr_expect(t[0] != '/', "%s links the absolute path %.*s", pages[i], (int)len, t);
+      char *path = resolve(dir, t, len);
+      cr_expect_not_null(path, "%s: the link %.*s leaves the repository", pages[i], (int)len, t);
+      if (path) {
+        cr_expect(access(path, F_OK) == 0, "%s: the link %.*s names no file of the tree", pages[i],
+                  (int)len, t);
+        free(path);
+      }
+    }
+    free(text);
+  }
+  cr_expect_gt(links, 10, "the pages' links were found (%zu)", links);
+}
+
+Test(docs, readme_in_chinese_and_english_link_each_other) {
+  char *en = qs_test_slurp("README.md", NULL);
+  char *zh = qs_test_slurp("README.zh-CN.md", NULL);
+  cr_expect_not_null(strstr(en, "](README.zh-CN.md)"), "README.md links README.zh-CN.md");
+  cr_expect_not_null(strstr(zh, "](README.md)"), "README.zh-CN.md links README.md");
+  /* The same two commands in both: set up and score the samples, then the tests. */
+  const char *commands[] = {"scripts/install-deps.sh && make samples", "\nmake test ", "make deb",
+                            "apt install ./build/qscore_*.deb"};
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    cr_expect_not_null(strstr(en, commands[i]), "README.md shows %s", commands[i]);
+    cr_expect_not_null(strstr(zh, commands[i]), "README.zh-CN.md shows %s", commands[i]);
+  }
+  free(en);
+  free(zh);
+}
+
+/* Every command and every long option of the English manual page is in the Chinese one: the
+ * commands as ".B qscore NAME" lines of the synopsis, the options as groff's "\-\-name". */
+Test(docs, manual_page_in_chinese_has_every_command_and_option) {
+  char *en = qs_test_slurp("docs/qscore.1", NULL);
+  char *zh = qs_test_slurp("docs/qscore.zh_CN.1", NULL);
+  cr_expect_not_null(strstr(zh, ".TH QSCORE 1 "), "docs/qscore.zh_CN.1 is a manual page");
+  size_t commands = 0, options = 0;
+  for (const char *p = strstr(en, "\n.B qscore "); p; p = strstr(p + 1, "\n.B qscore ")) {
+    const char *name = p + strlen("\n.B qscore ");
+    size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz");
+    if (len == 0)
+      continue;
+    qs_buf line = {0};
+    qs_buf_addf(&line, "\n.B qscore %.*s", (int)len, name);
+    cr_expect_not_null(strstr(zh, line.s), "docs/qscore.zh_CN.1 lacks the command %.*s", (int)len,
+                       name);
+    qs_buf_free(&line);
+    commands++;
+  }
+  for (const char *p = strstr(en, "\\-\\-"); p; p = strstr(p + 1, "\\-\\-")) {
+    const char *name = p + 4;
+    size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz\\-");
+    if (len == 0)
+      continue;
+    qs_buf opt = {0};
+    qs_buf_addf(&opt, "\\-\\-%.*s", (int)len, name);
+    cr_expect_not_null(strstr(zh, opt.s), "docs/qscore.zh_CN.1 lacks the option %s", opt.s);
+    qs_buf_free(&opt);
+    options++;
+  }
+  cr_expect_geq(commands, 5, "the commands of docs/qscore.1 were found (%zu)", commands);
+  cr_expect_geq(options, 10, "the options of docs/qscore.1 were found (%zu)", options);
+  free(en);
+  free(zh);
 }
