@@ -366,7 +366,7 @@ deb: $(BUILD)/qscore
 deb-check: deb
 	BUILD=$(BUILD) sh scripts/deb-check.sh
 
-FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
+FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] intake/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
 	tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
