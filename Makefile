@@ -209,16 +209,25 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	$(VALGRIND) $(BUILD)/qscore score --format xml --lang en $(lastword $(SAMPLES)) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore explain $(lastword $(SAMPLES)) >/dev/null
 	$(VALGRIND) $(BUILD)/qscore explain --lang en --indicator standards $(firstword $(SAMPLES)) >/dev/null
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore template \
+		-o $(BUILD)/valgrind-out/template.xlsx
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore export \
+		-o $(BUILD)/valgrind-out/export.xlsx $(lastword $(SAMPLES))
+	$(VALGRIND) $(BUILD)/qscore import -o $(BUILD)/valgrind-out/import.xml \
+		$(BUILD)/valgrind-out/export.xlsx
+	$(VALGRIND) $(BUILD)/qscore import -o $(BUILD)/valgrind-out/import.xml \
+		$(firstword $(wildcard samples/intake/*.xlsx))
 	rm -rf $(BUILD)/valgrind-batch
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
 	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
-	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*'; do \
+	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*' 'xlsx_read/*'; do \
 		echo "valgrind: tests $$suite"; \
 		valgrind '--soname-synonyms=somalloc=libjemalloc.so*' \
 			--trace-children=yes --trace-children-skip='/bin/*,/usr/bin/*' \
 			--leak-check=full --show-leak-kinds=definite,indirect \
 			--errors-for-leak-kinds=definite,indirect \
+			--suppressions=tests/valgrind-xlsxwriter.supp \
 			--log-file=$(BUILD)/valgrind-logs/%p.log \
 			$(BUILD)/qscore-tests -j1 --filter "$$suite" || exit 1; done
 	@if grep -l 'ERROR SUMMARY: [1-9]' $(BUILD)/valgrind-logs/*.log | grep -q .; then \
