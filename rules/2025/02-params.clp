@@ -82,7 +82,7 @@
   ;; ---- infrastructure 加强质量基础设施建设
 
   (param (name infrastructure-served-full) (value 50.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“能力充分满足产业发展需求”：服务覆盖率，即中心和平台服务的链上企业所占比例（按所列企业计，或按申报的产业链企业数计并计入平台申报的服务中小微企业数，取较高者；检测、物流等 other 角色企业不计）。一半及以上即为充分；在7-10分档内加分，在4-6分档内作为部分达到上一档。")
+    (text "“能力充分满足产业发展需求”：服务覆盖率，即中心和平台服务的链上企业所占比例（按所列企业计，或按申报的产业链企业数计并计入平台申报的服务中小微企业数，取较高者；检测、物流等“其他”角色企业不计）。一半及以上即为充分；在7-10分档内加分，在4-6分档内作为部分达到上一档。")
     (text-en "'Capacity fully meets the industry's needs': coverage, the share of the chain's enterprises that centres and platforms serve (over the listed enterprises, or over the declared chain size with the SMEs platforms state they served, whichever is higher; service firms of role other not counted). Half or more is full; it places the score in 7-10, and in 4-6 as partly the next band."))
 
   (param (name infrastructure-served-basic) (value 20.0) (min 0.0) (max 100.0) (unit "%")
@@ -116,7 +116,7 @@
     (text-en "'Lasting': besides a mechanism document and regular training, trainings in at least this many calendar years of the window, showing the mechanism keeps running."))
 
   (param (name talent-share-all) (value 90.0) (min 0.0) (max 100.0) (unit "%")
-    (text "“链上企业全面推行”首席质量官、标准总监制度：设立的企业占所列链上企业的比例（检测、物流等 other 角色的服务企业不计）。“全面”即全部，留10%余地给新近加入的企业。")
+    (text "“链上企业全面推行”首席质量官、标准总监制度：设立的企业占所列链上企业的比例（检测、物流等“其他”角色的服务企业不计）。“全面”即全部，留10%余地给新近加入的企业。")
     (text-en "'All enterprises on the chain' run the chief quality officer or standards director system: the share of the listed enterprises of the chain (service firms of role other not counted). 'All' with 10 % allowance for newly joined firms."))
 
   (param (name talent-share-main) (value 100.0) (min 0.0) (max 100.0) (unit "%")

@@ -38,7 +38,7 @@
     (text "定期开展劳动技能竞赛等质量活动：评价期内平均每年至少参数 talent-competitions-per-year（{talent-competitions-per-year}）次")
     (text-en "skills competitions held regularly: at least parameter talent-competitions-per-year ({talent-competitions-per-year}) a year over the window"))
   (condition (indicator talent) (level 3) (id all-enterprises-officers)
-    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业（不含 other 角色的检测、物流等服务企业）的比例达到参数 talent-share-all（{talent-share-all}），且主要企业达到参数 talent-share-main（{talent-share-main}）")
+    (text "链上企业全面推行首席质量官、标准总监等制度：设立的企业占链上企业（不含“其他”角色的检测、物流等服务企业）的比例达到参数 talent-share-all（{talent-share-all}），且主要企业达到参数 talent-share-main（{talent-share-main}）")
     (text-en "all enterprises run the chief quality officer or standards director system: at least parameter talent-share-all ({talent-share-all}) % of the chain's enterprises (role other not counted), and parameter talent-share-main ({talent-share-main}) % of the main ones"))
   (condition (indicator talent) (level 2) (id mechanism-formed)
     (text "形成专业质量技能人才和质量管理人才培养机制：有人才培养机制文件")
