@@ -10,7 +10,8 @@
 #   2. In the root, with the installed qscore: every sample in /usr/share/doc/qscore/examples
 #      scored (exit 0, a total line, the same bytes as build/qscore gives), a batch of them
 #      (triage.xlsx written: libxlsxwriter, opened with dlopen, is there), the manual pages and
-#      every path they cite, the rules, schemas and stylesheet, the completion when packaged.
+#      every path they cite, the rules, schemas and stylesheet, the completion when packaged,
+#      the intake workbook (template written, the shipped sample workbook imported and scored).
 #
 # The root is removed when everything passed (DEB_CHECK_KEEP=1 keeps it), kept for a look
 # otherwise.
@@ -98,6 +99,7 @@ made=$(date +%s)
 # The root as a running system has it: /proc mounted (libxlsxwriter writes a workbook through
 # /proc/self/fd), unmounted whatever happens.
 unmount_proc() {
+  [ -d "$ROOT/proc" ] || return 0
   if grep -q " $(cd "$ROOT" && pwd)/proc " /proc/mounts; then
     umount "$ROOT/proc" 2>/dev/null || { sleep 1 && umount "$ROOT/proc"; } || umount -l "$ROOT/proc"
   fi
@@ -145,6 +147,19 @@ for o in triage.csv triage.xlsx results.jsonl; do
 done
 echo "deb-check: batch in the root: $(ls "$ROOT/tmp/qs-batch" | tr '\n' ' ')"
 
+# The office's way in: the empty workbook written, and the shipped filled workbook imported and
+# scored by the installed qscore, as the sample it was made from scores.
+in_root qscore template -o /tmp/qs-template.xlsx >/dev/null 2>&1 || fail "qscore template"
+[ "$(head -c 4 "$ROOT/tmp/qs-template.xlsx" | od -An -c | tr -d ' ')" = 'PK003004' ] ||
+  fail "qscore template wrote no workbook"
+in_root qscore import -o /tmp/qs-intake.xml "$EX/intake/zhejiang-ningbo-auto-parts.xlsx" ||
+  fail "qscore import of the sample workbook"
+in_root qscore score --as-of $AS_OF /tmp/qs-intake.xml | grep '^总分' >"$SCRATCH/intake.txt" || true
+(cd samples && ../"$BUILD"/qscore score --as-of $AS_OF zhejiang-ningbo-auto-parts.xml) |
+  grep '^总分' | cmp -s - "$SCRATCH/intake.txt" ||
+  fail "the sample workbook does not score as its sample: $(cat "$SCRATCH/intake.txt")"
+echo "deb-check: the sample workbook imported and scored in the root: $(cat "$SCRATCH/intake.txt")"
+
 # The installed files: manual pages, the rules, schemas and stylesheet, the completion.
 for p in /usr/share/man/man1/qscore.1.gz /usr/share/man/zh_CN/man1/qscore.1.gz \
   /usr/share/qscore/rules/2025/mechanism.clp /usr/share/qscore/schemas/submission-2025.xsd \
@@ -152,7 +167,8 @@ for p in /usr/share/man/man1/qscore.1.gz /usr/share/man/zh_CN/man1/qscore.1.gz \
   /usr/share/doc/qscore/copyright "$EX/README.md"; do
   [ -s "$ROOT$p" ] || fail "$p missing"
 done
-if dpkg-deb -c "$DEB" | grep -q 'bash-completion/completions/qscore$'; then
+# (grep reads the whole listing: with -q it would stop early and dpkg-deb's tar die of SIGPIPE.)
+if dpkg-deb -c "$DEB" | grep 'bash-completion/completions/qscore$' >/dev/null; then
   [ -s "$ROOT/usr/share/bash-completion/completions/qscore" ] || fail "completion missing"
   echo "deb-check: bash completion installed"
 else
