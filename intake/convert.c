@@ -219,31 +219,48 @@ int qs_intake_date(const char *text, int serial, int date1904, char out[11]) {
 
 /* ------------------------------------------------------------------ problems */
 
-static void problem(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void problem(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...) {
+/* A problem (an error: nothing is written) or a warning (said, and the XML still written) at a
+ * sheet, a row of it (col -1) or a cell. */
+static void vreport(conv *c, int warn, size_t si, unsigned xrow, size_t col, const char *fmt,
+                    va_list ap) {
   qs_buf what = {0};
-  va_list ap;
-  va_start(ap, fmt);
   qs_buf_vaddf(&what, fmt, ap);
-  va_end(ap);
+  void (*say)(qs_diag *, const char *, long, const char *, ...) = warn ? qs_diag_warn : qs_diag_add;
   const qs_isheet *s = &c->l->sheets[si];
   if (col == (size_t)-1) {
     if (xrow)
-      qs_diag_add(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_ROW), s->name, xrow, what.s);
+      say(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_ROW), s->name, xrow, what.s);
     else
-      qs_diag_add(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_SHEET), s->name, what.s);
+      say(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_SHEET), s->name, what.s);
   } else {
     /* the column's letter where the workbook has it */
     char letters[8] = "?";
     sheet *sh = &c->sh[si];
     qs_xlsx_col_name(sh->xcol ? sh->xcol[col] : (unsigned)col, letters);
-    qs_diag_add(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_CELL), s->name, xrow, letters,
-                s->cols[col].label, what.s);
+    say(c->d, c->name, 0, qs_msg_get(c->d->lang, QS_M_INTAKE_CELL), s->name, xrow, letters,
+        s->cols[col].label, what.s);
   }
   qs_buf_free(&what);
-  c->problems++;
+  if (!warn)
+    c->problems++;
+}
+
+static void problem(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void problem(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(c, 0, si, xrow, col, fmt, ap);
+  va_end(ap);
+}
+
+static void warning(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void warning(conv *c, size_t si, unsigned xrow, size_t col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(c, 1, si, xrow, col, fmt, ap);
+  va_end(ap);
 }
 
 /* ------------------------------------------------------------------ reading the sheets */
@@ -326,8 +343,11 @@ static char *convert(conv *c, size_t si, unsigned xrow, size_t col, const qs_xce
         *p = (char)toupper((unsigned char)*p);
       char expected = '?';
       if (!qs_credit_code_ok(t, &expected)) {
+        /* A code of the right shape whose check character is wrong is what the application
+         * says: kept as written, and the report flags it (credit-code-check, an error flag), so
+         * the reviewer sees it where the scores are; a warning here, not a refusal. */
         if (strlen(t) == 18 && expected != '?')
-          problem(c, si, xrow, col, qs_msg_get(c->d->lang, QS_M_INTAKE_CREDIT_CHECK), t, expected);
+          warning(c, si, xrow, col, qs_msg_get(c->d->lang, QS_M_INTAKE_CREDIT_CHECK), t, expected);
         else
           problem(c, si, xrow, col, qs_msg_get(c->d->lang, QS_M_INTAKE_CREDIT_SHAPE), t);
       }

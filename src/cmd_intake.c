@@ -164,8 +164,10 @@ int qs_cmd_import(const qs_cli *cli) {
     fprintf(stderr, qs_msg_get(cli->lang, QS_M_INTAKE_NOT_WRITTEN), shown, (int)qs_diag_errors(&d));
     fputc('\n', stderr);
     rc = QS_EXIT_INPUT;
-  } else if (qs_cli_write(cli, xml, len) != 0) {
-    rc = QS_EXIT_WRITE;
+  } else {
+    qs_diag_print(&d, stderr); /* the warnings: a credit code's check character */
+    if (qs_cli_write(cli, xml, len) != 0)
+      rc = QS_EXIT_WRITE;
   }
   free(xml);
   qs_diag_free(&d);
