@@ -12,8 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Nothing can be allocated, not even the message in the language of the run: both languages,
+ * in qscore's one shape. */
 static void oom(void) {
-  fputs("qscore: out of memory\n", stderr);
+  fputs("qscore: 错误: 内存不足 (error: out of memory)\n", stderr);
   exit(QS_EXIT_INTERNAL);
 }
 

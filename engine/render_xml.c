@@ -309,11 +309,25 @@ static void capture(errors *e) {
 static char *release(errors *e, const char *fallback) {
   xmlSetGenericErrorFunc(NULL, NULL);
   xsltSetGenericErrorFunc(NULL, NULL);
-  while (e->text.len && (e->text.s[e->text.len - 1] == '\n' || e->text.s[e->text.len - 1] == ' '))
-    e->text.s[--e->text.len] = '\0';
-  if (!e->text.len)
-    qs_buf_add(&e->text, fallback);
-  return qs_buf_take(&e->text);
+  /* libxml2's and libxslt's own words (English: the libraries have no catalog), as one line
+   * with its parts joined by " | ", so the message keeps qscore's one shape on stderr. */
+  qs_buf one = {0};
+  int gap = 0;
+  for (size_t i = 0; i < e->text.len; i++) {
+    char c = e->text.s[i];
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      gap = c == '\n' || c == '\r' || gap == 2 ? 2 : gap ? gap : 1;
+      continue;
+    }
+    if (gap && one.len)
+      qs_buf_add(&one, gap == 2 ? " | " : " ");
+    gap = 0;
+    qs_buf_addn(&one, &c, 1);
+  }
+  qs_buf_free(&e->text);
+  if (!one.len)
+    qs_buf_add(&one, fallback);
+  return qs_buf_take(&one);
 }
 
 /* Parse and compile a stylesheet (data is freed); NULL with *error on failure. */
@@ -338,11 +352,7 @@ static xsltStylesheetPtr compile(const char *name, char *data, size_t len, char 
       xsltFreeStylesheet(xsl);
     else if (sdoc)
       xmlFreeDoc(sdoc);
-    qs_buf b = {0};
-    qs_buf_addf(&b, "%s: not an XSLT stylesheet", name);
-    char *fallback = qs_buf_take(&b);
-    *error = release(&e, fallback);
-    free(fallback);
+    *error = release(&e, name);
     return NULL;
   }
   free(release(&e, ""));
@@ -444,7 +454,7 @@ char *qs_render_html_xslt(const qs_report *rep, qs_lang lang, qs_stylesheet *s, 
   if (res && ctxt->state == XSLT_STATE_OK && xsltSaveResultToString(&out, &len, res, xsl) == 0 &&
       out)
     html = qs_xstrndup((const char *)out, (size_t)len);
-  char *why = release(&e, "the transform failed");
+  char *why = release(&e, "xsltApplyStylesheet");
   if (html)
     free(why);
   else

@@ -12,6 +12,7 @@
  *  5. validation against the built-in schema, which fixes every element, attribute, type
  *     and reference;
  *  6. values reach CLIPS only through the fact API. */
+#include <errno.h>
 #include <libxml/SAX2.h>
 #include <libxml/encoding.h>
 #include <libxml/hash.h>
@@ -563,7 +564,7 @@ xmlDocPtr qs_import_parse(qs_schema *s, const char *name, const char *data, size
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt) {
-    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_NOT_XML), "out of memory");
+    qs_diag_add(d, name, 0, qs_msg_get(d->lang, QS_M_NOT_XML), qs_strerror(d->lang, ENOMEM));
     return NULL;
   }
   parse_guard guard = {.lim = lim};

@@ -13,6 +13,7 @@
  * damaged): a workbook is read whole or not at all, never with one of two values guessed. */
 #include "qs_xlsx_read.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -206,7 +207,7 @@ static xmlDocPtr parse_part(reader *r, const char *part, const char *data, size_
   }
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt) {
-    fail(r, part, 0, QS_M_XLSX_XML, "out of memory");
+    fail(r, part, 0, QS_M_XLSX_XML, qs_strerror(r->lang, ENOMEM));
     return NULL;
   }
   parse_state ps = {0};
