@@ -16,7 +16,7 @@
 ;;;    years from its date when no term is stated) after its start. A rating assessed after the
 ;;;    window, or expired before it, is excluded: it says nothing of the chain during the work.
 ;;;  - Without any proven level the indicator has no band: 0 points and a flag (the rubric's
-;;;    own rule, guide.md item 7).
+;;;    own rule, docs/POLICY.md §4, item 7).
 
 (defmodule CAPABILITY (import MAIN ?ALL))
 

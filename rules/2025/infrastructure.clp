@@ -28,7 +28,7 @@
 ;;;    to SMEs (面向…中小微企业: a stated smes-served above 0 or a served enterprise of role
 ;;;    sme); and coverage at least infrastructure-served-basic (基本满足).
 ;;;  - 1-3 describes a shortfall, not absence: it needs at least one centre or platform.
-;;;    Without any there is no band: 0 points and a flag (guide.md item 3).
+;;;    Without any there is no band: 0 points and a flag (docs/POLICY.md §4, item 3).
 ;;;  - Coverage counts every centre and platform that serves enterprises, whatever its level
 ;;;    or whether it is one-stop: a city centre or an online-only platform still serves them.
 ;;;  - Placement: 7-10 adds a national centre, centres of at least infrastructure-centre-kinds

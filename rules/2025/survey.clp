@@ -11,7 +11,7 @@
 ;;;    problems (准确把握 needs the problems named); targets and paths (a target plan); an
 ;;;    indicator system (产业发展质量指标); and a survey result: a quality map or a status report.
 ;;;  - 3-5: a quality map or a status report.
-;;;  - 1-2 describes absence: no systematic survey earns it (guide.md item 3), decided again
+;;;  - 1-2 describes absence: no systematic survey earns it (docs/POLICY.md §4, item 3), decided again
 ;;;    under best fit (issue 13): "未开展系统的产业质量状况调查工作" is the description that best
 ;;;    fits an application with no survey at all, so every submission reaches at least 1-2 (its
 ;;;    condition is always held; the effort path of 03-decide.clp is never needed here). A
