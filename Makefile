@@ -180,7 +180,7 @@ test-run: $(BUILD)/qscore $(BUILD)/qscore-tests $(BUILD)/tools/gensub $(BENCH_TO
 # (only libcriterion frames in the report), and a suppression broad enough to hide it would
 # hide leaks in our tests too, whose stacks pass through libcriterion.
 asan:
-	$(MAKE) BUILD=build/asan TEST_ARGS="-j1 $(TEST_ARGS)" MALLOC_LIBS= \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan-xlsxwriter.supp $(MAKE) BUILD=build/asan TEST_ARGS="-j1 $(TEST_ARGS)" MALLOC_LIBS= \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		LDFLAGS="-fsanitize=address,undefined" test
 

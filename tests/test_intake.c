@@ -249,6 +249,7 @@ static void round_trip(const char *path, const qs_xbook *given, const char *xml_
   free(want);
   free(got);
   free(xml);
+  qs_engine_free(e);
 }
 
 Test(intake, round_trip_in_memory) {
@@ -641,6 +642,9 @@ Test(intake, schema_problems_and_control_characters) {
   cr_assert_eq(rc, -1);
   cr_expect(strstr(why, "工作表「项目信息」第 4 行 第 C 列（省级行政区划代码）："), "%s", why);
   free(why);
+  /* Sheets added after p moved the array: find both again. */
+  p = (qs_xsheet *)qs_xbook_sheet(&b, "项目信息");
+  e = (qs_xsheet *)qs_xbook_sheet(&b, "企业");
   free(e->cells[e->n_cells - 1].text);
   e->cells[e->n_cells - 1].text = strdup("甲\x1b[31m公司");
   free(p->cells[p->n_cells - 4].text);
