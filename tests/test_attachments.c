@@ -210,7 +210,8 @@ Test(attachments, validate_lists_the_warnings) {
   /* Warnings: the file stays valid. */
   cr_expect_eq(r.code, 0, "%s%s", r.out, r.err);
   size_t n = 0;
-  for (const char *p = r.out; (p = strstr(p, "warning attachment missing (attachment-missing)")); p++)
+  for (const char *p = r.out; (p = strstr(p, "warning attachment missing (attachment-missing)"));
+       p++)
     n++;
   cr_expect_eq(n, 8, "%s", r.out);
   cr_expect(strstr(r.out, "the document missing.pdf cited by M2"), "%s", r.out);

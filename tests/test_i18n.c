@@ -734,4 +734,3 @@ Test(i18n, libxml2_messages_in_chinese) {
   cr_expect_str_eq(s, "Something new happened");
   free(s);
 }
-
