@@ -29,13 +29,13 @@ LDFLAGS ?=
 # libxlsxwriter is not linked but opened when a workbook is written (base/qs_xlsxw.c):
 # its headers at build time, its SONAME (libxlsxwriter.so.4 on Debian 12) at run time.
 # libzip reads the intake workbooks (intake/qs_xlsx_read.c).
-PKGS = libxml-2.0 libxslt jansson nettle libzip
+PKGS = libxml-2.0 libxslt jansson nettle libzip sqlite3
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 XLSX_SONAME = $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) | \
 	awk '/SONAME/ { print $$2 }')
 QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Ibase -Iengine -Iimporters \
-	-Iintake -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+	-Iintake -Ipanel -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 # libclips-dev ships the static library only as -lclips; it uses libm without saying so.
 # MALLOC_LIBS: jemalloc instead of glibc's malloc. CLIPS, libxml2 and libxslt allocate and free
 # millions of small blocks per batch; with glibc a third of a batch's time was malloc and free
@@ -49,7 +49,7 @@ LIBS = $(PKG_LIBS) -lclips -lm $(MALLOC_LIBS)
 # lib/ and src/: src/ is the qscore command line (options, one file per command), linked
 # against the library; nothing in engine/ or importers/ includes a header of src/.
 LIB_SRC = $(wildcard base/*.c) $(wildcard importers/*.c) $(wildcard engine/*.c) \
-	$(wildcard intake/*.c)
+	$(wildcard intake/*.c) $(wildcard panel/*.c)
 TOOL_SRC = $(wildcard src/*.c)
 TOOL_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
@@ -375,7 +375,7 @@ deb: $(BUILD)/qscore
 deb-check: deb
 	BUILD=$(BUILD) sh scripts/deb-check.sh
 
-FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] intake/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
+FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] intake/*.[ch] panel/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
 	tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
