@@ -21,6 +21,7 @@ typedef struct {
   int resume;              /* batch: --resume */
   long as_of;              /* --as-of YYYY-MM-DD as yyyymmdd; 0: today in China */
   const char *attachments; /* --attachments DIR (score, validate, batch), or NULL */
+  int top;                 /* sensitivity: --top K (0: 10) */
   char **args;             /* operands after the command */
   int n_args;
 } qs_cli;
@@ -55,5 +56,9 @@ int qs_cmd_explain(const qs_cli *cli);
 int qs_cmd_template(const qs_cli *cli);
 int qs_cmd_export(const qs_cli *cli);
 int qs_cmd_import(const qs_cli *cli);
+/* What each parameter moves (cmd_sensitivity.c) and which values the panel would choose
+ * (cmd_calibrate.c: `qscore panel calibrate`, dispatched by cmd_panel.c). */
+int qs_cmd_sensitivity(const qs_cli *cli);
+int qs_cmd_calibrate(const qs_cli *cli);
 
 #endif

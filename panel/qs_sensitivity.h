@@ -1,0 +1,114 @@
+/* qs_sensitivity.h -- what each parameter moves (issue 16, part 4) and the re-scoring that
+ * calibration shares with it (part 3).
+ *
+ *   qs_sweep s;  qs_sweep_parse(rubric, "standards-many=1:6:1", &s, &why)
+ *   qs_sens_scores sc;  qs_sens_score(e, paths, n, runs, n_runs, jobs, &sc, &d)
+ *   qs_sens_result res; qs_sens_compare(rubric, &sc, top, &res)
+ *   char *text = qs_sens_render(&res, rubric, "text", lang)
+ *
+ * Every submission is parsed once per worker and re-scored under each parameter set
+ * (qs_engine_load / qs_engine_rescore): run 0 is the defaults, the baseline every other run
+ * is compared with. Forked workers (qs_pool) when jobs > 1; the result never depends on jobs.
+ * Everything is deterministic: the same inputs and sweeps give the same bytes. */
+#ifndef QS_SENSITIVITY_H
+#define QS_SENSITIVITY_H
+
+#include <stddef.h>
+
+#include "qs_diag.h"
+#include "qs_engine.h"
+#include "qs_i18n.h"
+#include "qs_rubric.h"
+
+/* The most values all the sweeps of one run may have together. */
+#define QS_SWEEP_MAX_VALUES 1000
+
+typedef struct {
+  char *name;            /* the parameter */
+  const qs_param *param; /* in the rubric given to qs_sweep_parse */
+  double from, to, step;
+  double *values; /* from, from + step, ... up to to; rounded to 10 significant digits */
+  size_t n_values;
+} qs_sweep;
+
+typedef enum {
+  QS_SWEEP_OK = 0,
+  QS_SWEEP_SYNTAX,   /* not NAME=FROM:TO:STEP or a number that does not read */
+  QS_SWEEP_UNKNOWN,  /* no such parameter (the caller says which is nearest) */
+  QS_SWEEP_RANGE,    /* FROM or TO outside the parameter's range */
+  QS_SWEEP_ORDER,    /* FROM > TO */
+  QS_SWEEP_STEP,     /* STEP <= 0, or not a whole number for an integer parameter */
+  QS_SWEEP_TOO_MANY, /* more than QS_SWEEP_MAX_VALUES values */
+} qs_sweep_error;
+
+/* Parse one --param NAME=FROM:TO:STEP. On an error *why gets the message in lang (free it);
+ * for QS_SWEEP_UNKNOWN, s->name holds the name (free with qs_sweep_free). */
+qs_sweep_error qs_sweep_parse(const qs_rubric *r, const char *spec, qs_lang lang, qs_sweep *s,
+                              char **why);
+void qs_sweep_free(qs_sweep *s);
+
+/* One parameter set: names and values ("" / none: the defaults). */
+typedef struct {
+  const char *param; /* NULL: the defaults */
+  double value;
+} qs_sens_run;
+
+/* What one run gave for one submission. */
+typedef struct {
+  int ok;      /* scored */
+  int *level;  /* per indicator, rubric order */
+  int *points; /* per indicator */
+  int total;
+  int triage; /* 0 recommend, 1 review, 2 reject */
+} qs_sens_cell;
+
+typedef struct {
+  size_t n_subs, n_runs, n_inds;
+  char **files;       /* as every output shows them, in the inputs' order */
+  char **messages;    /* why a submission did not score under some run, NULL when it did */
+  qs_sens_cell *cell; /* cell[sub * n_runs + run] */
+} qs_sens_scores;
+
+/* Score every file under every run (run 0 should be the defaults). jobs > 1: forked
+ * workers. Every parameter is put back to its default afterwards. 0, or -1 when the workers
+ * could not be started (in d). */
+int qs_sens_score(qs_engine *e, char *const *paths, size_t n, const qs_sens_run *runs,
+                  size_t n_runs, int jobs, qs_sens_scores *out, qs_diag *d);
+void qs_sens_scores_free(qs_sens_scores *sc);
+const qs_sens_cell *qs_sens_cell_at(const qs_sens_scores *sc, size_t sub, size_t run);
+/* A submission scored under every run. */
+int qs_sens_scored(const qs_sens_scores *sc, size_t sub);
+
+/* Kendall's tau-b between two score lists (ties in either handled). 1 when both have no
+ * pair that is not tied (nothing to rank) and they tie the same pairs; 0 when only one does. */
+double qs_kendall_tau_b(const double *x, const double *y, size_t n);
+/* How many of the top k of a agree with the top k of b (ranked by score, higher first, ties
+ * by position in the list). k is cut to n. */
+size_t qs_top_k_overlap(const double *a, const double *b, size_t n, size_t k);
+
+typedef struct {
+  const char *param; /* NULL: the defaults */
+  double value;
+  size_t *band_changes; /* per indicator: submissions whose band differs from the baseline */
+  size_t any_changes;   /* submissions whose band changed in some indicator */
+  size_t triage_changes, total_changes;
+  double tau;
+  size_t top_overlap;
+} qs_sens_row;
+
+typedef struct {
+  size_t n_scored, n_failed, top;
+  qs_sens_row *rows; /* one per run, run 0 first */
+  size_t n_rows;
+  const qs_sens_scores *scores;
+} qs_sens_result;
+
+/* Compare every run with run 0 over the submissions scored under every run. */
+void qs_sens_compare(const qs_rubric *r, const qs_sens_scores *sc, const qs_sens_run *runs,
+                     size_t top, qs_sens_result *res);
+void qs_sens_result_free(qs_sens_result *res);
+/* "text", "json" or "html"; NULL for another format. Free it. */
+char *qs_sens_render(const qs_sens_result *res, const qs_rubric *r, const char *format,
+                     qs_lang lang);
+
+#endif
