@@ -152,3 +152,266 @@ Test(sensitivity, score_after_rescore_is_clean) {
   qs_engine_free(e);
   qs_engine_free(fresh);
 }
+
+/* ------------------------------------------------------------------ rank statistics */
+
+Test(sensitivity, kendall_tau_b_by_hand) {
+  /* One discordant pair of ten: (9 - 1) / 10. */
+  double a[] = {1, 2, 3, 4, 5}, b[] = {1, 2, 3, 5, 4};
+  cr_expect_float_eq(qs_kendall_tau_b(a, b, 5), 0.8, 1e-12);
+  cr_expect_float_eq(qs_kendall_tau_b(a, a, 5), 1.0, 1e-12);
+  double rev[] = {5, 4, 3, 2, 1};
+  cr_expect_float_eq(qs_kendall_tau_b(a, rev, 5), -1.0, 1e-12);
+  /* Ties: 4 concordant, one pair tied in x only, one in y only: 4 / sqrt(5 * 5). */
+  double x[] = {1, 2, 2, 3}, y[] = {1, 2, 3, 3};
+  cr_expect_float_eq(qs_kendall_tau_b(x, y, 4), 0.8, 1e-12);
+  /* 1 concordant, one tied in x, one tied in y: 1 / sqrt(2 * 2). */
+  double x2[] = {1, 1, 2}, y2[] = {1, 2, 2};
+  cr_expect_float_eq(qs_kendall_tau_b(x2, y2, 3), 0.5, 1e-12);
+  /* scipy.stats.kendalltau([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]): -0.47140452079103173. */
+  double x3[] = {12, 2, 1, 12, 2}, y3[] = {1, 4, 7, 1, 0};
+  cr_expect_float_eq(qs_kendall_tau_b(x3, y3, 5), -0.47140452079103173, 1e-12);
+  /* Nothing to rank: all tied in both is agreement; tied in one only is none. */
+  double same[] = {3, 3, 3};
+  cr_expect_float_eq(qs_kendall_tau_b(same, same, 3), 1.0, 1e-12);
+  cr_expect_float_eq(qs_kendall_tau_b(same, a, 3), 0.0, 1e-12);
+}
+
+Test(sensitivity, top_k_overlap_by_hand) {
+  double a[] = {10, 9, 8, 7, 6}, b[] = {6, 7, 8, 9, 10};
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 2), 0);
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 3), 1); /* the middle one */
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 5), 5);
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 50), 5); /* k cut to n */
+  cr_expect_eq(qs_top_k_overlap(a, a, 5, 2), 2);
+  /* Ties go by position: the first of equal scores is ranked higher. */
+  double t[] = {5, 5, 5, 1}, u[] = {5, 9, 5, 1};
+  cr_expect_eq(qs_top_k_overlap(t, u, 4, 1), 0); /* 0 against 1 */
+  cr_expect_eq(qs_top_k_overlap(t, u, 4, 2), 2); /* {0, 1} against {1, 0} */
+  cr_expect_eq(qs_top_k_overlap(u, t, 4, 3), 3);
+}
+
+/* ------------------------------------------------------------------ sweeps */
+
+static qs_sweep_error parse(const char *spec, qs_sweep *s, char **why) {
+  static qs_engine *e;
+  if (!e)
+    e = qs_test_engine();
+  return qs_sweep_parse(qs_engine_rubric(e), spec, QS_LANG_EN, s, why);
+}
+
+Test(sensitivity, sweep_values) {
+  qs_sweep s;
+  char *why;
+  cr_assert_eq(parse("standards-many=1:6:1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 6);
+  cr_expect_float_eq(s.values[5], 6, 1e-12);
+  qs_sweep_free(&s);
+  /* Decimal steps give their decimal values, the last not past TO. */
+  cr_assert_eq(parse("mechanism-meetings-per-year=0.1:0.35:0.1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 3);
+  cr_expect_eq(s.values[2], 0.3);
+  qs_sweep_free(&s);
+  cr_assert_eq(parse("improvement-marked=0:999:1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 1000);
+  qs_sweep_free(&s);
+}
+
+Test(sensitivity, bad_sweeps) {
+  struct {
+    const char *spec;
+    qs_sweep_error want;
+    const char *says;
+  } bad[] = {
+      {"standards-many=3", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=1:2", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=1:2:1:4", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=a:2:1", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standard-many=1:2:1", QS_SWEEP_UNKNOWN, "standard-many"},
+      {"standards-many=0:3:1", QS_SWEEP_RANGE, "standards-many: 0 is outside [1, 1000]"},
+      {"standards-many=1:1001:1", QS_SWEEP_RANGE, "1001 is outside [1, 1000]"},
+      {"standards-many=5:3:1", QS_SWEEP_ORDER, "FROM 5 is greater than TO 3"},
+      {"standards-many=1:3:0", QS_SWEEP_STEP, "greater than 0"},
+      {"standards-many=1:3:-1", QS_SWEEP_STEP, "greater than 0"},
+      {"standards-many=1:3:0.5", QS_SWEEP_STEP, "whole number"},
+      {"improvement-marked=0:1000:0.5", QS_SWEEP_TOO_MANY, "at most 1000"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    qs_sweep s;
+    char *why = NULL;
+    cr_expect_eq(parse(bad[i].spec, &s, &why), bad[i].want, "%s", bad[i].spec);
+    cr_expect(why && strstr(why, bad[i].says), "%s: %s", bad[i].spec, why ? why : "(none)");
+    free(why);
+    qs_sweep_free(&s);
+  }
+}
+
+/* ------------------------------------------------------------------ the sweep itself */
+
+static void sweep_files(char *const *paths, size_t n, const qs_sens_run *runs, size_t n_runs,
+                        int jobs, qs_sens_scores *sc, qs_sens_result *res) {
+  qs_engine *e = qs_test_engine();
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_sens_score(e, paths, n, runs, n_runs, jobs, sc, &d), 0);
+  qs_sens_compare(qs_engine_rubric(e), sc, runs, 10, res);
+  qs_diag_free(&d);
+  /* The rubric is the engine's: keep it for rendering (the engine is freed at exit). */
+}
+
+Test(sensitivity, default_value_changes_nothing) {
+  char **paths;
+  size_t n = qs_test_xml_files("samples", &paths);
+  cr_assert_geq(n, 8);
+  qs_sens_run runs[] = {{NULL, 0}, {"standards-many", 3}, {"management-qms-share", 80}};
+  qs_sens_scores sc;
+  qs_sens_result res;
+  sweep_files(paths, n, runs, 3, 1, &sc, &res);
+  cr_expect_eq(res.n_scored, n);
+  cr_expect_eq(res.top, 8 < n ? n : 8); /* 10 cut to the submissions there are */
+  for (size_t k = 0; k < 3; k++) {
+    cr_expect_float_eq(res.rows[k].tau, 1.0, 1e-12);
+    cr_expect_eq(res.rows[k].top_overlap, res.top);
+    cr_expect_eq(res.rows[k].triage_changes, 0);
+    cr_expect_eq(res.rows[k].total_changes, 0);
+    cr_expect_eq(res.rows[k].any_changes, 0);
+  }
+  qs_sens_result_free(&res);
+  qs_sens_scores_free(&sc);
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* A case on a threshold: 4 kinds of alliance members reach band 3 only when
+ * mechanism-alliance-kinds is 4 or less (the default is 5); nothing else moves. */
+Test(sensitivity, extreme_value_moves_the_expected_indicator) {
+  char *paths[] = {"tests/cases/mechanism/alliance-kinds-param-4-at.xml",
+                   "tests/cases/standards/many-default-at.xml"};
+  qs_sens_run runs[] = {{NULL, 0},
+                        {"mechanism-alliance-kinds", 1},
+                        {"mechanism-alliance-kinds", 5},
+                        {"standards-many", 1000}};
+  qs_sens_scores sc;
+  qs_sens_result res;
+  sweep_files(paths, 2, runs, 4, 1, &sc, &res);
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  int mech = -1, std = -1;
+  for (size_t i = 0; i < r->n_inds; i++) {
+    if (strcmp(r->inds[i].id, "mechanism") == 0)
+      mech = (int)i;
+    if (strcmp(r->inds[i].id, "standards") == 0)
+      std = (int)i;
+  }
+  cr_assert(mech >= 0 && std >= 0);
+  cr_expect_eq(res.n_scored, 2);
+  for (size_t i = 0; i < r->n_inds; i++) {
+    cr_expect_eq(res.rows[1].band_changes[i], (int)i == mech ? 1 : 0, "%s", r->inds[i].id);
+    cr_expect_eq(res.rows[2].band_changes[i], 0, "%s", r->inds[i].id);
+    cr_expect_eq(res.rows[3].band_changes[i], 0, "%s", r->inds[i].id);
+  }
+  /* Band 3 at 1 kind, not at the default. */
+  cr_expect_eq(qs_sens_cell_at(&sc, 0, 1)->level[mech], 3);
+  cr_expect_lt(qs_sens_cell_at(&sc, 0, 0)->level[mech], 3);
+  /* standards-many = 1000: the many-industry factor goes, a point less in the same band. */
+  cr_expect_eq(qs_sens_cell_at(&sc, 1, 3)->points[std],
+               qs_sens_cell_at(&sc, 1, 0)->points[std] - 1);
+  cr_expect_eq(res.rows[3].total_changes, 1);
+  qs_sens_result_free(&res);
+  qs_sens_scores_free(&sc);
+  qs_engine_free(e);
+}
+
+/* Forked workers give the same result as one process. */
+Test(sensitivity, jobs_do_not_change_the_result) {
+  char **paths;
+  size_t n = qs_test_xml_files("samples", &paths);
+  qs_sens_run runs[] = {{NULL, 0}, {"mechanism-meetings-per-year", 4}, {"window-months", 12}};
+  qs_sens_scores a, b;
+  qs_sens_result ra, rb;
+  sweep_files(paths, n, runs, 3, 1, &a, &ra);
+  sweep_files(paths, n, runs, 3, 3, &b, &rb);
+  qs_engine *e = qs_test_engine();
+  for (int f = 0; f < 3; f++) {
+    const char *fmt = f == 0 ? "text" : f == 1 ? "json" : "html";
+    char *x = qs_sens_render(&ra, qs_engine_rubric(e), fmt, QS_LANG_ZH);
+    char *y = qs_sens_render(&rb, qs_engine_rubric(e), fmt, QS_LANG_ZH);
+    cr_expect_str_eq(x, y, "%s", fmt);
+    if (f == 2) {
+      cr_expect_not_null(strstr(x, "<svg"));
+      cr_expect_null(strstr(x, "<script"));
+      cr_expect_null(strstr(x, "http://www.w3.org/1999")); /* nothing fetched */
+    }
+    free(x);
+    free(y);
+  }
+  cr_expect_gt(ra.rows[1].total_changes, 0);
+  qs_sens_result_free(&ra);
+  qs_sens_result_free(&rb);
+  qs_sens_scores_free(&a);
+  qs_sens_scores_free(&b);
+  qs_engine_free(e);
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* ------------------------------------------------------------------ the command */
+
+#define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})
+
+Test(sensitivity, command_usage_errors) {
+  struct {
+    const char *spec, *says;
+  } bad[] = {
+      {"standards-many=5:3:1", "FROM 5 is greater than TO 3"},
+      {"standards-many=1:3:0", "greater than 0"},
+      {"standards-many=0:3:1", "standards-many: 0 is outside [1, 1000]"},
+      {"standard-many=1:3:1", "did you mean standards-many"},
+      {"improvement-marked=0:1000:0.1", "at most 1000"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    qs_run r = RUN("--lang", "en", "sensitivity", "--param", bad[i].spec, "samples");
+    cr_expect_eq(r.code, 2, "%s: %d", bad[i].spec, r.code);
+    cr_expect(strstr(r.err, bad[i].says), "%s: %s", bad[i].spec, r.err);
+    cr_expect_str_eq(r.out, "");
+    qs_run_free(&r);
+  }
+  /* 600 + 600 values: each fine alone, too many together. */
+  qs_run r = RUN("--lang", "en", "sensitivity", "--param", "improvement-marked=0:599:1", "--param",
+                 "improvement-some=0:599:1", "samples");
+  cr_expect_eq(r.code, 2);
+  cr_expect(strstr(r.err, "at most 1000"), "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("--lang", "en", "sensitivity", "samples");
+  cr_expect_eq(r.code, 2);
+  cr_expect(strstr(r.err, "at least one --param"), "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("--lang", "en", "sensitivity", "--param", "standards-many=1:2:1", "--format", "xml",
+          "samples");
+  cr_expect_eq(r.code, 2);
+  qs_run_free(&r);
+}
+
+/* A batch output folder stands for the inputs it scored: the same result as the inputs. */
+Test(sensitivity, command_batch_folder, .timeout = 120) {
+  char *dir = qs_test_tmpdir();
+  char *out = qs_test_join(dir, "out");
+  qs_run b = RUN("batch", "-q", "--jobs", "2", "--out", out, "samples");
+  cr_assert_eq(b.code, 0, "%s", b.err);
+  qs_run_free(&b);
+  qs_run x =
+      RUN("sensitivity", "--format", "json", "--param", "standards-many=1:4:1", "--top", "3", out);
+  qs_run y = RUN("sensitivity", "--format", "json", "--jobs", "1", "--param",
+                 "standards-many=1:4:1", "--top", "3", "samples");
+  cr_expect_eq(x.code, 0, "%s", x.err);
+  cr_expect_eq(y.code, 0, "%s", y.err);
+  cr_expect_str_eq(x.out, y.out);
+  cr_expect(strstr(x.out, "\"top\": 3"), "%s", x.out);
+  cr_expect(strstr(x.out, "\"submissions\": 8"), "%s", x.out);
+  qs_run_free(&x);
+  qs_run_free(&y);
+  free(out);
+  qs_test_rmtree(dir);
+}
