@@ -424,6 +424,15 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_SENS_LEGEND_CHANGED] = "ui.sens-legend-changed",
     [QS_M_SENS_HTML_TITLE] = "ui.sens-html-title",
     [QS_M_SENS_COLUMNS] = "ui.sens-columns",
+    [QS_M_CAL_TITLE] = "ui.cal-title",
+    [QS_M_CAL_MISMATCH] = "ui.cal-mismatch",
+    [QS_M_CAL_INDICATOR] = "ui.cal-indicator",
+    [QS_M_CAL_DRIVER_PARAM] = "ui.cal-driver-param",
+    [QS_M_CAL_DRIVER_COND] = "ui.cal-driver-cond",
+    [QS_M_CAL_PARAM] = "ui.cal-param",
+    [QS_M_CAL_PARAM_KEEP] = "ui.cal-param-keep",
+    [QS_M_CAL_FORMAT] = "ui.cal-format",
+    [QS_M_CAL_USAGE] = "ui.cal-usage",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -111,4 +111,58 @@ void qs_sens_result_free(qs_sens_result *res);
 char *qs_sens_render(const qs_sens_result *res, const qs_rubric *r, const char *format,
                      qs_lang lang);
 
+/* ------------------------------------------------------------------ calibration (part 3) */
+
+#include "qs_panel.h"
+
+/* One parameter of an indicator swept against the panel. */
+typedef struct {
+  const qs_param *param;
+  double *values, *mad; /* the values tried, ascending, and the mean |suggested - panel| at each */
+  size_t n_values;
+  double default_mad, best_value, best_mad;
+  size_t changed; /* submissions whose band (any indicator) or triage the best value changes */
+} qs_cal_param;
+
+/* A condition or a parameter behind the suggestions (the condition that decided the band, a
+ * parameter any of its reasons cites, as the reports give them), with how often the panel
+ * went above or below those suggestions. */
+typedef struct {
+  char *name;
+  int is_param;
+  size_t where, above, below;
+} qs_cal_driver;
+
+typedef struct {
+  const qs_indicator_def *def;
+  size_t n_panel;         /* submissions with a panel score for it */
+  size_t above, below;    /* the panel more than half a point above / below the suggestion */
+  qs_cal_driver *drivers; /* most overridden first, then by name */
+  size_t n_drivers;
+  qs_cal_param *params; /* most improved first, then by name */
+  size_t n_params;
+} qs_cal_indicator;
+
+typedef struct {
+  size_t n_subs;            /* submissions of the batch */
+  size_t n_failed;          /* not re-scored under every value */
+  size_t baseline_mismatch; /* re-scored at the defaults, the points differ from the batch's */
+  qs_cal_indicator *inds;   /* the indicators calibrated, rubric order */
+  size_t n_inds;
+} qs_calibration;
+
+/* The values tried for a parameter: 20 steps over its range, every step of a tenth of the
+ * default (a whole number for an integer parameter) up to five either side of it, and the
+ * default; ascending, each once. Free *values. */
+size_t qs_cal_values(const qs_param *p, double **values);
+/* Calibrate the indicators (only: one id, or NULL for all) of batch b against the panel's
+ * result res: the batch's inputs (input.path, from the current folder) are re-scored under
+ * each value of each parameter of the indicator (named with its id as prefix, or cited by its
+ * suggestions' reasons), jobs workers. 0, or -1 with the reason in d. */
+int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *res,
+                 const char *only, int jobs, qs_calibration *out, qs_diag *d);
+void qs_calibration_free(qs_calibration *c);
+/* "text" or "json"; NULL for another format. Free it. */
+char *qs_calibration_render(const qs_calibration *c, const char *format, qs_lang lang);
+
 #endif
