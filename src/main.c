@@ -5,6 +5,7 @@
  *   qscore validate FILE...
  *   qscore rubric   [--format text|json]
  *   qscore batch    [--jobs N] [--out DIR] [--resume] PATH...
+ *   qscore panel    sheets|collect ... (src/cmd_panel.c)
  *   common: --rules DIR, --param NAME=VALUE, --as-of YYYY-MM-DD, --lang zh|en, -q, -v,
  *           --help, --version
  *
@@ -40,7 +41,7 @@ static const struct {
 } command_help[] = {
     {"score", QS_M_HELP_SCORE},   {"explain", QS_M_HELP_EXPLAIN}, {"validate", QS_M_HELP_VALIDATE},
     {"batch", QS_M_HELP_BATCH},   {"rubric", QS_M_HELP_RUBRIC},   {"template", QS_M_HELP_TEMPLATE},
-    {"export", QS_M_HELP_EXPORT}, {"import", QS_M_HELP_IMPORT},
+    {"export", QS_M_HELP_EXPORT}, {"import", QS_M_HELP_IMPORT},   {"panel", QS_M_HELP_PANEL},
 };
 
 /* `qscore help [COMMAND]` and `qscore [COMMAND] --help`: the help of a command of
@@ -104,7 +105,8 @@ enum {
   OPT_RESUME,
   OPT_STYLESHEET,
   OPT_AS_OF,
-  OPT_ATTACHMENTS
+  OPT_ATTACHMENTS,
+  OPT_REVIEWERS
 };
 
 int main(int argc, char **argv) {
@@ -121,6 +123,7 @@ int main(int argc, char **argv) {
       {"stylesheet", required_argument, NULL, OPT_STYLESHEET},
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"attachments", required_argument, NULL, OPT_ATTACHMENTS},
+      {"reviewers", required_argument, NULL, OPT_REVIEWERS},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -196,6 +199,9 @@ int main(int argc, char **argv) {
     case OPT_ATTACHMENTS:
       cli.attachments = optarg;
       break;
+    case OPT_REVIEWERS:
+      cli.reviewers = optarg;
+      break;
     case 'q':
       cli.quiet = 1;
       break;
@@ -266,6 +272,8 @@ int main(int argc, char **argv) {
       rc = qs_cmd_export(&cli);
     else if (strcmp(cmd, "import") == 0)
       rc = qs_cmd_import(&cli);
+    else if (strcmp(cmd, "panel") == 0)
+      rc = qs_cmd_panel(&cli);
     else {
       unknown_command(&cli, cmd);
       rc = QS_EXIT_USAGE;
