@@ -185,10 +185,9 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
     qs_xw.format_set_bg_color(flag, 0xFDE9D9);
     char t[8][64];
     /* the cells, the disagreements first */
-    lxw_worksheet *ws =
-        qs_xw.workbook_add_worksheet(wb, qs_msg_get(lang, QS_M_PANEL_H_SUBMISSIONS));
     char st[QS_PS_COLS][64];
     split(lang, QS_M_PANEL_SHEET_COLS, st, QS_PS_COLS);
+    lxw_worksheet *ws = qs_xw.workbook_add_worksheet(wb, st[0]);
     size_t nt = split(lang, QS_M_PANEL_COLS_CELLS, t, 6);
     put(ws, 0, 0, st[0], lang, head);
     for (size_t i = 0; i < nt; i++)
