@@ -63,7 +63,7 @@ TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))
 
 .PHONY: all test test-run asan valgrind fuzz samples samples-run deps deps-test install \
-	uninstall deb deb-check clean format check-format
+	uninstall deb deb-check clean format check-format panel-demo
 
 all: $(BUILD)/qscore
 
@@ -163,6 +163,10 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
 $(BUILD)/obj/base/qs_xlsxw.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
+
+# tools/panelsim: a simulated panel that fills score sheets (make panel-demo).
+$(BUILD)/tools/panelsim: $(BUILD)/obj/tools/panelsim.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 # The bench tools are built with the tests, so that a change that breaks them fails CI, not
 # the next `make bench`.
@@ -323,6 +327,31 @@ samples-run: $(BUILD)/qscore
 		sed '/^== /,$$d' $(BUILD)/samples/$$b.txt; \
 		echo "   -> $(BUILD)/samples/$$b.txt, .json, .html"; echo; \
 	done
+
+# The review panel on the samples (issue 16): a batch, one score sheet per reviewer, the sheets
+# filled by a simulated panel of five reviewers with known biases (tools/panelsim), the panel's
+# result with its audit trail, and `qscore panel calibrate` when this qscore has it. Everything
+# in $(BUILD)/panel-demo/.
+PANEL_DEMO = $(BUILD)/panel-demo
+panel-demo: $(BUILD)/qscore $(BUILD)/tools/panelsim
+	rm -rf $(PANEL_DEMO) && mkdir -p $(PANEL_DEMO)
+	$(BUILD)/qscore batch -q --out $(PANEL_DEMO)/batch samples; test $$? -le 1
+	printf 'reviewer,name,submission\nR1,张伟,*\nR2,王芳,*\nR3,李娜,*\nR4,刘洋,*\nR5,陈静,*\n' \
+		> $(PANEL_DEMO)/reviewers.csv
+	$(BUILD)/qscore panel sheets --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/sheets \
+		$(PANEL_DEMO)/batch
+	mkdir -p $(PANEL_DEMO)/filled
+	$(BUILD)/tools/panelsim --seed 16 --noise 1 --bias R1=-1.5,R2=-0.5,R3=0,R4=0.5,R5=1.5 \
+		-o $(PANEL_DEMO)/filled $(PANEL_DEMO)/sheets/R*.xlsx
+	$(BUILD)/qscore panel collect --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/result \
+		$(PANEL_DEMO)/batch \
+		$(PANEL_DEMO)/filled/R*.xlsx
+	@# `panel calibrate --help` answers with the panel's help whether or not calibrate exists:
+	@# look for the command itself.
+	@if nm $(BUILD)/qscore 2>/dev/null | grep -q ' T qs_cmd_panel_calibrate$$'; then \
+		$(BUILD)/qscore panel calibrate $(PANEL_DEMO)/batch $(PANEL_DEMO)/filled/R*.xlsx; fi
+	@echo "panel-demo: sheets in $(PANEL_DEMO)/sheets, filled in $(PANEL_DEMO)/filled," \
+		"result in $(PANEL_DEMO)/result (panel.html, panel.json, panel.sqlite)"
 
 # What the manual pages cite is installed: they name /usr/share/... (the .deb's paths), which
 # the install writes as $(PREFIX)/share/... The docs and the samples go to DOCDIR (the samples

@@ -400,6 +400,8 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_PANEL_SHEET_COLS] = "ui.panel-sheet-cols",
     [QS_M_PANEL_SHEET_VALIDATION] = "ui.panel-sheet-validation",
     [QS_M_PANEL_SHEET_TAB] = "ui.panel-sheet-tab",
+    [QS_M_PANEL_FORMAT] = "ui.panel-format",
+    [QS_M_PANEL_KEPT] = "ui.panel-kept",
     [QS_M_HELP_SENSITIVITY] = "ui.help-sensitivity",
     [QS_M_HELP_CALIBRATE] = "ui.help-calibrate",
     [QS_M_SENS_SPEC] = "ui.sens-spec",
@@ -433,6 +435,8 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_CAL_PARAM_KEEP] = "ui.cal-param-keep",
     [QS_M_CAL_FORMAT] = "ui.cal-format",
     [QS_M_CAL_USAGE] = "ui.cal-usage",
+    [QS_M_CAL_AGREES] = "ui.cal-agrees",
+    [QS_M_CAL_UNSCORED] = "ui.cal-unscored",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

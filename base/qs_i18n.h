@@ -428,6 +428,8 @@ typedef enum {
   QS_M_PANEL_SHEET_COLS,
   QS_M_PANEL_SHEET_VALIDATION,
   QS_M_PANEL_SHEET_TAB,
+  QS_M_PANEL_FORMAT,
+  QS_M_PANEL_KEPT,
   /* sensitivity and calibration (issue 16) */
   QS_M_HELP_SENSITIVITY,
   QS_M_HELP_CALIBRATE,
@@ -462,6 +464,8 @@ typedef enum {
   QS_M_CAL_PARAM_KEEP,
   QS_M_CAL_FORMAT,
   QS_M_CAL_USAGE,
+  QS_M_CAL_AGREES,
+  QS_M_CAL_UNSCORED,
   QS_M__COUNT
 } qs_msg;
 

@@ -196,8 +196,7 @@ int qs_panel_batch_load(const char *dir, const qs_rubric *r, qs_panel_batch *b, 
       qs_panel_submission s = {0};
       const char *what = "";
       if (!j || !json_is_object(j) || read_report(r, j, &s, &what) != 0) {
-        qs_diag_add(d, shown, line, qs_msg_get(d->lang, QS_M_PANEL_BAD_REPORT),
-                    j ? what : "JSON");
+        qs_diag_add(d, shown, line, qs_msg_get(d->lang, QS_M_PANEL_BAD_REPORT), j ? what : "JSON");
         free_sub(&s);
       } else {
         s.line = line;
@@ -317,8 +316,8 @@ int qs_panel_roster_read(const char *path, const qs_panel_batch *b, qs_panel_ros
         }
         if (strcmp(sub, "*") != 0 && !qs_panel_batch_find(b, sub)) {
           char *x = qs_diag_clean_in(d->lang, sub, 80);
-          qs_diag_add(d, shown, csv.line, qs_msg_get(d->lang, QS_M_PANEL_UNKNOWN_SUBMISSION),
-                      "C", x);
+          qs_diag_add(d, shown, csv.line, qs_msg_get(d->lang, QS_M_PANEL_UNKNOWN_SUBMISSION), "C",
+                      x);
           free(x);
           continue;
         }

@@ -173,8 +173,19 @@ int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *r
       continue;
     qs_cal_indicator *ci = &out->inds[out->n_inds++];
     ci->def = &r->inds[i];
-    char **names;
-    size_t n = indicator_params(r, b, i, &names);
+    /* Nothing to bring together where the panel did not score or gave the suggestion. */
+    double apart = 0;
+    size_t scored = 0;
+    for (size_t s = 0; s < res->n_subs; s++) {
+      const qs_panel_cell *cell = &res->subs[s].cells[i];
+      if (cell->n > 0 && !isnan(cell->panel)) {
+        apart += fabs(cell->panel - cell->suggested);
+        scored++;
+      }
+    }
+    ci->agrees = scored > 0 && apart == 0;
+    char **names = NULL;
+    size_t n = scored > 0 && apart > 0 ? indicator_params(r, b, i, &names) : 0;
     ci->params = qs_xcalloc(n ? n : 1, sizeof *ci->params);
     first_run[out->n_inds - 1] = qs_xcalloc(n ? n : 1, sizeof **first_run);
     for (size_t k = 0; k < n; k++) {
@@ -358,6 +369,11 @@ static char *render_text(const qs_calibration *c, qs_lang L) {
     qs_buf_addf(&b, qs_msg_get(L, QS_M_CAL_INDICATOR), name, ci->def->id, ci->above, ci->n_panel,
                 ci->below, ci->n_panel);
     qs_buf_add(&b, "\n");
+    if (ci->agrees || ci->n_panel == 0) {
+      qs_buf_add(&b, "  ");
+      qs_buf_add(&b, qs_msg_get(L, ci->agrees ? QS_M_CAL_AGREES : QS_M_CAL_UNSCORED));
+      qs_buf_add(&b, "\n");
+    }
     for (size_t i = 0; i < ci->n_drivers && i < 5; i++) {
       const qs_cal_driver *dr = &ci->drivers[i];
       if (dr->above + dr->below == 0)
@@ -405,6 +421,7 @@ static char *render_json(const qs_calibration *c) {
     json_object_set_new(o, "panel_scored", json_integer((json_int_t)ci->n_panel));
     json_object_set_new(o, "panel_above", json_integer((json_int_t)ci->above));
     json_object_set_new(o, "panel_below", json_integer((json_int_t)ci->below));
+    json_object_set_new(o, "agrees", json_boolean(ci->agrees));
     json_t *drs = json_array();
     for (size_t i = 0; i < ci->n_drivers; i++) {
       const qs_cal_driver *dr = &ci->drivers[i];

@@ -43,7 +43,8 @@ static void db_error(qs_panel_db *db, qs_diag *d) {
 qs_panel_db *qs_panel_db_open(const char *path, qs_diag *d) {
   qs_panel_db *db = qs_xcalloc(1, sizeof *db);
   db->shown = qs_display_name(path);
-  if (sqlite3_open_v2(path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+  if (sqlite3_open_v2(path, &db->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
                       NULL) != SQLITE_OK ||
       sqlite3_busy_timeout(db->db, 10000) != SQLITE_OK ||
       sqlite3_exec(db->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
@@ -90,22 +91,23 @@ int qs_panel_db_import(qs_panel_db *db, const qs_panel_sheet *sh, qs_diag *d) {
   }
   sqlite3_stmt *seen = NULL, *ver = NULL, *imp = NULL, *sc = NULL, *upd = NULL;
   int recorded = 0, ok = 1;
-  ok = sqlite3_prepare_v2(db->db, "SELECT 1 FROM imports WHERE sha256=?1 AND reviewer=?2", -1,
-                          &seen, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2(db->db, "SELECT COALESCE(MAX(version),0)+1 FROM imports WHERE reviewer=?1",
-                          -1, &ver, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2(db->db,
-                          "INSERT INTO imports(sha256,reviewer,file,time,version) "
-                          "VALUES(?1,?2,?3,?4,?5)",
-                          -1, &imp, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2(db->db,
-                          "INSERT INTO scores(import_id,submission,indicator,points,comment,row) "
-                          "VALUES(?1,?2,?3,?4,?5,?6)",
-                          -1, &sc, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2(db->db,
-                          "INSERT OR REPLACE INTO versions(reviewer,import_id,version) "
-                          "VALUES(?1,?2,?3)",
-                          -1, &upd, NULL) == SQLITE_OK;
+  ok =
+      sqlite3_prepare_v2(db->db, "SELECT 1 FROM imports WHERE sha256=?1 AND reviewer=?2", -1, &seen,
+                         NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db->db, "SELECT COALESCE(MAX(version),0)+1 FROM imports WHERE reviewer=?1",
+                         -1, &ver, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db->db,
+                         "INSERT INTO imports(sha256,reviewer,file,time,version) "
+                         "VALUES(?1,?2,?3,?4,?5)",
+                         -1, &imp, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db->db,
+                         "INSERT INTO scores(import_id,submission,indicator,points,comment,row) "
+                         "VALUES(?1,?2,?3,?4,?5,?6)",
+                         -1, &sc, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db->db,
+                         "INSERT OR REPLACE INTO versions(reviewer,import_id,version) "
+                         "VALUES(?1,?2,?3)",
+                         -1, &upd, NULL) == SQLITE_OK;
   for (size_t r = 0; ok && r < sh->n_reviewers; r++) {
     const char *rv = sh->reviewers[r];
     sqlite3_reset(seen);

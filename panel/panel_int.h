@@ -11,7 +11,7 @@
 typedef struct {
   char *data;
   size_t len, pos;
-  const char *shown; /* the file as messages show it */
+  const char *shown;    /* the file as messages show it */
   long line, next_line; /* the line the current record starts on; the next one's */
   char **fields;
   size_t n_fields, cap;
@@ -39,15 +39,15 @@ void qs_panel_band_text(const qs_panel_suggestion *s, char out[32]);
 /* The score sheet (sheets.c writes it, scores.c reads it back): row 1 the reviewer (B1 the id,
  * C1 the name), row 2 the titles, then one row per submission and indicator. Columns: */
 enum {
-  QS_PS_SUB,      /* A submission id */
-  QS_PS_IND,      /* B indicator id */
-  QS_PS_NAME,     /* C indicator name (Chinese, as the rubric) */
-  QS_PS_BAND,     /* D suggested band "3 (10-14)" */
-  QS_PS_POINTS,   /* E suggested points */
-  QS_PS_REASON,   /* F one-line reason */
-  QS_PS_MAX,      /* G maximum */
-  QS_PS_SCORE,    /* H the reviewer's points (input) */
-  QS_PS_COMMENT,  /* I the reviewer's comment (input) */
+  QS_PS_SUB,     /* A submission id */
+  QS_PS_IND,     /* B indicator id */
+  QS_PS_NAME,    /* C indicator name (Chinese, as the rubric) */
+  QS_PS_BAND,    /* D suggested band "3 (10-14)" */
+  QS_PS_POINTS,  /* E suggested points */
+  QS_PS_REASON,  /* F one-line reason */
+  QS_PS_MAX,     /* G maximum */
+  QS_PS_SCORE,   /* H the reviewer's points (input) */
+  QS_PS_COMMENT, /* I the reviewer's comment (input) */
   QS_PS_COLS
 };
 #define QS_PS_FIRST_ROW 3 /* 1-based, as Excel counts */

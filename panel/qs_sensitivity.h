@@ -137,6 +137,7 @@ typedef struct {
   const qs_indicator_def *def;
   size_t n_panel;         /* submissions with a panel score for it */
   size_t above, below;    /* the panel more than half a point above / below the suggestion */
+  int agrees;             /* the panel gave every suggestion its points: no parameter swept */
   qs_cal_driver *drivers; /* most overridden first, then by name */
   size_t n_drivers;
   qs_cal_param *params; /* most improved first, then by name */
@@ -158,7 +159,8 @@ size_t qs_cal_values(const qs_param *p, double **values);
 /* Calibrate the indicators (only: one id, or NULL for all) of batch b against the panel's
  * result res: the batch's inputs (input.path, from the current folder) are re-scored under
  * each value of each parameter of the indicator (named with its id as prefix, or cited by its
- * suggestions' reasons), jobs workers. 0, or -1 with the reason in d. */
+ * suggestions' reasons), jobs workers. An indicator the panel did not score, or where it gave
+ * exactly the suggested points, is not swept. 0, or -1 with the reason in d. */
 int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *res,
                  const char *only, int jobs, qs_calibration *out, qs_diag *d);
 void qs_calibration_free(qs_calibration *c);

@@ -64,8 +64,8 @@ static void flag_list(const qs_panel_result *res, const qs_panel_cell *c, int wo
   }
   if (c->flags & QS_PANEL_FLAG_SUGGESTION_FAR) {
     qs_buf_add(b, first ? "" : sep);
-    qs_buf_add(b, words ? qs_msg_get(lang, QS_M_PANEL_FLAG_SUGGESTION)
-                        : "panel-far-from-suggestion");
+    qs_buf_add(b,
+               words ? qs_msg_get(lang, QS_M_PANEL_FLAG_SUGGESTION) : "panel-far-from-suggestion");
   }
 }
 
@@ -98,8 +98,8 @@ static char *render_json(const qs_panel_result *res) {
       json_object_set_new(ji, "suggested", json_integer(c->suggested));
       json_object_set_new(ji, "panel", jnum(c->panel));
       json_object_set_new(ji, "suggested_band", json_integer(c->suggested_band));
-      json_object_set_new(ji, "panel_band", isnan(c->panel) ? json_null()
-                                                            : json_integer(c->panel_band));
+      json_object_set_new(ji, "panel_band",
+                          isnan(c->panel) ? json_null() : json_integer(c->panel_band));
       json_object_set_new(ji, "spread", jnum(c->spread));
       json_object_set_new(ji, "trimmed", json_boolean(c->trimmed));
       json_t *rv = json_object(), *cm = json_object();
@@ -222,12 +222,14 @@ static char *render_csv(const qs_panel_result *res) {
   return qs_buf_take(&b);
 }
 
-/* The columns of a message "a\tb\tc" split at tabs into at most max titles. */
+/* The columns of a message "a|b|c" split at the bars into at most max titles. */
 static size_t titles(qs_lang lang, qs_msg m, char out[][64], size_t max) {
   const char *s = qs_msg_get(lang, m);
   size_t n = 0;
+  for (size_t i = 0; i < max; i++)
+    out[i][0] = 0;
   while (n < max) {
-    const char *t = strchr(s, '\t');
+    const char *t = strchr(s, '|');
     size_t len = t ? (size_t)(t - s) : strlen(s);
     snprintf(out[n++], 64, "%.*s", (int)len, s);
     if (!t)
@@ -363,8 +365,8 @@ static char *render_html(const qs_panel_result *res, qs_lang lang) {
   esc(&b, qs_msg_get(lang, QS_M_PANEL_TITLE));
   qs_buf_add(&b, "</h1>\n<p>");
   qs_buf sum = {0};
-  qs_buf_addf(&sum, qs_msg_get(lang, QS_M_PANEL_SUMMARY), (int)res->n_subs,
-              (int)res->n_reviewers, (int)res->n_scores, res->trim_min);
+  qs_buf_addf(&sum, qs_msg_get(lang, QS_M_PANEL_SUMMARY), (int)res->n_subs, (int)res->n_reviewers,
+              (int)res->n_scores, res->trim_min);
   esc(&b, sum.s);
   qs_buf_free(&sum);
   qs_buf_add(&b, "</p>\n<h2>");
@@ -448,7 +450,8 @@ static char *render_html(const qs_panel_result *res, qs_lang lang) {
     esc(&b, ir->def->id);
     qs_buf_add(&b, " ");
     esc(&b, ir->def->name);
-    qs_buf_addf(&b, "</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>\n",
+    qs_buf_addf(&b,
+                "</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>\n",
                 ir->n, mad, bias, kap, icc, ir->overridden);
   }
   qs_buf_add(&b, "</table>\n</body>\n</html>\n");

@@ -249,8 +249,8 @@ static void read_xlsx(reader *r, const void *data, size_t len) {
 }
 
 int qs_panel_sheet_read_buffer(const qs_panel_batch *b, const qs_panel_roster *roster,
-                               const char *name, const void *data, size_t len,
-                               qs_panel_sheet *sh, qs_diag *d) {
+                               const char *name, const void *data, size_t len, qs_panel_sheet *sh,
+                               qs_diag *d) {
   memset(sh, 0, sizeof *sh);
   sh->file = qs_xstrdup(name);
   qs_sha256_hex(data, len, sh->sha256);

@@ -24,8 +24,7 @@
 static lxw_workbook *book_open(const qs_file *f, qs_lang lang, const char *title) {
   char target[64];
   snprintf(target, sizeof target, "/proc/self/fd/%d", f->fd);
-  lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL,
-                              .use_zip64 = LXW_FALSE};
+  lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
   lxw_workbook *wb = qs_xw.workbook_new_opt(target, &opt);
   if (!wb)
     return NULL;
@@ -49,8 +48,10 @@ static void put(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, 
 static size_t split(qs_lang lang, qs_msg m, char out[][64], size_t max) {
   const char *s = qs_msg_get(lang, m);
   size_t n = 0;
+  for (size_t i = 0; i < max; i++)
+    out[i][0] = 0;
   while (n < max) {
-    const char *t = strchr(s, '\t');
+    const char *t = strchr(s, '|');
     size_t len = t ? (size_t)(t - s) : strlen(s);
     snprintf(out[n++], 64, "%.*s", (int)len, s);
     if (!t)
@@ -60,16 +61,15 @@ static size_t split(qs_lang lang, qs_msg m, char out[][64], size_t max) {
   return n;
 }
 
-static int write_sheet(const qs_panel_batch *b, const qs_panel_reviewer *rv, qs_lang lang,
-                       int dfd, const char *shown, qs_diag *d) {
+static int write_sheet(const qs_panel_batch *b, const qs_panel_reviewer *rv, qs_lang lang, int dfd,
+                       const char *shown, qs_diag *d) {
   qs_buf nb = {0}, sb = {0};
   qs_buf_addf(&nb, "%s.xlsx", rv->id);
   qs_buf_addf(&sb, "%s/%s", shown, nb.s);
   qs_file f;
   int rc = -1;
   qs_file_open(&f, dfd, nb.s, sb.s, 0);
-  lxw_workbook *wb = f.fd >= 0 ? book_open(&f, lang, qs_msg_get(lang, QS_M_PANEL_SHEET_TAB))
-                               : NULL;
+  lxw_workbook *wb = f.fd >= 0 ? book_open(&f, lang, qs_msg_get(lang, QS_M_PANEL_SHEET_TAB)) : NULL;
   if (wb) {
     lxw_worksheet *ws = qs_xw.workbook_add_worksheet(wb, qs_msg_get(lang, QS_M_PANEL_SHEET_TAB));
     lxw_format *head = qs_xw.workbook_add_format(wb), *wrap = qs_xw.workbook_add_format(wb);
@@ -125,8 +125,11 @@ static int write_sheet(const qs_panel_batch *b, const qs_panel_reviewer *rv, qs_
         qs_buf_free(&msg);
       }
     }
-    lxw_protection prot = {.no_select_locked_cells = 0, .format_columns = 1, .format_rows = 1,
-                           .autofilter = 1, .sort = 0};
+    lxw_protection prot = {.no_select_locked_cells = 0,
+                           .format_columns = 1,
+                           .format_rows = 1,
+                           .autofilter = 1,
+                           .sort = 0};
     qs_xw.worksheet_protect(ws, NULL, &prot);
     rc = qs_xw.workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
   }
@@ -182,10 +185,9 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
     qs_xw.format_set_bg_color(flag, 0xFDE9D9);
     char t[8][64];
     /* the cells, the disagreements first */
-    lxw_worksheet *ws =
-        qs_xw.workbook_add_worksheet(wb, qs_msg_get(lang, QS_M_PANEL_H_SUBMISSIONS));
     char st[QS_PS_COLS][64];
     split(lang, QS_M_PANEL_SHEET_COLS, st, QS_PS_COLS);
+    lxw_worksheet *ws = qs_xw.workbook_add_worksheet(wb, st[0]);
     size_t nt = split(lang, QS_M_PANEL_COLS_CELLS, t, 6);
     put(ws, 0, 0, st[0], lang, head);
     for (size_t i = 0; i < nt; i++)

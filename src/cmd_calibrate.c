@@ -1,6 +1,6 @@
 /* cmd_calibrate.c -- `qscore panel calibrate [--indicator ID] [--jobs N] [--format text|json]
- * [-o FILE] BATCH_DIR SCORES...` (dispatched by cmd_panel.c; cli->args are the operands after
- * "calibrate"): per indicator, where the panel overrode the suggestions and under which
+ * [-o FILE] BATCH_DIR SCORES...` (dispatched by cmd_panel.c; cli->args[0] is "calibrate"):
+ * per indicator, where the panel overrode the suggestions and under which
  * conditions and parameters, and for each parameter of it the value that agrees best with the
  * panel (panel/calibrate.c). It suggests; it never changes a default. */
 #include <stdio.h>
@@ -12,7 +12,11 @@
 #include "qs_sensitivity.h"
 #include "qs_util.h"
 
-int qs_cmd_calibrate(const qs_cli *cli) {
+int qs_cmd_panel_calibrate(const qs_cli *panel_cli) {
+  qs_cli sub = *panel_cli;
+  sub.args++;
+  sub.n_args--;
+  const qs_cli *cli = &sub;
   qs_lang L = cli->lang;
   const char *format = cli->format ? cli->format : "text";
   if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
@@ -21,6 +25,7 @@ int qs_cmd_calibrate(const qs_cli *cli) {
   }
   if (cli->n_args < 2) {
     qs_cli_usage_error(cli, "%s", qs_msg_get(L, QS_M_CAL_USAGE));
+    fputs(qs_msg_get(L, QS_M_HELP_CALIBRATE), stderr);
     return QS_EXIT_USAGE;
   }
   int code;

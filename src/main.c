@@ -6,6 +6,7 @@
  *   qscore rubric   [--format text|json]
  *   qscore batch    [--jobs N] [--out DIR] [--resume] PATH...
  *   qscore sensitivity --param NAME=FROM:TO:STEP... [--top K] [--jobs N] PATH...
+ *   qscore panel    sheets|collect ... (src/cmd_panel.c)
  *   common: --rules DIR, --param NAME=VALUE, --as-of YYYY-MM-DD, --lang zh|en, -q, -v,
  *           --help, --version
  *
@@ -48,6 +49,7 @@ static const struct {
     {"export", QS_M_HELP_EXPORT},
     {"import", QS_M_HELP_IMPORT},
     {"sensitivity", QS_M_HELP_SENSITIVITY},
+    {"panel", QS_M_HELP_PANEL},
 };
 
 /* `qscore help [COMMAND]` and `qscore [COMMAND] --help`: the help of a command of
@@ -112,7 +114,8 @@ enum {
   OPT_STYLESHEET,
   OPT_AS_OF,
   OPT_ATTACHMENTS,
-  OPT_TOP
+  OPT_TOP,
+  OPT_REVIEWERS
 };
 
 int main(int argc, char **argv) {
@@ -130,6 +133,7 @@ int main(int argc, char **argv) {
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"attachments", required_argument, NULL, OPT_ATTACHMENTS},
       {"top", required_argument, NULL, OPT_TOP},
+      {"reviewers", required_argument, NULL, OPT_REVIEWERS},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -215,6 +219,9 @@ int main(int argc, char **argv) {
       cli.top = (int)n;
       break;
     }
+    case OPT_REVIEWERS:
+      cli.reviewers = optarg;
+      break;
     case 'q':
       cli.quiet = 1;
       break;
@@ -287,6 +294,8 @@ int main(int argc, char **argv) {
       rc = qs_cmd_import(&cli);
     else if (strcmp(cmd, "sensitivity") == 0)
       rc = qs_cmd_sensitivity(&cli);
+    else if (strcmp(cmd, "panel") == 0)
+      rc = qs_cmd_panel(&cli);
     else {
       unknown_command(&cli, cmd);
       rc = QS_EXIT_USAGE;
