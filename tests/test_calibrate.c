@@ -118,6 +118,21 @@ Test(calibrate, points_at_the_shifted_parameter, .timeout = 300) {
   cr_expect(strstr(json, "\"name\": \"mechanism-meetings-per-year\""), "%s", json);
   free(text);
   free(json);
+  /* The command says the same; an unknown indicator is a usage error with the nearest. */
+  qs_run c = RUN("--lang", "en", "panel", "calibrate", "--indicator", "mechanism", "--jobs", "2",
+                 out, csv_path);
+  cr_expect_eq(c.code, 0, "%s", c.err);
+  cr_expect(strstr(c.out, "mechanism-meetings-per-year: default 2"), "%s", c.out);
+  cr_expect_null(strstr(c.out, "(standards)"), "%s", c.out);
+  qs_run_free(&c);
+  c = RUN("--lang", "en", "panel", "calibrate", "--indicator", "mechanisn", out, csv_path);
+  cr_expect_eq(c.code, 2);
+  cr_expect(strstr(c.err, "mechanism"), "%s", c.err);
+  qs_run_free(&c);
+  c = RUN("--lang", "en", "panel", "calibrate", out);
+  cr_expect_eq(c.code, 2);
+  cr_expect(strstr(c.err, "at least one SCORES"), "%s", c.err);
+  qs_run_free(&c);
   qs_calibration_free(&cal);
   qs_panel_result_free(&res);
   qs_panel_scores_free(&scores);
