@@ -426,6 +426,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_SENS_LEGEND_CHANGED] = "ui.sens-legend-changed",
     [QS_M_SENS_HTML_TITLE] = "ui.sens-html-title",
     [QS_M_SENS_COLUMNS] = "ui.sens-columns",
+    [QS_M_SENS_DEFAULT_MARK] = "ui.sens-default-mark",
     [QS_M_CAL_TITLE] = "ui.cal-title",
     [QS_M_CAL_MISMATCH] = "ui.cal-mismatch",
     [QS_M_CAL_INDICATOR] = "ui.cal-indicator",

@@ -137,7 +137,16 @@ static void score_one(qs_engine *e, const char *path, const qs_sens_run *runs, s
                      ? qs_engine_load(e, path, data, len, &d)
                      : QS_E_INPUT;
   free(data);
+  /* The line of the defaults, once made: a run at a parameter's default is the same run. */
+  char *defaults = NULL;
   for (size_t r = 0; r < n_runs; r++) {
+    const qs_param *dp = runs[r].param ? qs_rubric_param(qs_engine_rubric(e), runs[r].param) : NULL;
+    int at_default = !runs[r].param || (dp && runs[r].value == dp->dflt);
+    if (at_default && defaults) {
+      qs_buf_add(reply, defaults);
+      continue;
+    }
+    size_t start = reply->len;
     qs_report *rep = NULL;
     if (st == QS_OK) {
       qs_engine_reset_params(e);
@@ -172,7 +181,10 @@ static void score_one(qs_engine *e, const char *path, const qs_sens_run *runs, s
       qs_buf_addf(reply, " %d,%d", rep->results[i].level, rep->results[i].points);
     qs_buf_add(reply, "\n");
     qs_report_free(rep);
+    if (at_default && !defaults)
+      defaults = qs_xstrdup(reply->s + start);
   }
+  free(defaults);
   qs_engine_unload(e);
   qs_engine_reset_params(e);
   qs_diag_free(&d);
@@ -533,8 +545,9 @@ static void esc(qs_buf *b, const char *s) {
 
 /* One plot per swept parameter: Kendall's tau-b (blue, left scale -1..1) and the share of
  * submissions whose band changed in some indicator (red, 0..100 %) against the value. */
-static void plot(qs_buf *b, const qs_sens_result *res, const char *param, qs_lang lang) {
-  const double W = 560, H = 240, L = 50, R = 20, T = 20, B = 40;
+static void plot(qs_buf *b, const qs_sens_result *res, const qs_rubric *r, const char *param,
+                 qs_lang lang) {
+  const double W = 560, H = 250, L = 50, R = 24, T = 30, B = 40;
   double lo = INFINITY, hi = -INFINITY;
   size_t n = 0;
   for (size_t k = 0; k < res->n_rows; k++)
@@ -565,10 +578,28 @@ static void plot(qs_buf *b, const qs_sens_result *res, const char *param, qs_lan
   fmt_value(hi, v);
   qs_buf_addf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
               W - R, H - B + 15, v);
-  qs_buf_addf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">1</text>\n",
-              L - 4, T + 4);
-  qs_buf_addf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">-1</text>\n",
-              L - 4, H - B);
+  /* The left scale is tau-b's (blue), the right one the share changed (red). */
+  qs_buf_addf(b,
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\" "
+              "fill=\"#2e6fb7\">1</text>\n<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" "
+              "text-anchor=\"end\" fill=\"#2e6fb7\">-1</text>\n",
+              L - 4, T + 4, L - 4, H - B);
+  qs_buf_addf(b,
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" fill=\"#c0392b\">1</text>\n"
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" fill=\"#c0392b\">0</text>\n",
+              W - R + 3, T + 4, W - R + 3, H - B);
+  /* The default, dashed. */
+  const qs_param *p = qs_rubric_param(r, param);
+  if (p && p->dflt >= lo && p->dflt <= hi) {
+    double x = L + (p->dflt - lo) / span * (W - L - R);
+    qs_buf_addf(b,
+                "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#777\" "
+                "stroke-dasharray=\"4 3\"/>\n<text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" "
+                "text-anchor=\"middle\" fill=\"#555\">",
+                x, T, x, H - B, x, T - 6);
+    esc(b, qs_msg_get(lang, QS_M_SENS_DEFAULT_MARK));
+    qs_buf_add(b, "</text>\n");
+  }
   for (int line = 0; line < 2; line++) {
     qs_buf_addf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"",
                 line ? "#c0392b" : "#2e6fb7");
@@ -585,6 +616,16 @@ static void plot(qs_buf *b, const qs_sens_result *res, const char *param, qs_lan
       first = 0;
     }
     qs_buf_add(b, "\"/>\n");
+    for (size_t k = 0; k < res->n_rows; k++) {
+      const qs_sens_row *row = &res->rows[k];
+      if (!row->param || strcmp(row->param, param) != 0)
+        continue;
+      double x = L + (row->value - lo) / span * (W - L - R);
+      double y01 = line ? (res->n_scored ? (double)row->any_changes / (double)res->n_scored : 0)
+                        : (row->tau + 1) / 2;
+      qs_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>\n", x,
+                  T + (1 - y01) * (H - T - B), line ? "#c0392b" : "#2e6fb7");
+    }
   }
   qs_buf_addf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" fill=\"#2e6fb7\">", L, H - 8);
   esc(b, qs_msg_get(lang, QS_M_SENS_LEGEND_TAU));
@@ -617,7 +658,7 @@ static char *render_html(const qs_sens_result *res, const qs_rubric *r, qs_lang 
     for (size_t j = 0; j < k && !seen; j++)
       seen = res->rows[j].param && strcmp(res->rows[j].param, p) == 0;
     if (!seen)
-      plot(&b, res, p, lang);
+      plot(&b, res, r, p, lang);
   }
   qs_buf_add(&b, "<table>\n<tr>");
   char *cols = qs_xstrdup(qs_msg_get(lang, QS_M_SENS_COLUMNS));
