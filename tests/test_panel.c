@@ -605,3 +605,67 @@ Test(panel, kill_9_during_an_import_leaves_the_previous_state) {
   free(out);
   teardown(&f);
 }
+
+/* ------------------------------------------------------------------ hostile inputs */
+
+Test(panel, a_broken_batch_or_reviewers_list_is_named_line_by_line) {
+  char *tmp = qs_test_tmpdir();
+  char *jsonl = qs_test_join(tmp, "results.jsonl");
+  write_file(jsonl, "{\"submission\": {\"id\": \"X\"}}\nnot json\n[1, 2]\n\n");
+  const char *argv[] = {"panel", "collect", "--lang", "en", tmp, jsonl, NULL};
+  qs_run r = run(argv);
+  cr_expect(r.code == 1, "%d", r.code);
+  cr_expect(strstr(r.err, "results.jsonl:1: not a report of qscore batch (indicators)") != NULL,
+            "%s", r.err);
+  cr_expect(strstr(r.err, "results.jsonl:2: not a report of qscore batch (JSON)") != NULL, "%s",
+            r.err);
+  cr_expect(strstr(r.err, "results.jsonl:3: not a report of qscore batch") != NULL, "%s", r.err);
+  qs_run_free(&r);
+  /* No results.jsonl at all. */
+  char *none = qs_test_join(tmp, "none");
+  const char *argv2[] = {"panel", "collect", "--lang", "en", none, jsonl, NULL};
+  r = run(argv2);
+  cr_expect(r.code == 1);
+  cr_expect(strstr(r.err, "none/results.jsonl: cannot read") != NULL, "%s", r.err);
+  qs_run_free(&r);
+  free(none);
+  free(jsonl);
+  qs_test_rmtree(tmp);
+
+  fixture f;
+  setup(&f);
+  char *rv = qs_test_join(f.tmp, "reviewers.csv");
+  write_file(rv, "reviewer,name,submission\n../x,A,*\nR1,A,NOPE\nR2,B,*\nR2,B,*\n");
+  char *out = qs_test_join(f.tmp, "sheets");
+  const char *argv3[] = {"panel", "sheets", "--lang", "en",    "--reviewers",
+                         rv,      "--out",  out,      f.batch, NULL};
+  r = run(argv3);
+  cr_expect(r.code == 1, "%d", r.code);
+  cr_expect(strstr(r.err, "reviewers.csv:2: column A: reviewer id ../x") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "reviewers.csv:3: column C: the batch has no submission NOPE") != NULL,
+            "%s", r.err);
+  cr_expect(strstr(r.err, "reviewers.csv:5: reviewer R2 is listed twice") != NULL, "%s", r.err);
+  struct stat st;
+  cr_expect(stat(out, &st) != 0, "nothing written when the list has problems");
+  qs_run_free(&r);
+  /* Help, and usage errors. */
+  const char *help[] = {"help", "panel", NULL};
+  r = run(help);
+  cr_expect(r.code == 0 && strstr(r.out, "qscore panel sheets") != NULL);
+  qs_run_free(&r);
+  const char *wrong[] = {"panel", "collect", "--format", "pdf", f.batch, rv, NULL};
+  r = run(wrong);
+  cr_expect(r.code == 2);
+  qs_run_free(&r);
+  const char *xlsx[] = {"panel", "collect", "--format", "xlsx", f.batch, rv, NULL};
+  r = run(xlsx);
+  cr_expect(r.code == 2, "xlsx needs --out");
+  qs_run_free(&r);
+  const char *nosub[] = {"panel", "shets", NULL};
+  r = run(nosub);
+  cr_expect(r.code == 2);
+  qs_run_free(&r);
+  free(out);
+  free(rv);
+  teardown(&f);
+}
