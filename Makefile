@@ -224,6 +224,12 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	rm -rf $(BUILD)/valgrind-batch
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
+	printf 'reviewer,name,submission\nR1,甲,*\n' > $(BUILD)/valgrind-out/reviewers.csv
+	rm -rf $(BUILD)/valgrind-panel
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel sheets -q \
+		--reviewers $(BUILD)/valgrind-out/reviewers.csv --out $(BUILD)/valgrind-panel $(BUILD)/valgrind-batch
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel collect -q \
+		--out $(BUILD)/valgrind-panel/result $(BUILD)/valgrind-batch $(BUILD)/valgrind-panel/R1.xlsx
 	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
 	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*' 'xlsx_read/*'; do \
 		echo "valgrind: tests $$suite"; \
