@@ -335,7 +335,8 @@ samples-run: $(BUILD)/qscore
 	done
 
 # The review panel on the samples (issue 16): a batch, one score sheet per reviewer, the sheets
-# filled by a simulated panel of five reviewers with known biases (tools/panelsim), the panel's
+# filled by a simulated panel of five reviewers with known biases, who as a panel score
+# management two points above the rules and standards two below (tools/panelsim), the panel's
 # result with its audit trail, and `qscore panel calibrate` when this qscore has it. Everything
 # in $(BUILD)/panel-demo/.
 PANEL_DEMO = $(BUILD)/panel-demo
@@ -348,6 +349,7 @@ panel-demo: $(BUILD)/qscore $(BUILD)/tools/panelsim
 		$(PANEL_DEMO)/batch
 	mkdir -p $(PANEL_DEMO)/filled
 	$(BUILD)/tools/panelsim --seed 16 --noise 1 --bias R1=-1.5,R2=-0.5,R3=0,R4=0.5,R5=1.5 \
+		--shift management=2,standards=-2 \
 		-o $(PANEL_DEMO)/filled $(PANEL_DEMO)/sheets/R*.xlsx
 	$(BUILD)/qscore panel collect --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/result \
 		$(PANEL_DEMO)/batch \
