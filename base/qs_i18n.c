@@ -402,6 +402,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_PANEL_SHEET_TAB] = "ui.panel-sheet-tab",
     [QS_M_PANEL_FORMAT] = "ui.panel-format",
     [QS_M_PANEL_KEPT] = "ui.panel-kept",
+    [QS_M_PANEL_STALE] = "ui.panel-stale",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }
