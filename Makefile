@@ -224,6 +224,12 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	rm -rf $(BUILD)/valgrind-batch
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
+	printf 'reviewer,name,submission\nR1,甲,*\n' > $(BUILD)/valgrind-out/reviewers.csv
+	rm -rf $(BUILD)/valgrind-panel
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel sheets -q \
+		--reviewers $(BUILD)/valgrind-out/reviewers.csv --out $(BUILD)/valgrind-panel $(BUILD)/valgrind-batch
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel collect -q \
+		--out $(BUILD)/valgrind-panel/result $(BUILD)/valgrind-batch $(BUILD)/valgrind-panel/R1.xlsx
 	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
 	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*' 'xlsx_read/*'; do \
 		echo "valgrind: tests $$suite"; \
@@ -329,7 +335,8 @@ samples-run: $(BUILD)/qscore
 	done
 
 # The review panel on the samples (issue 16): a batch, one score sheet per reviewer, the sheets
-# filled by a simulated panel of five reviewers with known biases (tools/panelsim), the panel's
+# filled by a simulated panel of five reviewers with known biases, who as a panel score
+# management two points above the rules and standards two below (tools/panelsim), the panel's
 # result with its audit trail, and `qscore panel calibrate` when this qscore has it. Everything
 # in $(BUILD)/panel-demo/.
 PANEL_DEMO = $(BUILD)/panel-demo
@@ -342,6 +349,7 @@ panel-demo: $(BUILD)/qscore $(BUILD)/tools/panelsim
 		$(PANEL_DEMO)/batch
 	mkdir -p $(PANEL_DEMO)/filled
 	$(BUILD)/tools/panelsim --seed 16 --noise 1 --bias R1=-1.5,R2=-0.5,R3=0,R4=0.5,R5=1.5 \
+		--shift management=2,standards=-2 \
 		-o $(PANEL_DEMO)/filled $(PANEL_DEMO)/sheets/R*.xlsx
 	$(BUILD)/qscore panel collect --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/result \
 		$(PANEL_DEMO)/batch \

@@ -402,6 +402,7 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_PANEL_SHEET_TAB] = "ui.panel-sheet-tab",
     [QS_M_PANEL_FORMAT] = "ui.panel-format",
     [QS_M_PANEL_KEPT] = "ui.panel-kept",
+    [QS_M_PANEL_STALE] = "ui.panel-stale",
     [QS_M_HELP_SENSITIVITY] = "ui.help-sensitivity",
     [QS_M_HELP_CALIBRATE] = "ui.help-calibrate",
     [QS_M_SENS_SPEC] = "ui.sens-spec",

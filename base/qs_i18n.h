@@ -430,6 +430,7 @@ typedef enum {
   QS_M_PANEL_SHEET_TAB,
   QS_M_PANEL_FORMAT,
   QS_M_PANEL_KEPT,
+  QS_M_PANEL_STALE,
   /* sensitivity and calibration (issue 16) */
   QS_M_HELP_SENSITIVITY,
   QS_M_HELP_CALIBRATE,

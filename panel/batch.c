@@ -272,8 +272,8 @@ int qs_panel_band_of(const qs_indicator_def *def, double points) {
 /* ---- reviewers.csv ---- */
 
 int qs_panel_reviewer_id_ok(const char *s) {
-  if (!*s || strlen(s) > 64)
-    return 0;
+  if (!isalnum((unsigned char)*s) || strlen(s) > 64)
+    return 0; /* a letter or digit first: no hidden or empty file name */
   for (; *s; s++)
     if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
       return 0;

@@ -277,7 +277,8 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
       char p[32], sp[32];
       num(p, c->panel);
       num(sp, c->spread);
-      qs_buf_addf(&b, "  %s | %d | %s | %s | ", res->inds[idx[q]].def->id, c->suggested, p, sp);
+      qs_buf_addf(&b, "  %s %s | %d | %s | %s | ", res->inds[idx[q]].def->id,
+                  res->inds[idx[q]].def->name, c->suggested, p, sp);
       reviewers_cell(res, c, &b);
       qs_buf_add(&b, " | ");
       flag_list(res, c, 1, lang, "; ", &b);
@@ -310,8 +311,8 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
     num(bias, ir->bias);
     num(kap, ir->kappa);
     num(icc, ir->icc);
-    qs_buf_addf(&b, "%s | %d | %s | %s | %s | %s | %d\n", ir->def->id, ir->n, mad, bias, kap, icc,
-                ir->overridden);
+    qs_buf_addf(&b, "%s %s | %d | %s | %s | %s | %s | %d\n", ir->def->id, ir->def->name, ir->n, mad,
+                bias, kap, icc, ir->overridden);
   }
   return qs_buf_take(&b);
 }

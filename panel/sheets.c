@@ -205,7 +205,10 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
             continue;
           lxw_format *fm = c->flags ? flag : NULL;
           put(ws, row, 0, sr->sub->id, lang, fm);
-          put(ws, row, 1, res->inds[k].def->id, lang, fm);
+          qs_buf in = {0};
+          qs_buf_addf(&in, "%s %s", res->inds[k].def->id, res->inds[k].def->name);
+          put(ws, row, 1, in.s, lang, fm);
+          qs_buf_free(&in);
           qs_xw.worksheet_write_number(ws, row, 2, c->suggested, fm);
           num_or_blank(ws, row, 3, c->panel);
           num_or_blank(ws, row, 4, c->spread);
@@ -254,7 +257,10 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
     for (size_t k = 0; k < res->n_inds; k++) {
       const qs_panel_ind_result *ir = &res->inds[k];
       lxw_row_t r = (lxw_row_t)(k + 1);
-      put(ws, r, 0, ir->def->id, lang, NULL);
+      qs_buf in = {0};
+      qs_buf_addf(&in, "%s %s", ir->def->id, ir->def->name);
+      put(ws, r, 0, in.s, lang, NULL);
+      qs_buf_free(&in);
       qs_xw.worksheet_write_number(ws, r, 1, ir->n, NULL);
       num_or_blank(ws, r, 2, ir->mad);
       num_or_blank(ws, r, 3, ir->bias);

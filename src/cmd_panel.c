@@ -357,6 +357,17 @@ static int cmd_collect(const qs_cli *cli, const qs_rubric *r) {
   }
   if (db && qs_panel_db_latest(db, &scores, &d) != 0)
     rc = QS_EXIT_WRITE;
+  /* Recorded scores of another batch: said, not used. */
+  int stale = 0;
+  for (size_t i = 0; i < scores.n; i++)
+    stale += !qs_panel_batch_find(&b, scores.scores[i].submission) ||
+             qs_panel_indicator_index(&b, scores.scores[i].indicator) < 0;
+  if (stale) {
+    qs_buf m = {0};
+    qs_buf_addf(&m, qs_msg_get(L, QS_M_PANEL_STALE), stale);
+    say(L, 1, m.s);
+    qs_buf_free(&m);
+  }
   qs_panel_result res;
   qs_panel_compute(&b, have_roster ? &roster : NULL, &scores, qs_panel_trim_min(r), &res);
   if (dfd >= 0) {

@@ -605,3 +605,122 @@ Test(panel, kill_9_during_an_import_leaves_the_previous_state) {
   free(out);
   teardown(&f);
 }
+
+/* ------------------------------------------------------------------ hostile inputs */
+
+Test(panel, a_broken_batch_or_reviewers_list_is_named_line_by_line) {
+  char *tmp = qs_test_tmpdir();
+  char *jsonl = qs_test_join(tmp, "results.jsonl");
+  write_file(jsonl, "{\"submission\": {\"id\": \"X\"}}\nnot json\n[1, 2]\n\n");
+  const char *argv[] = {"panel", "collect", "--lang", "en", tmp, jsonl, NULL};
+  qs_run r = run(argv);
+  cr_expect(r.code == 1, "%d", r.code);
+  cr_expect(strstr(r.err, "results.jsonl:1: not a report of qscore batch (indicators)") != NULL,
+            "%s", r.err);
+  cr_expect(strstr(r.err, "results.jsonl:2: not a report of qscore batch (JSON)") != NULL, "%s",
+            r.err);
+  cr_expect(strstr(r.err, "results.jsonl:3: not a report of qscore batch") != NULL, "%s", r.err);
+  qs_run_free(&r);
+  /* No results.jsonl at all. */
+  char *none = qs_test_join(tmp, "none");
+  const char *argv2[] = {"panel", "collect", "--lang", "en", none, jsonl, NULL};
+  r = run(argv2);
+  cr_expect(r.code == 1);
+  cr_expect(strstr(r.err, "none/results.jsonl: cannot read") != NULL, "%s", r.err);
+  qs_run_free(&r);
+  free(none);
+  free(jsonl);
+  qs_test_rmtree(tmp);
+
+  fixture f;
+  setup(&f);
+  char *rv = qs_test_join(f.tmp, "reviewers.csv");
+  write_file(rv, "reviewer,name,submission\n../x,A,*\nR1,A,NOPE\nR2,B,*\nR2,B,*\n");
+  char *out = qs_test_join(f.tmp, "sheets");
+  const char *argv3[] = {"panel", "sheets", "--lang", "en",    "--reviewers",
+                         rv,      "--out",  out,      f.batch, NULL};
+  r = run(argv3);
+  cr_expect(r.code == 1, "%d", r.code);
+  cr_expect(strstr(r.err, "reviewers.csv:2: column A: reviewer id ../x") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "reviewers.csv:3: column C: the batch has no submission NOPE") != NULL,
+            "%s", r.err);
+  cr_expect(strstr(r.err, "reviewers.csv:5: reviewer R2 is listed twice") != NULL, "%s", r.err);
+  struct stat st;
+  cr_expect(stat(out, &st) != 0, "nothing written when the list has problems");
+  qs_run_free(&r);
+  /* Help, and usage errors. */
+  const char *help[] = {"help", "panel", NULL};
+  r = run(help);
+  cr_expect(r.code == 0 && strstr(r.out, "qscore panel sheets") != NULL);
+  qs_run_free(&r);
+  const char *wrong[] = {"panel", "collect", "--format", "pdf", f.batch, rv, NULL};
+  r = run(wrong);
+  cr_expect(r.code == 2);
+  qs_run_free(&r);
+  const char *xlsx[] = {"panel", "collect", "--format", "xlsx", f.batch, rv, NULL};
+  r = run(xlsx);
+  cr_expect(r.code == 2, "xlsx needs --out");
+  qs_run_free(&r);
+  const char *nosub[] = {"panel", "shets", NULL};
+  r = run(nosub);
+  cr_expect(r.code == 2);
+  qs_run_free(&r);
+  free(out);
+  free(rv);
+  teardown(&f);
+}
+
+Test(panel, random_bytes_are_problems_never_crashes_and_a_later_file_replaces) {
+  fixture f;
+  setup(&f);
+  /* Random bytes and mangled CSV: every read ends with problems or rows, never a crash. */
+  uint64_t x = 88172645463325252ull;
+  const char *base = "reviewer,submission,indicator,points,comment\nR1,\"a\"\"b\",mechanism,3,\n";
+  for (int round = 0; round < 300; round++) {
+    char buf[256];
+    size_t n = strlen(base);
+    memcpy(buf, base, n);
+    for (int k = 0; k < 4; k++) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      buf[x % n] = (char)(x >> 32);
+    }
+    if (round % 50 == 0) {
+      memcpy(buf, "PK\x03\x04", 4); /* a "workbook" */
+    }
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_panel_sheet sh;
+    int rc = qs_panel_sheet_read_buffer(&f.b, NULL, "fuzz.csv", buf, n, &sh, &d);
+    cr_expect(rc == 0 || qs_diag_errors(&d) > 0 || d.dropped > 0);
+    qs_panel_sheet_free(&sh);
+    qs_diag_free(&d);
+  }
+  /* Without --out, a later file of a reviewer is the reviewer's new version. */
+  char *a = csv_of(&f, "a.csv", "R1", 0), *b = csv_of(&f, "b.csv", "R1", -1);
+  const char *argv[] = {"panel", "collect", "--format", "csv", f.batch, a, b, NULL};
+  qs_run r = run(argv);
+  cr_expect(r.code == 0, "%s", r.err);
+  /* every row: R1's points are the suggestion minus one (or 0) */
+  char *line = strchr(r.out, '\n');
+  int rows = 0;
+  while (line && line[1]) {
+    char sub[128], ind[64];
+    int sug, r1;
+    char *next = strchr(line + 1, '\n');
+    char *last = next ? next - 1 : line + strlen(line) - 1;
+    while (last > line && *last != ',')
+      last--;
+    cr_assert(sscanf(line + 1, "%127[^,],%63[^,],%d", sub, ind, &sug) == 3);
+    r1 = atoi(last + 1);
+    cr_expect(r1 == (sug > 0 ? sug - 1 : 0), "%s %s: %d", sub, ind, r1);
+    rows++;
+    line = next;
+  }
+  cr_expect(rows == 96, "%d rows", rows);
+  qs_run_free(&r);
+  free(a);
+  free(b);
+  teardown(&f);
+}

@@ -1,12 +1,14 @@
 /* panelsim.c -- a simulated panel for `make panel-demo`: fills the score sheets that
  * `qscore panel sheets` wrote as reviewers with known habits would.
  *
- *   panelsim [--seed N] [--noise SD] [--bias R1=-1,R2=0.5,...] -o OUTDIR SHEET.xlsx...
+ *   panelsim [--seed N] [--noise SD] [--bias R1=-1,R2=0.5,...] [--shift IND=2,...]
+ *            -o OUTDIR SHEET.xlsx...
  *
- * Each reviewer (cell B1 of the sheet) gives, for every row, the suggested points moved two
- * points in from the ends of 0..max (so that a bias is not lost at a bound), plus the
- * reviewer's bias, plus normal noise of SD points (a deterministic generator: the same seed
- * gives the same sheets), rounded and kept within 0..max. The suggestion cells are copied as
+ * Each reviewer (cell B1 of the sheet) gives, for every row, the suggested points plus the
+ * reviewer's bias, plus the indicator's shift (every reviewer: where the panel as a whole
+ * disagrees with the rules, for calibrate to find), plus normal noise of SD points (a
+ * deterministic generator: the same seed gives the same sheets), rounded and kept within
+ * 0..max. The suggestion cells are copied as
  * read, so `qscore panel collect` accepts the sheets; each goes to OUTDIR under its own name. */
 #include <math.h>
 #include <stdint.h>
@@ -44,8 +46,8 @@ static double bias_of(const char *list, const char *reviewer) {
   return 0;
 }
 
-static int fill(const char *in, const char *outdir, const char *biases, double noise,
-                uint64_t seed) {
+static int fill(const char *in, const char *outdir, const char *biases, const char *shifts,
+                double noise, uint64_t seed) {
   qs_xbook book;
   char *err = NULL;
   if (qs_xlsx_read(in, &book, &err) != QS_OK || book.n_sheets == 0) {
@@ -83,10 +85,10 @@ static int fill(const char *in, const char *outdir, const char *biases, double n
     const qs_xcell *max = qs_xsheet_cell(s, row, QS_PS_MAX);
     if (!sug || !max)
       continue;
+    const qs_xcell *ind = qs_xsheet_cell(s, row, QS_PS_IND);
     double m = strtod(max->text, NULL), b = strtod(sug->text, NULL);
-    if (m >= 4)
-      b = b < 2 ? 2 : b > m - 2 ? m - 2 : b;
-    double v = round(b + bias + noise * gauss());
+    double shift = ind ? bias_of(shifts, ind->text) : 0;
+    double v = round(b + bias + shift + noise * gauss());
     v = v < 0 ? 0 : v > m ? m : v;
     qs_xw.worksheet_write_number(ws, row - 1, QS_PS_SCORE, v, NULL);
   }
@@ -99,7 +101,7 @@ static int fill(const char *in, const char *outdir, const char *biases, double n
 }
 
 int main(int argc, char **argv) {
-  const char *biases = "", *outdir = NULL;
+  const char *biases = "", *shifts = "", *outdir = NULL;
   double noise = 1.0;
   uint64_t seed = 16;
   int i = 1;
@@ -110,13 +112,16 @@ int main(int argc, char **argv) {
       noise = strtod(argv[++i], NULL);
     else if (strcmp(argv[i], "--bias") == 0 && i + 1 < argc)
       biases = argv[++i];
+    else if (strcmp(argv[i], "--shift") == 0 && i + 1 < argc)
+      shifts = argv[++i];
     else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
       outdir = argv[++i];
     else
       break;
   }
   if (!outdir || i >= argc) {
-    fputs("usage: panelsim [--seed N] [--noise SD] [--bias R1=-1,R2=0.5] -o OUTDIR SHEET.xlsx...\n",
+    fputs("usage: panelsim [--seed N] [--noise SD] [--bias R1=-1,R2=0.5] [--shift IND=2,...]\n"
+          "                -o OUTDIR SHEET.xlsx...\n",
           stderr);
     return 2;
   }
@@ -124,7 +129,7 @@ int main(int argc, char **argv) {
     return 1;
   int rc = 0;
   for (; i < argc; i++)
-    if (fill(argv[i], outdir, biases, noise, seed) != 0)
+    if (fill(argv[i], outdir, biases, shifts, noise, seed) != 0)
       rc = 1;
   return rc;
 }
