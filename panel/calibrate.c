@@ -353,6 +353,25 @@ static void fmt2(double v, char out[32]) {
     snprintf(out, 32, "%.2f", v == 0 ? 0 : v);
 }
 
+/* A condition in words: its rubric text up to the colon that introduces the details
+ * ("产业资源利用提升显著：..."), or its id when the rubric has no text for it. */
+static char *condition_words(const qs_indicator_def *def, const char *id, qs_lang L) {
+  for (size_t i = 0; i < def->n_conds; i++) {
+    const qs_condition *c = &def->conds[i];
+    if (strcmp(c->id, id) != 0)
+      continue;
+    const char *t = L == QS_LANG_EN && c->text_en && c->text_en[0] ? c->text_en : c->text;
+    if (!t || !t[0])
+      break;
+    const char *cut = strstr(t, "\xef\xbc\x9a"); /* U+FF1A FULLWIDTH COLON */
+    const char *cut2 = strstr(t, ": ");
+    if (!cut || (cut2 && cut2 < cut))
+      cut = cut2;
+    return cut ? qs_xstrndup(t, (size_t)(cut - t)) : qs_xstrdup(t);
+  }
+  return qs_xstrdup(id);
+}
+
 static char *render_text(const qs_calibration *c, qs_lang L) {
   qs_buf b = {0};
   qs_buf_addf(&b, qs_msg_get(L, QS_M_CAL_TITLE), c->n_subs, c->n_failed);
@@ -379,8 +398,15 @@ static char *render_text(const qs_calibration *c, qs_lang L) {
       if (dr->above + dr->below == 0)
         break;
       qs_buf_add(&b, "  ");
-      qs_buf_addf(&b, qs_msg_get(L, dr->is_param ? QS_M_CAL_DRIVER_PARAM : QS_M_CAL_DRIVER_COND),
-                  dr->name, dr->above, dr->where, dr->below);
+      if (dr->is_param) {
+        qs_buf_addf(&b, qs_msg_get(L, QS_M_CAL_DRIVER_PARAM), dr->name, dr->above, dr->where,
+                    dr->below);
+      } else {
+        char *words = condition_words(ci->def, dr->name, L);
+        qs_buf_addf(&b, qs_msg_get(L, QS_M_CAL_DRIVER_COND), dr->name, words, dr->above, dr->where,
+                    dr->below);
+        free(words);
+      }
       qs_buf_add(&b, "\n");
     }
     for (size_t p = 0; p < ci->n_params; p++) {
