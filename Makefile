@@ -230,6 +230,14 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 		--reviewers $(BUILD)/valgrind-out/reviewers.csv --out $(BUILD)/valgrind-panel $(BUILD)/valgrind-batch
 	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel collect -q \
 		--out $(BUILD)/valgrind-panel/result $(BUILD)/valgrind-batch $(BUILD)/valgrind-panel/R1.xlsx
+	$(VALGRIND) $(BUILD)/qscore sensitivity --jobs 2 --param standards-many=1:2:1 \
+		--param window-months=12:12:1 --format html -o $(BUILD)/valgrind-out/sensitivity.html samples
+	rm -rf $(BUILD)/valgrind-cal
+	$(BUILD)/qscore batch -q --out $(BUILD)/valgrind-cal samples
+	printf 'reviewer,submission,indicator,points,comment\nR1,AH-HF-2024-NEV,brand,0,\n' \
+		> $(BUILD)/valgrind-out/scores.csv
+	$(VALGRIND) $(BUILD)/qscore panel calibrate --jobs 1 --indicator brand \
+		-o $(BUILD)/valgrind-out/calibrate.txt $(BUILD)/valgrind-cal $(BUILD)/valgrind-out/scores.csv
 	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
 	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*' 'xlsx_read/*'; do \
 		echo "valgrind: tests $$suite"; \
