@@ -122,14 +122,34 @@ typedef struct {
   size_t n_runs;
   qs_sens_scores *out;
   size_t n_inds;
+  qs_lang lang;
 } sens_ctx;
 
 /* Score one file under every run, as text: a line per run, "ok TOTAL TRIAGE L,P L,P ..." or
  * "E MESSAGE". The same text comes from a worker and from the process itself. */
+/* The first problem of d on one line, as qscore shows it without its "qscore: error: ":
+ * "FILE: 第 N 行: text" / "FILE:N: text", "FILE: text", or the text alone. */
+static void diag_line(const qs_diag *d, qs_buf *m) {
+  qs_buf_add(m, "");
+  if (d->n == 0) {
+    qs_buf_add(m, "?");
+    return;
+  }
+  const qs_diag_item *it = &d->items[0];
+  if (it->file && it->line > 0) {
+    qs_buf_addf(m, qs_msg_get(d->lang, QS_M_AT_LINE), it->file, it->line);
+    qs_buf_add(m, ": ");
+  } else if (it->file) {
+    qs_buf_addf(m, "%s: ", it->file);
+  }
+  for (const char *c = it->text; *c; c++)
+    qs_buf_addn(m, *c == '\n' ? " " : c, 1);
+}
+
 static void score_one(qs_engine *e, const char *path, const qs_sens_run *runs, size_t n_runs,
-                      qs_buf *reply) {
+                      qs_lang lang, qs_buf *reply) {
   qs_diag d;
-  qs_diag_init(&d, QS_LANG_ZH);
+  qs_diag_init(&d, lang);
   char *data = NULL;
   size_t len = 0;
   qs_engine_reset_params(e);
@@ -164,12 +184,10 @@ static void score_one(qs_engine *e, const char *path, const qs_sens_run *runs, s
         rep = NULL;
     }
     if (!rep) {
-      char *m = qs_diag_string(&d);
-      for (char *c = m; *c; c++)
-        if (*c == '\n')
-          *c = ' ';
-      qs_buf_addf(reply, "E %s\n", m[0] ? m : "?");
-      free(m);
+      qs_buf m = {0};
+      diag_line(&d, &m);
+      qs_buf_addf(reply, "E %s\n", m.s);
+      qs_buf_free(&m);
       qs_diag_clear(&d);
       continue;
     }
@@ -224,7 +242,7 @@ static void take_reply(sens_ctx *c, size_t sub, const char *reply, size_t len) {
 
 static void pool_work(void *ctx, size_t task, qs_buf *reply) {
   sens_ctx *c = ctx;
-  score_one(c->e, c->paths[task], c->runs, c->n_runs, reply);
+  score_one(c->e, c->paths[task], c->runs, c->n_runs, c->lang, reply);
 }
 
 static void pool_done(void *ctx, size_t task, qs_pool_outcome how, const char *reply, size_t len,
@@ -234,7 +252,8 @@ static void pool_done(void *ctx, size_t task, qs_pool_outcome how, const char *r
   if (how == QS_POOL_REPLIED)
     take_reply(c, task, reply, len);
   else if (!c->out->messages[task])
-    c->out->messages[task] = qs_xstrdup(how == QS_POOL_TIMEOUT ? "timeout" : "worker died");
+    c->out->messages[task] = qs_xstrdup(
+        qs_msg_get(c->lang, how == QS_POOL_TIMEOUT ? QS_M_SENS_TIMEOUT : QS_M_SENS_DIED));
 }
 
 int qs_sens_score(qs_engine *e, char *const *paths, size_t n, const qs_sens_run *runs,
@@ -255,12 +274,12 @@ int qs_sens_score(qs_engine *e, char *const *paths, size_t n, const qs_sens_run 
       cell->points = qs_xcalloc(r->n_inds ? r->n_inds : 1, sizeof *cell->points);
     }
   }
-  sens_ctx c = {e, paths, runs, n_runs, out, r->n_inds};
+  sens_ctx c = {e, paths, runs, n_runs, out, r->n_inds, d->lang};
   if (jobs <= 1 || n <= 1) {
     for (size_t i = 0; i < n; i++) {
       qs_buf reply = {0};
       qs_buf_add(&reply, "");
-      score_one(e, paths[i], runs, n_runs, &reply);
+      score_one(e, paths[i], runs, n_runs, d->lang, &reply);
       take_reply(&c, i, reply.s, reply.len);
       qs_buf_free(&reply);
     }
@@ -472,8 +491,8 @@ static char *render_text(const qs_sens_result *res, const qs_rubric *r, qs_lang 
   for (size_t i = 0; i < sc->n_subs; i++)
     if (!qs_sens_scored(sc, i)) {
       qs_buf_add(&b, "\n");
-      qs_buf_addf(&b, qs_msg_get(lang, QS_M_SENS_FAILED), sc->files[i],
-                  sc->messages[i] ? sc->messages[i] : "?");
+      qs_buf_addf(&b, qs_msg_get(lang, QS_M_SENS_FAILED),
+                  sc->messages[i] ? sc->messages[i] : sc->files[i]);
     }
   if (res->n_failed)
     qs_buf_add(&b, "\n");
@@ -706,8 +725,8 @@ static char *render_html(const qs_sens_result *res, const qs_rubric *r, qs_lang 
   for (size_t i = 0; i < sc->n_subs; i++)
     if (!qs_sens_scored(sc, i)) {
       qs_buf f = {0};
-      qs_buf_addf(&f, qs_msg_get(lang, QS_M_SENS_FAILED), sc->files[i],
-                  sc->messages[i] ? sc->messages[i] : "?");
+      qs_buf_addf(&f, qs_msg_get(lang, QS_M_SENS_FAILED),
+                  sc->messages[i] ? sc->messages[i] : sc->files[i]);
       qs_buf_add(&b, "<p>");
       esc(&b, f.s);
       qs_buf_add(&b, "</p>\n");
