@@ -415,3 +415,15 @@ Test(sensitivity, command_batch_folder, .timeout = 120) {
   free(out);
   qs_test_rmtree(dir);
 }
+
+/* A value under which a submission cannot be scored leaves it out of every comparison, says
+ * why (file, line, the limit) and exits 1. */
+Test(sensitivity, command_value_that_refuses_a_file) {
+  qs_run r =
+      RUN("--lang", "en", "sensitivity", "--format", "json", "--param", "max-evidence=10:10:1",
+          "samples/zhejiang-ningbo-auto-parts.xml", "tests/cases/standards/many-default-at.xml");
+  cr_expect_eq(r.code, 1, "%s", r.err);
+  cr_expect(strstr(r.out, "\"submissions\": 1"), "%s", r.out);
+  cr_expect(strstr(r.out, "zhejiang-ningbo-auto-parts.xml:59: more than 10 items"), "%s", r.out);
+  qs_run_free(&r);
+}
