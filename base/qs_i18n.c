@@ -441,6 +441,8 @@ static const char *const ids[QS_M__COUNT] = {
     [QS_M_CAL_USAGE] = "ui.cal-usage",
     [QS_M_CAL_AGREES] = "ui.cal-agrees",
     [QS_M_CAL_UNSCORED] = "ui.cal-unscored",
+    [QS_M_CAL_PLOT] = "ui.cal-plot",
+    [QS_M_CAL_HTML_TITLE] = "ui.cal-html-title",
 };
 
 const char *qs_msg_id(qs_msg id) { return (int)id >= 0 && id < QS_M__COUNT ? ids[id] : NULL; }

@@ -470,6 +470,8 @@ typedef enum {
   QS_M_CAL_USAGE,
   QS_M_CAL_AGREES,
   QS_M_CAL_UNSCORED,
+  QS_M_CAL_PLOT,
+  QS_M_CAL_HTML_TITLE,
   QS_M__COUNT
 } qs_msg;
 

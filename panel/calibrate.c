@@ -492,10 +492,147 @@ static char *render_json(const qs_calibration *c) {
   return qs_buf_take(&b);
 }
 
+static void esc(qs_buf *b, const char *s) {
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '<')
+      qs_buf_add(b, "&lt;");
+    else if (ch == '>')
+      qs_buf_add(b, "&gt;");
+    else if (ch == '&')
+      qs_buf_add(b, "&amp;");
+    else if (ch == '"')
+      qs_buf_add(b, "&quot;");
+    else if (ch >= 0x20 || ch == '\n' || ch == '\t')
+      qs_buf_addn(b, s, 1);
+  }
+}
+
+/* The mean difference from the panel against the value, the default dashed, the best marked:
+ * an inline SVG. */
+static void plot(qs_buf *b, const qs_cal_param *cp, qs_lang L) {
+  const double W = 420, H = 160, Lm = 44, R = 12, T = 14, B = 26;
+  double lo = cp->values[0], hi = cp->values[cp->n_values - 1], top = 0;
+  for (size_t v = 0; v < cp->n_values; v++)
+    if (!isnan(cp->mad[v]) && cp->mad[v] > top)
+      top = cp->mad[v];
+  if (top <= 0)
+    top = 1;
+  double span = hi > lo ? hi - lo : 1;
+#define X(v) (Lm + ((v)-lo) / span * (W - Lm - R))
+#define Y(m) (T + (1 - (m) / top) * (H - T - B))
+  qs_buf_addf(b,
+              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+              "viewBox=\"0 0 %.0f %.0f\" role=\"img\">\n<rect x=\"%.0f\" y=\"%.0f\" "
+              "width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#999\"/>\n",
+              W, H, W, H, Lm, T, W - Lm - R, H - T - B);
+  char a[32], z[32], t[32];
+  fmt(lo, a);
+  fmt(hi, z);
+  fmt2(top, t);
+  qs_buf_addf(b,
+              "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\">%s</text>\n<text x=\"%.0f\" "
+              "y=\"%.0f\" font-size=\"10\" text-anchor=\"end\">%s</text>\n<text x=\"%.0f\" "
+              "y=\"%.0f\" font-size=\"10\" text-anchor=\"end\">%s</text>\n<text x=\"%.0f\" "
+              "y=\"%.0f\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
+              Lm, H - B + 12, a, W - R, H - B + 12, z, Lm - 3, T + 4, t, Lm - 3, H - B);
+  double d = cp->param->dflt;
+  qs_buf_addf(b,
+              "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#777\" "
+              "stroke-dasharray=\"4 3\"/>\n",
+              X(d), T, X(d), H - B);
+  qs_buf_add(b, "<polyline fill=\"none\" stroke=\"#2e6fb7\" stroke-width=\"2\" points=\"");
+  int first = 1;
+  for (size_t v = 0; v < cp->n_values; v++) {
+    if (isnan(cp->mad[v]))
+      continue;
+    qs_buf_addf(b, "%s%.1f,%.1f", first ? "" : " ", X(cp->values[v]), Y(cp->mad[v]));
+    first = 0;
+  }
+  qs_buf_add(b, "\"/>\n");
+  if (!isnan(cp->best_mad))
+    qs_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#c0392b\"/>\n",
+                X(cp->best_value), Y(cp->best_mad));
+  qs_buf_addf(b, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\" fill=\"#555\">", Lm, H - 2);
+  esc(b, qs_msg_get(L, QS_M_CAL_PLOT));
+  qs_buf_add(b, "</text>\n</svg>\n");
+#undef X
+#undef Y
+}
+
+/* The text's lines as a page, each indicator a section, and a plot for each parameter whose
+ * best value is not the default. */
+static char *render_html(const qs_calibration *c, qs_lang L) {
+  qs_buf b = {0};
+  qs_buf_addf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+              L == QS_LANG_EN ? "en" : "zh-CN");
+  esc(&b, qs_msg_get(L, QS_M_CAL_HTML_TITLE));
+  qs_buf_add(&b,
+             "</title>\n<style>body{font-family:sans-serif;margin:2em}li{margin:.2em 0}"
+             "li.plot{list-style:none}figure{margin:.5em 0 1em 0}</style>\n</head>\n<body>\n<h1>");
+  esc(&b, qs_msg_get(L, QS_M_CAL_HTML_TITLE));
+  qs_buf_add(&b, "</h1>\n");
+  char *text = render_text(c, L);
+  /* The text's blocks: the heading lines, then one block per indicator. */
+  size_t k = 0;
+  int open = 0;
+  for (char *line = text, *nl; *line; line = nl + 1) {
+    nl = strchr(line, '\n');
+    if (!nl)
+      nl = line + strlen(line);
+    char saved = *nl;
+    *nl = '\0';
+    if (!line[0]) {
+      /* a blank line */
+    } else if (line[0] != ' ') {
+      if (open)
+        qs_buf_add(&b, "</ul>\n");
+      open = 0;
+      int ind = k < c->n_inds && strstr(line, c->inds[k].def->id) != NULL &&
+                strncmp(line, qs_msg_get(L, QS_M_CAL_TITLE), 4) != 0;
+      qs_buf_add(&b, ind ? "<h2>" : "<p>");
+      esc(&b, line);
+      qs_buf_add(&b, ind ? "</h2>\n<ul>\n" : "</p>\n");
+      if (ind) {
+        open = 1;
+        k++;
+      }
+    } else {
+      qs_buf_add(&b, "<li>");
+      esc(&b, line + 2);
+      qs_buf_add(&b, "</li>\n");
+      /* After the line of a parameter whose best is not the default: its plot. */
+      if (k > 0) {
+        const qs_cal_indicator *ci = &c->inds[k - 1];
+        for (size_t p = 0; p < ci->n_params; p++) {
+          const qs_cal_param *cp = &ci->params[p];
+          size_t len = strlen(cp->param->name);
+          if (cp->best_value != cp->param->dflt && strncmp(line + 2, cp->param->name, len) == 0 &&
+              !(line[2 + len] == '-' || (line[2 + len] >= 'a' && line[2 + len] <= 'z'))) {
+            qs_buf_add(&b, "<li class=\"plot\"><figure>");
+            plot(&b, cp, L);
+            qs_buf_add(&b, "</figure></li>\n");
+          }
+        }
+      }
+    }
+    *nl = saved;
+    if (!saved)
+      break;
+  }
+  if (open)
+    qs_buf_add(&b, "</ul>\n");
+  free(text);
+  qs_buf_add(&b, "</body>\n</html>\n");
+  return qs_buf_take(&b);
+}
+
 char *qs_calibration_render(const qs_calibration *c, const char *format, qs_lang lang) {
   if (!format || strcmp(format, "text") == 0)
     return render_text(c, lang);
   if (strcmp(format, "json") == 0)
     return render_json(c);
+  if (strcmp(format, "html") == 0)
+    return render_html(c, lang);
   return NULL;
 }

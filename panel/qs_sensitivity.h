@@ -164,7 +164,9 @@ size_t qs_cal_values(const qs_param *p, double **values);
 int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *res,
                  const char *only, int jobs, qs_calibration *out, qs_diag *d);
 void qs_calibration_free(qs_calibration *c);
-/* "text" or "json"; NULL for another format. Free it. */
+/* "text", "json" or "html" (the text's lines as a page, with a plot of the mean difference
+ * against the value for each parameter whose best value is not the default); NULL for another
+ * format. Free it. */
 char *qs_calibration_render(const qs_calibration *c, const char *format, qs_lang lang);
 
 #endif

@@ -1,4 +1,4 @@
-/* cmd_calibrate.c -- `qscore panel calibrate [--indicator ID] [--jobs N] [--format text|json]
+/* cmd_calibrate.c -- `qscore panel calibrate [--indicator ID] [--jobs N] [--format text|json|html]
  * [-o FILE] BATCH_DIR SCORES...` (dispatched by cmd_panel.c; cli->args[0] is "calibrate"):
  * per indicator, where the panel overrode the suggestions and under which
  * conditions and parameters, and for each parameter of it the value that agrees best with the
@@ -19,7 +19,7 @@ int qs_cmd_panel_calibrate(const qs_cli *panel_cli) {
   const qs_cli *cli = &sub;
   qs_lang L = cli->lang;
   const char *format = cli->format ? cli->format : "text";
-  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "html") != 0) {
     qs_cli_usage_error(cli, qs_msg_get(L, QS_M_CAL_FORMAT), format);
     return QS_EXIT_USAGE;
   }

@@ -116,6 +116,11 @@ Test(calibrate, points_at_the_shifted_parameter, .timeout = 300) {
   cr_expect(strstr(text, "mechanism-meetings-per-year: default 2"), "%s", text);
   char *json = qs_calibration_render(&cal, "json", QS_LANG_ZH);
   cr_expect(strstr(json, "\"name\": \"mechanism-meetings-per-year\""), "%s", json);
+  char *html = qs_calibration_render(&cal, "html", QS_LANG_ZH);
+  cr_expect(strstr(html, "<svg"), "the shifted parameter's plot");
+  cr_expect_null(strstr(html, "<script"));
+  cr_expect(strstr(html, "mechanism-meetings-per-year"));
+  free(html);
   free(text);
   free(json);
   /* The command says the same; an unknown indicator is a usage error with the nearest. */
