@@ -222,7 +222,9 @@ int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *r
   }
   for (size_t s = 0; s < b->n_subs; s++) {
     if (!qs_sens_scored(&sc, s)) {
+      /* Said, not dropped: the file and why (a batch input moved away, a limit). */
       out->n_failed++;
+      qs_diag_add(d, NULL, 0, "%s", sc.messages[s] ? sc.messages[s] : sc.files[s]);
       continue;
     }
     const qs_sens_cell *c0 = qs_sens_cell_at(&sc, s, 0);

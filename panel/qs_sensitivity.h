@@ -160,7 +160,8 @@ size_t qs_cal_values(const qs_param *p, double **values);
  * result res: the batch's inputs (input.path, from the current folder) are re-scored under
  * each value of each parameter of the indicator (named with its id as prefix, or cited by its
  * suggestions' reasons), jobs workers. An indicator the panel did not score, or where it gave
- * exactly the suggested points, is not swept. 0, or -1 with the reason in d. */
+ * exactly the suggested points, is not swept. A submission that could not be re-scored under
+ * every value is left out and said in d (file and why). 0, or -1 with the reason in d. */
 int qs_calibrate(qs_engine *e, const qs_panel_batch *b, const qs_panel_result *res,
                  const char *only, int jobs, qs_calibration *out, qs_diag *d);
 void qs_calibration_free(qs_calibration *c);

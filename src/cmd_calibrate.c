@@ -72,6 +72,7 @@ int qs_cmd_panel_calibrate(const qs_cli *panel_cli) {
     qs_diag_print(&d, stderr);
     rc = QS_EXIT_INTERNAL;
   } else {
+    qs_diag_print(&d, stderr); /* the submissions that could not be re-scored */
     char *text = qs_calibration_render(&cal, format, L);
     int w = strcmp(format, "text") == 0 ? qs_cli_write_terminal(cli, text)
                                         : qs_cli_write(cli, text, strlen(text));
