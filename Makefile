@@ -29,13 +29,13 @@ LDFLAGS ?=
 # libxlsxwriter is not linked but opened when a workbook is written (base/qs_xlsxw.c):
 # its headers at build time, its SONAME (libxlsxwriter.so.4 on Debian 12) at run time.
 # libzip reads the intake workbooks (intake/qs_xlsx_read.c).
-PKGS = libxml-2.0 libxslt jansson nettle libzip
+PKGS = libxml-2.0 libxslt jansson nettle libzip sqlite3
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) xlsxwriter)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 XLSX_SONAME = $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) | \
 	awk '/SONAME/ { print $$2 }')
 QS_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Ibase -Iengine -Iimporters \
-	-Iintake -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+	-Iintake -Ipanel -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 # libclips-dev ships the static library only as -lclips; it uses libm without saying so.
 # MALLOC_LIBS: jemalloc instead of glibc's malloc. CLIPS, libxml2 and libxslt allocate and free
 # millions of small blocks per batch; with glibc a third of a batch's time was malloc and free
@@ -49,7 +49,7 @@ LIBS = $(PKG_LIBS) -lclips -lm $(MALLOC_LIBS)
 # lib/ and src/: src/ is the qscore command line (options, one file per command), linked
 # against the library; nothing in engine/ or importers/ includes a header of src/.
 LIB_SRC = $(wildcard base/*.c) $(wildcard importers/*.c) $(wildcard engine/*.c) \
-	$(wildcard intake/*.c)
+	$(wildcard intake/*.c) $(wildcard panel/*.c)
 TOOL_SRC = $(wildcard src/*.c)
 TOOL_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/builtin.o \
@@ -63,7 +63,7 @@ TEST_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SRC))
 SAMPLES = $(sort $(wildcard samples/*.xml))
 
 .PHONY: all test test-run asan valgrind fuzz samples samples-run deps deps-test install \
-	uninstall deb deb-check clean format check-format
+	uninstall deb deb-check clean format check-format panel-demo
 
 all: $(BUILD)/qscore
 
@@ -164,6 +164,10 @@ $(BUILD)/qscore-tests: $(TEST_OBJ) $(BUILD)/obj/gen/image.o $(BUILD)/libqscore.a
 $(TEST_OBJ): QS_CFLAGS += -DQS_BUILD_DIR='"$(BUILD)"'
 $(BUILD)/obj/base/qs_xlsxw.o: QS_CFLAGS += -DQS_XLSXWRITER_SONAME='"$(XLSX_SONAME)"'
 
+# tools/panelsim: a simulated panel that fills score sheets (make panel-demo).
+$(BUILD)/tools/panelsim: $(BUILD)/obj/tools/panelsim.o $(BUILD)/libqscore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
 # The bench tools are built with the tests, so that a change that breaks them fails CI, not
 # the next `make bench`.
 BENCH_TOOLS = $(BUILD)/tools/bench_floor $(BUILD)/tools/bench_naive $(BUILD)/tools/bench_peak
@@ -220,6 +224,20 @@ valgrind: $(BUILD)/qscore $(BUILD)/qscore-tests
 	rm -rf $(BUILD)/valgrind-batch
 	$(VALGRIND) $(BUILD)/qscore batch -q --jobs 2 --out $(BUILD)/valgrind-batch samples tests/hostile; \
 		test $$? -le 1
+	printf 'reviewer,name,submission\nR1,甲,*\n' > $(BUILD)/valgrind-out/reviewers.csv
+	rm -rf $(BUILD)/valgrind-panel
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel sheets -q \
+		--reviewers $(BUILD)/valgrind-out/reviewers.csv --out $(BUILD)/valgrind-panel $(BUILD)/valgrind-batch
+	$(VALGRIND) --suppressions=tests/valgrind-xlsxwriter.supp $(BUILD)/qscore panel collect -q \
+		--out $(BUILD)/valgrind-panel/result $(BUILD)/valgrind-batch $(BUILD)/valgrind-panel/R1.xlsx
+	$(VALGRIND) $(BUILD)/qscore sensitivity --jobs 2 --param standards-many=1:2:1 \
+		--param window-months=12:12:1 --format html -o $(BUILD)/valgrind-out/sensitivity.html samples
+	rm -rf $(BUILD)/valgrind-cal
+	$(BUILD)/qscore batch -q --out $(BUILD)/valgrind-cal samples
+	printf 'reviewer,submission,indicator,points,comment\nR1,AH-HF-2024-NEV,brand,0,\n' \
+		> $(BUILD)/valgrind-out/scores.csv
+	$(VALGRIND) $(BUILD)/qscore panel calibrate --jobs 1 --indicator brand \
+		-o $(BUILD)/valgrind-out/calibrate.txt $(BUILD)/valgrind-cal $(BUILD)/valgrind-out/scores.csv
 	rm -rf $(BUILD)/valgrind-logs && mkdir -p $(BUILD)/valgrind-logs
 	@for suite in 'codes/*' 'import/*' 'hostile_scores/*' 'rubric/*' 'xlsx_read/*'; do \
 		echo "valgrind: tests $$suite"; \
@@ -324,6 +342,33 @@ samples-run: $(BUILD)/qscore
 		echo "   -> $(BUILD)/samples/$$b.txt, .json, .html"; echo; \
 	done
 
+# The review panel on the samples (issue 16): a batch, one score sheet per reviewer, the sheets
+# filled by a simulated panel of five reviewers with known biases, who as a panel score
+# management two points above the rules and standards two below (tools/panelsim), the panel's
+# result with its audit trail, and `qscore panel calibrate` when this qscore has it. Everything
+# in $(BUILD)/panel-demo/.
+PANEL_DEMO = $(BUILD)/panel-demo
+panel-demo: $(BUILD)/qscore $(BUILD)/tools/panelsim
+	rm -rf $(PANEL_DEMO) && mkdir -p $(PANEL_DEMO)
+	$(BUILD)/qscore batch -q --out $(PANEL_DEMO)/batch samples; test $$? -le 1
+	printf 'reviewer,name,submission\nR1,张伟,*\nR2,王芳,*\nR3,李娜,*\nR4,刘洋,*\nR5,陈静,*\n' \
+		> $(PANEL_DEMO)/reviewers.csv
+	$(BUILD)/qscore panel sheets --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/sheets \
+		$(PANEL_DEMO)/batch
+	mkdir -p $(PANEL_DEMO)/filled
+	$(BUILD)/tools/panelsim --seed 16 --noise 1 --bias R1=-1.5,R2=-0.5,R3=0,R4=0.5,R5=1.5 \
+		--shift management=2,standards=-2 \
+		-o $(PANEL_DEMO)/filled $(PANEL_DEMO)/sheets/R*.xlsx
+	$(BUILD)/qscore panel collect --reviewers $(PANEL_DEMO)/reviewers.csv --out $(PANEL_DEMO)/result \
+		$(PANEL_DEMO)/batch \
+		$(PANEL_DEMO)/filled/R*.xlsx
+	@# `panel calibrate --help` answers with the panel's help whether or not calibrate exists:
+	@# look for the command itself.
+	@if nm $(BUILD)/qscore 2>/dev/null | grep -q ' T qs_cmd_panel_calibrate$$'; then \
+		$(BUILD)/qscore panel calibrate $(PANEL_DEMO)/batch $(PANEL_DEMO)/filled/R*.xlsx; fi
+	@echo "panel-demo: sheets in $(PANEL_DEMO)/sheets, filled in $(PANEL_DEMO)/filled," \
+		"result in $(PANEL_DEMO)/result (panel.html, panel.json, panel.sqlite)"
+
 # What the manual pages cite is installed: they name /usr/share/... (the .deb's paths), which
 # the install writes as $(PREFIX)/share/... The docs and the samples go to DOCDIR (the samples
 # as examples/, with the intake workbooks when there are some); the bash completion when the
@@ -375,7 +420,7 @@ deb: $(BUILD)/qscore
 deb-check: deb
 	BUILD=$(BUILD) sh scripts/deb-check.sh
 
-FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] intake/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
+FORMAT_SRC = $(wildcard base/*.[ch] engine/*.[ch] importers/*.[ch] intake/*.[ch] panel/*.[ch] src/*.[ch] tests/*.[ch] tests/fuzz/*.c \
 	tools/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)

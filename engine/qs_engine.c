@@ -31,6 +31,15 @@ struct qs_engine {
   qs_run_stats last;   /* what the rules did on the last submission */
   char *attach_dir;    /* --attachments DIR, or NULL */
   int attach_per_file; /* a batch: DIR/<the file's name without .xml>/ when it exists */
+  /* A submission loaded for rescores (qs_engine_load): its facts are kept in the environment
+   * with the rubric's; its bytes, for a parse again when the importer's parameters change. */
+  int loaded, ran;
+  qs_submission sub; /* what the importer gave, copied into each rescore's report */
+  char *sub_name, *sub_data;
+  size_t sub_len;
+  char sub_sha256[65];
+  double import_params[7]; /* the parameters the importer read, as they were at the load */
+  long reparses;
 };
 
 /* A submission for which CLIPS needed more than this beyond base_memory gives it back to malloc
@@ -259,6 +268,9 @@ void qs_engine_free(qs_engine *e) {
   qs_schema_free(e->schema);
   xmlHashFree(e->rules, xmlHashDefaultDeallocator);
   xmlHashFree(e->where, xmlHashDefaultDeallocator);
+  qs_submission_free(&e->sub);
+  free(e->sub_name);
+  free(e->sub_data);
   free(e->origin);
   free(e->attach_dir);
   free(e);
@@ -556,6 +568,7 @@ static int attachments_fd(const qs_engine *e, const char *name) {
 qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                  qs_report **out, qs_diag *d) {
   *out = NULL;
+  qs_engine_unload(e);
   memset(&e->last, 0, sizeof e->last);
   long mb = (long)param(e, "max-input-mb");
   if (len > (size_t)mb << 20) {
@@ -668,4 +681,200 @@ qs_status qs_engine_score(qs_engine *e, const char *path, qs_report **out, qs_di
   qs_status st = qs_engine_score_buffer(e, path, data, len, out, d);
   free(data);
   return st;
+}
+
+/* ------------------------------------------------------------------ rescoring */
+
+/* The parameters the importer reads: a change of one needs the submission parsed again. */
+static const char *const import_param_names[7] = {
+    "max-input-mb",  "max-elements",      "max-evidence",    "max-attributes",
+    "window-months", "year-split-months", "rate-months-min",
+};
+
+static void read_import_params(const qs_engine *e, double out[7]) {
+  for (size_t i = 0; i < 7; i++)
+    out[i] = param(e, import_param_names[i]);
+}
+
+void qs_engine_reset_params(qs_engine *e) {
+  for (size_t i = 0; i < e->rubric.n_params; i++) {
+    qs_param *p = &e->rubric.params[i];
+    if (p->value != p->dflt) {
+      p->value = p->dflt;
+      e->params_changed = 1;
+    }
+  }
+}
+
+long qs_engine_reparses(const qs_engine *e) { return e->reparses; }
+
+void qs_engine_unload(qs_engine *e) {
+  if (!e->loaded)
+    return;
+  qs_submission_free(&e->sub);
+  free(e->sub_name);
+  free(e->sub_data);
+  e->sub_name = e->sub_data = NULL;
+  e->loaded = e->ran = 0;
+  /* The submission's facts are kept: only a reset takes them away. */
+  qs_env_reset(e->qe);
+  e->overrides = 1;
+  apply_params(e);
+  qs_env_keep_facts(e->qe);
+  e->params_changed = 0;
+  e->clean = 1;
+}
+
+/* Parse data and assert its facts into an environment of the rubric's and the current
+ * parameters' facts, then keep them all. */
+static qs_status load_facts(qs_engine *e, qs_diag *d) {
+  long mb = (long)param(e, "max-input-mb");
+  if (e->sub_len > (size_t)mb << 20) {
+    qs_diag_add(d, e->sub_name, 0, qs_msg_get(d->lang, QS_M_TOO_LARGE), mb);
+    return QS_E_INPUT;
+  }
+  qs_parse_limits lim = {(long)param(e, "max-elements"), (long)param(e, "max-evidence"),
+                         (long)param(e, "max-attributes")};
+  xmlDocPtr doc = qs_import_parse(e->schema, e->sub_name, e->sub_data, e->sub_len, &lim, d);
+  if (!doc)
+    return QS_E_INPUT;
+  qs_env_reset(e->qe);
+  e->overrides = 1;
+  apply_params(e);
+  e->params_changed = 0;
+  e->clean = 0;
+  qs_window_params wp = {(int)param(e, "window-months"), (int)param(e, "year-split-months"),
+                         (int)param(e, "rate-months-min")};
+  qs_submission_free(&e->sub);
+  qs_status st = qs_import_facts(e->qe, doc, e->sub_name, &wp, e->as_of, &e->sub, d);
+  if (st == QS_OK && e->attach_dir) {
+    int dfd = attachments_fd(e, e->sub_name);
+    st = qs_import_attachments(e->qe, doc, e->sub_name, dfd, d);
+    if (dfd >= 0)
+      close(dfd);
+  }
+  xmlFreeDoc(doc);
+  if (st != QS_OK)
+    return QS_E_RULES;
+  qs_env_keep_facts(e->qe);
+  read_import_params(e, e->import_params);
+  e->ran = 0;
+  return QS_OK;
+}
+
+qs_status qs_engine_load(qs_engine *e, const char *name, const char *data, size_t len, qs_diag *d) {
+  qs_engine_unload(e);
+  e->sub_name = qs_xstrdup(name);
+  e->sub_data = qs_xmalloc(len + 1);
+  memcpy(e->sub_data, data, len);
+  e->sub_data[len] = '\0';
+  e->sub_len = len;
+  qs_sha256_hex(data, len, e->sub_sha256);
+  qs_submission_init(&e->sub);
+  e->loaded = 1;
+  qs_status st = load_facts(e, d);
+  if (st != QS_OK)
+    qs_engine_unload(e);
+  return st;
+}
+
+/* A copy of the importer's output for one report (the report takes what it is given). */
+static void copy_submission(const qs_submission *s, qs_submission *c) {
+  qs_submission_init(c);
+  const char *from[] = {s->id,    s->title,      s->region,       s->province,   s->city,
+                        s->chain, s->work_start, s->window_start, s->window_end, s->as_of};
+  char **to[] = {&c->id,    &c->title,      &c->region,       &c->province,   &c->city,
+                 &c->chain, &c->work_start, &c->window_start, &c->window_end, &c->as_of};
+  for (size_t i = 0; i < sizeof from / sizeof *from; i++)
+    *to[i] = from[i] ? qs_xstrdup(from[i]) : NULL;
+  c->window_months = s->window_months;
+  c->evidence = qs_xcalloc(s->n_evidence ? s->n_evidence : 1, sizeof *c->evidence);
+  c->cap_evidence = s->n_evidence ? s->n_evidence : 1;
+  for (size_t i = 0; i < s->n_evidence; i++) {
+    const qs_evidence *v = &s->evidence[i];
+    c->evidence[i] = (qs_evidence){
+        qs_xstrdup(v->id),         qs_xstrdup(v->element),
+        qs_xstrdup(v->kind),       qs_xstrdup(v->label),
+        qs_xstrdup(v->number),     qs_xstrdup(v->date),
+        qs_xstrdup(v->enterprise), v->line,
+    };
+  }
+  c->n_evidence = s->n_evidence;
+}
+
+/* Make the parameter facts say what the rubric's values say; 1 when one was replaced. */
+static int sync_params(qs_engine *e) {
+  void *t = qs_env_template(e->qe, "param");
+  int changed = 0;
+  for (size_t i = 0; i < e->rubric.n_params; i++) {
+    const qs_param *p = &e->rubric.params[i];
+    for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f))
+      if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) == 0) {
+        if (qs_slot_num(e->qe, f, "value") != p->value ||
+            qs_slot_is_int(e->qe, f, "value") != p->is_int) {
+          qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
+          changed = 1;
+        }
+        break;
+      }
+  }
+  return changed;
+}
+
+qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d) {
+  *out = NULL;
+  if (!e->loaded)
+    return QS_E_INPUT;
+  memset(&e->last, 0, sizeof e->last);
+  double now[7];
+  read_import_params(e, now);
+  int reparse = memcmp(now, e->import_params, sizeof now) != 0;
+  if (!reparse && e->ran && qs_env_clear_submission(e->qe) != 0)
+    reparse = 1; /* a rule retracted a kept fact */
+  if (reparse) {
+    e->reparses++;
+    qs_status st = load_facts(e, d);
+    if (st != QS_OK)
+      return st;
+  }
+  /* A replaced parameter fact comes after the submission's: keep it too, so that the next
+   * clear retracts the conclusions only. */
+  if (sync_params(e))
+    qs_env_keep_facts(e->qe);
+  e->params_changed = 0;
+  e->ran = 1;
+
+  focus_modules(e);
+  long fired = 0;
+  qs_status rs =
+      qs_env_run(e->qe, (long)param(e, "run-max-firings"), param(e, "run-seconds"), &fired);
+  e->last.firings = fired;
+  e->last.facts_at_start = qs_env_facts_at_start(e->qe);
+  e->last.facts_at_end = qs_env_fact_count(e->qe);
+  e->last.memory = qs_engine_memory(e);
+  snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
+           qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
+  snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
+           rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+  if (rs != QS_OK)
+    return run_stopped(e, e->sub_name, rs, d);
+  free(qs_env_take_output(e->qe));
+
+  qs_report *rep = qs_report_new(&e->rubric);
+  rep->qscore_version = qs_xstrdup(QSCORE_VERSION);
+  rep->rules_sha256 = qs_xstrdup(e->rules_sha256);
+  rep->path = qs_display_name(e->sub_name);
+  memcpy(rep->sha256, e->sub_sha256, sizeof rep->sha256);
+  qs_submission copy;
+  copy_submission(&e->sub, &copy);
+  qs_report_take_submission(rep, &copy);
+  qs_submission_free(&copy);
+  qs_rule_index index = {e->rules, e->where};
+  if (qs_report_collect(rep, e->qe, &index, d) != 0) {
+    qs_report_free(rep);
+    return QS_E_RULES;
+  }
+  qs_report_finish(rep);
+  *out = rep;
+  return QS_OK;
 }

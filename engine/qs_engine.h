@@ -104,4 +104,27 @@ int qs_engine_read_input(const qs_engine *e, const char *path, int regular_only,
 qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *data, size_t len,
                                  qs_report **out, qs_diag *d);
 
+/* Re-scoring one submission under many parameter sets without parsing it again (sensitivity,
+ * calibration):
+ *
+ *   qs_engine_load(e, name, data, len, &d);       parse and assert the submission once
+ *   qs_engine_set_param(e, "standards-many=4", &d);
+ *   qs_engine_rescore(e, &report, &d);             the derived facts go, the parameter facts
+ *   qs_engine_reset_params(e);                     are replaced, the rules run again
+ *   qs_engine_unload(e);
+ *
+ * Between rescores only the conclusions are retracted: the rubric's, the parameters' and the
+ * submission's facts stay, and a changed parameter's fact is replaced. A report of a rescore
+ * is the report qs_engine_score_buffer gives with the same parameters. A parameter that the
+ * importer reads (the window, the parse limits) or a rule that retracted a kept fact makes the
+ * next rescore parse the submission again from the bytes kept (correct, only slower).
+ * qs_engine_score and qs_engine_score_buffer unload first. */
+qs_status qs_engine_load(qs_engine *e, const char *name, const char *data, size_t len, qs_diag *d);
+qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d);
+void qs_engine_unload(qs_engine *e);
+/* Every parameter back to its default (for later scores and rescores). */
+void qs_engine_reset_params(qs_engine *e);
+/* How many rescores since the engine was made parsed the submission again (tests). */
+long qs_engine_reparses(const qs_engine *e);
+
 #endif

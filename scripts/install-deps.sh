@@ -34,7 +34,7 @@ esac
 # `make deb`), pkg-config, and the libraries' headers. libxlsxwriter-dev brings the library
 # that qscore opens (dlopen) when it writes a workbook. xmllint is not needed to build.
 RUNTIME="build-essential pkg-config libclips-dev libxml2-dev libjansson-dev nettle-dev \
-libzip-dev libxlsxwriter-dev libxslt1-dev libjemalloc-dev"
+libzip-dev libxlsxwriter-dev libxslt1-dev libjemalloc-dev libsqlite3-dev"
 
 # The tests: Criterion; clang-format (check-format); valgrind; the batch tests open triage.xlsx
 # with LibreOffice and unzip (every part of it must be well-formed XML) and render index.html and
@@ -57,8 +57,9 @@ qscore needs, to build and run (Debian 12 package names in brackets):
   - pkg-config                                              [pkg-config]
   - CLIPS 6.30, its headers and the static library libclips.a (linked as -lclips)
                                                             [libclips-dev]
-  - libxml2, libxslt, jansson, nettle, libzip, jemalloc, with their headers and .pc files
-        [libxml2-dev libxslt1-dev libjansson-dev nettle-dev libzip-dev libjemalloc-dev]
+  - libxml2, libxslt, jansson, nettle, libzip, jemalloc, SQLite 3, with their headers and
+    .pc files [libxml2-dev libxslt1-dev libjansson-dev nettle-dev libzip-dev libjemalloc-dev
+    libsqlite3-dev]
   - libxlsxwriter: its headers to build; its shared library (libxlsxwriter.so.N) at run time,
     opened when a workbook is written                       [libxlsxwriter-dev]
 and, to run the tests: Criterion, clang-format, valgrind, Chromium with CJK fonts, LibreOffice
@@ -66,7 +67,7 @@ Calc, unzip, poppler's pdfinfo, clang with libFuzzer, and mmdebstrap for `make d
 Install their equivalents, then run `make samples-run` (build and score the samples) or
 `make test-run` (the tests), which do not call this script.
 qscore 需要：C 编译器与 make、pkg-config、CLIPS 6.30（静态库 libclips.a 及头文件）、libxml2、
-libxslt、jansson、nettle、libzip、jemalloc、libxlsxwriter（均含头文件）。请在本系统上安装对应的
+libxslt、jansson、nettle、libzip、jemalloc、SQLite 3、libxlsxwriter（均含头文件）。请在本系统上安装对应的
 软件包，再运行 make samples-run（编译并为示例评分）或 make test-run（测试）。
 EOF
 }

@@ -21,6 +21,8 @@ typedef struct {
   int resume;              /* batch: --resume */
   long as_of;              /* --as-of YYYY-MM-DD as yyyymmdd; 0: today in China */
   const char *attachments; /* --attachments DIR (score, validate, batch), or NULL */
+  int top;                 /* sensitivity: --top K (0: 10) */
+  const char *reviewers;   /* panel: --reviewers FILE (reviewers.csv), or NULL */
   char **args;             /* operands after the command */
   int n_args;
 } qs_cli;
@@ -55,5 +57,12 @@ int qs_cmd_explain(const qs_cli *cli);
 int qs_cmd_template(const qs_cli *cli);
 int qs_cmd_export(const qs_cli *cli);
 int qs_cmd_import(const qs_cli *cli);
+/* What each parameter moves (cmd_sensitivity.c). */
+int qs_cmd_sensitivity(const qs_cli *cli);
+/* The review panel (cmd_panel.c): qscore panel sheets|collect. */
+int qs_cmd_panel(const qs_cli *cli);
+/* qscore panel calibrate (defined with that command; cmd_panel.c dispatches to it once it
+ * exists). */
+int qs_cmd_panel_calibrate(const qs_cli *cli);
 
 #endif

@@ -5,6 +5,8 @@
  *   qscore validate FILE...
  *   qscore rubric   [--format text|json]
  *   qscore batch    [--jobs N] [--out DIR] [--resume] PATH...
+ *   qscore sensitivity --param NAME=FROM:TO:STEP... [--top K] [--jobs N] PATH...
+ *   qscore panel    sheets|collect ... (src/cmd_panel.c)
  *   common: --rules DIR, --param NAME=VALUE, --as-of YYYY-MM-DD, --lang zh|en, -q, -v,
  *           --help, --version
  *
@@ -38,9 +40,16 @@ static const struct {
   const char *command;
   qs_msg help;
 } command_help[] = {
-    {"score", QS_M_HELP_SCORE},   {"explain", QS_M_HELP_EXPLAIN}, {"validate", QS_M_HELP_VALIDATE},
-    {"batch", QS_M_HELP_BATCH},   {"rubric", QS_M_HELP_RUBRIC},   {"template", QS_M_HELP_TEMPLATE},
-    {"export", QS_M_HELP_EXPORT}, {"import", QS_M_HELP_IMPORT},
+    {"score", QS_M_HELP_SCORE},
+    {"explain", QS_M_HELP_EXPLAIN},
+    {"validate", QS_M_HELP_VALIDATE},
+    {"batch", QS_M_HELP_BATCH},
+    {"rubric", QS_M_HELP_RUBRIC},
+    {"template", QS_M_HELP_TEMPLATE},
+    {"export", QS_M_HELP_EXPORT},
+    {"import", QS_M_HELP_IMPORT},
+    {"sensitivity", QS_M_HELP_SENSITIVITY},
+    {"panel", QS_M_HELP_PANEL},
 };
 
 /* `qscore help [COMMAND]` and `qscore [COMMAND] --help`: the help of a command of
@@ -104,7 +113,9 @@ enum {
   OPT_RESUME,
   OPT_STYLESHEET,
   OPT_AS_OF,
-  OPT_ATTACHMENTS
+  OPT_ATTACHMENTS,
+  OPT_TOP,
+  OPT_REVIEWERS
 };
 
 int main(int argc, char **argv) {
@@ -121,6 +132,8 @@ int main(int argc, char **argv) {
       {"stylesheet", required_argument, NULL, OPT_STYLESHEET},
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"attachments", required_argument, NULL, OPT_ATTACHMENTS},
+      {"top", required_argument, NULL, OPT_TOP},
+      {"reviewers", required_argument, NULL, OPT_REVIEWERS},
       {"quiet", no_argument, NULL, 'q'},
       {"verbose", no_argument, NULL, 'v'},
       {"help", no_argument, NULL, 'h'},
@@ -196,6 +209,19 @@ int main(int argc, char **argv) {
     case OPT_ATTACHMENTS:
       cli.attachments = optarg;
       break;
+    case OPT_TOP: {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || end == optarg || n < 1 || n > 100000) {
+        qs_cli_usage_error(&cli, qs_msg_get(cli.lang, QS_M_SENS_TOP), optarg);
+        bad = 1;
+      }
+      cli.top = (int)n;
+      break;
+    }
+    case OPT_REVIEWERS:
+      cli.reviewers = optarg;
+      break;
     case 'q':
       cli.quiet = 1;
       break;
@@ -266,6 +292,10 @@ int main(int argc, char **argv) {
       rc = qs_cmd_export(&cli);
     else if (strcmp(cmd, "import") == 0)
       rc = qs_cmd_import(&cli);
+    else if (strcmp(cmd, "sensitivity") == 0)
+      rc = qs_cmd_sensitivity(&cli);
+    else if (strcmp(cmd, "panel") == 0)
+      rc = qs_cmd_panel(&cli);
     else {
       unknown_command(&cli, cmd);
       rc = QS_EXIT_USAGE;

@@ -283,6 +283,12 @@
     (text "总分达到此数、未达推荐线的建议复核（review）；低于此数建议不推荐（reject）。各项中间档的得分范围合计为37-62分，45分约在其三分之一处：大多处于中间档的申报交评审人复核，大多处于最低档的建议不推荐。")
     (text-en "A total at or above this but below the recommend line is triaged 'review'; below it, 'reject'. The middle bands of all indicators add up to 37-62 points; 45 is a third of the way in: an application mostly in middle bands goes to a reviewer, one mostly in the lowest bands is rejected."))
 
+  ;; ---- the review panel (qscore panel collect; read by the panel, not by a rule)
+
+  (param (name panel-trim-min) (value 5) (min 3) (max 100) (unit "人")
+    (text "评审组得分：给同一申报同一指标打分的评审人达到此数时，去掉一个最高分和一个最低分后取平均（截尾平均），否则取全部评审人的平均。评审打分通行“去掉一个最高分和一个最低分”；人数太少时去掉两人会丢掉过多信息，五人去掉两人仍留三人，故默认五人。")
+    (text-en "The panel score: when at least this many reviewers scored a submission's indicator, one highest and one lowest are dropped and the rest averaged (trimmed mean); with fewer, all are averaged. Dropping the highest and the lowest score (去掉一个最高分和一个最低分) is the usual rule of Chinese panels; with few reviewers dropping two loses too much, and five leaves three after the trim, hence the default of five."))
+
   ;; ---- limits of one run (protect a batch from a runaway rule or a huge file)
 
   (param (name max-input-mb) (value 64) (min 1) (max 4096) (unit "MiB")

@@ -1,0 +1,429 @@
+/* test_sensitivity.c -- rescoring without a parse (qs_engine_load/rescore) gives what a fresh
+ * score gives; the sensitivity sweep, Kendall's tau-b and the top-k overlap; the command. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/qs_util.h"
+#include "../panel/qs_sensitivity.h"
+#include "helpers.h"
+
+/* ------------------------------------------------------------------ rescore == fresh score */
+
+/* Every indicator's band and points, the total and the triage of two reports are the same. */
+static void expect_same_scores(const qs_report *a, const qs_report *b, const char *what) {
+  cr_assert_eq(a->n_results, b->n_results);
+  for (size_t i = 0; i < a->n_results; i++) {
+    cr_expect_eq(a->results[i].level, b->results[i].level, "%s: %s band %d, fresh %d", what,
+                 a->results[i].def->id, a->results[i].level, b->results[i].level);
+    cr_expect_eq(a->results[i].points, b->results[i].points, "%s: %s points %d, fresh %d", what,
+                 a->results[i].def->id, a->results[i].points, b->results[i].points);
+    cr_expect_eq(a->results[i].n_held, b->results[i].n_held, "%s: %s held", what,
+                 a->results[i].def->id);
+    cr_expect_eq(a->results[i].n_flags, b->results[i].n_flags, "%s: %s flags", what,
+                 a->results[i].def->id);
+  }
+  cr_expect_eq(a->total, b->total, "%s: total", what);
+  cr_expect_str_eq(a->triage, b->triage, "%s: triage", what);
+}
+
+/* The parameter assignments of a case's <?qscore-param NAME=VALUE?> lines, into params. */
+static size_t case_params(const char *xml, char params[][128], size_t cap) {
+  size_t n = 0;
+  for (const char *p = xml; n < cap && (p = strstr(p, "<?qscore-param ")); p++) {
+    const char *v = p + strlen("<?qscore-param "), *end = strstr(v, "?>");
+    if (!end || end - v >= 127)
+      break;
+    snprintf(params[n++], 128, "%.*s", (int)(end - v), v);
+  }
+  return n;
+}
+
+/* Parameter sets over several indicators, and one the importer reads (a parse again). */
+static const char *const sweeps[][3] = {
+    {"standards-many=1", NULL, NULL},
+    {"mechanism-meetings-per-year=0.5", "mechanism-actions-many=1", NULL},
+    {"management-qms-share=20", "triage-recommend-min=50", NULL},
+    {"improvement-marked=1", "improvement-some=0.5", "green-certified-many=1"},
+    {"window-months=12", NULL, NULL},
+};
+
+Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
+  char **paths;
+  size_t n = qs_test_report_inputs(&paths);
+  cr_assert_gt(n, 500);
+  qs_engine *re = qs_test_engine(), *fresh = qs_test_engine();
+  size_t compared = 0, loaded = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (strstr(paths[i], "hostile"))
+      continue; /* refused or limited inputs: no report to compare */
+    size_t len;
+    char *xml = qs_test_slurp(paths[i], &len);
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_engine_reset_params(re);
+    if (qs_engine_load(re, paths[i], xml, len, &d) != QS_OK) {
+      qs_diag_free(&d);
+      free(xml);
+      continue;
+    }
+    loaded++;
+    /* The default, the case's own parameters, each sweep, the default again: each after the
+     * other on one load, as a sensitivity run does. */
+    char own[8][128];
+    size_t n_own = case_params(xml, own, 8);
+    size_t n_sets = 2 + sizeof sweeps / sizeof *sweeps + 1;
+    /* Only the samples go through every sweep; the cases through their own and two. */
+    int sample = strncmp(paths[i], "samples/", 8) == 0;
+    for (size_t s = 0; s < n_sets; s++) {
+      if (!sample && s >= 2 && s != 2 + (i % (sizeof sweeps / sizeof *sweeps)) && s != n_sets - 1)
+        continue;
+      qs_engine_reset_params(re);
+      qs_engine_reset_params(fresh);
+      const char *set[8];
+      size_t n_set = 0;
+      if (s == 1)
+        for (size_t k = 0; k < n_own; k++)
+          set[n_set++] = own[k];
+      else if (s >= 2 && s < n_sets - 1)
+        for (size_t k = 0; k < 3 && sweeps[s - 2][k]; k++)
+          set[n_set++] = sweeps[s - 2][k];
+      for (size_t k = 0; k < n_set; k++) {
+        cr_assert_eq(qs_engine_set_param(re, set[k], &d), 0, "%s", set[k]);
+        cr_assert_eq(qs_engine_set_param(fresh, set[k], &d), 0, "%s", set[k]);
+      }
+      qs_report *a = NULL, *b = NULL;
+      qs_status sa = qs_engine_rescore(re, &a, &d);
+      qs_status sb = qs_engine_score_buffer(fresh, paths[i], xml, len, &b, &d);
+      char what[512];
+      snprintf(what, sizeof what, "%s, set %zu", paths[i], s);
+      cr_expect_eq(sa, sb, "%s: status %d, fresh %d", what, sa, sb);
+      if (a && b) {
+        expect_same_scores(a, b, what);
+        compared++;
+      }
+      qs_report_free(a);
+      qs_report_free(b);
+    }
+    qs_engine_unload(re);
+    qs_diag_free(&d);
+    free(xml);
+  }
+  cr_expect_gt(loaded, 500);
+  cr_expect_gt(compared, 1500);
+  /* The sweep of window-months parsed again; nothing else did. */
+  cr_expect_gt(qs_engine_reparses(re), 0);
+  cr_expect_lt(qs_engine_reparses(re), (long)loaded);
+  qs_engine_free(re);
+  qs_engine_free(fresh);
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* A score after rescores is a score of its own file: the loaded submission's facts are gone. */
+Test(sensitivity, score_after_rescore_is_clean) {
+  qs_engine *e = qs_test_engine(), *fresh = qs_test_engine();
+  size_t len_a, len_b;
+  char *a = qs_test_slurp("samples/zhejiang-ningbo-auto-parts.xml", &len_a);
+  char *b = qs_test_slurp("samples/guangxi-liuzhou-luosifen.xml", &len_b);
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_engine_load(e, "a.xml", a, len_a, &d), QS_OK);
+  qs_report *r = NULL, *f = NULL;
+  cr_assert_eq(qs_engine_set_param(e, "standards-many=1", &d), 0);
+  cr_assert_eq(qs_engine_rescore(e, &r, &d), QS_OK);
+  qs_report_free(r);
+  qs_engine_reset_params(e);
+  cr_assert_eq(qs_engine_score_buffer(e, "b.xml", b, len_b, &r, &d), QS_OK);
+  cr_assert_eq(qs_engine_score_buffer(fresh, "b.xml", b, len_b, &f, &d), QS_OK);
+  expect_same_scores(r, f, "b after a");
+  cr_expect_eq(r->n_evidence, f->n_evidence);
+  qs_report_free(r);
+  qs_report_free(f);
+  /* Without a load there is nothing to rescore. */
+  cr_expect_neq(qs_engine_rescore(e, &r, &d), QS_OK);
+  cr_expect_null(r);
+  qs_diag_free(&d);
+  free(a);
+  free(b);
+  qs_engine_free(e);
+  qs_engine_free(fresh);
+}
+
+/* ------------------------------------------------------------------ rank statistics */
+
+Test(sensitivity, kendall_tau_b_by_hand) {
+  /* One discordant pair of ten: (9 - 1) / 10. */
+  double a[] = {1, 2, 3, 4, 5}, b[] = {1, 2, 3, 5, 4};
+  cr_expect_float_eq(qs_kendall_tau_b(a, b, 5), 0.8, 1e-12);
+  cr_expect_float_eq(qs_kendall_tau_b(a, a, 5), 1.0, 1e-12);
+  double rev[] = {5, 4, 3, 2, 1};
+  cr_expect_float_eq(qs_kendall_tau_b(a, rev, 5), -1.0, 1e-12);
+  /* Ties: 4 concordant, one pair tied in x only, one in y only: 4 / sqrt(5 * 5). */
+  double x[] = {1, 2, 2, 3}, y[] = {1, 2, 3, 3};
+  cr_expect_float_eq(qs_kendall_tau_b(x, y, 4), 0.8, 1e-12);
+  /* 1 concordant, one tied in x, one tied in y: 1 / sqrt(2 * 2). */
+  double x2[] = {1, 1, 2}, y2[] = {1, 2, 2};
+  cr_expect_float_eq(qs_kendall_tau_b(x2, y2, 3), 0.5, 1e-12);
+  /* scipy.stats.kendalltau([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]): -0.47140452079103173. */
+  double x3[] = {12, 2, 1, 12, 2}, y3[] = {1, 4, 7, 1, 0};
+  cr_expect_float_eq(qs_kendall_tau_b(x3, y3, 5), -0.47140452079103173, 1e-12);
+  /* Nothing to rank: all tied in both is agreement; tied in one only is none. */
+  double same[] = {3, 3, 3};
+  cr_expect_float_eq(qs_kendall_tau_b(same, same, 3), 1.0, 1e-12);
+  cr_expect_float_eq(qs_kendall_tau_b(same, a, 3), 0.0, 1e-12);
+}
+
+Test(sensitivity, top_k_overlap_by_hand) {
+  double a[] = {10, 9, 8, 7, 6}, b[] = {6, 7, 8, 9, 10};
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 2), 0);
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 3), 1); /* the middle one */
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 5), 5);
+  cr_expect_eq(qs_top_k_overlap(a, b, 5, 50), 5); /* k cut to n */
+  cr_expect_eq(qs_top_k_overlap(a, a, 5, 2), 2);
+  /* Ties go by position: the first of equal scores is ranked higher. */
+  double t[] = {5, 5, 5, 1}, u[] = {5, 9, 5, 1};
+  cr_expect_eq(qs_top_k_overlap(t, u, 4, 1), 0); /* 0 against 1 */
+  cr_expect_eq(qs_top_k_overlap(t, u, 4, 2), 2); /* {0, 1} against {1, 0} */
+  cr_expect_eq(qs_top_k_overlap(u, t, 4, 3), 3);
+}
+
+/* ------------------------------------------------------------------ sweeps */
+
+static qs_sweep_error parse(const char *spec, qs_sweep *s, char **why) {
+  static qs_engine *e;
+  if (!e)
+    e = qs_test_engine();
+  return qs_sweep_parse(qs_engine_rubric(e), spec, QS_LANG_EN, s, why);
+}
+
+Test(sensitivity, sweep_values) {
+  qs_sweep s;
+  char *why;
+  cr_assert_eq(parse("standards-many=1:6:1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 6);
+  cr_expect_float_eq(s.values[5], 6, 1e-12);
+  qs_sweep_free(&s);
+  /* Decimal steps give their decimal values, the last not past TO. */
+  cr_assert_eq(parse("mechanism-meetings-per-year=0.1:0.35:0.1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 3);
+  cr_expect_eq(s.values[2], 0.3);
+  qs_sweep_free(&s);
+  cr_assert_eq(parse("improvement-marked=0:999:1", &s, &why), QS_SWEEP_OK);
+  cr_expect_eq(s.n_values, 1000);
+  qs_sweep_free(&s);
+}
+
+Test(sensitivity, bad_sweeps) {
+  struct {
+    const char *spec;
+    qs_sweep_error want;
+    const char *says;
+  } bad[] = {
+      {"standards-many=3", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=1:2", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=1:2:1:4", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standards-many=a:2:1", QS_SWEEP_SYNTAX, "NAME=FROM:TO:STEP"},
+      {"standard-many=1:2:1", QS_SWEEP_UNKNOWN, "standard-many"},
+      {"standards-many=0:3:1", QS_SWEEP_RANGE, "standards-many: 0 is outside [1, 1000]"},
+      {"standards-many=1:1001:1", QS_SWEEP_RANGE, "1001 is outside [1, 1000]"},
+      {"standards-many=5:3:1", QS_SWEEP_ORDER, "FROM 5 is greater than TO 3"},
+      {"standards-many=1:3:0", QS_SWEEP_STEP, "greater than 0"},
+      {"standards-many=1:3:-1", QS_SWEEP_STEP, "greater than 0"},
+      {"standards-many=1:3:0.5", QS_SWEEP_STEP, "whole number"},
+      {"improvement-marked=0:1000:0.5", QS_SWEEP_TOO_MANY, "at most 1000"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    qs_sweep s;
+    char *why = NULL;
+    cr_expect_eq(parse(bad[i].spec, &s, &why), bad[i].want, "%s", bad[i].spec);
+    cr_expect(why && strstr(why, bad[i].says), "%s: %s", bad[i].spec, why ? why : "(none)");
+    free(why);
+    qs_sweep_free(&s);
+  }
+}
+
+/* ------------------------------------------------------------------ the sweep itself */
+
+static void sweep_files(char *const *paths, size_t n, const qs_sens_run *runs, size_t n_runs,
+                        int jobs, qs_sens_scores *sc, qs_sens_result *res) {
+  qs_engine *e = qs_test_engine();
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  cr_assert_eq(qs_sens_score(e, paths, n, runs, n_runs, jobs, sc, &d), 0);
+  qs_sens_compare(qs_engine_rubric(e), sc, runs, 10, res);
+  qs_diag_free(&d);
+  /* The rubric is the engine's: keep it for rendering (the engine is freed at exit). */
+}
+
+Test(sensitivity, default_value_changes_nothing) {
+  char **paths;
+  size_t n = qs_test_xml_files("samples", &paths);
+  cr_assert_geq(n, 8);
+  qs_sens_run runs[] = {{NULL, 0}, {"standards-many", 3}, {"management-qms-share", 80}};
+  qs_sens_scores sc;
+  qs_sens_result res;
+  sweep_files(paths, n, runs, 3, 1, &sc, &res);
+  cr_expect_eq(res.n_scored, n);
+  cr_expect_eq(res.top, 8 < n ? n : 8); /* 10 cut to the submissions there are */
+  for (size_t k = 0; k < 3; k++) {
+    cr_expect_float_eq(res.rows[k].tau, 1.0, 1e-12);
+    cr_expect_eq(res.rows[k].top_overlap, res.top);
+    cr_expect_eq(res.rows[k].triage_changes, 0);
+    cr_expect_eq(res.rows[k].total_changes, 0);
+    cr_expect_eq(res.rows[k].any_changes, 0);
+  }
+  qs_sens_result_free(&res);
+  qs_sens_scores_free(&sc);
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* A case on a threshold: 4 kinds of alliance members reach band 3 only when
+ * mechanism-alliance-kinds is 4 or less (the default is 5); nothing else moves. */
+Test(sensitivity, extreme_value_moves_the_expected_indicator) {
+  char *paths[] = {"tests/cases/mechanism/alliance-kinds-param-4-at.xml",
+                   "tests/cases/standards/many-default-at.xml"};
+  qs_sens_run runs[] = {{NULL, 0},
+                        {"mechanism-alliance-kinds", 1},
+                        {"mechanism-alliance-kinds", 5},
+                        {"standards-many", 1000}};
+  qs_sens_scores sc;
+  qs_sens_result res;
+  sweep_files(paths, 2, runs, 4, 1, &sc, &res);
+  qs_engine *e = qs_test_engine();
+  const qs_rubric *r = qs_engine_rubric(e);
+  int mech = -1, std = -1;
+  for (size_t i = 0; i < r->n_inds; i++) {
+    if (strcmp(r->inds[i].id, "mechanism") == 0)
+      mech = (int)i;
+    if (strcmp(r->inds[i].id, "standards") == 0)
+      std = (int)i;
+  }
+  cr_assert(mech >= 0 && std >= 0);
+  cr_expect_eq(res.n_scored, 2);
+  for (size_t i = 0; i < r->n_inds; i++) {
+    cr_expect_eq(res.rows[1].band_changes[i], (int)i == mech ? 1 : 0, "%s", r->inds[i].id);
+    cr_expect_eq(res.rows[2].band_changes[i], 0, "%s", r->inds[i].id);
+    cr_expect_eq(res.rows[3].band_changes[i], 0, "%s", r->inds[i].id);
+  }
+  /* Band 3 at 1 kind, not at the default. */
+  cr_expect_eq(qs_sens_cell_at(&sc, 0, 1)->level[mech], 3);
+  cr_expect_lt(qs_sens_cell_at(&sc, 0, 0)->level[mech], 3);
+  /* standards-many = 1000: the many-industry factor goes, a point less in the same band. */
+  cr_expect_eq(qs_sens_cell_at(&sc, 1, 3)->points[std],
+               qs_sens_cell_at(&sc, 1, 0)->points[std] - 1);
+  cr_expect_eq(res.rows[3].total_changes, 1);
+  qs_sens_result_free(&res);
+  qs_sens_scores_free(&sc);
+  qs_engine_free(e);
+}
+
+/* Forked workers give the same result as one process. */
+Test(sensitivity, jobs_do_not_change_the_result) {
+  char **paths;
+  size_t n = qs_test_xml_files("samples", &paths);
+  qs_sens_run runs[] = {{NULL, 0}, {"mechanism-meetings-per-year", 4}, {"window-months", 12}};
+  qs_sens_scores a, b;
+  qs_sens_result ra, rb;
+  sweep_files(paths, n, runs, 3, 1, &a, &ra);
+  sweep_files(paths, n, runs, 3, 3, &b, &rb);
+  qs_engine *e = qs_test_engine();
+  for (int f = 0; f < 3; f++) {
+    const char *fmt = f == 0 ? "text" : f == 1 ? "json" : "html";
+    char *x = qs_sens_render(&ra, qs_engine_rubric(e), fmt, QS_LANG_ZH);
+    char *y = qs_sens_render(&rb, qs_engine_rubric(e), fmt, QS_LANG_ZH);
+    cr_expect_str_eq(x, y, "%s", fmt);
+    if (f == 2) {
+      cr_expect_not_null(strstr(x, "<svg"));
+      cr_expect_null(strstr(x, "<script"));
+      cr_expect_null(strstr(x, "http://www.w3.org/1999")); /* nothing fetched */
+    }
+    free(x);
+    free(y);
+  }
+  cr_expect_gt(ra.rows[1].total_changes, 0);
+  qs_sens_result_free(&ra);
+  qs_sens_result_free(&rb);
+  qs_sens_scores_free(&a);
+  qs_sens_scores_free(&b);
+  qs_engine_free(e);
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+}
+
+/* ------------------------------------------------------------------ the command */
+
+#define RUN(...) qs_run_cli(NULL, (const char *const[]){__VA_ARGS__, NULL})
+
+Test(sensitivity, command_usage_errors) {
+  struct {
+    const char *spec, *says;
+  } bad[] = {
+      {"standards-many=5:3:1", "FROM 5 is greater than TO 3"},
+      {"standards-many=1:3:0", "greater than 0"},
+      {"standards-many=0:3:1", "standards-many: 0 is outside [1, 1000]"},
+      {"standard-many=1:3:1", "did you mean standards-many"},
+      {"improvement-marked=0:1000:0.1", "at most 1000"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    qs_run r = RUN("--lang", "en", "sensitivity", "--param", bad[i].spec, "samples");
+    cr_expect_eq(r.code, 2, "%s: %d", bad[i].spec, r.code);
+    cr_expect(strstr(r.err, bad[i].says), "%s: %s", bad[i].spec, r.err);
+    cr_expect_str_eq(r.out, "");
+    qs_run_free(&r);
+  }
+  /* 600 + 600 values: each fine alone, too many together. */
+  qs_run r = RUN("--lang", "en", "sensitivity", "--param", "improvement-marked=0:599:1", "--param",
+                 "improvement-some=0:599:1", "samples");
+  cr_expect_eq(r.code, 2);
+  cr_expect(strstr(r.err, "at most 1000"), "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("--lang", "en", "sensitivity", "samples");
+  cr_expect_eq(r.code, 2);
+  cr_expect(strstr(r.err, "at least one --param"), "%s", r.err);
+  qs_run_free(&r);
+  r = RUN("--lang", "en", "sensitivity", "--param", "standards-many=1:2:1", "--format", "xml",
+          "samples");
+  cr_expect_eq(r.code, 2);
+  qs_run_free(&r);
+}
+
+/* A batch output folder stands for the inputs it scored: the same result as the inputs. */
+Test(sensitivity, command_batch_folder, .timeout = 120) {
+  char *dir = qs_test_tmpdir();
+  char *out = qs_test_join(dir, "out");
+  qs_run b = RUN("batch", "-q", "--jobs", "2", "--out", out, "samples");
+  cr_assert_eq(b.code, 0, "%s", b.err);
+  qs_run_free(&b);
+  qs_run x =
+      RUN("sensitivity", "--format", "json", "--param", "standards-many=1:4:1", "--top", "3", out);
+  qs_run y = RUN("sensitivity", "--format", "json", "--jobs", "1", "--param",
+                 "standards-many=1:4:1", "--top", "3", "samples");
+  cr_expect_eq(x.code, 0, "%s", x.err);
+  cr_expect_eq(y.code, 0, "%s", y.err);
+  cr_expect_str_eq(x.out, y.out);
+  cr_expect(strstr(x.out, "\"top\": 3"), "%s", x.out);
+  cr_expect(strstr(x.out, "\"submissions\": 8"), "%s", x.out);
+  qs_run_free(&x);
+  qs_run_free(&y);
+  free(out);
+  qs_test_rmtree(dir);
+}
+
+/* A value under which a submission cannot be scored leaves it out of every comparison, says
+ * why (file, line, the limit) and exits 1. */
+Test(sensitivity, command_value_that_refuses_a_file) {
+  qs_run r =
+      RUN("--lang", "en", "sensitivity", "--format", "json", "--param", "max-evidence=10:10:1",
+          "samples/zhejiang-ningbo-auto-parts.xml", "tests/cases/standards/many-default-at.xml");
+  cr_expect_eq(r.code, 1, "%s", r.err);
+  cr_expect(strstr(r.out, "\"submissions\": 1"), "%s", r.out);
+  cr_expect(strstr(r.out, "zhejiang-ningbo-auto-parts.xml:59: more than 10 items"), "%s", r.out);
+  qs_run_free(&r);
+}
