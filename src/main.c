@@ -55,7 +55,12 @@ static const struct {
 /* `qscore help [COMMAND]` and `qscore [COMMAND] --help`: the help of a command of
  * command_help, the general help for none; an unknown command is a usage error with the
  * nearest command. */
-static int print_help(const qs_cli *cli, const char *command) {
+static int print_help(const qs_cli *cli, const char *command, const char *sub) {
+  /* A subcommand with a help of its own: qscore panel calibrate --help. */
+  if (command && sub && strcmp(command, "panel") == 0 && strcmp(sub, "calibrate") == 0) {
+    fputs(qs_msg_get(cli->lang, QS_M_HELP_CALIBRATE), stdout);
+    return QS_EXIT_OK;
+  }
   if (!command) {
     fputs(qs_msg_get(cli->lang, QS_M_HELP), stdout);
     return QS_EXIT_OK;
@@ -265,10 +270,11 @@ int main(int argc, char **argv) {
     for (size_t i = 0; optind < argc && i < sizeof command_help / sizeof command_help[0]; i++)
       if (strcmp(argv[optind], command_help[i].command) == 0)
         command = argv[optind];
-    rc = print_help(&cli, command);
+    rc = print_help(&cli, command, command && optind + 1 < argc ? argv[optind + 1] : NULL);
   } else if (optind < argc && strcmp(argv[optind], "help") == 0) {
     /* qscore help [COMMAND]: the same as qscore COMMAND --help */
-    rc = print_help(&cli, optind + 1 < argc ? argv[optind + 1] : NULL);
+    rc = print_help(&cli, optind + 1 < argc ? argv[optind + 1] : NULL,
+                    optind + 2 < argc ? argv[optind + 2] : NULL);
   } else if (optind >= argc) {
     fputs(qs_msg_get(cli.lang, QS_M_HELP), stderr);
     rc = QS_EXIT_USAGE;
