@@ -84,6 +84,30 @@ void qs_buf_addn(qs_buf *b, const char *s, size_t n) {
   b->s[b->len] = '\0';
 }
 
+void qs_buf_add_html(qs_buf *b, const char *s) {
+  for (const char *p = s ? s : ""; *p; p++) {
+    switch (*p) {
+    case '&':
+      qs_buf_add(b, "&amp;");
+      break;
+    case '<':
+      qs_buf_add(b, "&lt;");
+      break;
+    case '>':
+      qs_buf_add(b, "&gt;");
+      break;
+    case '"':
+      qs_buf_add(b, "&quot;");
+      break;
+    case '\'':
+      qs_buf_add(b, "&#39;");
+      break;
+    default:
+      qs_buf_addn(b, p, 1);
+    }
+  }
+}
+
 void qs_buf_add(qs_buf *b, const char *s) { qs_buf_addn(b, s, strlen(s)); }
 
 void qs_buf_vaddf(qs_buf *b, const char *fmt, va_list ap) {

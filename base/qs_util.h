@@ -45,6 +45,8 @@ typedef struct {
 
 void qs_buf_add(qs_buf *b, const char *s);
 void qs_buf_addn(qs_buf *b, const char *s, size_t n);
+/* s (NULL: nothing) as HTML text or attribute value: & < > " ' as entities, the rest as it is. */
+void qs_buf_add_html(qs_buf *b, const char *s);
 void qs_buf_addf(qs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void qs_buf_vaddf(qs_buf *b, const char *fmt, va_list ap);
 void qs_buf_free(qs_buf *b);

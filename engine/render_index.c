@@ -15,29 +15,7 @@
 #include "batch_table.h"
 #include "qs_batch.h"
 
-static void esc(qs_buf *b, const char *s) {
-  for (const char *p = s ? s : ""; *p; p++) {
-    switch (*p) {
-    case '&':
-      qs_buf_add(b, "&amp;");
-      break;
-    case '<':
-      qs_buf_add(b, "&lt;");
-      break;
-    case '>':
-      qs_buf_add(b, "&gt;");
-      break;
-    case '"':
-      qs_buf_add(b, "&quot;");
-      break;
-    case '\'':
-      qs_buf_add(b, "&#39;");
-      break;
-    default:
-      qs_buf_addn(b, p, 1);
-    }
-  }
-}
+static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }
 
 static void base64(qs_buf *b, const unsigned char *d, size_t n) {
   static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

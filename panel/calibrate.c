@@ -494,21 +494,7 @@ static char *render_json(const qs_calibration *c) {
   return qs_buf_take(&b);
 }
 
-static void esc(qs_buf *b, const char *s) {
-  for (; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch == '<')
-      qs_buf_add(b, "&lt;");
-    else if (ch == '>')
-      qs_buf_add(b, "&gt;");
-    else if (ch == '&')
-      qs_buf_add(b, "&amp;");
-    else if (ch == '"')
-      qs_buf_add(b, "&quot;");
-    else if (ch >= 0x20 || ch == '\n' || ch == '\t')
-      qs_buf_addn(b, s, 1);
-  }
-}
+static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }
 
 /* The mean difference from the panel against the value, the default dashed, the best marked:
  * an inline SVG. */

@@ -32,6 +32,9 @@ void qs_csv_free(qs_csv *c);
 
 int qs_panel_reviewer_id_ok(const char *s);
 /* "3 (10-14)": the band as the score sheet shows it ("" for none), into out[32]. */
+/* The column titles of a message "a|b|c", split at the bars into at most max titles (each cut
+ * to 63 bytes); how many. */
+size_t qs_panel_titles(qs_lang lang, qs_msg m, char out[][64], size_t max);
 void qs_panel_band_text(const qs_panel_suggestion *s, char out[32]);
 
 #endif

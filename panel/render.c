@@ -222,8 +222,8 @@ static char *render_csv(const qs_panel_result *res) {
   return qs_buf_take(&b);
 }
 
-/* The columns of a message "a|b|c" split at the bars into at most max titles. */
-static size_t titles(qs_lang lang, qs_msg m, char out[][64], size_t max) {
+/* The column titles of a message "a|b|c" (see panel_int.h). */
+size_t qs_panel_titles(qs_lang lang, qs_msg m, char out[][64], size_t max) {
   const char *s = qs_msg_get(lang, m);
   size_t n = 0;
   for (size_t i = 0; i < max; i++)
@@ -266,7 +266,7 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
                 sr->suggested, qs_word(lang, "triage", sr->triage),
                 qs_word(lang, "triage", sr->sub->triage), sr->disagreements);
     qs_buf_add(&b, "\n");
-    size_t nt = titles(lang, QS_M_PANEL_COLS_CELLS, t, 6);
+    size_t nt = qs_panel_titles(lang, QS_M_PANEL_COLS_CELLS, t, 6);
     qs_buf_add(&b, "  ");
     for (size_t i = 0; i < nt; i++)
       qs_buf_addf(&b, "%s%s", i ? " | " : "", t[i]);
@@ -287,7 +287,7 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
   }
   free(idx);
   qs_buf_addf(&b, "\n== %s\n", qs_msg_get(lang, QS_M_PANEL_H_REVIEWERS));
-  size_t nt = titles(lang, QS_M_PANEL_COLS_REVIEWERS, t, 6);
+  size_t nt = qs_panel_titles(lang, QS_M_PANEL_COLS_REVIEWERS, t, 6);
   for (size_t i = 0; i < nt; i++)
     qs_buf_addf(&b, "%s%s", i ? " | " : "", t[i]);
   qs_buf_add(&b, "\n");
@@ -300,7 +300,7 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
                 rr->far);
   }
   qs_buf_addf(&b, "\n== %s\n", qs_msg_get(lang, QS_M_PANEL_H_INDICATORS));
-  nt = titles(lang, QS_M_PANEL_COLS_INDICATORS, t, 7);
+  nt = qs_panel_titles(lang, QS_M_PANEL_COLS_INDICATORS, t, 7);
   for (size_t i = 0; i < nt; i++)
     qs_buf_addf(&b, "%s%s", i ? " | " : "", t[i]);
   qs_buf_add(&b, "\n");
@@ -317,30 +317,11 @@ static char *render_text(const qs_panel_result *res, qs_lang lang) {
   return qs_buf_take(&b);
 }
 
-static void esc(qs_buf *b, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '<':
-      qs_buf_add(b, "&lt;");
-      break;
-    case '>':
-      qs_buf_add(b, "&gt;");
-      break;
-    case '&':
-      qs_buf_add(b, "&amp;");
-      break;
-    case '"':
-      qs_buf_add(b, "&quot;");
-      break;
-    default:
-      qs_buf_addn(b, s, 1);
-    }
-  }
-}
+static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }
 
 static void html_head_row(qs_buf *b, qs_lang lang, qs_msg m, size_t max) {
   char t[8][64];
-  size_t nt = titles(lang, m, t, max);
+  size_t nt = qs_panel_titles(lang, m, t, max);
   qs_buf_add(b, "<tr>");
   for (size_t i = 0; i < nt; i++) {
     qs_buf_add(b, "<th>");

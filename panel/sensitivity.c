@@ -546,21 +546,7 @@ static char *render_json(const qs_sens_result *res, const qs_rubric *r) {
   return qs_buf_take(&b);
 }
 
-static void esc(qs_buf *b, const char *s) {
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '<')
-      qs_buf_add(b, "&lt;");
-    else if (c == '>')
-      qs_buf_add(b, "&gt;");
-    else if (c == '&')
-      qs_buf_add(b, "&amp;");
-    else if (c == '"')
-      qs_buf_add(b, "&quot;");
-    else if (c >= 0x20 || c == '\n' || c == '\t')
-      qs_buf_addn(b, s, 1);
-  }
-}
+static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }
 
 /* One plot per swept parameter: Kendall's tau-b (blue, left scale -1..1) and the share of
  * submissions whose band changed in some indicator (red, 0..100 %) against the value. */

@@ -45,22 +45,6 @@ static void put(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, 
   free(cut);
 }
 
-static size_t split(qs_lang lang, qs_msg m, char out[][64], size_t max) {
-  const char *s = qs_msg_get(lang, m);
-  size_t n = 0;
-  for (size_t i = 0; i < max; i++)
-    out[i][0] = 0;
-  while (n < max) {
-    const char *t = strchr(s, '|');
-    size_t len = t ? (size_t)(t - s) : strlen(s);
-    snprintf(out[n++], 64, "%.*s", (int)len, s);
-    if (!t)
-      break;
-    s = t + 1;
-  }
-  return n;
-}
-
 static int write_sheet(const qs_panel_batch *b, const qs_panel_reviewer *rv, qs_lang lang, int dfd,
                        const char *shown, qs_diag *d) {
   qs_buf nb = {0}, sb = {0};
@@ -84,7 +68,7 @@ static int write_sheet(const qs_panel_batch *b, const qs_panel_reviewer *rv, qs_
     put(ws, 0, 1, rv->id, lang, NULL);
     put(ws, 0, 2, rv->name, lang, NULL);
     char t[QS_PS_COLS][64];
-    split(lang, QS_M_PANEL_SHEET_COLS, t, QS_PS_COLS);
+    qs_panel_titles(lang, QS_M_PANEL_SHEET_COLS, t, QS_PS_COLS);
     static const double widths[QS_PS_COLS] = {26, 14, 22, 11, 9, 60, 6, 10, 40};
     for (int c = 0; c < QS_PS_COLS; c++) {
       put(ws, 1, (lxw_col_t)c, t[c], lang, head);
@@ -186,9 +170,9 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
     char t[8][64];
     /* the cells, the disagreements first */
     char st[QS_PS_COLS][64];
-    split(lang, QS_M_PANEL_SHEET_COLS, st, QS_PS_COLS);
+    qs_panel_titles(lang, QS_M_PANEL_SHEET_COLS, st, QS_PS_COLS);
     lxw_worksheet *ws = qs_xw.workbook_add_worksheet(wb, st[0]);
-    size_t nt = split(lang, QS_M_PANEL_COLS_CELLS, t, 6);
+    size_t nt = qs_panel_titles(lang, QS_M_PANEL_COLS_CELLS, t, 6);
     put(ws, 0, 0, st[0], lang, head);
     for (size_t i = 0; i < nt; i++)
       put(ws, 0, (lxw_col_t)(i + 1), t[i], lang, head);
@@ -237,7 +221,7 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
       }
     /* reviewers */
     ws = qs_xw.workbook_add_worksheet(wb, qs_msg_get(lang, QS_M_PANEL_SHEET_REVIEWER_LABEL));
-    nt = split(lang, QS_M_PANEL_COLS_REVIEWERS, t, 6);
+    nt = qs_panel_titles(lang, QS_M_PANEL_COLS_REVIEWERS, t, 6);
     for (size_t i = 0; i < nt; i++)
       put(ws, 0, (lxw_col_t)i, t[i], lang, head);
     for (size_t j = 0; j < res->n_reviewers; j++) {
@@ -251,7 +235,7 @@ int qs_panel_render_xlsx(const qs_panel_result *res, qs_lang lang, int dfd, cons
     }
     /* indicators */
     ws = qs_xw.workbook_add_worksheet(wb, st[1]);
-    nt = split(lang, QS_M_PANEL_COLS_INDICATORS, t, 7);
+    nt = qs_panel_titles(lang, QS_M_PANEL_COLS_INDICATORS, t, 7);
     for (size_t i = 0; i < nt; i++)
       put(ws, 0, (lxw_col_t)i, t[i], lang, head);
     for (size_t k = 0; k < res->n_inds; k++) {
