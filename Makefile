@@ -94,7 +94,7 @@ $(BUILD)/obj/gen/builtin.o: $(BUILD)/gen/builtin.c base/qs_builtin.h
 # rules' deftemplates against it; qscore and the tests are linked only once it passes.
 SUBMISSION_XSD = schemas/submission-2025.xsd
 
-$(BUILD)/tools/xsdmodel: tools/xsdmodel.c
+$(BUILD)/tools/xsdmodel: tools/xsdmodel.c tools/xsd_read.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 		$(shell pkg-config --cflags libxml-2.0) $< $(shell pkg-config --libs libxml-2.0) -o $@
@@ -109,7 +109,7 @@ $(BUILD)/obj/gen/xsd_model.o: $(BUILD)/gen/xsd_model.c importers/qs_model.h
 
 # The intake workbook's layout (intake/qs_layout.h): tools/xsdlayout reads the same schema, with
 # its Chinese labels (xs:appinfo), and writes build/gen/xsd_layout.c.
-$(BUILD)/tools/xsdlayout: tools/xsdlayout.c
+$(BUILD)/tools/xsdlayout: tools/xsdlayout.c tools/xsd_read.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -D_POSIX_C_SOURCE=200809L \
 		$(shell pkg-config --cflags libxml-2.0) $< $(shell pkg-config --libs libxml-2.0) -o $@

@@ -18,43 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XS_NS "http://www.w3.org/2001/XMLSchema"
 #define LABEL_NS "urn:qscore:labels"
 #define MAX 4096
 #define MAX_DEPTH 32
 
-static const char *schema_path;
-static xmlDocPtr doc;
+#define XSD_TOOL "xsdlayout"
+#include "xsd_read.h"
+
 static FILE *out;
 static int serial;
 static char *bool_true, *bool_false;
-
-static void fail(xmlNode *at, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fprintf(stderr, "%s:%ld: xsdlayout: ", schema_path, at ? xmlGetLineNo(at) : 0L);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  exit(1);
-}
-
-static int is_xs(xmlNode *n, const char *name) {
-  return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-         strcmp((const char *)n->ns->href, XS_NS) == 0 &&
-         (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-static char *prop(xmlNode *n, const char *name) {
-  return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
-}
-
-static xmlNode *first_xs(xmlNode *n, const char *name) {
-  for (xmlNode *c = n->children; c; c = c->next)
-    if (is_xs(c, name))
-      return c;
-  return NULL;
-}
 
 /* The zh label of a schema component (its xs:annotation/xs:appinfo/qs:label), or NULL. */
 static char *label_of(xmlNode *n) {
@@ -85,52 +58,6 @@ static char *need_label(xmlNode *n, const char *what) {
   if (!l || !*l)
     fail(n, "%s has no qs:label xml:lang=\"zh\" in its xs:appinfo", what);
   return l;
-}
-
-typedef struct {
-  int builtin;
-  const char *local;
-} qname;
-
-static qname split(xmlNode *at, const char *q) {
-  const char *colon = strchr(q, ':');
-  const char *local = colon ? colon + 1 : q;
-  xmlNsPtr ns = NULL;
-  if (colon) {
-    char prefix[64];
-    size_t n = (size_t)(colon - q);
-    if (n >= sizeof prefix)
-      fail(at, "prefix too long in %s", q);
-    memcpy(prefix, q, n);
-    prefix[n] = '\0';
-    ns = xmlSearchNs(doc, at, (const xmlChar *)prefix);
-  } else {
-    ns = xmlSearchNs(doc, at, NULL);
-  }
-  if (!ns)
-    fail(at, "no namespace for %s", q);
-  return (qname){strcmp((const char *)ns->href, XS_NS) == 0, local};
-}
-
-static xmlNode *find_global(const char *kind, const char *name) {
-  xmlNode *root = xmlDocGetRootElement(doc);
-  for (xmlNode *c = root->children; c; c = c->next) {
-    if (!is_xs(c, kind))
-      continue;
-    char *n = prop(c, "name");
-    int same = n && strcmp(n, name) == 0;
-    xmlFree(n);
-    if (same)
-      return c;
-  }
-  return NULL;
-}
-
-static xmlNode *global(xmlNode *at, const char *kind, const char *name) {
-  xmlNode *g = find_global(kind, name);
-  if (!g)
-    fail(at, "no %s named %s", kind, name);
-  return g;
 }
 
 static void c_string(const char *s) {
