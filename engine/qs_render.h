@@ -13,6 +13,10 @@
 /* The JSON report of docs/REPORT-JSON.md; pretty (indented) or one line (for results.jsonl).
  * Returns a NUL-terminated string ending in a newline; free it. */
 char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty);
+/* The text of a jansson tree (json_dumps with flags) and a final newline, "{}" if it cannot be
+ * written; root is released. Every JSON output of qscore ends this way. */
+struct json_t;
+char *qs_json_text(struct json_t *root, size_t flags);
 char *qs_render_text(const qs_report *rep, qs_lang lang);
 /* The triage decision ("recommend", "review", "reject") in words of lang (triage.*). */
 const char *qs_triage_label(qs_lang lang, const char *triage);

@@ -7,8 +7,7 @@
 #include "qs_render.h"
 #include "qs_util.h"
 
-/* The text of root and a final newline; root is released. */
-static char *dump(json_t *root, size_t flags) {
+char *qs_json_text(json_t *root, size_t flags) {
   char *s = json_dumps(root, flags);
   json_decref(root);
   qs_buf b = {0};
@@ -226,7 +225,7 @@ char *qs_render_json(const qs_report *rep, qs_lang lang, int pretty) {
   free(cited);
   json_object_set_new(root, "evidence", ev);
 
-  return dump(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+  return qs_json_text(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
 }
 
 char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lang lang) {
@@ -304,5 +303,5 @@ char *qs_render_rubric_json(const qs_rubric *r, const char *rules_sha256, qs_lan
     json_array_append_new(params, o);
   }
   json_object_set_new(root, "params", params);
-  return dump(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+  return qs_json_text(root, JSON_PRESERVE_ORDER | JSON_INDENT(2));
 }

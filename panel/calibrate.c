@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qs_render.h"
 #include "qs_sensitivity.h"
 #include "qs_util.h"
 
@@ -485,13 +486,7 @@ static char *render_json(const qs_calibration *c) {
     json_array_append_new(inds, o);
   }
   json_object_set_new(root, "indicators", inds);
-  char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  qs_buf b = {0};
-  qs_buf_add(&b, s);
-  qs_buf_add(&b, "\n");
-  free(s);
-  return qs_buf_take(&b);
+  return qs_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 }
 
 static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }

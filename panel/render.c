@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "panel_int.h"
+#include "qs_render.h"
 #include "qs_util.h"
 
 static void num(char out[32], double v) {
@@ -157,13 +158,7 @@ static char *render_json(const qs_panel_result *res) {
     json_array_append_new(inds, ji);
   }
   json_object_set_new(root, "indicators", inds);
-  char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-  json_decref(root);
-  qs_buf b = {0};
-  qs_buf_add(&b, s ? s : "{}");
-  qs_buf_add(&b, "\n");
-  free(s);
-  return qs_buf_take(&b);
+  return qs_json_text(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 }
 
 static void csv_field(qs_buf *b, const char *s) {

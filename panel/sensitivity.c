@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qs_pool.h"
+#include "qs_render.h"
 #include "qs_util.h"
 
 /* ------------------------------------------------------------------ sweeps */
@@ -537,13 +538,7 @@ static char *render_json(const qs_sens_result *res, const qs_rubric *r) {
       json_array_append_new(failed, f);
     }
   json_object_set_new(root, "failed", failed);
-  char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  qs_buf b = {0};
-  qs_buf_add(&b, s);
-  qs_buf_add(&b, "\n");
-  free(s);
-  return qs_buf_take(&b);
+  return qs_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 }
 
 static void esc(qs_buf *b, const char *s) { qs_buf_add_html(b, s); }
