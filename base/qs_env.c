@@ -5,6 +5,7 @@
 #include <assert.h>
 #include <clips/clips.h>
 #include <libxml/hash.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,20 @@ struct qs_env {
   void *kept_last;
   long kept_count;
   int keeping;
+  /* Tracking for re-runs (qs_env_track): for each fact asserted since, by fact index from
+   * track_base, the module whose rule asserted it (its number + 1; 0: asserted from C, given)
+   * and how far down that module's saliences its firings had gone in that run. */
+  int tracking;
+  long long track_base;
+  unsigned char *owner;
+  int *depth;
+  size_t track_cap;
+  const void *mods[QS_TRACK_MODULES]; /* the defmodules, by number, as the firings meet them */
+  int n_mods;
+  int cur_mod;                     /* the module of the firing running, -1 between firings */
+  int lowest[QS_TRACK_MODULES];    /* the lowest salience each module fired at in this run */
+  unsigned long long retracted_by; /* modules whose rules retracted a fact since tracking */
+  int given_lost;                  /* a rule retracted a given fact */
 };
 
 static size_t rule_slot(const qs_env *qe, const char *rule) {
@@ -92,11 +107,34 @@ static size_t rule_slot(const qs_env *qe, const char *rule) {
   return i;
 }
 
+/* The number of a module among those tracked, -1 beyond QS_TRACK_MODULES. */
+static int module_number(qs_env *qe, const void *module) {
+  for (int i = 0; i < qe->n_mods; i++)
+    if (qe->mods[i] == module)
+      return i;
+  if (qe->n_mods == QS_TRACK_MODULES)
+    return -1;
+  qe->mods[qe->n_mods] = module;
+  qe->lowest[qe->n_mods] = INT_MAX;
+  return qe->n_mods++;
+}
+
 /* Called by CLIPS before each firing: count it for its rule. */
 static void before_firing(void *env, void *activation) {
   qs_env *qe = GetEnvironmentContext(env);
   if (!qe || !qe->armed)
     return;
+  if (qe->tracking) {
+    const struct activation *a = activation;
+    int m = module_number(qe, a->theRule->header.whichModule->theModule);
+    if (m < 0) {
+      qe->tracking = 0; /* more modules than tracked: every rescore runs everything */
+    } else {
+      qe->cur_mod = m;
+      if (a->salience < qe->lowest[m])
+        qe->lowest[m] = a->salience;
+    }
+  }
   const char *rule = EnvGetActivationName(env, activation);
   if (2 * (qe->by_rule_n + 1) > qe->by_rule_cap) {
     rule_firings *old = qe->by_rule;
@@ -121,8 +159,50 @@ static void before_firing(void *env, void *activation) {
 /* Called by CLIPS after each firing. */
 static void after_firing(void *env) {
   qs_env *qe = GetEnvironmentContext(env);
-  if (qe)
+  if (qe) {
     qe->executing = NULL;
+    qe->cur_mod = -1;
+  }
+}
+
+/* Called by CLIPS for every fact asserted: which module's rule asserted it (none: C did). */
+static void on_assert(void *env, void *fact) {
+  qs_env *qe = GetEnvironmentContext(env);
+  if (!qe || !qe->tracking)
+    return;
+  long long at = EnvFactIndex(env, fact) - qe->track_base;
+  if (at < 0) {
+    qe->tracking = 0;
+    return;
+  }
+  if ((size_t)at >= qe->track_cap) {
+    size_t cap = qe->track_cap ? qe->track_cap : 4096;
+    while (cap <= (size_t)at)
+      cap *= 2;
+    qe->owner = qs_xrealloc(qe->owner, cap);
+    qe->depth = qs_xrealloc(qe->depth, cap * sizeof *qe->depth);
+    memset(qe->owner + qe->track_cap, 0, cap - qe->track_cap);
+    qe->track_cap = cap;
+  }
+  int m = qe->armed ? qe->cur_mod : -1;
+  qe->owner[at] = (unsigned char)(m + 1);
+  qe->depth[at] = m >= 0 ? qe->lowest[m] : INT_MAX;
+}
+
+/* The module number + 1 of the rule that asserted fact (0: given). */
+static int owner_of(const qs_env *qe, void *fact) {
+  long long at = EnvFactIndex(qe->env, fact) - qe->track_base;
+  return at >= 0 && (size_t)at < qe->track_cap ? qe->owner[at] : 0;
+}
+
+/* Called by CLIPS for every fact retracted: a rule that retracts is remembered. */
+static void on_retract(void *env, void *fact) {
+  qs_env *qe = GetEnvironmentContext(env);
+  if (!qe || !qe->tracking || !qe->armed || qe->cur_mod < 0)
+    return;
+  qe->retracted_by |= 1ull << qe->cur_mod;
+  if (owner_of(qe, fact) == 0)
+    qe->given_lost = 1;
 }
 
 static const char *const captured[] = {"werror",  "wwarning", "stdout",  "wdisplay", "wtrace",
@@ -209,6 +289,9 @@ qs_env *qs_env_new(void) {
   EnvAddPeriodicFunction(qe->env, "qscore-deadline", periodic, 0);
   EnvAddBeforeRunFunction(qe->env, "qscore-count", before_firing, 0);
   EnvAddRunFunction(qe->env, "qscore-count", after_firing, 0);
+  EnvAddAssertFunction(qe->env, "qscore-track", on_assert, 0);
+  EnvAddRetractFunction(qe->env, "qscore-track", on_retract, 0);
+  qe->cur_mod = -1;
   qs_udf_define(qe->env);
   qe->templates = xmlHashCreate(64);
   return qe;
@@ -221,6 +304,8 @@ void qs_env_free(qs_env *qe) {
   xmlHashFree(qe->templates, NULL);
   qs_buf_free(&qe->out);
   free(qe->by_rule);
+  free(qe->owner);
+  free(qe->depth);
   free(qe);
 }
 
@@ -275,6 +360,7 @@ int qs_env_bload(qs_env *qe, const void *image, size_t len) {
 int qs_env_bsave(qs_env *qe, const char *path) { return EnvBsave(qe->env, path) ? 0 : -1; }
 
 void qs_env_reset(qs_env *qe) {
+  qe->tracking = 0; /* the facts and their indices start again */
   EnvReset(qe->env);
   qe->keeping = 0;
 }
@@ -329,6 +415,97 @@ int qs_env_clear_submission(qs_env *qe) {
   return 0;
 }
 
+/* ------------------------------------------------------------------ re-runs */
+
+void qs_env_track(qs_env *qe) {
+  qe->tracking = 1;
+  qe->track_base = 0;
+  void *last = NULL;
+  for (void *f = EnvGetNextFact(qe->env, NULL); f; f = EnvGetNextFact(qe->env, f))
+    last = f;
+  /* Every fact there is now is given; the next one asserted is the first tracked. */
+  qe->track_base = last ? EnvFactIndex(qe->env, last) + 1 : 0;
+  if (qe->track_cap)
+    memset(qe->owner, 0, qe->track_cap);
+  qe->retracted_by = 0;
+  qe->given_lost = 0;
+}
+
+void qs_env_untrack(qs_env *qe) { qe->tracking = 0; }
+
+int qs_env_tracking(const qs_env *qe) { return qe->tracking; }
+
+static int tracked_number(qs_env *qe, const char *module) {
+  void *m = EnvFindDefmodule(qe->env, module);
+  for (int i = 0; m && i < qe->n_mods; i++)
+    if (qe->mods[i] == m)
+      return i;
+  return -1;
+}
+
+int qs_env_rules_retracted(qs_env *qe, const char *module) {
+  if (!module)
+    return qe->given_lost;
+  int m = tracked_number(qe, module);
+  return m >= 0 && (qe->retracted_by >> m & 1);
+}
+
+/* The rules of the current module at or below salience (dynamic salience: every rule). */
+static void refresh_module(qs_env *qe, void *module, int below) {
+  void *current = EnvGetCurrentModule(qe->env);
+  EnvSetCurrentModule(qe->env, module);
+  /* Activations left on the module's agenda by facts since gone or by later modules' facts
+   * a run of its own never sees; a refresh puts back those that belong. */
+  EnvDeleteActivation(qe->env, NULL);
+  for (void *r = EnvGetNextDefrule(qe->env, NULL); r; r = EnvGetNextDefrule(qe->env, r)) {
+    const struct defrule *d = r;
+    if (below == INT_MAX || d->dynamicSalience || d->salience <= below)
+      EnvRefresh(qe->env, r);
+  }
+  EnvSetCurrentModule(qe->env, current);
+}
+
+int qs_env_rerun_prepare(qs_env *qe, const qs_rerun *runs, size_t n) {
+  if (!qe->tracking)
+    return -1;
+  /* For each tracked module, the salience from which it runs again (INT_MIN: it does not). */
+  int from[QS_TRACK_MODULES];
+  for (int i = 0; i < QS_TRACK_MODULES; i++)
+    from[i] = INT_MIN;
+  for (size_t k = 0; k < n; k++) {
+    if (!EnvFindDefmodule(qe->env, runs[k].module))
+      return -1;
+    int m = tracked_number(qe, runs[k].module);
+    if (m >= 0 && runs[k].salience > from[m])
+      from[m] = runs[k].salience;
+  }
+  for (void *f = EnvGetNextFact(qe->env, NULL); f;) {
+    void *next = EnvGetNextFact(qe->env, f);
+    long long at = EnvFactIndex(qe->env, f) - qe->track_base;
+    if (at >= 0 && (size_t)at < qe->track_cap && qe->owner[at] > 0) {
+      int m = qe->owner[at] - 1;
+      /* Asserted at or after the module's first firing at or below the salience. */
+      if (from[m] != INT_MIN && (from[m] == INT_MAX || qe->depth[at] <= from[m]))
+        EnvRetract(qe->env, f);
+    }
+    f = next;
+  }
+  EnvClearFocusStack(qe->env);
+  for (size_t k = 0; k < n; k++)
+    refresh_module(qe, EnvFindDefmodule(qe->env, runs[k].module), runs[k].salience);
+  EnvSetCurrentModule(qe->env, EnvFindDefmodule(qe->env, "MAIN"));
+  return 0;
+}
+
+int qs_env_rule_salience(qs_env *qe, const char *module, const char *rule) {
+  char name[256];
+  snprintf(name, sizeof name, "%s::%s", module, rule);
+  const struct defrule *d = EnvFindDefrule(qe->env, name);
+  if (!d)
+    return INT_MAX;
+  return d->dynamicSalience ? INT_MAX : d->salience;
+}
+
 /* The rule that would have fired next, into stopped_rule (in a loop, one of the loop's rules):
  * the first activation of the modules on the focus stack, from the top. 0 when there is none,
  * that is when the run had finished. */
@@ -370,6 +547,9 @@ qs_status qs_env_run(qs_env *qe, long max_firings, double seconds, long *fired) 
   qe->seen_firing = 0;
   qe->executing = NULL;
   qe->facts_at_start = (long)GetNumberOfFacts(qe->env);
+  for (int i = 0; i < qe->n_mods; i++)
+    qe->lowest[i] = INT_MAX;
+  qe->cur_mod = -1;
   /* The input's DOM has just been freed: its pages go back before the rules take more. */
   give_back_freed(QS_GIVE_BACK_BYTES);
   qe->armed = 1;

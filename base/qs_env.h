@@ -37,6 +37,31 @@ void qs_env_keep_facts(qs_env *qe);
  * after a reset. -1 when nothing is kept or a kept fact is gone (a rule retracted one): reset
  * then, and keep again. */
 int qs_env_clear_submission(qs_env *qe);
+/* Re-runs. Once tracking starts (after a submission's facts are asserted: those are given),
+ * every fact asserted is tagged with the module whose rule asserted it and the lowest
+ * salience that module had fired at in that run. qs_env_rerun_prepare then takes back what
+ * some modules concluded from a point on and puts their activations back, so that running
+ * them again (focused by the caller) gives what a run from the start would: for each
+ * module, every fact it asserted at or after its first firing at or below salience (INT_MAX:
+ * all it asserted) is retracted, its agenda emptied and the matches of its rules at or below
+ * that salience put back (EnvRefresh). Valid when the earlier firings could not have read
+ * what changed, and no rule of a module that runs again retracted a fact (see
+ * qs_env_rules_retracted): the caller's to decide. -1 when not tracking or a module is
+ * unknown. At most QS_TRACK_MODULES modules are told apart; with more, tracking stops. */
+#define QS_TRACK_MODULES 64
+typedef struct {
+  const char *module;
+  int salience;
+} qs_rerun;
+void qs_env_track(qs_env *qe);
+void qs_env_untrack(qs_env *qe);
+int qs_env_tracking(const qs_env *qe);
+int qs_env_rerun_prepare(qs_env *qe, const qs_rerun *runs, size_t n);
+/* Whether a rule of module retracted a fact since tracking began; module NULL: whether a
+ * rule retracted a given fact. */
+int qs_env_rules_retracted(qs_env *qe, const char *module);
+/* The salience of MODULE::rule; INT_MAX when it is dynamic or there is no such rule. */
+int qs_env_rule_salience(qs_env *qe, const char *module, const char *rule);
 /* Load a binary image of constructs (EnvBsave's output, made at build time from the same
  * rules); 0 on success. On failure the environment is unusable: make a new one. */
 int qs_env_bload(qs_env *qe, const void *image, size_t len);

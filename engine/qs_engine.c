@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/hash.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "../importers/qs_import.h"
 #include "qs_builtin.h"
+#include "qs_reads.h"
 #include "qs_util.h"
 
 struct qs_engine {
@@ -39,7 +41,24 @@ struct qs_engine {
   size_t sub_len;
   char sub_sha256[65];
   double import_params[7]; /* the parameters the importer read, as they were at the load */
-  long reparses;
+  long reparses, reruns_all, reruns_part;
+  /* Which rules may read which parameter (qs_reads.h): the --rules files as they load, the
+   * built-in ones when first needed; per parameter, what runs again when it changes. */
+  qs_reads *reads;
+  int builtin_reads;         /* the built-in rules: their text is read at the first need */
+  struct param_reach *reach; /* by the rubric's parameter index, NULL until computed */
+};
+
+/* What runs again when one parameter changes: the indicator modules whose rules may read it,
+ * each from the highest salience of those rules, and whether DECIDE reads it; all: a module
+ * before the indicators (MEASURE, CHECKS) or one the engine does not know reads it, and
+ * everything runs again. */
+struct param_reach {
+  int known;
+  int all;
+  int decide;
+  qs_rerun *mods;
+  size_t n;
 };
 
 /* A submission for which CLIPS needed more than this beyond base_memory gives it back to malloc
@@ -185,6 +204,7 @@ static int load_dir(qs_engine *e, const char *dir, qs_diag *d) {
         hash_file(h, names[i], data, len);
         bad = qs_env_load(e->qe, path.s, data, d) != 0;
         index_rules(e, path.s, data);
+        qs_reads_scan(e->reads, data);
         free(data);
       }
     }
@@ -217,6 +237,8 @@ qs_engine *qs_engine_new(const char *rules_dir, qs_diag *d) {
   /* Read once: a batch that runs past midnight scores every file on the same day. */
   e->as_of = qs_today_china();
   e->where = xmlHashCreate(128);
+  e->reads = qs_reads_new();
+  e->builtin_reads = !rules_dir;
   int rc = rules_dir ? load_dir(e, rules_dir, d) : load_builtin(e, d);
   if (rc == 0) {
     /* Facts of the rubric and the parameters exist only after a reset. */
@@ -273,6 +295,11 @@ void qs_engine_free(qs_engine *e) {
   free(e->sub_data);
   free(e->origin);
   free(e->attach_dir);
+  qs_reads_free(e->reads);
+  if (e->reach)
+    for (size_t i = 0; i < e->rubric.n_params; i++)
+      free(e->reach[i].mods);
+  free(e->reach);
   free(e);
 }
 
@@ -757,6 +784,8 @@ static qs_status load_facts(qs_engine *e, qs_diag *d) {
   if (st != QS_OK)
     return QS_E_RULES;
   qs_env_keep_facts(e->qe);
+  /* From here on each fact is tagged with the module whose rule asserted it. */
+  qs_env_track(e->qe);
   read_import_params(e, e->import_params);
   e->ran = 0;
   return QS_OK;
@@ -802,79 +831,236 @@ static void copy_submission(const qs_submission *s, qs_submission *c) {
   c->n_evidence = s->n_evidence;
 }
 
-/* Make the parameter facts say what the rubric's values say; 1 when one was replaced. */
-static int sync_params(qs_engine *e) {
+/* Make the parameter facts say what the rubric's values say; 1 when one was replaced. When
+ * changed is given, only look: the parameters whose facts differ go into it (their indices
+ * in the rubric), the facts stay. */
+static int sync_params(qs_engine *e, size_t *changed, size_t *n_changed) {
   void *t = qs_env_template(e->qe, "param");
-  int changed = 0;
+  int any = 0;
+  if (n_changed)
+    *n_changed = 0;
   for (size_t i = 0; i < e->rubric.n_params; i++) {
     const qs_param *p = &e->rubric.params[i];
     for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f))
       if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) == 0) {
         if (qs_slot_num(e->qe, f, "value") != p->value ||
             qs_slot_is_int(e->qe, f, "value") != p->is_int) {
-          qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
-          changed = 1;
+          if (changed)
+            changed[(*n_changed)++] = i;
+          else
+            qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
+          any = 1;
         }
         break;
       }
   }
-  return changed;
+  return any;
 }
 
-qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d) {
+/* ------------------------------------------------------------------ what a parameter moves */
+
+static void reach_add(struct param_reach *r, const char *module, int salience) {
+  for (size_t i = 0; i < r->n; i++)
+    if (strcmp(r->mods[i].module, module) == 0) {
+      if (salience > r->mods[i].salience)
+        r->mods[i].salience = salience;
+      return;
+    }
+  r->mods = qs_xrealloc(r->mods, (r->n + 1) * sizeof *r->mods);
+  r->mods[r->n++] = (qs_rerun){module, salience};
+}
+
+typedef struct {
+  qs_engine *e;
+  struct param_reach *r;
+} reach_ctx;
+
+static void reach_rule(void *ctx, const char *rule) {
+  reach_ctx *c = ctx;
+  const char *module = qs_engine_rule_module(c->e, rule);
+  /* The module's name as the rubric keeps it, which lives as long as the engine. */
+  const char *kept = NULL;
+  for (size_t i = 0; i < c->e->rubric.n_inds && !kept; i++)
+    if (strcmp(c->e->rubric.inds[i].module, module) == 0)
+      kept = c->e->rubric.inds[i].module;
+  if (strcmp(module, "DECIDE") == 0)
+    c->r->decide = 1;
+  else if (!kept)
+    c->r->all = 1;
+  else
+    reach_add(c->r, kept, qs_env_rule_salience(c->e->qe, kept, rule));
+}
+
+static const struct param_reach *param_reach(qs_engine *e, size_t i) {
+  if (!e->reach)
+    e->reach = qs_xcalloc(e->rubric.n_params ? e->rubric.n_params : 1, sizeof *e->reach);
+  struct param_reach *r = &e->reach[i];
+  if (r->known)
+    return r;
+  if (e->builtin_reads) {
+    for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++)
+      qs_reads_scan(e->reads, f->data);
+    e->builtin_reads = 0;
+  }
+  reach_ctx c = {e, r};
+  qs_reads_rules(e->reads, e->rubric.params[i].name, reach_rule, &c);
+  r->known = 1;
+  return r;
+}
+
+/* What to run again for the parameters changed since the last run: *all, or the modules in
+ * plan (indicator modules from a salience, then DECIDE whole); 0 modules when nothing the
+ * rules read changed. */
+static void plan_rerun(qs_engine *e, const size_t *changed, size_t n_changed, int *all,
+                       struct param_reach *plan) {
+  *all = 0;
+  int decide = 0;
+  for (size_t k = 0; k < n_changed && !*all; k++) {
+    const struct param_reach *r = param_reach(e, changed[k]);
+    *all = r->all;
+    decide |= r->decide || r->n > 0;
+    for (size_t j = 0; j < r->n; j++)
+      reach_add(plan, r->mods[j].module, r->mods[j].salience);
+  }
+  if (decide && !*all)
+    reach_add(plan, "DECIDE", INT_MAX);
+  /* A module that runs again must not have taken back a fact: what it retracted would stay
+   * retracted although a run from the start would have seen it. */
+  for (size_t j = 0; j < plan->n && !*all; j++)
+    *all = qs_env_rules_retracted(e->qe, plan->mods[j].module);
+}
+
+/* Every module, whole: what a run from the start runs. */
+static void plan_all(qs_engine *e, struct param_reach *plan) {
+  const char **mods;
+  size_t n = qs_env_modules(e->qe, &mods);
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(mods[i], "MAIN") != 0)
+      reach_add(plan, mods[i], INT_MAX);
+  free(mods);
+}
+
+/* Back to the state a run from the start with the current parameters would be in before the
+ * modules of plan run, and focus them: every module when all. -1 when that cannot be done
+ * (nothing tracked, or a rule took back a given fact): parse again then. */
+static int prepare_rerun(qs_engine *e, int all, struct param_reach *plan) {
+  if (all) {
+    if (qs_env_rules_retracted(e->qe, NULL))
+      return -1;
+    plan->n = 0;
+    plan_all(e, plan);
+  }
+  if (qs_env_rerun_prepare(e->qe, plan->mods, plan->n) != 0)
+    return -1;
+  sync_params(e, NULL, NULL);
+  if (all) {
+    focus_modules(e);
+  } else {
+    /* DECIDE last, the indicator modules before it in the rubric's order. */
+    qs_env_focus(e->qe, "DECIDE");
+    for (size_t i = e->rubric.n_inds; i-- > 0;)
+      for (size_t j = 0; j < plan->n; j++)
+        if (strcmp(plan->mods[j].module, e->rubric.inds[i].module) == 0)
+          qs_env_focus(e->qe, plan->mods[j].module);
+  }
+  return 0;
+}
+
+static qs_status rescore(qs_engine *e, int scores_only, qs_report **out, qs_diag *d) {
   *out = NULL;
   if (!e->loaded)
     return QS_E_INPUT;
-  memset(&e->last, 0, sizeof e->last);
   double now[7];
   read_import_params(e, now);
-  int reparse = memcmp(now, e->import_params, sizeof now) != 0;
-  if (!reparse && e->ran && qs_env_clear_submission(e->qe) != 0)
-    reparse = 1; /* a rule retracted a kept fact */
+  int reparse = memcmp(now, e->import_params, sizeof now) != 0 || !qs_env_tracking(e->qe);
+  size_t *changed = qs_xcalloc(e->rubric.n_params + 1, sizeof *changed), n_changed = 0;
+  int run = 1;
+  if (!reparse && e->ran) {
+    sync_params(e, changed, &n_changed);
+    int all = 0;
+    struct param_reach plan = {0};
+    plan_rerun(e, changed, n_changed, &all, &plan);
+    if (!all && plan.n == 0) {
+      /* Nothing the rules read changed (a triage threshold, a limit): the conclusions stand. */
+      sync_params(e, NULL, NULL);
+      run = 0;
+    } else if (prepare_rerun(e, all, &plan) != 0) {
+      reparse = 1;
+    } else {
+      e->reruns_all += all;
+      e->reruns_part += !all;
+    }
+    free(plan.mods);
+  }
+  free(changed);
   if (reparse) {
     e->reparses++;
     qs_status st = load_facts(e, d);
     if (st != QS_OK)
       return st;
   }
-  /* A replaced parameter fact comes after the submission's: keep it too, so that the next
-   * clear retracts the conclusions only. */
-  if (sync_params(e))
-    qs_env_keep_facts(e->qe);
+  if (!e->ran) {
+    /* The first run on these facts (load_facts made the parameters' facts): everything. */
+    focus_modules(e);
+  }
   e->params_changed = 0;
   e->ran = 1;
 
-  focus_modules(e);
-  long fired = 0;
-  qs_status rs =
-      qs_env_run(e->qe, (long)param(e, "run-max-firings"), param(e, "run-seconds"), &fired);
-  e->last.firings = fired;
-  e->last.facts_at_start = qs_env_facts_at_start(e->qe);
-  e->last.facts_at_end = qs_env_fact_count(e->qe);
-  e->last.memory = qs_engine_memory(e);
-  snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
-           qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
-  snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
-           rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
-  if (rs != QS_OK)
-    return run_stopped(e, e->sub_name, rs, d);
-  free(qs_env_take_output(e->qe));
+  if (run) {
+    memset(&e->last, 0, sizeof e->last);
+    long fired = 0;
+    qs_status rs =
+        qs_env_run(e->qe, (long)param(e, "run-max-firings"), param(e, "run-seconds"), &fired);
+    e->last.firings = fired;
+    e->last.facts_at_start = qs_env_facts_at_start(e->qe);
+    e->last.facts_at_end = qs_env_fact_count(e->qe);
+    e->last.memory = qs_engine_memory(e);
+    snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
+             qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
+    snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
+             rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+    if (rs != QS_OK) {
+      /* A run cut short leaves no state to go on from: the next rescore parses again. */
+      qs_env_untrack(e->qe);
+      return run_stopped(e, e->sub_name, rs, d);
+    }
+    free(qs_env_take_output(e->qe));
+  }
 
   qs_report *rep = qs_report_new(&e->rubric);
   rep->qscore_version = qs_xstrdup(QSCORE_VERSION);
   rep->rules_sha256 = qs_xstrdup(e->rules_sha256);
   rep->path = qs_display_name(e->sub_name);
   memcpy(rep->sha256, e->sub_sha256, sizeof rep->sha256);
-  qs_submission copy;
-  copy_submission(&e->sub, &copy);
-  qs_report_take_submission(rep, &copy);
-  qs_submission_free(&copy);
   qs_rule_index index = {e->rules, e->where};
-  if (qs_report_collect(rep, e->qe, &index, d) != 0) {
+  int collected;
+  if (scores_only) {
+    collected = qs_report_collect_scores(rep, e->qe, &index, d);
+  } else {
+    qs_submission copy;
+    copy_submission(&e->sub, &copy);
+    qs_report_take_submission(rep, &copy);
+    qs_submission_free(&copy);
+    collected = qs_report_collect(rep, e->qe, &index, d);
+  }
+  if (collected != 0) {
     qs_report_free(rep);
     return QS_E_RULES;
   }
   qs_report_finish(rep);
   *out = rep;
   return QS_OK;
+}
+
+qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d) {
+  return rescore(e, 0, out, d);
+}
+
+qs_status qs_engine_rescore_scores(qs_engine *e, qs_report **out, qs_diag *d) {
+  return rescore(e, 1, out, d);
+}
+
+void qs_engine_rerun_counts(const qs_engine *e, long *all, long *part) {
+  *all = e->reruns_all;
+  *part = e->reruns_part;
 }

@@ -113,18 +113,31 @@ qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *dat
  *   qs_engine_reset_params(e);                     are replaced, the rules run again
  *   qs_engine_unload(e);
  *
- * Between rescores only the conclusions are retracted: the rubric's, the parameters' and the
- * submission's facts stay, and a changed parameter's fact is replaced. A report of a rescore
- * is the report qs_engine_score_buffer gives with the same parameters. A parameter that the
- * importer reads (the window, the parse limits) or a rule that retracted a kept fact makes the
- * next rescore parse the submission again from the bytes kept (correct, only slower).
- * qs_engine_score and qs_engine_score_buffer unload first. */
+ * The rubric's, the parameters' and the submission's facts stay; a changed parameter's fact
+ * is replaced, and only what it can change runs again. The rules' text says which rules may
+ * read it (qs_reads.h). When only indicator modules do, those modules run again from their
+ * first firing at the salience of those rules (what they concluded before stays), then
+ * DECIDE; the other indicators' conclusions stay. That relies on the indicator modules being
+ * independent: none reads what another concluded (docs/ARCHITECTURE.md; the test
+ * engine/indicator_order_does_not_matter checks it). When MEASURE, CHECKS or a module the
+ * engine does not know reads it, every module runs again on the submission's facts; when no
+ * rule reads it (a triage threshold), nothing runs and the conclusions are collected again.
+ * A report of a rescore is the report qs_engine_score_buffer gives with the same parameters.
+ * A parameter that the importer reads (the window, the parse limits), a rule that retracted
+ * a fact the run again would need, or a run cut short makes the next rescore parse the
+ * submission again from the bytes kept (correct, only slower). qs_engine_score and
+ * qs_engine_score_buffer unload first. */
 qs_status qs_engine_load(qs_engine *e, const char *name, const char *data, size_t len, qs_diag *d);
 qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d);
+/* The same rescore with a report of the scores only (qs_report_collect_scores): the bands,
+ * points, total, flags' codes and triage; no reasons, evidence or words. */
+qs_status qs_engine_rescore_scores(qs_engine *e, qs_report **out, qs_diag *d);
 void qs_engine_unload(qs_engine *e);
 /* Every parameter back to its default (for later scores and rescores). */
 void qs_engine_reset_params(qs_engine *e);
 /* How many rescores since the engine was made parsed the submission again (tests). */
 long qs_engine_reparses(const qs_engine *e);
+/* How many rescores ran every module again, and how many only some (tests, the bench). */
+void qs_engine_rerun_counts(const qs_engine *e, long *all, long *part);
 
 #endif

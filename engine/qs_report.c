@@ -212,6 +212,7 @@ typedef struct {
   const qs_rule_index *rules;
   qs_diag *d;
   int bad;
+  int scores_only; /* the flags' code, rule and severity only: no evidence, no words */
 } collector;
 
 static qs_result *result_for(collector *c, const char *indicator, const char *what,
@@ -533,6 +534,15 @@ static void collect_flags(collector *c) {
       list = &res->flags;
       n = &res->n_flags;
     }
+    if (c->scores_only) {
+      *list = qs_xrealloc(*list, (*n + 1) * sizeof **list);
+      (*list)[(*n)++] = (qs_flag){
+          .code = STR(f, "code"),
+          .rule = qs_xstrdup(rule),
+          .severity = parse_severity(qs_slot_str(c->qe, f, "severity")),
+      };
+      continue;
+    }
     char **ev;
     size_t ne;
     long first;
@@ -711,8 +721,16 @@ static void collect_self(collector *c) {
   }
 }
 
+int qs_report_collect_scores(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d) {
+  collector c = {rep, qe, rules, d, 0, 1};
+  collect_choices(&c);
+  collect_flags(&c);
+  collect_placement(&c);
+  return c.bad ? -1 : 0;
+}
+
 int qs_report_collect(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d) {
-  collector c = {rep, qe, rules, d, 0};
+  collector c = {rep, qe, rules, d, 0, 0};
   collect_self(&c);
   collect_choices(&c);
   collect_reasons(&c, "held", 0);

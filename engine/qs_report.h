@@ -133,6 +133,11 @@ typedef struct {
  * broke the contract (two bands for one indicator, a held fact for an undefined condition, a
  * finding without words, a placement that does not add up, ...), with the problems in d. */
 int qs_report_collect(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d);
+/* Only what the scores need: each indicator's band and points, and the flags' codes and
+ * severities (they decide triage), without evidence or words; checked as qs_report_collect
+ * checks them (one band, a placement that adds up). For reports nobody reads, only compares:
+ * a sensitivity sweep's. */
+int qs_report_collect_scores(qs_report *rep, qs_env *qe, const qs_rule_index *rules, qs_diag *d);
 
 /* Placement inside bands, section subtotals, total, submission flags and triage. */
 void qs_report_finish(qs_report *rep);

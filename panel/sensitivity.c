@@ -181,7 +181,7 @@ static void score_one(qs_engine *e, const char *path, const qs_sens_run *runs, s
         if (qs_engine_set_param(e, a, &d) != 0)
           st = QS_E_INPUT;
       }
-      if (st == QS_OK && qs_engine_rescore(e, &rep, &d) != QS_OK)
+      if (st == QS_OK && qs_engine_rescore_scores(e, &rep, &d) != QS_OK)
         rep = NULL;
     }
     if (!rep) {
