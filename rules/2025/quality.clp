@@ -90,14 +90,20 @@
   (assert (series (group (group-of ?k)) (metric ?id) (improvement ?i)
     (msg quality-series) (args < ?m $?a > ?i))))
 
+;;; For sort: TRUE when series ?a comes after ?b (by metric id, in byte order). A finding lists
+;;; its series in that order, not in the order the rules happened to assert them.
+(deffunction QUALITY::series-after (?a ?b)
+  (string> (fact-slot-value ?a metric) (fact-slot-value ?b metric)))
+
 ;;; The series of group ?g (any group when ?g is nil) improved by at least ?min.
 (deffunction QUALITY::series-at-least (?g ?min)
-  (find-all-facts ((?s series))
-    (and (or (eq ?g nil) (eq ?s:group ?g)) (neq ?s:group loss) (>= ?s:improvement ?min))))
+  (sort series-after (find-all-facts ((?s series))
+    (and (or (eq ?g nil) (eq ?s:group ?g)) (neq ?s:group loss) (>= ?s:improvement ?min)))))
 
 ;;; The loss-rate series fallen by at least ?min.
 (deffunction QUALITY::loss-at-least (?min)
-  (find-all-facts ((?s series)) (and (eq ?s:group loss) (>= ?s:improvement ?min))))
+  (sort series-after
+    (find-all-facts ((?s series)) (and (eq ?s:group loss) (>= ?s:improvement ?min)))))
 
 (defrule QUALITY::quality-judge
   "显著提升 / 有一定的提升 / 保持稳定, and 质量损失率明显下降: each shown by a series of a group."
@@ -153,7 +159,7 @@
   (declare (salience -10))
   (param (name improvement-some) (value ?some))
   =>
-  (bind ?all (find-all-facts ((?s series)) TRUE))
+  (bind ?all (sort series-after (find-all-facts ((?s series)) TRUE)))
   (bind ?groups (distinct$ (slot-values$ ?all group)))
   (bind ?missing (difference$ (create$ yield reliability satisfaction loss) ?groups))
   (if (= (length$ ?missing) 0) then
@@ -165,7 +171,7 @@
     (progn$ (?g ?missing) (bind ?gs (create$ ?gs < quality-measured.group ?g >)))
     (assert (flag (indicator quality) (code quality-group-unmeasured) (severity info) (rule quality-measured)
       (msg quality-measured.missing) (args < quality-measured.groups ?gs >))))
-  (bind ?three (find-all-facts ((?s series)) (neq ?s:group loss)))
+  (bind ?three (sort series-after (find-all-facts ((?s series)) (neq ?s:group loss))))
   (if (= (length$ ?three) 0) then
     (assert (flag (indicator quality) (code quality-unmeasured) (severity warning) (rule quality-measured)
       (msg quality-measured.unmeasured)))
