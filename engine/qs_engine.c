@@ -47,6 +47,7 @@ struct qs_engine {
   qs_reads *reads;
   int builtin_reads;         /* the built-in rules: their text is read at the first need */
   struct param_reach *reach; /* by the rubric's parameter index, NULL until computed */
+  int reversed;              /* the indicator modules run last to first (a test) */
 };
 
 /* What runs again when one parameter changes: the indicator modules whose rules may read it,
@@ -467,8 +468,8 @@ static int is_indicator_module(const qs_engine *e, const char *name) {
  * rubric order, then DECIDE, which reads what all of them concluded. */
 static void focus_modules(qs_engine *e) {
   qs_env_focus(e->qe, "DECIDE");
-  for (size_t i = e->rubric.n_inds; i-- > 0;) {
-    const char *m = e->rubric.inds[i].module;
+  for (size_t k = e->rubric.n_inds; k-- > 0;) {
+    const char *m = e->rubric.inds[e->reversed ? e->rubric.n_inds - 1 - k : k].module;
     if (m[0])
       qs_env_focus(e->qe, m);
   }
@@ -765,9 +766,13 @@ static qs_status load_facts(qs_engine *e, qs_diag *d) {
   xmlDocPtr doc = qs_import_parse(e->schema, e->sub_name, e->sub_data, e->sub_len, &lim, d);
   if (!doc)
     return QS_E_INPUT;
-  qs_env_reset(e->qe);
-  e->overrides = 1;
-  apply_params(e);
+  if (!e->clean || e->params_changed) {
+    /* A reset, unless the facts are already those of one with these parameters (as
+     * qs_engine_unload leaves them). */
+    qs_env_reset(e->qe);
+    e->overrides = 1;
+    apply_params(e);
+  }
   e->params_changed = 0;
   e->clean = 0;
   qs_window_params wp = {(int)param(e, "window-months"), (int)param(e, "year-split-months"),
@@ -839,20 +844,19 @@ static int sync_params(qs_engine *e, size_t *changed, size_t *n_changed) {
   int any = 0;
   if (n_changed)
     *n_changed = 0;
-  for (size_t i = 0; i < e->rubric.n_params; i++) {
-    const qs_param *p = &e->rubric.params[i];
-    for (void *f = qs_env_next_fact(e->qe, t, NULL); f; f = qs_env_next_fact(e->qe, t, f))
-      if (strcmp(qs_slot_str(e->qe, f, "name"), p->name) == 0) {
-        if (qs_slot_num(e->qe, f, "value") != p->value ||
-            qs_slot_is_int(e->qe, f, "value") != p->is_int) {
-          if (changed)
-            changed[(*n_changed)++] = i;
-          else
-            qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
-          any = 1;
-        }
-        break;
-      }
+  /* One pass over the facts (a modified fact goes to the end of the list, past the walk:
+   * the next fact is taken before the modification). */
+  for (void *f = qs_env_next_fact(e->qe, t, NULL), *next; f; f = next) {
+    next = qs_env_next_fact(e->qe, t, f);
+    const qs_param *p = qs_rubric_param(&e->rubric, qs_slot_str(e->qe, f, "name"));
+    if (!p || (qs_slot_num(e->qe, f, "value") == p->value &&
+               qs_slot_is_int(e->qe, f, "value") == p->is_int))
+      continue;
+    any = 1;
+    if (changed)
+      changed[(*n_changed)++] = (size_t)(p - e->rubric.params);
+    else
+      qs_env_modify_number(e->qe, f, "value", p->is_int, p->value);
   }
   return any;
 }
@@ -958,10 +962,12 @@ static int prepare_rerun(qs_engine *e, int all, struct param_reach *plan) {
   } else {
     /* DECIDE last, the indicator modules before it in the rubric's order. */
     qs_env_focus(e->qe, "DECIDE");
-    for (size_t i = e->rubric.n_inds; i-- > 0;)
+    for (size_t k = e->rubric.n_inds; k-- > 0;) {
+      const char *m = e->rubric.inds[e->reversed ? e->rubric.n_inds - 1 - k : k].module;
       for (size_t j = 0; j < plan->n; j++)
-        if (strcmp(plan->mods[j].module, e->rubric.inds[i].module) == 0)
-          qs_env_focus(e->qe, plan->mods[j].module);
+        if (strcmp(plan->mods[j].module, m) == 0)
+          qs_env_focus(e->qe, m);
+    }
   }
   return 0;
 }
@@ -1000,7 +1006,8 @@ static qs_status rescore(qs_engine *e, int scores_only, qs_report **out, qs_diag
       return st;
   }
   if (!e->ran) {
-    /* The first run on these facts (load_facts made the parameters' facts): everything. */
+    /* The first run on these facts, with the parameters set since the load: everything. */
+    sync_params(e, NULL, NULL);
     focus_modules(e);
   }
   e->params_changed = 0;
@@ -1059,6 +1066,8 @@ qs_status qs_engine_rescore(qs_engine *e, qs_report **out, qs_diag *d) {
 qs_status qs_engine_rescore_scores(qs_engine *e, qs_report **out, qs_diag *d) {
   return rescore(e, 1, out, d);
 }
+
+void qs_engine_reverse_indicators(qs_engine *e, int on) { e->reversed = on; }
 
 void qs_engine_rerun_counts(const qs_engine *e, long *all, long *part) {
   *all = e->reruns_all;

@@ -137,6 +137,9 @@ void qs_engine_unload(qs_engine *e);
 void qs_engine_reset_params(qs_engine *e);
 /* How many rescores since the engine was made parsed the submission again (tests). */
 long qs_engine_reparses(const qs_engine *e);
+/* Run the indicator modules in the reverse of the rubric's order (the test that they are
+ * independent of each other, which partial rescores rely on). */
+void qs_engine_reverse_indicators(qs_engine *e, int on);
 /* How many rescores ran every module again, and how many only some (tests, the bench). */
 void qs_engine_rerun_counts(const qs_engine *e, long *all, long *part);
 

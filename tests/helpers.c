@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../base/qs_builtin.h"
 #include "../base/qs_util.h"
 
 static char *drain(int fd) {
@@ -63,6 +64,46 @@ qs_run qs_run_cli(const char *stdin_path, const char *const *argv) {
 void qs_run_free(qs_run *r) {
   free(r->out);
   free(r->err);
+}
+
+char *qs_test_make_rules(const char *name, const char *from, const char *to) {
+  char *dir = qs_xstrdup("/tmp/qs-rules-XXXXXX");
+  cr_assert_not_null(mkdtemp(dir));
+  int edited = 0;
+  for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
+    qs_buf path = {0}, text = {0};
+    qs_buf_addf(&path, "%s/%s", dir, f->name);
+    qs_buf_addn(&text, f->data, f->len);
+    if (name && from && strcmp(f->name, name) == 0) {
+      char *at = strstr(text.s, from);
+      cr_assert_not_null(at, "%s does not contain %s", name, from);
+      qs_buf out = {0};
+      qs_buf_addn(&out, text.s, (size_t)(at - text.s));
+      qs_buf_add(&out, to);
+      qs_buf_add(&out, at + strlen(from));
+      qs_buf_free(&text);
+      text = out;
+      edited = 1;
+    }
+    FILE *fp = fopen(path.s, "w");
+    cr_assert_not_null(fp);
+    fwrite(text.s, 1, text.len, fp);
+    fclose(fp);
+    qs_buf_free(&path);
+    qs_buf_free(&text);
+  }
+  if (name && !from) {
+    qs_buf path = {0};
+    qs_buf_addf(&path, "%s/%s", dir, name);
+    FILE *fp = fopen(path.s, "w");
+    cr_assert_not_null(fp);
+    fputs(to, fp);
+    fclose(fp);
+    qs_buf_free(&path);
+    edited = 1;
+  }
+  cr_assert(edited || !name);
+  return dir;
 }
 
 qs_engine *qs_test_engine(void) {

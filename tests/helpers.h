@@ -38,6 +38,10 @@ char *qs_test_slurp(const char *path, size_t *len);
  * body is inserted after </enterprises> (sections in schema order). work start 2023-03-01. */
 char *qs_test_submission(const char *body);
 
+/* The built-in rules copied into a fresh folder under /tmp (returned, allocated); `from`
+ * replaced by `to` in file `name`, or, when from is NULL, file `name` added with content
+ * `to`; name NULL: no edit. Fails the test when `from` is not in the file. */
+char *qs_test_make_rules(const char *name, const char *from, const char *to);
 /* A fresh folder under /tmp, and its removal (frees dir). */
 char *qs_test_tmpdir(void);
 void qs_test_rmtree(char *dir);

@@ -17,45 +17,11 @@
 
 static char rules_dir[64];
 
-/* Copy the built-in rules into a fresh folder; edit replaces `from` by `to` in file `name`
- * (or adds file `name` with content `to` when from is NULL). */
+/* The built-in rules in a fresh folder, edited (see qs_test_make_rules). */
 static void make_rules(const char *name, const char *from, const char *to) {
-  strcpy(rules_dir, "/tmp/qs-rules-XXXXXX");
-  cr_assert_not_null(mkdtemp(rules_dir));
-  int edited = 0;
-  for (const qs_builtin_file *f = qs_builtin_rules; f->name; f++) {
-    qs_buf path = {0}, text = {0};
-    qs_buf_addf(&path, "%s/%s", rules_dir, f->name);
-    qs_buf_addn(&text, f->data, f->len);
-    if (name && from && strcmp(f->name, name) == 0) {
-      char *at = strstr(text.s, from);
-      cr_assert_not_null(at, "%s does not contain %s", name, from);
-      qs_buf out = {0};
-      qs_buf_addn(&out, text.s, (size_t)(at - text.s));
-      qs_buf_add(&out, to);
-      qs_buf_add(&out, at + strlen(from));
-      qs_buf_free(&text);
-      text = out;
-      edited = 1;
-    }
-    FILE *fp = fopen(path.s, "w");
-    cr_assert_not_null(fp);
-    fwrite(text.s, 1, text.len, fp);
-    fclose(fp);
-    qs_buf_free(&path);
-    qs_buf_free(&text);
-  }
-  if (name && !from) {
-    qs_buf path = {0};
-    qs_buf_addf(&path, "%s/%s", rules_dir, name);
-    FILE *fp = fopen(path.s, "w");
-    cr_assert_not_null(fp);
-    fputs(to, fp);
-    fclose(fp);
-    qs_buf_free(&path);
-    edited = 1;
-  }
-  cr_assert(edited || !name);
+  char *dir = qs_test_make_rules(name, from, to);
+  snprintf(rules_dir, sizeof rules_dir, "%s", dir);
+  free(dir);
 }
 
 static void remove_rules(void) {

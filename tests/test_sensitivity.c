@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "../base/qs_util.h"
+#include "../engine/qs_reads.h"
+#include "../engine/qs_render.h"
 #include "../panel/qs_sensitivity.h"
 #include "helpers.h"
 
@@ -29,6 +31,23 @@ static void expect_same_scores(const qs_report *a, const qs_report *b, const cha
   cr_expect_str_eq(a->triage, b->triage, "%s: triage", what);
 }
 
+/* The same, when a has only the scores (qs_engine_rescore_scores): no held reasons, and the
+ * flags are those that carry a severity, which b has too. */
+static void expect_same_scores_only(const qs_report *a, const qs_report *b, const char *what) {
+  cr_assert_eq(a->n_results, b->n_results);
+  for (size_t i = 0; i < a->n_results; i++) {
+    cr_expect_eq(a->results[i].level, b->results[i].level, "%s: %s band", what,
+                 a->results[i].def->id);
+    cr_expect_eq(a->results[i].points, b->results[i].points, "%s: %s points", what,
+                 a->results[i].def->id);
+    cr_expect_eq(a->results[i].n_flags, b->results[i].n_flags, "%s: %s flags", what,
+                 a->results[i].def->id);
+  }
+  cr_expect_eq(a->n_flags, b->n_flags, "%s: flags", what);
+  cr_expect_eq(a->total, b->total, "%s: total", what);
+  cr_expect_str_eq(a->triage, b->triage, "%s: triage", what);
+}
+
 /* The parameter assignments of a case's <?qscore-param NAME=VALUE?> lines, into params. */
 static size_t case_params(const char *xml, char params[][128], size_t cap) {
   size_t n = 0;
@@ -41,12 +60,19 @@ static size_t case_params(const char *xml, char params[][128], size_t cap) {
   return n;
 }
 
-/* Parameter sets over several indicators, and one the importer reads (a parse again). */
+/* Parameter sets over several indicators (some modules run again from a salience: the
+ * standards-many rule; from the start: standards-lead-rank), one read by several modules
+ * (factor-far-multiple), one only C reads (a triage threshold: nothing runs), one MEASURE
+ * reads (everything runs), and one the importer reads (a parse again). */
 static const char *const sweeps[][3] = {
     {"standards-many=1", NULL, NULL},
     {"mechanism-meetings-per-year=0.5", "mechanism-actions-many=1", NULL},
     {"management-qms-share=20", "triage-recommend-min=50", NULL},
     {"improvement-marked=1", "improvement-some=0.5", "green-certified-many=1"},
+    {"factor-far-multiple=1.5", "standards-lead-rank=1", "quality-stable-tolerance=0.5"},
+    {"talent-share-main=10", "sme-joint-min=1", "infrastructure-served-basic=10"},
+    {"triage-review-min=80", NULL, NULL},
+    {"claim-tolerance=1", NULL, NULL},
     {"window-months=12", NULL, NULL},
 };
 
@@ -94,7 +120,7 @@ Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
         cr_assert_eq(qs_engine_set_param(re, set[k], &d), 0, "%s", set[k]);
         cr_assert_eq(qs_engine_set_param(fresh, set[k], &d), 0, "%s", set[k]);
       }
-      qs_report *a = NULL, *b = NULL;
+      qs_report *a = NULL, *b = NULL, *c = NULL;
       qs_status sa = qs_engine_rescore(re, &a, &d);
       qs_status sb = qs_engine_score_buffer(fresh, paths[i], xml, len, &b, &d);
       char what[512];
@@ -102,10 +128,21 @@ Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
       cr_expect_eq(sa, sb, "%s: status %d, fresh %d", what, sa, sb);
       if (a && b) {
         expect_same_scores(a, b, what);
+        /* The whole report, words and all, but for where it came from. */
+        char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
+        cr_expect_str_eq(ja, jb, "%s: the reports differ", what);
+        free(ja);
+        free(jb);
         compared++;
+      }
+      /* The scores alone, after nothing changed: the same. */
+      if (sa == QS_OK && qs_engine_rescore_scores(re, &c, &d) == QS_OK && b) {
+        strcat(what, ", scores only");
+        expect_same_scores_only(c, b, what);
       }
       qs_report_free(a);
       qs_report_free(b);
+      qs_report_free(c);
     }
     qs_engine_unload(re);
     qs_diag_free(&d);
@@ -113,9 +150,17 @@ Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
   }
   cr_expect_gt(loaded, 500);
   cr_expect_gt(compared, 1500);
-  /* The sweep of window-months parsed again; nothing else did. */
+  /* The sweep of window-months parsed again, and claim-tolerance where MEASURE had retracted
+   * a submission's fact; of the rescores after a load's first, most ran only some modules
+   * again. */
+  long all, part;
+  qs_engine_rerun_counts(re, &all, &part);
+  fprintf(stderr, "rescores compared: %zu; %ld ran some modules again, %ld all, %ld parsed again\n",
+          compared, part, all, qs_engine_reparses(re));
   cr_expect_gt(qs_engine_reparses(re), 0);
   cr_expect_lt(qs_engine_reparses(re), (long)loaded);
+  cr_expect_gt(part, (long)compared / 3);
+  cr_expect_gt(all, 0);
   qs_engine_free(re);
   qs_engine_free(fresh);
   for (size_t i = 0; i < n; i++)
@@ -426,4 +471,219 @@ Test(sensitivity, command_value_that_refuses_a_file) {
   cr_expect(strstr(r.out, "\"submissions\": 1"), "%s", r.out);
   cr_expect(strstr(r.out, "zhejiang-ningbo-auto-parts.xml:59: more than 10 items"), "%s", r.out);
   qs_run_free(&r);
+}
+
+/* ------------------------------------------------------------------ what runs again */
+
+/* Partial rescores rely on it: no indicator module reads what another concluded, so the
+ * order they run in changes no report. */
+Test(sensitivity, indicators_do_not_depend_on_each_other, .timeout = 600) {
+  char **paths;
+  size_t n = qs_test_report_inputs(&paths);
+  qs_engine *e = qs_test_engine(), *rev = qs_test_engine();
+  qs_engine_reverse_indicators(rev, 1);
+  size_t compared = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len;
+    char *xml = qs_test_slurp(paths[i], &len);
+    char own[8][128];
+    size_t n_own = case_params(xml, own, 8);
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_engine_reset_params(e);
+    qs_engine_reset_params(rev);
+    for (size_t k = 0; k < n_own; k++) {
+      cr_assert_eq(qs_engine_set_param(e, own[k], &d), 0);
+      cr_assert_eq(qs_engine_set_param(rev, own[k], &d), 0);
+    }
+    qs_report *a = NULL, *b = NULL;
+    qs_status sa = qs_engine_score_buffer(e, paths[i], xml, len, &a, &d);
+    qs_status sb = qs_engine_score_buffer(rev, paths[i], xml, len, &b, &d);
+    cr_expect_eq(sa, sb, "%s: status %d, reversed %d", paths[i], sa, sb);
+    if (a && b) {
+      char *ja = qs_render_json(a, QS_LANG_ZH, 0), *jb = qs_render_json(b, QS_LANG_ZH, 0);
+      cr_expect_str_eq(ja, jb, "%s: the report changes with the indicators' order", paths[i]);
+      free(ja);
+      free(jb);
+      compared++;
+    }
+    qs_report_free(a);
+    qs_report_free(b);
+    qs_diag_free(&d);
+    free(xml);
+    free(paths[i]);
+  }
+  free(paths);
+  cr_expect_gt(compared, 500);
+  qs_engine_free(e);
+  qs_engine_free(rev);
+}
+
+/* Generated submissions (hundreds of standards, enterprises, metrics), each rescored along a
+ * sweep of several parameters one after another, against fresh scores: the whole report. */
+Test(sensitivity, rescores_of_generated_submissions_are_fresh_scores, .timeout = 600) {
+  char *dir = qs_test_tmpdir();
+  qs_test_gensub(dir, "12", "16", "0", "0");
+  char **paths;
+  size_t n = qs_test_xml_files(dir, &paths);
+  cr_assert_eq(n, 12);
+  static const char *const steps[] = {
+      "standards-many=1",
+      "standards-many=9",
+      "standards-declaring-enterprises=1",
+      "standards-lead-rank=1",
+      "talent-share-main=5",
+      "factor-far-multiple=1.2",
+      "improvement-marked=5",
+      "quality-stable-tolerance=9",
+      "management-qms-share=10",
+      "claim-tolerance=1",
+      "sme-joint-min=1",
+      "triage-recommend-min=10",
+      "mechanism-meetings-per-year=6",
+      NULL,
+  };
+  qs_engine *re = qs_test_engine(), *fresh = qs_test_engine();
+  size_t compared = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len;
+    char *xml = qs_test_slurp(paths[i], &len);
+    qs_diag d;
+    qs_diag_init(&d, QS_LANG_EN);
+    qs_engine_reset_params(re);
+    cr_assert_eq(qs_engine_load(re, paths[i], xml, len, &d), QS_OK, "%s", paths[i]);
+    /* Each step alone, then back to the defaults (the NULL step). */
+    for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+      qs_engine_reset_params(re);
+      qs_engine_reset_params(fresh);
+      if (steps[s]) {
+        cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
+        cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
+      }
+      qs_report *a = NULL, *b = NULL;
+      cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK, "%s", paths[i]);
+      cr_assert_eq(qs_engine_score_buffer(fresh, paths[i], xml, len, &b, &d), QS_OK);
+      char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
+      cr_expect_str_eq(ja, jb, "%s after %s: the rescore is not the fresh score", paths[i],
+                       steps[s] ? steps[s] : "the defaults");
+      compared += strcmp(ja, jb) == 0;
+      free(ja);
+      free(jb);
+      qs_report_free(a);
+      qs_report_free(b);
+    }
+    qs_engine_unload(re);
+    qs_diag_free(&d);
+    free(xml);
+    free(paths[i]);
+  }
+  free(paths);
+  long all, part;
+  qs_engine_rerun_counts(re, &all, &part);
+  cr_expect_gt(part, 0);
+  cr_expect_eq(compared, 12 * (sizeof steps / sizeof *steps));
+  qs_engine_free(re);
+  qs_engine_free(fresh);
+  qs_test_rmtree(dir);
+}
+
+/* Which rules read which parameter, from the text. */
+static void add_name(void *ctx, const char *rule) {
+  qs_buf *b = ctx;
+  qs_buf_addf(b, "%s ", rule);
+}
+
+static char *readers(qs_reads *r, const char *param) {
+  qs_buf b = {0};
+  qs_buf_add(&b, "");
+  qs_reads_rules(r, param, add_name, &b);
+  return qs_buf_take(&b);
+}
+
+Test(sensitivity, rules_that_read_a_parameter) {
+  qs_reads *r = qs_reads_new();
+  qs_reads_scan(r,
+                "; a comment naming alpha\n"
+                "(defmodule M (import MAIN ?ALL))\n"
+                "(defrule M::by-name \"beta in a string\"\n"
+                "  (param (name alpha) (value ?v)) => (assert (x)))\n"
+                "(defrule M::none (x) => (printout t \"alpha\" crlf))\n"
+                "(deffunction M::helper (?n) (do-for-fact ((?p param)) (eq ?p:name ?n) ?p:value))\n"
+                "(deffunction M::indirect () (helper gamma))\n"
+                "(defrule M::calls (x) => (indirect))\n"
+                "(defrule M::not-name (param (name ~alpha) (value ?v)) => (assert (y)))\n"
+                "(defrule M::var-name (param (name ?n) (value ?v)) => (assert (z)))\n"
+                "(defrule M::either (param (name beta|delta) (value ?v)) => (assert (w)))\n");
+  char *a = readers(r, "alpha"), *b = readers(r, "beta"), *c = readers(r, "delta");
+  /* by-name names alpha; calls reaches every param through helper; not-name, var-name and
+   * either (a connective in the name) may match any; none only prints the word. */
+  cr_expect_str_eq(a, "by-name calls not-name var-name either ");
+  cr_expect_str_eq(b, "calls not-name var-name either ");
+  cr_expect_str_eq(c, "calls not-name var-name either ");
+  free(a);
+  free(b);
+  free(c);
+  /* A defglobal can carry any value between rules: every rule reads every parameter. */
+  qs_reads_scan(r, "(defglobal ?*seen* = 0)\n");
+  char *d = readers(r, "epsilon");
+  cr_expect_str_eq(d, "by-name none calls not-name var-name either ");
+  free(d);
+  qs_reads_free(r);
+}
+
+/* Rules from a folder whose indicator module retracts a fact of the submission when a
+ * parameter is high: the rescore that follows cannot go on from the conclusions kept (the
+ * fact would stay retracted) and parses again; every rescore is still the fresh score. */
+Test(sensitivity, a_rule_that_retracts_is_run_from_the_start, .timeout = 120) {
+  char *rules = qs_test_make_rules(
+      "zz-test.clp", NULL,
+      "(defrule MECHANISM::drop-meetings-when-demanding\n"
+      "  \"A test rule: with a high frequency asked, the meetings are dropped.\"\n"
+      "  (declare (salience 50))\n"
+      "  (param (name mechanism-meetings-per-year) (value ?v&:(> ?v 3)))\n"
+      "  ?m <- (meeting)\n"
+      "  =>\n"
+      "  (retract ?m))\n");
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *re = qs_engine_new(rules, &d), *fresh = qs_engine_new(rules, &d);
+  cr_assert(re && fresh, "the rules did not load");
+  size_t len;
+  const char *path = "samples/zhejiang-ningbo-auto-parts.xml";
+  char *xml = qs_test_slurp(path, &len);
+  cr_assert_eq(qs_engine_load(re, path, xml, len, &d), QS_OK);
+  static const char *const steps[] = {NULL,
+                                      "mechanism-meetings-per-year=4",
+                                      NULL,
+                                      "mechanism-meetings-per-year=2.5",
+                                      "mechanism-meetings-per-year=5",
+                                      NULL};
+  int dropped = 0;
+  for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+    qs_engine_reset_params(re);
+    qs_engine_reset_params(fresh);
+    if (steps[s]) {
+      cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
+      cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
+    }
+    qs_report *a = NULL, *b = NULL;
+    cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK);
+    cr_assert_eq(qs_engine_score_buffer(fresh, path, xml, len, &b, &d), QS_OK);
+    char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
+    cr_expect_str_eq(ja, jb, "step %zu (%s): the rescore is not the fresh score", s,
+                     steps[s] ? steps[s] : "the defaults");
+    /* The rule did drop the meetings, in the fresh score (the rescore may have parsed). */
+    dropped += qs_engine_rule_fired(fresh, "drop-meetings-when-demanding") > 0;
+    free(ja);
+    free(jb);
+    qs_report_free(a);
+    qs_report_free(b);
+  }
+  cr_expect_eq(dropped, 2, "the test rule fired %d times, not at 4 and 5 only", dropped);
+  cr_expect_gt(qs_engine_reparses(re), 0);
+  qs_engine_free(re);
+  qs_engine_free(fresh);
+  qs_diag_free(&d);
+  free(xml);
+  qs_test_rmtree(rules);
 }
