@@ -97,7 +97,8 @@ struct qs_env {
   int cur_mod;                     /* the module of the firing running, -1 between firings */
   int lowest[QS_TRACK_MODULES];    /* the lowest salience each module fired at in this run */
   unsigned long long retracted_by; /* modules whose rules retracted a fact since tracking */
-  int given_lost;                  /* a rule retracted a given fact */
+  unsigned long long read_from[QS_TRACK_MODULES]; /* by module: whose facts its rules matched */
+  int given_lost;                                 /* a rule retracted a given fact */
 };
 
 static size_t rule_slot(const qs_env *qe, const char *rule) {
@@ -119,6 +120,23 @@ static int module_number(qs_env *qe, const void *module) {
   return qe->n_mods++;
 }
 
+static int owner_of(const qs_env *qe, void *fact);
+
+/* The modules whose facts the firing's patterns matched (a fact query or a not CE is not
+ * seen: see qs_env_rules_read). */
+static void note_reads(qs_env *qe, int m, const struct activation *a) {
+  const struct partialMatch *pm = a->basis;
+  for (unsigned i = 0; pm && i < pm->bcount; i++) {
+    const struct alphaMatch *am = pm->binds[i].gm.theMatch;
+    const struct patternEntity *pe = am ? am->matchingItem : NULL;
+    if (!pe || !pe->theInfo || pe->theInfo->base.type != FACT_ADDRESS)
+      continue;
+    int o = owner_of(qe, (void *)pe);
+    if (o > 0)
+      qe->read_from[m] |= 1ull << (o - 1);
+  }
+}
+
 /* Called by CLIPS before each firing: count it for its rule. */
 static void before_firing(void *env, void *activation) {
   qs_env *qe = GetEnvironmentContext(env);
@@ -133,6 +151,7 @@ static void before_firing(void *env, void *activation) {
       qe->cur_mod = m;
       if (a->salience < qe->lowest[m])
         qe->lowest[m] = a->salience;
+      note_reads(qe, m, a);
     }
   }
   const char *rule = EnvGetActivationName(env, activation);
@@ -428,6 +447,7 @@ void qs_env_track(qs_env *qe) {
   if (qe->track_cap)
     memset(qe->owner, 0, qe->track_cap);
   qe->retracted_by = 0;
+  memset(qe->read_from, 0, sizeof qe->read_from);
   qe->given_lost = 0;
 }
 
@@ -448,6 +468,20 @@ int qs_env_rules_retracted(qs_env *qe, const char *module) {
     return qe->given_lost;
   int m = tracked_number(qe, module);
   return m >= 0 && (qe->retracted_by >> m & 1);
+}
+
+int qs_env_rules_read(qs_env *qe, const char *module, const char *const *allowed,
+                      size_t n_allowed) {
+  int m = tracked_number(qe, module);
+  if (m < 0)
+    return 0; /* none of its rules fired */
+  unsigned long long others = qe->read_from[m] & ~(1ull << m);
+  for (size_t i = 0; i < n_allowed; i++) {
+    int k = tracked_number(qe, allowed[i]);
+    if (k >= 0)
+      others &= ~(1ull << k);
+  }
+  return others != 0;
 }
 
 /* The rules of the current module at or below salience (dynamic salience: every rule). */

@@ -60,6 +60,10 @@ int qs_env_rerun_prepare(qs_env *qe, const qs_rerun *runs, size_t n);
 /* Whether a rule of module retracted a fact since tracking began; module NULL: whether a
  * rule retracted a given fact. */
 int qs_env_rules_retracted(qs_env *qe, const char *module);
+/* Whether a rule of module, since tracking began, fired on a fact that a rule of another
+ * module asserted, other than those of the modules in allowed. Only patterns are seen: a fact
+ * query (find-all-facts) or a not CE that reads another module's facts is not. */
+int qs_env_rules_read(qs_env *qe, const char *module, const char *const *allowed, size_t n_allowed);
 /* The salience of MODULE::rule; INT_MAX when it is dynamic or there is no such rule. */
 int qs_env_rule_salience(qs_env *qe, const char *module, const char *rule);
 /* Load a binary image of constructs (EnvBsave's output, made at build time from the same

@@ -929,9 +929,19 @@ static void plan_rerun(qs_engine *e, const size_t *changed, size_t n_changed, in
   if (decide && !*all)
     reach_add(plan, "DECIDE", INT_MAX);
   /* A module that runs again must not have taken back a fact: what it retracted would stay
-   * retracted although a run from the start would have seen it. */
+   * retracted although a run from the start would have seen it. And an indicator module that
+   * matched what another indicator module (or DECIDE) concluded is not independent of it:
+   * one run again would leave the other's conclusions stale. */
   for (size_t j = 0; j < plan->n && !*all; j++)
     *all = qs_env_rules_retracted(e->qe, plan->mods[j].module);
+  const char **mods;
+  size_t n = qs_env_modules(e->qe, &mods), up = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(mods[i], "DECIDE") != 0 && !is_indicator_module(e, mods[i]))
+      mods[up++] = mods[i]; /* MAIN, MEASURE, CHECKS: what the indicators may read */
+  for (size_t i = 0; i < e->rubric.n_inds && !*all; i++)
+    *all = qs_env_rules_read(e->qe, e->rubric.inds[i].module, mods, up);
+  free(mods);
 }
 
 /* Every module, whole: what a run from the start runs. */

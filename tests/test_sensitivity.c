@@ -687,3 +687,58 @@ Test(sensitivity, a_rule_that_retracts_is_run_from_the_start, .timeout = 120) {
   free(xml);
   qs_test_rmtree(rules);
 }
+
+/* Rules from a folder whose brand module reads what mechanism concluded: the two are not
+ * independent, which the run shows (brand fired on a mechanism fact), so a change that reaches
+ * mechanism runs every module again; every rescore is still the fresh score. */
+Test(sensitivity, a_module_reading_another_runs_everything_again, .timeout = 120) {
+  char *rules = qs_test_make_rules(
+      "zz-test.clp", NULL,
+      "(defrule BRAND::test-reads-mechanism\n"
+      "  \"A test rule: brand flags what mechanism concluded.\"\n"
+      "  (held (indicator mechanism) (condition regular-meetings))\n"
+      "  =>\n"
+      "  (assert (flag (indicator brand) (code test-cross-read) (severity error)\n"
+      "    (rule test-reads-mechanism) (msg standards-unknown-code.flag) (args \"x\"))))\n");
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *re = qs_engine_new(rules, &d), *fresh = qs_engine_new(rules, &d);
+  cr_assert(re && fresh, "the rules did not load");
+  size_t len;
+  const char *path = "samples/zhejiang-ningbo-auto-parts.xml";
+  char *xml = qs_test_slurp(path, &len);
+  cr_assert_eq(qs_engine_load(re, path, xml, len, &d), QS_OK);
+  static const char *const steps[] = {NULL, "mechanism-meetings-per-year=50", NULL,
+                                      "mechanism-meetings-per-year=40"};
+  int flagged = 0;
+  for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+    qs_engine_reset_params(re);
+    qs_engine_reset_params(fresh);
+    if (steps[s]) {
+      cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
+      cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
+    }
+    qs_report *a = NULL, *b = NULL;
+    cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK);
+    cr_assert_eq(qs_engine_score_buffer(fresh, path, xml, len, &b, &d), QS_OK);
+    char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
+    cr_expect_str_eq(ja, jb, "step %zu (%s): the rescore is not the fresh score", s,
+                     steps[s] ? steps[s] : "the defaults");
+    /* The flag comes and goes with the meetings' condition. */
+    flagged += strstr(jb, "test-cross-read") != NULL;
+    free(ja);
+    free(jb);
+    qs_report_free(a);
+    qs_report_free(b);
+  }
+  cr_expect_eq(flagged, 2, "the test rule flagged %d times, not at the defaults only", flagged);
+  long all, part;
+  qs_engine_rerun_counts(re, &all, &part);
+  cr_expect_eq(part, 0);
+  cr_expect_gt(all, 0);
+  qs_engine_free(re);
+  qs_engine_free(fresh);
+  qs_diag_free(&d);
+  free(xml);
+  qs_test_rmtree(rules);
+}
