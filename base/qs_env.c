@@ -94,11 +94,11 @@ struct qs_env {
   size_t track_cap;
   const void *mods[QS_TRACK_MODULES]; /* the defmodules, by number, as the firings meet them */
   int n_mods;
-  int cur_mod;                     /* the module of the firing running, -1 between firings */
-  int lowest[QS_TRACK_MODULES];    /* the lowest salience each module fired at in this run */
-  unsigned long long retracted_by; /* modules whose rules retracted a fact since tracking */
+  int cur_mod;                       /* the module of the firing running, -1 between firings */
+  int lowest[QS_TRACK_MODULES];      /* the lowest salience each module fired at in this run */
+  int retract_low[QS_TRACK_MODULES]; /* by module: the lowest salience it had fired at when
+                                        one of its rules retracted a fact; INT_MAX: never */
   unsigned long long read_from[QS_TRACK_MODULES]; /* by module: whose facts its rules matched */
-  int given_lost;                                 /* a rule retracted a given fact */
 };
 
 static size_t rule_slot(const qs_env *qe, const char *rule) {
@@ -216,12 +216,13 @@ static int owner_of(const qs_env *qe, void *fact) {
 
 /* Called by CLIPS for every fact retracted: a rule that retracts is remembered. */
 static void on_retract(void *env, void *fact) {
+  (void)fact;
   qs_env *qe = GetEnvironmentContext(env);
   if (!qe || !qe->tracking || !qe->armed || qe->cur_mod < 0)
     return;
-  qe->retracted_by |= 1ull << qe->cur_mod;
-  if (owner_of(qe, fact) == 0)
-    qe->given_lost = 1;
+  int m = qe->cur_mod;
+  if (qe->lowest[m] < qe->retract_low[m])
+    qe->retract_low[m] = qe->lowest[m];
 }
 
 static const char *const captured[] = {"werror",  "wwarning", "stdout",  "wdisplay", "wtrace",
@@ -446,9 +447,9 @@ void qs_env_track(qs_env *qe) {
   qe->track_base = last ? EnvFactIndex(qe->env, last) + 1 : 0;
   if (qe->track_cap)
     memset(qe->owner, 0, qe->track_cap);
-  qe->retracted_by = 0;
+  for (int i = 0; i < QS_TRACK_MODULES; i++)
+    qe->retract_low[i] = INT_MAX;
   memset(qe->read_from, 0, sizeof qe->read_from);
-  qe->given_lost = 0;
 }
 
 void qs_env_untrack(qs_env *qe) { qe->tracking = 0; }
@@ -463,11 +464,11 @@ static int tracked_number(qs_env *qe, const char *module) {
   return -1;
 }
 
-int qs_env_rules_retracted(qs_env *qe, const char *module) {
-  if (!module)
-    return qe->given_lost;
+int qs_env_rules_retracted(qs_env *qe, const char *module, int salience) {
   int m = tracked_number(qe, module);
-  return m >= 0 && (qe->retracted_by >> m & 1);
+  if (m < 0 || qe->retract_low[m] == INT_MAX)
+    return 0;
+  return salience == INT_MAX || qe->retract_low[m] <= salience;
 }
 
 int qs_env_rules_read(qs_env *qe, const char *module, const char *const *allowed,

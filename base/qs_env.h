@@ -57,9 +57,9 @@ void qs_env_track(qs_env *qe);
 void qs_env_untrack(qs_env *qe);
 int qs_env_tracking(const qs_env *qe);
 int qs_env_rerun_prepare(qs_env *qe, const qs_rerun *runs, size_t n);
-/* Whether a rule of module retracted a fact since tracking began; module NULL: whether a
- * rule retracted a given fact. */
-int qs_env_rules_retracted(qs_env *qe, const char *module);
+/* Whether a rule of module retracted a fact, since tracking began, at a firing at or after
+ * the module's first firing at or below salience (INT_MAX: at all). */
+int qs_env_rules_retracted(qs_env *qe, const char *module, int salience);
 /* Whether a rule of module, since tracking began, fired on a fact that a rule of another
  * module asserted, other than those of the modules in allowed. Only patterns are seen: a fact
  * query (find-all-facts) or a not CE that reads another module's facts is not. */

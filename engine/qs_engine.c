@@ -50,14 +50,11 @@ struct qs_engine {
   int reversed;              /* the indicator modules run last to first (a test) */
 };
 
-/* What runs again when one parameter changes: the indicator modules whose rules may read it,
- * each from the highest salience of those rules, and whether DECIDE reads it; all: a module
- * before the indicators (MEASURE, CHECKS) or one the engine does not know reads it, and
- * everything runs again. */
+/* The modules whose rules may read one parameter, each with the highest salience among those
+ * rules; unknown: a rule of a module outside the running order (MAIN) reads it. */
 struct param_reach {
   int known;
-  int all;
-  int decide;
+  int unknown;
   qs_rerun *mods;
   size_t n;
 };
@@ -881,18 +878,12 @@ typedef struct {
 
 static void reach_rule(void *ctx, const char *rule) {
   reach_ctx *c = ctx;
+  /* The module's name as the rule index keeps it, which lives as long as the engine. */
   const char *module = qs_engine_rule_module(c->e, rule);
-  /* The module's name as the rubric keeps it, which lives as long as the engine. */
-  const char *kept = NULL;
-  for (size_t i = 0; i < c->e->rubric.n_inds && !kept; i++)
-    if (strcmp(c->e->rubric.inds[i].module, module) == 0)
-      kept = c->e->rubric.inds[i].module;
-  if (strcmp(module, "DECIDE") == 0)
-    c->r->decide = 1;
-  else if (!kept)
-    c->r->all = 1;
+  if (!module[0] || strcmp(module, "MAIN") == 0)
+    c->r->unknown = 1;
   else
-    reach_add(c->r, kept, qs_env_rule_salience(c->e->qe, kept, rule));
+    reach_add(c->r, module, qs_env_rule_salience(c->e->qe, module, rule));
 }
 
 static const struct param_reach *param_reach(qs_engine *e, size_t i) {
@@ -912,73 +903,94 @@ static const struct param_reach *param_reach(qs_engine *e, size_t i) {
   return r;
 }
 
-/* What to run again for the parameters changed since the last run: *all, or the modules in
- * plan (indicator modules from a salience, then DECIDE whole); 0 modules when nothing the
- * rules read changed. */
-static void plan_rerun(qs_engine *e, const size_t *changed, size_t n_changed, int *all,
-                       struct param_reach *plan) {
-  *all = 0;
-  int decide = 0;
-  for (size_t k = 0; k < n_changed && !*all; k++) {
-    const struct param_reach *r = param_reach(e, changed[k]);
-    *all = r->all;
-    decide |= r->decide || r->n > 0;
-    for (size_t j = 0; j < r->n; j++)
-      reach_add(plan, r->mods[j].module, r->mods[j].salience);
-  }
-  if (decide && !*all)
-    reach_add(plan, "DECIDE", INT_MAX);
-  /* A module that runs again must not have taken back a fact: what it retracted would stay
-   * retracted although a run from the start would have seen it. And an indicator module that
-   * matched what another indicator module (or DECIDE) concluded is not independent of it:
-   * one run again would leave the other's conclusions stale. */
-  for (size_t j = 0; j < plan->n && !*all; j++)
-    *all = qs_env_rules_retracted(e->qe, plan->mods[j].module);
+/* The modules in the order they run (focus_modules): those before the indicators, the
+ * indicator modules, DECIDE. *first_ind and *decide get where the indicators and DECIDE are. */
+static size_t run_order(qs_engine *e, const char ***out, size_t *first_ind) {
   const char **mods;
-  size_t n = qs_env_modules(e->qe, &mods), up = 0;
+  size_t n = qs_env_modules(e->qe, &mods), k = 0;
+  const char **order = qs_xcalloc(n + e->rubric.n_inds + 2, sizeof *order);
   for (size_t i = 0; i < n; i++)
-    if (strcmp(mods[i], "DECIDE") != 0 && !is_indicator_module(e, mods[i]))
-      mods[up++] = mods[i]; /* MAIN, MEASURE, CHECKS: what the indicators may read */
-  for (size_t i = 0; i < e->rubric.n_inds && !*all; i++)
-    *all = qs_env_rules_read(e->qe, e->rubric.inds[i].module, mods, up);
+    if (strcmp(mods[i], "MAIN") != 0 && strcmp(mods[i], "DECIDE") != 0 &&
+        !is_indicator_module(e, mods[i]))
+      order[k++] = mods[i];
+  *first_ind = k;
+  for (size_t i = 0; i < e->rubric.n_inds; i++) {
+    const char *m = e->rubric.inds[e->reversed ? e->rubric.n_inds - 1 - i : i].module;
+    if (m[0])
+      order[k++] = m;
+  }
+  order[k++] = "DECIDE";
   free(mods);
+  *out = order;
+  return k;
 }
 
-/* Every module, whole: what a run from the start runs. */
-static void plan_all(qs_engine *e, struct param_reach *plan) {
-  const char **mods;
-  size_t n = qs_env_modules(e->qe, &mods);
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(mods[i], "MAIN") != 0)
-      reach_add(plan, mods[i], INT_MAX);
-  free(mods);
+static const qs_rerun *find_run(const struct param_reach *r, const char *module) {
+  for (size_t i = 0; i < r->n; i++)
+    if (strcmp(r->mods[i].module, module) == 0)
+      return &r->mods[i];
+  return NULL;
+}
+
+/* What to run again for the parameters changed since the last run, into plan in running
+ * order: nothing when no rule reads them. The sound rule: the first module that reads one,
+ * from the salience of its rules that do, and every module after it, whole; what ran before
+ * could not have read them. The indicator modules are independent of each other (none reads
+ * what another concluded; the run checks it), so when only indicator modules (and DECIDE)
+ * read them, those modules, from their salience, and DECIDE, whole. A rule outside the
+ * running order reading one: every module, whole. */
+static void plan_rerun(qs_engine *e, const size_t *changed, size_t n_changed,
+                       struct param_reach *plan) {
+  struct param_reach readers = {0};
+  for (size_t k = 0; k < n_changed; k++) {
+    const struct param_reach *r = param_reach(e, changed[k]);
+    readers.unknown |= r->unknown;
+    for (size_t j = 0; j < r->n; j++)
+      reach_add(&readers, r->mods[j].module, r->mods[j].salience);
+  }
+  plan->n = 0;
+  if (readers.n == 0 && !readers.unknown)
+    return;
+  const char **order;
+  size_t first_ind, n = run_order(e, &order, &first_ind);
+  /* Independent: no indicator module matched another's or DECIDE's facts. */
+  int independent = 1;
+  for (size_t i = first_ind; i + 1 < n && independent; i++)
+    independent = !qs_env_rules_read(e->qe, order[i], order, first_ind);
+  size_t from = readers.unknown ? 0 : n;
+  for (size_t i = 0; i < n && from == n; i++)
+    if (find_run(&readers, order[i]) && (i < first_ind || i + 1 == n || !independent))
+      from = i; /* a module before the indicators, DECIDE, or any when they are not independent */
+  for (size_t i = 0; i < n; i++) {
+    const qs_rerun *r = find_run(&readers, order[i]);
+    if (readers.unknown || i > from)
+      reach_add(plan, order[i], INT_MAX);
+    else if (i == from || (r && i >= first_ind))
+      reach_add(plan, order[i], r->salience);
+  }
+  /* DECIDE reads every indicator's conclusions: whole, once any module before it runs. */
+  if (plan->n > 0 && strcmp(plan->mods[plan->n - 1].module, "DECIDE") != 0)
+    reach_add(plan, "DECIDE", INT_MAX);
+  else if (plan->n > 1)
+    plan->mods[plan->n - 1].salience = INT_MAX;
+  free(order);
+  free(readers.mods);
 }
 
 /* Back to the state a run from the start with the current parameters would be in before the
- * modules of plan run, and focus them: every module when all. -1 when that cannot be done
- * (nothing tracked, or a rule took back a given fact): parse again then. */
-static int prepare_rerun(qs_engine *e, int all, struct param_reach *plan) {
-  if (all) {
-    if (qs_env_rules_retracted(e->qe, NULL))
+ * modules of plan run, and focus them. -1 when that cannot be done (nothing tracked, or a
+ * module that runs again retracted a fact at or after where it runs again from: the fact
+ * would stay retracted although a run from the start would see it); parse again then. */
+static int prepare_rerun(qs_engine *e, struct param_reach *plan) {
+  for (size_t j = 0; j < plan->n; j++)
+    if (qs_env_rules_retracted(e->qe, plan->mods[j].module, plan->mods[j].salience))
       return -1;
-    plan->n = 0;
-    plan_all(e, plan);
-  }
   if (qs_env_rerun_prepare(e->qe, plan->mods, plan->n) != 0)
     return -1;
   sync_params(e, NULL, NULL);
-  if (all) {
-    focus_modules(e);
-  } else {
-    /* DECIDE last, the indicator modules before it in the rubric's order. */
-    qs_env_focus(e->qe, "DECIDE");
-    for (size_t k = e->rubric.n_inds; k-- > 0;) {
-      const char *m = e->rubric.inds[e->reversed ? e->rubric.n_inds - 1 - k : k].module;
-      for (size_t j = 0; j < plan->n; j++)
-        if (strcmp(plan->mods[j].module, m) == 0)
-          qs_env_focus(e->qe, m);
-    }
-  }
+  /* The focus stack runs from the top: push in reverse of the running order. */
+  for (size_t j = plan->n; j-- > 0;)
+    qs_env_focus(e->qe, plan->mods[j].module);
   return 0;
 }
 
@@ -993,16 +1005,20 @@ static qs_status rescore(qs_engine *e, int scores_only, qs_report **out, qs_diag
   int run = 1;
   if (!reparse && e->ran) {
     sync_params(e, changed, &n_changed);
-    int all = 0;
     struct param_reach plan = {0};
-    plan_rerun(e, changed, n_changed, &all, &plan);
-    if (!all && plan.n == 0) {
+    plan_rerun(e, changed, n_changed, &plan);
+    if (plan.n == 0) {
       /* Nothing the rules read changed (a triage threshold, a limit): the conclusions stand. */
       sync_params(e, NULL, NULL);
       run = 0;
-    } else if (prepare_rerun(e, all, &plan) != 0) {
+    } else if (prepare_rerun(e, &plan) != 0) {
       reparse = 1;
     } else {
+      /* Every module whole is a run from the start; anything less is a part. */
+      const char **order;
+      size_t first_ind, n = run_order(e, &order, &first_ind);
+      int all = plan.n == n && plan.mods[0].salience == INT_MAX;
+      free(order);
       e->reruns_all += all;
       e->reruns_part += !all;
     }

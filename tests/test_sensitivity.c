@@ -150,9 +150,9 @@ Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
   }
   cr_expect_gt(loaded, 500);
   cr_expect_gt(compared, 1500);
-  /* The sweep of window-months parsed again, and claim-tolerance where MEASURE had retracted
-   * a submission's fact; of the rescores after a load's first, most ran only some modules
-   * again. */
+  /* The sweep of window-months parsed again, and that of a parameter MEASURE reads at the
+   * salience of its rule that retracts a submission's fact; of the rescores after a load's
+   * first, most ran only some modules again. */
   long all, part;
   qs_engine_rerun_counts(re, &all, &part);
   fprintf(stderr, "rescores compared: %zu; %ld ran some modules again, %ld all, %ld parsed again\n",
@@ -160,7 +160,6 @@ Test(sensitivity, rescore_equals_fresh_score, .timeout = 600) {
   cr_expect_gt(qs_engine_reparses(re), 0);
   cr_expect_lt(qs_engine_reparses(re), (long)loaded);
   cr_expect_gt(part, (long)compared / 3);
-  cr_expect_gt(all, 0);
   qs_engine_free(re);
   qs_engine_free(fresh);
   for (size_t i = 0; i < n; i++)
@@ -690,7 +689,8 @@ Test(sensitivity, a_rule_that_retracts_is_run_from_the_start, .timeout = 120) {
 
 /* Rules from a folder whose brand module reads what mechanism concluded: the two are not
  * independent, which the run shows (brand fired on a mechanism fact), so a change that reaches
- * mechanism runs every module again; every rescore is still the fresh score. */
+ * mechanism runs it and every module after it again, brand too (without that check, brand's
+ * flag stayed when mechanism no longer held the meetings); every rescore is the fresh score. */
 Test(sensitivity, a_module_reading_another_runs_everything_again, .timeout = 120) {
   char *rules = qs_test_make_rules(
       "zz-test.clp", NULL,
@@ -732,10 +732,6 @@ Test(sensitivity, a_module_reading_another_runs_everything_again, .timeout = 120
     qs_report_free(b);
   }
   cr_expect_eq(flagged, 2, "the test rule flagged %d times, not at the defaults only", flagged);
-  long all, part;
-  qs_engine_rerun_counts(re, &all, &part);
-  cr_expect_eq(part, 0);
-  cr_expect_gt(all, 0);
   qs_engine_free(re);
   qs_engine_free(fresh);
   qs_diag_free(&d);
