@@ -22,6 +22,8 @@
 #                    on the same files (the median of 5 runs, 1 run above 100,000 items)
 #   big batch        qscore batch --jobs 2 over 10,000 files (the corpus five times over, as
 #                    folders of hard links): time and peak memory
+#   sensitivity      qscore sensitivity --jobs 2 over the first 1,000 files, 10 values of each
+#                    of three parameters (issue 16: a re-score runs only what a parameter moves)
 # Peak memory is the sum over the process tree (qscore and its workers), sampled every 20 ms
 # by tools/bench_peak.
 #
@@ -285,6 +287,24 @@ big_corpus
 batch big 2 "$BIG"
 rm -rf "$RAW/big.dir" "$BIG"
 
+# Sensitivity (issue 16): the first 1,000 files of the corpus (a generated file depends only on
+# the seed and its number: these are the files of `gensub --count 1000 --seed 2026`), as hard
+# links, each over 10 values of one parameter (the default's run is the baseline's): one read
+# late in one indicator module (standards-many), one read by the first indicator module
+# (mechanism-meetings-per-year), one MEASURE reads before every indicator (claim-tolerance).
+SENS_COUNT=$((COUNT < 1000 ? COUNT : 1000))
+SENS=$OUT/corpus-sens
+SENS_SPECS=(standards-many=1:10:1 mechanism-meetings-per-year=0.5:5:0.5 claim-tolerance=1:10:1)
+rm -rf "$SENS"
+mkdir -p "$SENS"
+find "$CORPUS" -maxdepth 1 -name '*.xml' | sort | head -n "$SENS_COUNT" |
+  while IFS= read -r f; do ln "$f" "$SENS/" 2>/dev/null || cp "$f" "$SENS/"; done
+for i in "${!SENS_SPECS[@]}"; do
+  progress "qscore sensitivity --jobs 2 --param ${SENS_SPECS[$i]} over $SENS_COUNT files"
+  run_peak "sens-$i" "$QSCORE" sensitivity --jobs 2 --format json --param "${SENS_SPECS[$i]}" "$SENS"
+done
+rm -rf "$SENS"
+
 END=$(date +%s.%N)
 ELAPSED=$(calc "$END - $START" %.1f)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -387,6 +407,12 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
   done
   row "qscore batch --jobs 2, big batch" "$BIG_COUNT" "$BIG_S" "$(rate "$BIG_S" "$BIG_COUNT")" \
     "$BIG_PEAK"
+  for i in "${!SENS_SPECS[@]}"; do
+    S=$(kv "$RAW/sens-$i.peak" wall_s)
+    row "qscore sensitivity --jobs 2, ${SENS_SPECS[$i]%%=*}, 10 values" "$SENS_COUNT" "$S" \
+      "$(calc "$(kv "$RAW/sens-$i.peak" cpu_s) * 1000 / ($SENS_COUNT * 10)" "%.2f ms CPU a score")" \
+      "$(kv "$RAW/sens-$i.peak" peak_rss_mb)"
+  done
   echo
   echo "notes:"
   echo "  seconds: wall time. floor and naive: their timed loop (one process, CLOCK_MONOTONIC);"
@@ -400,6 +426,8 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
   echo "  qscore batch --jobs 1 per file: $(calc "$J1_S * 1000 / $COUNT" %.1f) ms;" \
     "one score of the median file ($MEDIAN_BYTES bytes) less start-up:" \
     "$(calc "($MEDIAN_S - $STARTUP_S) * 1000" %.1f) ms; the --jobs 2 batch wrote $OUT_MB MB"
+  echo "  sensitivity: a score is one file under one value; the CPU of the whole run (the one parse" \
+    "and first score of each file included) over files x 10"
   echo "  CPU time (user + system, whole process tree): --jobs 1 $(kv "$RAW/j1.peak" cpu_s) s," \
     "--jobs 2 $(kv "$RAW/j2.peak" cpu_s) s, big batch $(kv "$RAW/big.peak" cpu_s) s," \
     "one process per file $(kv "$RAW/perfile.peak" cpu_s) s"
@@ -436,6 +464,9 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
     "$(verdict "$MEM_RATIO <= 1.10")"
   goal "qscore score per file / qscore batch --jobs 1 (start-up cost)" \
     "$(calc "$PERFILE_S / $J1_S" %.2f)x"
+  SENS0_S=$(kv "$RAW/sens-0.peak" wall_s)
+  goal "sensitivity, $SENS_COUNT files x 10 values of standards-many (goal: seconds, < 10)" \
+    "$SENS0_S s" "$(verdict "$SENS0_S < 10")"
   goal "make bench elapsed (goal < 600 s)" "$ELAPSED s" "$(verdict "$ELAPSED < 600")"
   if [ "${#WARNINGS[@]}" -gt 0 ]; then
     echo
