@@ -560,6 +560,22 @@ static qs_status run_stopped(qs_engine *e, const char *name, qs_status rs, qs_di
   return st;
 }
 
+/* Run the modules focused, within the run limits, and note what the run did in e->last. */
+static qs_status run_rules(qs_engine *e) {
+  long fired = 0;
+  qs_status rs =
+      qs_env_run(e->qe, (long)param(e, "run-max-firings"), param(e, "run-seconds"), &fired);
+  e->last.firings = fired;
+  e->last.facts_at_start = qs_env_facts_at_start(e->qe);
+  e->last.facts_at_end = qs_env_fact_count(e->qe);
+  e->last.memory = qs_engine_memory(e);
+  snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
+           qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
+  snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
+           rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+  return rs;
+}
+
 void qs_engine_set_attachments(qs_engine *e, const char *dir, int per_file) {
   free(e->attach_dir);
   e->attach_dir = dir ? qs_xstrdup(dir) : NULL;
@@ -641,17 +657,7 @@ qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *dat
   }
 
   focus_modules(e);
-  long max_firings = (long)param(e, "run-max-firings");
-  long fired = 0;
-  qs_status rs = qs_env_run(e->qe, max_firings, param(e, "run-seconds"), &fired);
-  e->last.firings = fired;
-  e->last.facts_at_start = qs_env_facts_at_start(e->qe);
-  e->last.facts_at_end = qs_env_fact_count(e->qe);
-  e->last.memory = qs_engine_memory(e);
-  snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
-           qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
-  snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
-           rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+  qs_status rs = run_rules(e);
   if (rs != QS_OK) {
     qs_status st = run_stopped(e, name, rs, d);
     qs_submission_free(&sub);
@@ -1041,17 +1047,7 @@ static qs_status rescore(qs_engine *e, int scores_only, qs_report **out, qs_diag
 
   if (run) {
     memset(&e->last, 0, sizeof e->last);
-    long fired = 0;
-    qs_status rs =
-        qs_env_run(e->qe, (long)param(e, "run-max-firings"), param(e, "run-seconds"), &fired);
-    e->last.firings = fired;
-    e->last.facts_at_start = qs_env_facts_at_start(e->qe);
-    e->last.facts_at_end = qs_env_fact_count(e->qe);
-    e->last.memory = qs_engine_memory(e);
-    snprintf(e->last.busiest_rule, sizeof e->last.busiest_rule, "%s",
-             qs_env_busiest_rule(e->qe, &e->last.busiest_firings));
-    snprintf(e->last.stopped_rule, sizeof e->last.stopped_rule, "%s",
-             rs == QS_E_CAP || rs == QS_E_DEADLINE ? qs_env_stopped_rule(e->qe) : "");
+    qs_status rs = run_rules(e);
     if (rs != QS_OK) {
       /* A run cut short leaves no state to go on from: the next rescore parses again. */
       qs_env_untrack(e->qe);

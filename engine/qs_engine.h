@@ -114,17 +114,15 @@ qs_status qs_engine_score_buffer(qs_engine *e, const char *name, const char *dat
  *   qs_engine_unload(e);
  *
  * The rubric's, the parameters' and the submission's facts stay; a changed parameter's fact
- * is replaced, and only what it can change runs again. The rules' text says which rules may
- * read it (qs_reads.h). When only indicator modules do, those modules run again from their
- * first firing at the salience of those rules (what they concluded before stays), then
- * DECIDE; the other indicators' conclusions stay. That relies on the indicator modules being
- * independent: none reads what another concluded (docs/ARCHITECTURE.md; the test
- * engine/indicator_order_does_not_matter checks it). When MEASURE, CHECKS or a module the
- * engine does not know reads it, every module runs again on the submission's facts; when no
- * rule reads it (a triage threshold), nothing runs and the conclusions are collected again.
- * A report of a rescore is the report qs_engine_score_buffer gives with the same parameters.
- * A parameter that the importer reads (the window, the parse limits), a rule that retracted
- * a fact the run again would need, or a run cut short makes the next rescore parse the
+ * is replaced, and only what it can change runs again (docs/ARCHITECTURE.md, "Re-scoring"):
+ * the rules' text says which rules may read it (qs_reads.h); the first module in the running
+ * order that has one runs again from the first firing at those rules' salience, and every
+ * module after it whole, or, when only indicator modules read it (they are independent of
+ * each other, which the run checks), just those and DECIDE. What a module asserted before that
+ * point stays. A parameter no rule reads (a triage threshold) runs nothing. A report of a
+ * rescore is the report qs_engine_score_buffer gives with the same parameters. A parameter
+ * that the importer reads (the window, the parse limits), a module to run again that had
+ * retracted a fact at or after its point, or a run cut short makes the next rescore parse the
  * submission again from the bytes kept (correct, only slower). qs_engine_score and
  * qs_engine_score_buffer unload first. */
 qs_status qs_engine_load(qs_engine *e, const char *name, const char *data, size_t len, qs_diag *d);

@@ -297,7 +297,8 @@ SENS=$OUT/corpus-sens
 SENS_SPECS=(standards-many=1:10:1 mechanism-meetings-per-year=0.5:5:0.5 claim-tolerance=1:10:1)
 rm -rf "$SENS"
 mkdir -p "$SENS"
-find "$CORPUS" -maxdepth 1 -name '*.xml' | sort | head -n "$SENS_COUNT" |
+# (awk, not head: head leaving early would end sort with SIGPIPE, and pipefail the script)
+find "$CORPUS" -maxdepth 1 -name '*.xml' | sort | awk -v n="$SENS_COUNT" 'NR <= n' |
   while IFS= read -r f; do ln "$f" "$SENS/" 2>/dev/null || cp "$f" "$SENS/"; done
 for i in "${!SENS_SPECS[@]}"; do
   progress "qscore sensitivity --jobs 2 --param ${SENS_SPECS[$i]} over $SENS_COUNT files"

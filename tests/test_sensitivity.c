@@ -630,6 +630,53 @@ Test(sensitivity, rules_that_read_a_parameter) {
   qs_reads_free(r);
 }
 
+/* With the rules of a folder (rules, removed after), the strong sample loaded once and rescored
+ * at each step (NULL: the defaults) against a fresh score: the whole report. Returns how many
+ * steps probe found true of the fresh score; *reparses, how often the rescores parsed again. */
+static int rescores_are_fresh(char *rules, const char *const *steps, size_t n,
+                              int (*probe)(qs_engine *fresh, const char *json), long *reparses) {
+  qs_diag d;
+  qs_diag_init(&d, QS_LANG_EN);
+  qs_engine *re = qs_engine_new(rules, &d), *fresh = qs_engine_new(rules, &d);
+  cr_assert(re && fresh, "the rules did not load");
+  size_t len;
+  const char *path = "samples/zhejiang-ningbo-auto-parts.xml";
+  char *xml = qs_test_slurp(path, &len);
+  cr_assert_eq(qs_engine_load(re, path, xml, len, &d), QS_OK);
+  int found = 0;
+  for (size_t s = 0; s < n; s++) {
+    qs_engine_reset_params(re);
+    qs_engine_reset_params(fresh);
+    if (steps[s]) {
+      cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
+      cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
+    }
+    qs_report *a = NULL, *b = NULL;
+    cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK);
+    cr_assert_eq(qs_engine_score_buffer(fresh, path, xml, len, &b, &d), QS_OK);
+    char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
+    cr_expect_str_eq(ja, jb, "step %zu (%s): the rescore is not the fresh score", s,
+                     steps[s] ? steps[s] : "the defaults");
+    found += probe(fresh, jb);
+    free(ja);
+    free(jb);
+    qs_report_free(a);
+    qs_report_free(b);
+  }
+  *reparses = qs_engine_reparses(re);
+  qs_engine_free(re);
+  qs_engine_free(fresh);
+  qs_diag_free(&d);
+  free(xml);
+  qs_test_rmtree(rules);
+  return found;
+}
+
+static int meetings_dropped(qs_engine *fresh, const char *json) {
+  (void)json;
+  return qs_engine_rule_fired(fresh, "drop-meetings-when-demanding") > 0;
+}
+
 /* Rules from a folder whose indicator module retracts a fact of the submission when a
  * parameter is high: the rescore that follows cannot go on from the conclusions kept (the
  * fact would stay retracted) and parses again; every rescore is still the fresh score. */
@@ -643,48 +690,22 @@ Test(sensitivity, a_rule_that_retracts_is_run_from_the_start, .timeout = 120) {
       "  ?m <- (meeting)\n"
       "  =>\n"
       "  (retract ?m))\n");
-  qs_diag d;
-  qs_diag_init(&d, QS_LANG_EN);
-  qs_engine *re = qs_engine_new(rules, &d), *fresh = qs_engine_new(rules, &d);
-  cr_assert(re && fresh, "the rules did not load");
-  size_t len;
-  const char *path = "samples/zhejiang-ningbo-auto-parts.xml";
-  char *xml = qs_test_slurp(path, &len);
-  cr_assert_eq(qs_engine_load(re, path, xml, len, &d), QS_OK);
   static const char *const steps[] = {NULL,
                                       "mechanism-meetings-per-year=4",
                                       NULL,
                                       "mechanism-meetings-per-year=2.5",
                                       "mechanism-meetings-per-year=5",
                                       NULL};
-  int dropped = 0;
-  for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
-    qs_engine_reset_params(re);
-    qs_engine_reset_params(fresh);
-    if (steps[s]) {
-      cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
-      cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
-    }
-    qs_report *a = NULL, *b = NULL;
-    cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK);
-    cr_assert_eq(qs_engine_score_buffer(fresh, path, xml, len, &b, &d), QS_OK);
-    char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
-    cr_expect_str_eq(ja, jb, "step %zu (%s): the rescore is not the fresh score", s,
-                     steps[s] ? steps[s] : "the defaults");
-    /* The rule did drop the meetings, in the fresh score (the rescore may have parsed). */
-    dropped += qs_engine_rule_fired(fresh, "drop-meetings-when-demanding") > 0;
-    free(ja);
-    free(jb);
-    qs_report_free(a);
-    qs_report_free(b);
-  }
+  long reparses;
+  int dropped =
+      rescores_are_fresh(rules, steps, sizeof steps / sizeof *steps, meetings_dropped, &reparses);
   cr_expect_eq(dropped, 2, "the test rule fired %d times, not at 4 and 5 only", dropped);
-  cr_expect_gt(qs_engine_reparses(re), 0);
-  qs_engine_free(re);
-  qs_engine_free(fresh);
-  qs_diag_free(&d);
-  free(xml);
-  qs_test_rmtree(rules);
+  cr_expect_gt(reparses, 0);
+}
+
+static int cross_flag(qs_engine *fresh, const char *json) {
+  (void)fresh;
+  return strstr(json, "test-cross-read") != NULL;
 }
 
 /* Rules from a folder whose brand module reads what mechanism concluded: the two are not
@@ -700,41 +721,11 @@ Test(sensitivity, a_module_reading_another_runs_everything_again, .timeout = 120
       "  =>\n"
       "  (assert (flag (indicator brand) (code test-cross-read) (severity error)\n"
       "    (rule test-reads-mechanism) (msg standards-unknown-code.flag) (args \"x\"))))\n");
-  qs_diag d;
-  qs_diag_init(&d, QS_LANG_EN);
-  qs_engine *re = qs_engine_new(rules, &d), *fresh = qs_engine_new(rules, &d);
-  cr_assert(re && fresh, "the rules did not load");
-  size_t len;
-  const char *path = "samples/zhejiang-ningbo-auto-parts.xml";
-  char *xml = qs_test_slurp(path, &len);
-  cr_assert_eq(qs_engine_load(re, path, xml, len, &d), QS_OK);
   static const char *const steps[] = {NULL, "mechanism-meetings-per-year=50", NULL,
                                       "mechanism-meetings-per-year=40"};
-  int flagged = 0;
-  for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
-    qs_engine_reset_params(re);
-    qs_engine_reset_params(fresh);
-    if (steps[s]) {
-      cr_assert_eq(qs_engine_set_param(re, steps[s], &d), 0);
-      cr_assert_eq(qs_engine_set_param(fresh, steps[s], &d), 0);
-    }
-    qs_report *a = NULL, *b = NULL;
-    cr_assert_eq(qs_engine_rescore(re, &a, &d), QS_OK);
-    cr_assert_eq(qs_engine_score_buffer(fresh, path, xml, len, &b, &d), QS_OK);
-    char *ja = qs_render_json(a, QS_LANG_EN, 0), *jb = qs_render_json(b, QS_LANG_EN, 0);
-    cr_expect_str_eq(ja, jb, "step %zu (%s): the rescore is not the fresh score", s,
-                     steps[s] ? steps[s] : "the defaults");
-    /* The flag comes and goes with the meetings' condition. */
-    flagged += strstr(jb, "test-cross-read") != NULL;
-    free(ja);
-    free(jb);
-    qs_report_free(a);
-    qs_report_free(b);
-  }
+  long reparses;
+  int flagged =
+      rescores_are_fresh(rules, steps, sizeof steps / sizeof *steps, cross_flag, &reparses);
+  /* The flag comes and goes with the meetings' condition. */
   cr_expect_eq(flagged, 2, "the test rule flagged %d times, not at the defaults only", flagged);
-  qs_engine_free(re);
-  qs_engine_free(fresh);
-  qs_diag_free(&d);
-  free(xml);
-  qs_test_rmtree(rules);
 }
