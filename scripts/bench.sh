@@ -410,7 +410,7 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
     "$BIG_PEAK"
   for i in "${!SENS_SPECS[@]}"; do
     S=$(kv "$RAW/sens-$i.peak" wall_s)
-    row "qscore sensitivity --jobs 2, ${SENS_SPECS[$i]%%=*}, 10 values" "$SENS_COUNT" "$S" \
+    row "sensitivity --jobs 2, 10 values: ${SENS_SPECS[$i]%%=*}" "$SENS_COUNT" "$S" \
       "$(calc "$(kv "$RAW/sens-$i.peak" cpu_s) * 1000 / ($SENS_COUNT * 10)" "%.2f ms CPU a score")" \
       "$(kv "$RAW/sens-$i.peak" peak_rss_mb)"
   done
@@ -465,7 +465,7 @@ for n in $SCALE_ITEMS; do ID_COUNTS+="$(grep -c ' id=' "${SC_FILE[$n]}") "; done
     "$(verdict "$MEM_RATIO <= 1.10")"
   goal "qscore score per file / qscore batch --jobs 1 (start-up cost)" \
     "$(calc "$PERFILE_S / $J1_S" %.2f)x"
-  SENS0_S=$(kv "$RAW/sens-0.peak" wall_s)
+  SENS0_S=$(calc "$(kv "$RAW/sens-0.peak" wall_s)" %.1f)
   goal "sensitivity, $SENS_COUNT files x 10 values of standards-many (goal: seconds, < 10)" \
     "$SENS0_S s" "$(verdict "$SENS0_S < 10")"
   goal "make bench elapsed (goal < 600 s)" "$ELAPSED s" "$(verdict "$ELAPSED < 600")"
