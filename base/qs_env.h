@@ -123,8 +123,8 @@ enum {
 unsigned qs_env_slot_types(qs_env *qe, void *tmpl, const char *slot);
 
 /* Slot readers. Strings point into CLIPS memory and stay valid only until the next reset:
- * copy them at once (notes/clips-6.30.md, pitfall 1). A missing or mistyped slot reads as
- * "" / 0. */
+ * copy them at once (a reset frees the symbols of the facts it retracts). A missing or
+ * mistyped slot reads as "" / 0. */
 const char *qs_slot_str(qs_env *qe, void *fact, const char *slot);
 long long qs_slot_int(qs_env *qe, void *fact, const char *slot);
 double qs_slot_num(qs_env *qe, void *fact, const char *slot);

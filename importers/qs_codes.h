@@ -1,4 +1,4 @@
-/* qs_codes.h -- checks of codes that have a known shape (notes/domain.md).
+/* qs_codes.h -- checks of codes that have a known shape (docs/POLICY.md, §2.10).
  *
  *  - 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character.
  *  - standard codes: which kind of standard a code's shape says it is.

@@ -6,7 +6,7 @@
  *
  * Nothing from a submission is ever turned into CLIPS source text: every value is put into
  * a slot with EnvPutFactSlot, so a value such as `x") (assert (score 100))` is stored as the
- * string it is (notes/clips-6.30.md, "Injection"). */
+ * string it is, never read as a rule or a fact (docs/SECURITY.md). */
 #ifndef QS_IMPORT_H
 #define QS_IMPORT_H
 

@@ -61,7 +61,8 @@
     (msg measure-result-out-of-range) (args ?id ?m ?k ?b ?a ?u ?rate))))
 
 (defrule MEASURE::measure-rate-unusual
-  "notes/domain.md: a first-pass yield under 80 % or a loss rate over 10 % is unusual."
+  "A first-pass yield under 80 % or a loss rate over 10 % is unusual in manufacturing: worth a look
+   (parameters rate-unusual-yield, rate-unusual-loss)."
   (declare (salience 10))
   (param (name rate-unusual-yield) (value ?low))
   (param (name rate-unusual-loss) (value ?high))
