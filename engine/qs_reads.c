@@ -18,7 +18,7 @@ typedef struct {
 struct qs_reads {
   construct *c;
   size_t n, cap;
-  int globals; /* some file defines a defglobal */
+  int globals; /* some file defines a defglobal or calls a function that steers the run */
 };
 
 qs_reads *qs_reads_new(void) { return qs_xcalloc(1, sizeof(qs_reads)); }
@@ -93,6 +93,32 @@ static int plain_symbol(const char *t) {
          !(strlen(t) == 1 && strchr("()&|~", t[0]));
 }
 
+static int steers(const char *t) {
+  static const char *const fns[] = {"focus",
+                                    "pop-focus",
+                                    "clear-focus-stack",
+                                    "halt",
+                                    "run",
+                                    "refresh",
+                                    "refresh-agenda",
+                                    "set-strategy",
+                                    "reset",
+                                    "clear",
+                                    "set-salience-evaluation",
+                                    "eval",
+                                    "build",
+                                    "load",
+                                    "load*",
+                                    "bload",
+                                    "batch",
+                                    "batch*",
+                                    NULL};
+  for (size_t i = 0; fns[i]; i++)
+    if (strcmp(t, fns[i]) == 0)
+      return 1;
+  return 0;
+}
+
 void qs_reads_scan(qs_reads *r, const char *text) {
   lexer lx = {text, {0}};
   int depth = 0;
@@ -137,6 +163,10 @@ void qs_reads_scan(qs_reads *r, const char *text) {
     }
     if (!cur)
       continue;
+    /* A rule that moves the focus or changes how the agenda runs, or a function that builds
+     * and runs CLIPS text, breaks the order a re-run relies on: every rule reads everything. */
+    if (strcmp(last[5], "(") == 0 && (steers(t) || (cur->is_rule && strcmp(t, "return") == 0)))
+      r->globals = 1;
     xmlHashAddEntry(cur->toks, (const xmlChar *)bare(t), cur);
     memmove(last[0], last[1], sizeof last - sizeof last[0]);
     snprintf(last[5], sizeof last[5], "%s", t);

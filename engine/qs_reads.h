@@ -6,8 +6,10 @@
  * comments), when it reaches the param facts in any other way (a pattern whose name is not a
  * constant, a fact query over param), or when it calls a deffunction or defmethod that does
  * either, directly or through others. Rules files that define a defglobal could pass a value
- * between rules any way they like: then every rule reads every parameter. The text is the
- * rules', never an application's. */
+ * between rules any way they like, and a rule that moves the focus ((focus ...), (return)),
+ * changes how the agenda runs or builds CLIPS text to run ((eval ...), (build ...)) breaks the
+ * order a re-run relies on: then every rule reads every parameter. The text is the rules',
+ * never an application's. */
 #ifndef QS_READS_H
 #define QS_READS_H
 

@@ -622,12 +622,30 @@ Test(sensitivity, rules_that_read_a_parameter) {
   free(a);
   free(b);
   free(c);
+  /* A deffunction may (return) a value: that steers nothing. */
+  qs_reads_scan(r, "(deffunction M::early (?x) (if ?x then (return 1)) 0)\n");
+  char *e = readers(r, "epsilon");
+  cr_expect_str_eq(e, "calls not-name var-name either ");
+  free(e);
   /* A defglobal can carry any value between rules: every rule reads every parameter. */
   qs_reads_scan(r, "(defglobal ?*seen* = 0)\n");
   char *d = readers(r, "epsilon");
   cr_expect_str_eq(d, "by-name none calls not-name var-name either ");
   free(d);
   qs_reads_free(r);
+  /* So does a rule that moves the focus, or one that (return)s from its module. */
+  static const char *const steering[] = {"(defrule M::f (x) => (focus N))",
+                                         "(defrule M::r (x) => (return))",
+                                         "(defrule M::e (x) => (eval \"(assert (y))\"))"};
+  for (size_t i = 0; i < 3; i++) {
+    qs_reads *q = qs_reads_new();
+    qs_reads_scan(q, "(defrule M::quiet (x) => (assert (y)))\n");
+    qs_reads_scan(q, steering[i]);
+    char *f = readers(q, "epsilon");
+    cr_expect(strstr(f, "quiet ") != NULL, "%s: %s", steering[i], f);
+    free(f);
+    qs_reads_free(q);
+  }
 }
 
 /* With the rules of a folder (rules, removed after), the strong sample loaded once and rescored
